@@ -1,0 +1,66 @@
+using SiteGen.Calculation.Inputs;
+
+namespace SiteGen.Calculation.HeatDemand;
+
+/// <summary>The gas use a variant's energy figures start from, and why.</summary>
+public readonly record struct GasBasis(decimal M3, Citation Source);
+
+/// <summary>Heat demand from gas use (study Bijlage 1; MODEL.md §3).</summary>
+public static class HeatDemandModel
+{
+    public const decimal MegajoulePerKilowattHour = 3.6m;
+    public const decimal GigajoulePerKilowattHour = 0.0036m;
+
+    private static readonly string[] LabelOrder = ["A", "B", "C", "D", "E", "F", "G"];
+
+    /// <summary>Bijlage 1 as printed: (share_space x eff_space + share_tap x eff_tap) x LHV, in MJ/m3 (30.23).</summary>
+    public static decimal Bijlage1FactorMegajoule(Assumptions a) =>
+        (a.ShareSpaceHeating.Value * a.EfficiencySpaceHeating.Value
+         + a.ShareTapWater.Value * a.EfficiencyTapWater.Value) * a.CalorificValue.Value;
+
+    /// <summary>Useful heat per m3 of gas, kWh/m3: the study's inferred 8.598 or Bijlage 1's 8.40.</summary>
+    public static decimal KilowattHourPerM3(Assumptions a, HeatDemandMethod method) =>
+        (method == HeatDemandMethod.Study ? a.StudyConversionFactor.Value : Bijlage1FactorMegajoule(a))
+        / MegajoulePerKilowattHour;
+
+    public static Citation FactorSource(Assumptions a, HeatDemandMethod method) =>
+        method == HeatDemandMethod.Study ? a.StudyConversionFactor.Source : a.CalorificValue.Source;
+
+    /// <summary>
+    /// Gas after insulating to a label: gas x (1 - space-heating share x saving[from, to]) (Tabel 10.1).
+    /// A dwelling already at or above the target saves nothing.
+    /// </summary>
+    public static decimal GasAfterInsulation(decimal gas, string currentLabel, InsulationTarget target, Assumptions a)
+    {
+        if (target == InsulationTarget.None) return gas;
+        string to = target == InsulationTarget.LabelD ? "D" : "B";
+        string from = NormaliseLabel(currentLabel);
+        if (from != "unknown" && Array.IndexOf(LabelOrder, from) <= Array.IndexOf(LabelOrder, to)) return gas;
+        string key = $"{from.ToLowerInvariant()}_to_{to.ToLowerInvariant()}";
+        if (!a.LabelSavings.TryGetValue(key, out var saving))
+            throw new CalculationException($"no label saving '{key}' is defined for a dwelling with label {currentLabel} insulated to label {to}");
+        return gas * (1m - a.SpaceHeatingShareForSavings.Value * saving.Value);
+    }
+
+    /// <summary>
+    /// The gas use a variant's energy costs rest on. The study charges label-D gas to every variant
+    /// (MODEL.md §3.2, §8 items 10-11); the consistent method uses the gas after the variant's own insulation.
+    /// </summary>
+    public static GasBasis CostBasis(DwellingInput d, InsulationTarget target, HeatDemandMethod method, Assumptions a)
+    {
+        if (method == HeatDemandMethod.Study)
+        {
+            var gasD = d.GasLabelD ?? throw new CalculationException(
+                $"dwelling '{d.Id}' has no gas use at label D, which the study method needs");
+            return new GasBasis(gasD.Value, gasD.Source);
+        }
+        return new GasBasis(GasAfterInsulation(d.GasCurrent.Value, d.Label, target, a), d.GasCurrent.Source);
+    }
+
+    private static string NormaliseLabel(string label)
+    {
+        string l = label.Trim().ToUpperInvariant();
+        if (l.StartsWith('A')) return "A";
+        return Array.IndexOf(LabelOrder, l) >= 0 ? l : "unknown";
+    }
+}

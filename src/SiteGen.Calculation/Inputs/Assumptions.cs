@@ -1,0 +1,69 @@
+namespace SiteGen.Calculation.Inputs;
+
+/// <summary>
+/// The shared assumptions one neighbourhood is computed with (after its local overrides), resolved
+/// for one date. Formulas read these and hold no numbers of their own.
+/// </summary>
+public sealed class Assumptions
+{
+    // Energy prices, incl. VAT (study §8.1).
+    public required Quantity GasPrice { get; init; }               // EUR/m3
+    public required Quantity ElectricityPrice { get; init; }       // EUR/kWh
+
+    // Emission factors (study §5.5, §6.6).
+    public required Quantity Co2Gas { get; init; }                 // kg/m3
+    public required Quantity Co2Electricity { get; init; }         // kg/kWh
+
+    // ACM maximum heat tariffs, incl. VAT.
+    public required Quantity HeatTariffVariable { get; init; }     // EUR/GJ
+    public required Quantity HeatTariffStandingCharge { get; init; } // EUR/year
+    public required Quantity HeatTariffMetering { get; init; }     // EUR/year
+    public required Quantity HeatTariffDeliverySetRent { get; init; } // EUR/year
+    public required Quantity VatFactor { get; init; }              // e.g. 1.21
+
+    // Heat demand (study Bijlage 1).
+    public required Quantity CalorificValue { get; init; }         // MJ/m3
+    public required Quantity ShareSpaceHeating { get; init; }
+    public required Quantity ShareTapWater { get; init; }
+    public required Quantity ShareCooking { get; init; }
+    public required Quantity EfficiencySpaceHeating { get; init; }
+    public required Quantity EfficiencyTapWater { get; init; }
+    public required Quantity StudyConversionFactor { get; init; }  // MJ/m3, inferred (MODEL.md §3.2)
+    public required Quantity SpaceHeatingShareForSavings { get; init; }
+    /// <summary>Savings on space heating per label jump (Tabel 10.1), keyed "f_to_d", "unknown_to_b", ...</summary>
+    public required IReadOnlyDictionary<string, Quantity> LabelSavings { get; init; }
+
+    // Technology (Tabel 5.2, §5.2).
+    public required Quantity ScopHybrid { get; init; }
+    public required Quantity ScopAirWater { get; init; }
+    public required Quantity HybridHeatShare { get; init; }
+
+    // Subsidies.
+    public required Quantity IsdeHeatPumpShare { get; init; }
+
+    // Resident TCO (chapter 8).
+    public required Quantity DiscountRate { get; init; }
+    public required Quantity Indexation { get; init; }
+    public required Quantity HorizonYears { get; init; }
+    public required Quantity ReinvestmentYear { get; init; }
+    public required Quantity MonthlyOmissionPerGasAppliance { get; init; } // calibration (MODEL.md §4.5)
+
+    // Business case (chapter 7, Bijlage 8), excl. VAT.
+    public required Quantity WaccPublic { get; init; }
+    public required Quantity WaccCommercial { get; init; }
+    public required Quantity BusinessIndexation { get; init; }
+    public required Quantity BusinessHorizonYears { get; init; }
+    public required Quantity BusinessReinvestmentYear { get; init; }
+    public required Quantity RampUpYears { get; init; }
+    public required Quantity DemandDecline { get; init; }
+    public required Quantity NetworkDepreciationYears { get; init; }
+    public required Quantity DesignShare { get; init; }
+    public required Quantity ContingencyShare { get; init; }
+
+    // Scale and regulation (NPLW guide §2, §3).
+    public required Quantity MiniMaxConnections { get; init; }      // 50
+    public required Quantity SmallMaxConnections { get; init; }     // 1,500
+    public required Quantity WcwLightMaxConnections { get; init; }  // 10
+    public required Quantity WcwMiddleMaxConnections { get; init; } // 1,500
+    public required Quantity WisMinConnections { get; init; }       // 250
+}

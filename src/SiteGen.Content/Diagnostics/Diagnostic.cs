@@ -1,0 +1,54 @@
+namespace SiteGen.Content.Diagnostics;
+
+public enum Severity { Error, Warning }
+
+/// <summary>
+/// One finding about content, pointing at its source: "path:line:col: error CODE: message".
+/// Line and column are 1-based everywhere; readers convert 0-based positions on the way in.
+/// </summary>
+public sealed record Diagnostic(string Path, int Line, int Column, Severity Severity, string Code, string Message)
+{
+    public override string ToString() =>
+        $"{Path}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+}
+
+/// <summary>Collects all findings so the build can report them at once, then fail.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    public void Add(Diagnostic d) => _items.Add(d);
+    public void Error(string path, int line, int column, string code, string message) =>
+        _items.Add(new Diagnostic(path, line, column, Severity.Error, code, message));
+    public void Warning(string path, int line, int column, string code, string message) =>
+        _items.Add(new Diagnostic(path, line, column, Severity.Warning, code, message));
+
+    /// <summary>Findings in a stable order: by file, then position (the file system's order must not show).</summary>
+    public IEnumerable<Diagnostic> Sorted() =>
+        _items.OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
+              .ThenBy(d => d.Code, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal);
+}
+
+/// <summary>Diagnostic codes, one per rule, so a finding can be looked up and tested.</summary>
+public static class Codes
+{
+    public const string Syntax = "SG001";          // YAML or front matter does not parse
+    public const string UnknownKey = "SG002";
+    public const string MissingKey = "SG003";
+    public const string WrongType = "SG004";
+    public const string DuplicateKey = "SG005";
+    public const string MissingSource = "SG006";
+    public const string UnknownReference = "SG007"; // a dwelling, variant, cost, source... that is not defined
+    public const string OutOfRange = "SG008";
+    public const string UnknownParameter = "SG009";
+    public const string WrongUnit = "SG010";
+    public const string Calculation = "SG011";
+    public const string Shortcode = "SG012";
+    public const string FileSystem = "SG013";
+    public const string Expired = "SG014";
+    public const string UnsafeLink = "SG015";
+    public const string BrokenLink = "SG016";
+}

@@ -1,0 +1,115 @@
+using SiteGen.Calculation;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Content.Model;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>
+/// The shared assumptions the calculation reads: id, unit and allowed range of each, and how they
+/// fill <see cref="Assumptions"/>. A parameter file may only hold ids listed here.
+/// </summary>
+public static class AssumptionCatalog
+{
+    public sealed record Entry(string Unit, decimal? Min, decimal? Max);
+
+    private const decimal NoMax = decimal.MaxValue;
+
+    public static readonly IReadOnlyDictionary<string, Entry> Entries = new Dictionary<string, Entry>
+    {
+        ["energy.gas_price"] = new("EUR/m3", 0m, 20m),
+        ["energy.electricity_price"] = new("EUR/kWh", 0m, 5m),
+        ["emissions.co2_gas"] = new("kg/m3", 0m, 10m),
+        ["emissions.co2_electricity"] = new("kg/kWh", 0m, 2m),
+        ["heat_tariffs.variable"] = new("EUR/GJ", 0m, 500m),
+        ["heat_tariffs.standing_charge"] = new("EUR/year", 0m, 10000m),
+        ["heat_tariffs.metering"] = new("EUR/year", 0m, 10000m),
+        ["heat_tariffs.delivery_set_rent"] = new("EUR/year", 0m, 10000m),
+        ["tax.vat_factor"] = new("factor", 1m, 2m),
+        ["heat_demand.calorific_value"] = new("MJ/m3", 20m, 50m),
+        ["heat_demand.share_space_heating"] = new("share", 0m, 1m),
+        ["heat_demand.share_tap_water"] = new("share", 0m, 1m),
+        ["heat_demand.share_cooking"] = new("share", 0m, 1m),
+        ["heat_demand.efficiency_space_heating"] = new("factor", 0.5m, 1.2m),
+        ["heat_demand.efficiency_tap_water"] = new("factor", 0.3m, 1.2m),
+        ["heat_demand.study_conversion_factor"] = new("MJ/m3", 10m, 50m),
+        ["heat_demand.space_heating_share_for_savings"] = new("share", 0m, 1m),
+        ["technology.scop_hybrid"] = new("factor", 1m, 10m),
+        ["technology.scop_air_water"] = new("factor", 1m, 10m),
+        ["technology.hybrid_heat_share"] = new("share", 0m, 1m),
+        ["subsidies.isde_heat_pump_share"] = new("share", 0m, 1m),
+        ["finance.discount_rate"] = new("share", 0m, 0.2m),
+        ["finance.indexation"] = new("share", -0.1m, 0.2m),
+        ["finance.horizon_years"] = new("years", 1m, 100m),
+        ["finance.reinvestment_year"] = new("year", 1m, 100m),
+        ["calibration.monthly_omission_per_gas_appliance"] = new("EUR/year", 0m, 10000m),
+        ["business_case.wacc_public"] = new("share", 0m, 0.2m),
+        ["business_case.wacc_commercial"] = new("share", 0m, 0.2m),
+        ["business_case.indexation"] = new("share", -0.1m, 0.2m),
+        ["business_case.horizon_years"] = new("years", 1m, 100m),
+        ["business_case.reinvestment_year"] = new("year", 1m, 100m),
+        ["business_case.ramp_up_years"] = new("years", 1m, 30m),
+        ["business_case.demand_decline"] = new("share", 0m, 0.2m),
+        ["business_case.network_depreciation_years"] = new("years", 1m, 200m),
+        ["business_case.design_share"] = new("share", 0m, 1m),
+        ["business_case.contingency_share"] = new("share", 0m, 1m),
+        ["regulation.mini_max_connections"] = new("connections", 1m, NoMax),
+        ["regulation.small_max_connections"] = new("connections", 1m, NoMax),
+        ["regulation.wcw_light_max_connections"] = new("connections", 1m, NoMax),
+        ["regulation.wcw_middle_max_connections"] = new("connections", 1m, NoMax),
+        ["regulation.wis_min_connections"] = new("connections", 1m, NoMax),
+    };
+
+    /// <summary>Label-jump savings are an open family: label_savings.&lt;from&gt;_to_&lt;to&gt;.</summary>
+    public const string LabelSavingsGroup = "label_savings";
+    public static readonly Entry LabelSaving = new("share", 0m, 1m);
+
+    public static Entry? Find(string id) =>
+        Entries.TryGetValue(id, out var e) ? e : id.StartsWith(LabelSavingsGroup + ".", StringComparison.Ordinal) ? LabelSaving : null;
+
+    /// <summary>Builds the calculation's assumptions from resolved parameters; <paramref name="get"/> reports a missing one.</summary>
+    public static Assumptions Build(Func<string, Quantity> get, IReadOnlyDictionary<string, Quantity> labelSavings) => new()
+    {
+        GasPrice = get("energy.gas_price"),
+        ElectricityPrice = get("energy.electricity_price"),
+        Co2Gas = get("emissions.co2_gas"),
+        Co2Electricity = get("emissions.co2_electricity"),
+        HeatTariffVariable = get("heat_tariffs.variable"),
+        HeatTariffStandingCharge = get("heat_tariffs.standing_charge"),
+        HeatTariffMetering = get("heat_tariffs.metering"),
+        HeatTariffDeliverySetRent = get("heat_tariffs.delivery_set_rent"),
+        VatFactor = get("tax.vat_factor"),
+        CalorificValue = get("heat_demand.calorific_value"),
+        ShareSpaceHeating = get("heat_demand.share_space_heating"),
+        ShareTapWater = get("heat_demand.share_tap_water"),
+        ShareCooking = get("heat_demand.share_cooking"),
+        EfficiencySpaceHeating = get("heat_demand.efficiency_space_heating"),
+        EfficiencyTapWater = get("heat_demand.efficiency_tap_water"),
+        StudyConversionFactor = get("heat_demand.study_conversion_factor"),
+        SpaceHeatingShareForSavings = get("heat_demand.space_heating_share_for_savings"),
+        LabelSavings = labelSavings,
+        ScopHybrid = get("technology.scop_hybrid"),
+        ScopAirWater = get("technology.scop_air_water"),
+        HybridHeatShare = get("technology.hybrid_heat_share"),
+        IsdeHeatPumpShare = get("subsidies.isde_heat_pump_share"),
+        DiscountRate = get("finance.discount_rate"),
+        Indexation = get("finance.indexation"),
+        HorizonYears = get("finance.horizon_years"),
+        ReinvestmentYear = get("finance.reinvestment_year"),
+        MonthlyOmissionPerGasAppliance = get("calibration.monthly_omission_per_gas_appliance"),
+        WaccPublic = get("business_case.wacc_public"),
+        WaccCommercial = get("business_case.wacc_commercial"),
+        BusinessIndexation = get("business_case.indexation"),
+        BusinessHorizonYears = get("business_case.horizon_years"),
+        BusinessReinvestmentYear = get("business_case.reinvestment_year"),
+        RampUpYears = get("business_case.ramp_up_years"),
+        DemandDecline = get("business_case.demand_decline"),
+        NetworkDepreciationYears = get("business_case.network_depreciation_years"),
+        DesignShare = get("business_case.design_share"),
+        ContingencyShare = get("business_case.contingency_share"),
+        MiniMaxConnections = get("regulation.mini_max_connections"),
+        SmallMaxConnections = get("regulation.small_max_connections"),
+        WcwLightMaxConnections = get("regulation.wcw_light_max_connections"),
+        WcwMiddleMaxConnections = get("regulation.wcw_middle_max_connections"),
+        WisMinConnections = get("regulation.wis_min_connections"),
+    };
+}

@@ -1,0 +1,233 @@
+using SiteGen.Calculation;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>
+/// Loads and validates everything under content/. Reads in a fixed (ordinal) order so that findings and
+/// output never depend on how the file system lists files. Returns null content when any error was found.
+/// </summary>
+public static class ContentLoader
+{
+    private static readonly HashSet<string> ReservedFolders = ["assumptions", "step-plans", "schema"];
+
+    public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate)
+    {
+        var diag = new DiagnosticBag();
+        if (!Directory.Exists(root))
+        {
+            diag.Error(root, 1, 1, Codes.FileSystem, "the content folder does not exist");
+            return (null, diag);
+        }
+        var sources = SourcesReader.Read(root, diag);
+        var refs = new References(sources);
+        var parameterReader = new ParameterReader(refs, buildDate);
+        var parameters = parameterReader.ReadShared(root, diag);
+        CheckShared(parameters, root, diag);
+        var stepPlans = StepPlanReader.Read(root, refs, diag);
+
+        var municipalities = new List<Municipality>();
+        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            string mid = Path.GetFileName(dir);
+            if (ReservedFolders.Contains(mid) || mid.StartsWith('.')) continue;
+            var m = ReadMunicipality(root, dir, mid, parameters, refs, parameterReader, stepPlans, diag);
+            if (m is not null) municipalities.Add(m);
+        }
+        if (municipalities.Count == 0 && !diag.HasErrors)
+            diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "no municipality folder (with municipality.yaml) found in the content folder");
+
+        if (diag.HasErrors) return (null, diag);
+        return (new SiteContent
+        {
+            Root = root, Sources = sources, Parameters = parameters, Municipalities = municipalities, StepPlans = stepPlans,
+        }, diag);
+    }
+
+    private static void CheckShared(List<Parameter> parameters, string root, DiagnosticBag diag)
+    {
+        foreach (var id in AssumptionCatalog.Entries.Keys)
+            if (parameters.All(p => p.Id != id))
+            {
+                string file = SourcesReader.Display(root, $"assumptions/{id[..id.IndexOf('.')]}.yaml");
+                diag.Error(file, 1, 1, Codes.MissingKey, $"shared parameter '{id[(id.IndexOf('.') + 1)..]}' is missing from {file}");
+            }
+        CheckYearWithinHorizon(parameters, "finance.reinvestment_year", "finance.horizon_years", diag);
+        CheckYearWithinHorizon(parameters, "business_case.reinvestment_year", "business_case.horizon_years", diag);
+    }
+
+    private static void CheckYearWithinHorizon(List<Parameter> parameters, string yearId, string horizonId, DiagnosticBag diag)
+    {
+        var year = parameters.FirstOrDefault(p => p.Id == yearId);
+        var horizon = parameters.FirstOrDefault(p => p.Id == horizonId);
+        if (year is null || horizon is null) return;
+        foreach (var v in year.Values)
+        {
+            var h = horizon.ValueAt(v.From) ?? horizon.Values[0];
+            if (v.Value > h.Value)
+                diag.Error(v.File, v.Line, v.Column, Codes.OutOfRange, $"'{yearId}' is year {v.Value}, after the horizon of {h.Value} years ('{horizonId}'); expected a year inside the horizon");
+        }
+    }
+
+    private static Municipality? ReadMunicipality(string root, string dir, string mid, List<Parameter> shared, References refs,
+        ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag)
+    {
+        string file = SourcesReader.Display(root, $"{mid}/municipality.yaml");
+        if (!MapReader.IsSlug(mid))
+        {
+            diag.Error(file, 1, 1, Codes.WrongType, $"the municipality folder '{mid}' must be a lower-case id (it becomes part of the web address)");
+            return null;
+        }
+        var ctx = new YamlContext(file, diag);
+        var map = MapReader.From(YamlFile.Load(Path.Combine(dir, "municipality.yaml"), file, diag), ctx, "municipality.yaml");
+        string? name = map?.String("name");
+        map?.Done();
+
+        var neighbourhoods = new List<Neighbourhood>();
+        foreach (var ndir in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
+        {
+            string slug = Path.GetFileName(ndir);
+            if (slug.StartsWith('.')) continue;
+            var n = ReadNeighbourhood(root, ndir, mid, slug, shared, refs, parameterReader, stepPlans, diag);
+            if (n is not null) neighbourhoods.Add(n);
+        }
+        if (name is null) return null;
+        return new Municipality { Id = mid, Name = name, Neighbourhoods = neighbourhoods };
+    }
+
+    private static Neighbourhood? ReadNeighbourhood(string root, string dir, string mid, string slug, List<Parameter> shared,
+        References refs, ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag)
+    {
+        string id = $"{mid}/{slug}";
+        string file = SourcesReader.Display(root, $"{id}/neighbourhood.yaml");
+        if (!MapReader.IsSlug(slug))
+        {
+            diag.Error(file, 1, 1, Codes.WrongType, $"the neighbourhood folder '{slug}' must be a lower-case id (it becomes part of the web address)");
+            return null;
+        }
+        var ctx = new YamlContext(file, diag);
+        int errorsBefore = diag.Items.Count(d => d.Severity == Severity.Error);
+        var reader = new ScenarioReader(refs, parameterReader, shared);
+        var scenario = reader.Read(id, YamlFile.Load(Path.Combine(dir, "neighbourhood.yaml"), file, diag), ctx,
+            (asOf, overrides) => Resolve(shared, overrides, asOf, ctx, diag));
+
+        // Narrative next to the scenario, in the manner of a Hugo page bundle.
+        var index = File.Exists(Path.Combine(dir, "index.md"))
+            ? NarrativeReader.Read(Path.Combine(dir, "index.md"), SourcesReader.Display(root, $"{id}/index.md"), diag, variantKeys: false)
+            : null;
+        var dwellingNarratives = ReadNarratives(root, dir, id, "dwellings", scenario?.Dwellings.Select(d => d.Id).ToList(), diag, variantKeys: false);
+        var variantNarratives = ReadNarratives(root, dir, id, "variants", scenario?.Variants.Select(v => v.Id).ToList(), diag, variantKeys: true);
+        foreach (var entry in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(entry);
+            if (name is "neighbourhood.yaml" or "index.md" or "dwellings" or "variants" || name.StartsWith('.')) continue;
+            diag.Error(SourcesReader.Display(root, $"{id}/{name}"), 1, 1, Codes.UnknownKey,
+                "unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, dwellings/ and variants/");
+        }
+        if (scenario is null || diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+
+        var dwellings = scenario.Dwellings.Select(d => d with { Narrative = dwellingNarratives.GetValueOrDefault(d.Id) }).ToList();
+        var variants = scenario.Variants.Select(v => v with { Narrative = variantNarratives.GetValueOrDefault(v.Id) }).ToList();
+        var n = new Neighbourhood
+        {
+            Id = id, Slug = slug, Name = scenario.Name, ScenarioPath = file, Input = scenario.Input,
+            Dwellings = dwellings, Variants = variants, Facts = scenario.Facts, ScenarioValues = scenario.Values,
+            Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index,
+            AsOf = scenario.AsOf,
+        };
+        CheckReferences(n, shared, stepPlans, ctx, scenario.Root, diag);
+        return diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : n;
+    }
+
+    private static Dictionary<string, Narrative> ReadNarratives(string root, string dir, string id, string folder,
+        List<string>? known, DiagnosticBag diag, bool variantKeys)
+    {
+        var result = new Dictionary<string, Narrative>();
+        string path = Path.Combine(dir, folder);
+        if (!Directory.Exists(path)) return result;
+        foreach (var file in Directory.GetFileSystemEntries(path).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(file);
+            string display = SourcesReader.Display(root, $"{id}/{folder}/{name}");
+            if (!name.EndsWith(".md", StringComparison.Ordinal))
+            {
+                diag.Error(display, 1, 1, Codes.UnknownKey, $"only Markdown files (.md) belong in {folder}/");
+                continue;
+            }
+            string key = name[..^3];
+            if (known is not null && !known.Contains(key))
+            {
+                diag.Error(display, 1, 1, Codes.UnknownReference,
+                    $"'{key}' is not a {(folder == "dwellings" ? "dwelling" : "variant")} of this neighbourhood; expected one of: {string.Join(", ", known)}");
+                continue;
+            }
+            if (NarrativeReader.Read(file, display, diag, variantKeys) is { } n) result[key] = n;
+        }
+        return result;
+    }
+
+    /// <summary>Resolves shared parameters (with the neighbourhood's overrides) for one date into calculation inputs.</summary>
+    private static Assumptions? Resolve(List<Parameter> shared, IReadOnlyList<Parameter> overrides, DateOnly? asOf, YamlContext ctx, DiagnosticBag diag)
+    {
+        bool ok = true;
+        var labelSavings = new Dictionary<string, Quantity>();
+        Quantity? Find(string id)
+        {
+            var p = overrides.FirstOrDefault(o => o.Id == id) ?? shared.FirstOrDefault(s => s.Id == id);
+            var v = p?.ValueAt(asOf);
+            if (p is not null && v is null)
+            {
+                diag.Error(ctx.Path, 1, 1, Codes.MissingKey, $"parameter '{id}' has no value on or before {asOf:yyyy-MM-dd} ('as_of')");
+                ok = false;
+            }
+            return v is null ? null : new Quantity(v.Value, References.Cite(id, v.Reference));
+        }
+        foreach (var p in shared.Where(p => p.Group == AssumptionCatalog.LabelSavingsGroup))
+            if (Find(p.Id) is { } q) labelSavings[p.Id[(AssumptionCatalog.LabelSavingsGroup.Length + 1)..]] = q;
+        var assumptions = AssumptionCatalog.Build(id =>
+        {
+            if (Find(id) is { } q) return q;
+            ok = false;
+            return default;
+        }, labelSavings);
+        return ok ? assumptions : null;
+    }
+
+    /// <summary>Checks that step plans, the current phase and every shortcode name things that exist.</summary>
+    private static void CheckReferences(Neighbourhood n, List<Parameter> shared, Dictionary<string, StepPlan> plans,
+        YamlContext ctx, YamlDotNet.RepresentationModel.YamlMappingNode root, DiagnosticBag diag)
+    {
+        foreach (var plan in n.StepPlans)
+            if (!plans.ContainsKey(plan))
+                ctx.Error(root, Codes.UnknownReference, $"step plan '{plan}' is not defined; defined in step-plans/ are: {string.Join(", ", plans.Keys)}");
+        if (n.CurrentPhase is { } phase)
+        {
+            if (!plans.TryGetValue(phase.Plan, out var plan))
+                ctx.Error(root, Codes.UnknownReference, $"current_phase names plan '{phase.Plan}', which is not defined in step-plans/");
+            else if (plan.Steps.All(s => s.Id != phase.Step))
+                ctx.Error(root, Codes.UnknownReference, $"current_phase names step '{phase.Step}', which plan '{phase.Plan}' does not have; its steps are: {string.Join(", ", plan.Steps.Select(s => s.Id))}");
+        }
+        var narratives = new[] { n.Index }.Concat(n.Dwellings.Select(d => d.Narrative)).Concat(n.Variants.Select(v => v.Narrative));
+        foreach (var doc in narratives)
+        {
+            if (doc is null) continue;
+            foreach (var sc in doc.Shortcodes)
+            {
+                void Check(string arg, IEnumerable<string> allowed, string what)
+                {
+                    if (sc.Args.TryGetValue(arg, out var value) && !allowed.Contains(value))
+                        diag.Error(doc.Path, sc.Line, sc.Column, Codes.UnknownReference,
+                            $"shortcode '{sc.Name}' names {what} '{value}', which is not defined; expected one of: {string.Join(", ", allowed)}");
+                }
+                Check("dwelling", n.Dwellings.Select(d => d.Id), "dwelling");
+                Check("variant", sc.Name == "business-case" ? n.Variants.Where(v => v.IsCollective).Select(v => v.Id) : n.Variants.Select(v => v.Id),
+                    sc.Name == "business-case" ? "collective variant" : "variant");
+                Check("field", NarrativeReader.ValueFields, "field");
+                Check("id", shared.Select(p => p.Id), "assumption");
+            }
+        }
+    }
+}

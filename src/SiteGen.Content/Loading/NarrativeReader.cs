@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>Reads Markdown narrative: YAML front matter between '---' lines, then the body with its shortcodes.</summary>
+public static partial class NarrativeReader
+{
+    /// <summary>The shortcodes narrative may use and the arguments each takes (all required).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Known = new Dictionary<string, string[]>
+    {
+        ["tco-table"] = ["dwelling"],
+        ["monthly-chart"] = ["dwelling"],
+        ["business-case"] = ["variant"],
+        ["value"] = ["dwelling", "variant", "field"],
+        ["assumption"] = ["id"],
+    };
+
+    public static readonly string[] ValueFields = ["tco", "monthly", "investment", "subsidy", "co2"];
+
+    public static Narrative? Read(string path, string displayPath, DiagnosticBag diag, bool variantKeys)
+    {
+        string? text = YamlFile.ReadText(path, displayPath, diag);
+        if (text is null) return null;
+        text = text.Replace("\r\n", "\n");
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            diag.Error(displayPath, 1, 1, Codes.Syntax, "a narrative file starts with front matter: a line '---', 'title: ...', and a closing '---'");
+            return null;
+        }
+        int close = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        if (close < 0 && text.EndsWith("\n---", StringComparison.Ordinal)) close = text.Length - 4;
+        if (close < 0)
+        {
+            diag.Error(displayPath, 1, 1, Codes.Syntax, "the front matter is not closed: add a line '---' after it");
+            return null;
+        }
+        string front = text[4..(close + 1)];
+        string body = close + 5 <= text.Length ? text[(close + 5)..] : "";
+        int bodyLine = 1 + text[..Math.Min(close + 5, text.Length)].Count(c => c == '\n');
+
+        // Front matter starts on line 2 of the file.
+        var ctx = new YamlContext(displayPath, diag, lineOffset: 1);
+        var root = YamlFile.Parse(front, displayPath, diag, lineOffset: 1);
+        var map = MapReader.From(root, ctx, "the front matter");
+        if (map is null) return null;
+        var title = map.String("title");
+        var summary = map.String("summary", required: false);
+        List<string> pros = [], cons = [];
+        if (variantKeys)
+        {
+            pros = map.StringList("pros", required: false) ?? [];
+            cons = map.StringList("cons", required: false) ?? [];
+        }
+        map.Done();
+        var shortcodes = ParseShortcodes(body, bodyLine, displayPath, diag);
+        if (title is null) return null;
+        return new Narrative(displayPath, title, summary, pros, cons, body, bodyLine, shortcodes);
+    }
+
+    /// <summary>Finds every '{{&lt;' in the body; anything that is not a well-formed shortcode is an error, not literal text.</summary>
+    public static List<Shortcode> ParseShortcodes(string body, int bodyLine, string displayPath, DiagnosticBag diag)
+    {
+        var list = new List<Shortcode>();
+        int at = 0;
+        while ((at = body.IndexOf("{{", at, StringComparison.Ordinal)) >= 0)
+        {
+            var (line, col) = LineColumn(body, at, bodyLine);
+            var m = ShortcodePattern().Match(body, at);
+            if (!m.Success || m.Index != at)
+            {
+                int end = body.IndexOf('\n', at);
+                string snippet = body[at..(end < 0 ? body.Length : end)];
+                diag.Error(displayPath, line, col, Codes.Shortcode,
+                    $"malformed shortcode '{Shorten(snippet)}'; write e.g. {{{{< tco-table dwelling=\"vrijstaand-voor-1980\" >}}}}");
+                at += 2;
+                continue;
+            }
+            string name = m.Groups["name"].Value;
+            var args = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (Match a in ArgPattern().Matches(m.Groups["args"].Value))
+            {
+                if (!args.TryAdd(a.Groups["k"].Value, a.Groups["v"].Value))
+                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' sets '{a.Groups["k"].Value}' twice");
+            }
+            if (!Known.TryGetValue(name, out var expected))
+                diag.Error(displayPath, line, col, Codes.Shortcode,
+                    $"unknown shortcode '{name}'; known are: {string.Join(", ", Known.Keys)}");
+            else
+            {
+                foreach (var k in args.Keys.Where(k => !expected.Contains(k)))
+                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' takes no argument '{k}'; it takes: {string.Join(", ", expected)}");
+                foreach (var k in expected.Where(k => !args.ContainsKey(k)))
+                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' needs {k}=\"...\"");
+                list.Add(new Shortcode(name, args, line, col, m.Index, m.Length));
+            }
+            at = m.Index + m.Length;
+        }
+        return list;
+    }
+
+    private static (int, int) LineColumn(string text, int index, int firstLine)
+    {
+        int line = firstLine, lineStart = 0;
+        for (int i = 0; i < index; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, index - lineStart + 1);
+    }
+
+    private static string Shorten(string s) => s.Length > 50 ? s[..50] + "..." : s;
+
+    [GeneratedRegex(@"\{\{<\s*(?<name>[a-z][a-z-]*)(?<args>(?:\s+[a-z]+=""[^""<>{}\n]*"")*)\s*>\}\}")]
+    private static partial Regex ShortcodePattern();
+
+    [GeneratedRegex(@"(?<k>[a-z]+)=""(?<v>[^""]*)""")]
+    private static partial Regex ArgPattern();
+}

@@ -1,0 +1,99 @@
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>Reads shared parameters (content/assumptions/&lt;group&gt;.yaml) and a neighbourhood's overrides of them.</summary>
+internal sealed class ParameterReader(References refs, DateOnly buildDate)
+{
+    public List<Parameter> ReadShared(string root, DiagnosticBag diag)
+    {
+        var result = new List<Parameter>();
+        string dir = Path.Combine(root, "assumptions");
+        if (!Directory.Exists(dir))
+        {
+            diag.Error(SourcesReader.Display(root, "assumptions"), 1, 1, Codes.FileSystem, "the folder 'assumptions' with the shared parameters is missing");
+            return result;
+        }
+        foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+        {
+            if (!file.EndsWith(".yaml", StringComparison.Ordinal)) continue;
+            string group = Path.GetFileNameWithoutExtension(file);
+            var ctx = new YamlContext(SourcesReader.Display(root, $"assumptions/{Path.GetFileName(file)}"), diag);
+            var map = MapReader.From(YamlFile.Load(file, ctx.Path, diag), ctx, $"parameter file '{group}'");
+            if (map is null) continue;
+            foreach (var (name, keyNode, value) in map.Entries())
+            {
+                string id = $"{group}.{name}";
+                var entry = AssumptionCatalog.Find(id);
+                if (entry is null)
+                {
+                    ctx.Error(keyNode, Codes.UnknownParameter,
+                        $"unknown parameter '{id}'; the parameters of '{group}' are: {string.Join(", ", AssumptionCatalog.Entries.Keys.Where(k => k.StartsWith(group + ".", StringComparison.Ordinal)))}");
+                    continue;
+                }
+                var p = ReadParameter(MapReader.From(value, ctx, $"parameter '{id}'"), id, group, entry, withHeader: true);
+                if (p is not null) result.Add(p);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>overrides: { energy.gas_price: { values: {...} } } in a scenario; description and unit come from the shared parameter.</summary>
+    public List<Parameter> ReadOverrides(MapReader? overrides, IReadOnlyList<Parameter> shared)
+    {
+        var result = new List<Parameter>();
+        if (overrides is null) return result;
+        foreach (var (id, keyNode, value) in overrides.Entries())
+        {
+            var baseParam = shared.FirstOrDefault(p => p.Id == id);
+            var entry = AssumptionCatalog.Find(id);
+            if (baseParam is null || entry is null)
+            {
+                overrides.Context.Error(keyNode, Codes.UnknownParameter, $"'{id}' is not a shared parameter, so it cannot be overridden");
+                continue;
+            }
+            var p = ReadParameter(MapReader.From(value, overrides.Context, $"override of '{id}'"), id, baseParam.Group, entry, withHeader: false);
+            if (p is not null) result.Add(p with { Description = baseParam.Description, Unit = baseParam.Unit });
+        }
+        return result;
+    }
+
+    private Parameter? ReadParameter(MapReader? map, string id, string group, AssumptionCatalog.Entry entry, bool withHeader)
+    {
+        if (map is null) return null;
+        var ctx = map.Context;
+        string? description = withHeader ? map.String("description") : "";
+        string? unit = withHeader ? map.String("unit") : entry.Unit;
+        var valuesMap = map.Map("values", $"the values of '{id}'");
+        map.Done();
+        if (unit is not null && unit != entry.Unit)
+            ctx.Error(map.Node, Codes.WrongUnit, $"parameter '{id}' has unit '{unit}'; expected '{entry.Unit}'");
+        if (valuesMap is null || description is null || unit is null) return null;
+
+        var values = new List<ParameterValue>();
+        foreach (var (dateText, keyNode, valueNode) in valuesMap.Entries())
+        {
+            var from = References.ParseDate(keyNode, ctx, $"a date key of '{id}'");
+            var v = MapReader.From(valueNode, ctx, $"the value of '{id}' from {dateText}");
+            if (from is null || v is null) continue;
+            var number = v.Decimal("value", min: entry.Min, max: entry.Max);
+            var until = v.Get("valid_until", required: false) is { } u ? References.ParseDate(u, ctx, "'valid_until'") : null;
+            var reference = refs.Read(v);
+            v.Done();
+            if (until is { } end && end < buildDate)
+                ctx.Warning(v.Node, Codes.Expired, $"the value of '{id}' from {dateText} expired on {end:yyyy-MM-dd}; add a newer dated value");
+            if (number is null || reference is null) continue;
+            var (line, col) = ctx.Position(v.Node);
+            values.Add(new ParameterValue(from.Value, number.Value, reference, until, ctx.Path, line, col));
+        }
+        if (values.Count == 0)
+        {
+            ctx.Error(valuesMap.Node, Codes.MissingKey, $"parameter '{id}' has no values; add e.g. 2025-08-01: {{value: 1.14, source: putten-study, ref: \"§8.1\"}}");
+            return null;
+        }
+        values.Sort((a, b) => a.From.CompareTo(b.From));
+        return new Parameter(id, group, description, unit, values);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using SiteGen.Calculation;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>Reads the source keys every value carries (source, ref, basis, notes, url) and turns them into citations.</summary>
+internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sources)
+{
+    public static readonly IReadOnlyDictionary<string, Basis> Bases = new Dictionary<string, Basis>
+    {
+        ["stated"] = Basis.Stated, ["inferred"] = Basis.Inferred, ["external"] = Basis.External, ["calibration"] = Basis.Calibration,
+    };
+
+    /// <summary>Reads the source keys of <paramref name="map"/>; <paramref name="inherited"/> is the group's source, if any.</summary>
+    public Reference? Read(MapReader map, Reference? inherited = null)
+    {
+        bool required = inherited is null;
+        var sourceNode = map.Get("source", required: false);
+        var refText = map.String("ref", required: false);
+        var basis = map.Enum("basis", Bases, required: false);
+        var notes = map.String("notes", required: false);
+        var url = map.String("url", required: false);
+        if (url is not null && !IsWebAddress(url))
+            map.Context.Error(map.Node, Codes.UnsafeLink, $"'url' must start with https:// or http://; found '{url}'");
+
+        if (sourceNode is null)
+        {
+            if (required)
+            {
+                map.Context.Error(map.Node, Codes.MissingSource,
+                    $"{map.What} has no source; add 'source: <document id from sources.yaml>' and 'ref: <table or section>', e.g. source: putten-study, ref: \"Tabel 8.5\"");
+                return null;
+            }
+            return inherited! with
+            {
+                Basis = basis ?? inherited.Basis,
+                Notes = notes ?? inherited.Notes,
+                Ref = refText ?? inherited.Ref,
+            };
+        }
+        if (sourceNode is not YamlScalarNode { Value: { } id })
+        {
+            map.Context.Error(sourceNode, Codes.WrongType, $"'source' must be a document id from sources.yaml; found {MapReader.Describe(sourceNode)}");
+            return null;
+        }
+        if (!sources.TryGetValue(id, out var doc))
+        {
+            map.Context.Error(sourceNode, Codes.UnknownReference,
+                $"source '{id}' is not defined in sources.yaml; defined are: {string.Join(", ", sources.Keys)}");
+            return null;
+        }
+        if (refText is null)
+        {
+            map.Context.Error(sourceNode, Codes.MissingSource, $"{map.What} names source '{id}' but no 'ref' (the table, section or page)");
+            return null;
+        }
+        return new Reference(doc, refText, basis ?? Basis.Stated, notes, url);
+    }
+
+    public SourceDocument? Lookup(string id) => sources.TryGetValue(id, out var d) ? d : null;
+
+    public static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+
+    public static Citation Cite(string key, Reference r) => new(key, r.Text, r.Basis);
+
+    public static DateOnly? ParseDate(YamlNode node, YamlContext ctx, string what)
+    {
+        if (node is YamlScalarNode { Value: { } s } &&
+            DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        ctx.Error(node, Codes.WrongType, $"{what} must be a date written as YYYY-MM-DD, e.g. 2025-08-01; found {MapReader.Describe(node)}");
+        return null;
+    }
+}

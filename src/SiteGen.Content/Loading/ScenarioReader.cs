@@ -1,0 +1,559 @@
+using SiteGen.Calculation;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>
+/// Reads a neighbourhood's scenario (neighbourhood.yaml) into calculation inputs plus what the pages show.
+/// Catalogue entries (costs, subsidies) are defined once and referenced by id from the variants.
+/// </summary>
+internal sealed class ScenarioReader(References refs, ParameterReader parameterReader, IReadOnlyList<Parameter> shared)
+{
+    private static readonly Dictionary<string, HeatDemandMethod> Methods = new()
+    {
+        ["study"] = HeatDemandMethod.Study, ["consistent"] = HeatDemandMethod.Consistent,
+    };
+    private static readonly Dictionary<string, VariantKind> Kinds = new()
+    {
+        ["gas-boiler"] = VariantKind.GasBoiler, ["hybrid-heat-pump"] = VariantKind.HybridHeatPump,
+        ["air-water-heat-pump"] = VariantKind.AirWaterHeatPump, ["heat-network"] = VariantKind.HeatNetwork,
+    };
+    private static readonly Dictionary<string, CostCategory> Categories = new()
+    {
+        ["installation"] = CostCategory.Installation, ["adaptation"] = CostCategory.Adaptation,
+        ["insulation"] = CostCategory.Insulation, ["connection-fee"] = CostCategory.ConnectionFee,
+        ["calibration"] = CostCategory.Calibration,
+    };
+    private static readonly Dictionary<string, InsulationTarget> Targets = new()
+    {
+        ["D"] = InsulationTarget.LabelD, ["B"] = InsulationTarget.LabelB,
+    };
+    private static readonly Dictionary<string, CapexRole> Roles = new()
+    {
+        ["heat-source"] = CapexRole.HeatSource, ["solar-thermal"] = CapexRole.SolarThermal,
+        ["heat-pump-plant"] = CapexRole.HeatPumpPlant, ["network"] = CapexRole.Network,
+        ["delivery-sets"] = CapexRole.DeliverySets, ["individual-heat-pumps"] = CapexRole.IndividualHeatPumps,
+        ["grid-connection"] = CapexRole.GridConnection,
+    };
+    private static readonly Dictionary<string, BusinessCaseMethod> BusinessMethods =
+        BusinessCaseMethod.All.ToDictionary(m => m.Name);
+    private static readonly Dictionary<string, SubsidyCase> SubsidyCases = new()
+    {
+        ["none"] = SubsidyCase.None, ["wis"] = SubsidyCase.Wis, ["sde"] = SubsidyCase.Sde, ["wis+sde"] = SubsidyCase.WisAndSde,
+    };
+
+    private sealed record CostDef(string Id, string Label, CostCategory Category, InsulationTarget Insulates,
+        Dictionary<string, decimal> Amounts, decimal? All, Reference Reference);
+    private sealed record SubsidyDef(string Id, string Label, string? ShareParameter, Dictionary<string, decimal> Amounts, decimal? All, Reference? Reference);
+
+    public sealed record Result(
+        NeighbourhoodInput Input, string Name, List<DwellingInfo> Dwellings, List<VariantInfo> Variants,
+        List<Fact> Facts, List<ScenarioValue> Values, List<Parameter> Overrides, List<string> StepPlans,
+        CurrentPhase? Phase, DateOnly? AsOf, YamlContext Context, YamlMappingNode Root);
+
+    public Result? Read(string id, YamlNode? root, YamlContext ctx, Func<DateOnly?, IReadOnlyList<Parameter>, Assumptions?> resolve)
+    {
+        var map = MapReader.From(root, ctx, "the scenario");
+        if (map is null) return null;
+        var values = new List<ScenarioValue>();
+
+        string? name = map.String("name");
+        var method = map.Enum("method", Methods);
+        DateOnly? asOf = map.Get("as_of", required: false) is { } a ? References.ParseDate(a, ctx, "'as_of'") : null;
+        var stepPlans = map.StringList("step_plans", required: false) ?? [];
+        CurrentPhase? phase = null;
+        if (map.Map("current_phase", "'current_phase'", required: false) is { } cp)
+        {
+            var plan = cp.Slug("plan");
+            var step = cp.Slug("step");
+            cp.Done();
+            if (plan is not null && step is not null) phase = new CurrentPhase(plan, step);
+        }
+        var overrides = parameterReader.ReadOverrides(map.Map("overrides", "'overrides'", required: false), shared);
+        var facts = ReadFacts(map.Sequence("facts", required: false), ctx);
+
+        var (dwellingInputs, dwellingInfos) = ReadDwellings(map.Map("dwellings", "'dwellings'"), id, values);
+        var dwellingIds = dwellingInputs.Select(d => d.Id).ToList();
+        var costs = ReadCosts(map.Map("costs", "'costs'", required: false), dwellingIds, id, values);
+        var subsidies = ReadSubsidies(map.Map("subsidies", "'subsidies'", required: false), dwellingIds, id, values);
+        var variantsMap = map.Map("variants", "'variants'");
+        map.Done();
+
+        var assumptions = resolve(asOf, overrides);
+        var variantInputs = new List<VariantInput>();
+        var variantInfos = new List<VariantInfo>();
+        if (variantsMap is not null && assumptions is not null)
+        {
+            foreach (var (vid, keyNode, node) in variantsMap.Entries())
+            {
+                if (!MapReader.IsSlug(vid))
+                {
+                    ctx.Error(keyNode, Codes.WrongType, $"variant id '{vid}' must be a lower-case id of letters, digits and '-'");
+                    continue;
+                }
+                var v = ReadVariant(vid, MapReader.From(node, ctx, $"variant '{vid}'"), dwellingIds, costs, subsidies, assumptions, id, values);
+                if (v is null) continue;
+                variantInputs.Add(v.Value.Input);
+                variantInfos.Add(v.Value.Info);
+            }
+            if (variantInputs.Count == 0 && !ctx.Diag.HasErrors)
+                ctx.Error(variantsMap.Node, Codes.MissingKey, "the scenario defines no variants");
+        }
+        if (name is null || method is null || assumptions is null || ctx.Diag.HasErrors) return null;
+
+        var input = new NeighbourhoodInput
+        {
+            Id = id, Method = method.Value, Assumptions = assumptions, Dwellings = dwellingInputs, Variants = variantInputs,
+        };
+        return new Result(input, name, dwellingInfos, variantInfos, facts, values, overrides, stepPlans, phase, asOf, ctx, map.Node);
+    }
+
+    private List<Fact> ReadFacts(YamlSequenceNode? seq, YamlContext ctx)
+    {
+        var facts = new List<Fact>();
+        if (seq is null) return facts;
+        foreach (var item in seq.Children)
+        {
+            var f = MapReader.From(item, ctx, "a fact");
+            if (f is null) continue;
+            var fid = f.Slug("id");
+            var label = f.String("label");
+            var value = f.Decimal("value", min: 0m);
+            var unit = f.String("unit");
+            var decimals = f.Int("decimals", required: false, min: 0, max: 4);
+            var reference = refs.Read(f);
+            f.Done();
+            if (fid is null || label is null || value is null || unit is null || reference is null) continue;
+            facts.Add(new Fact(fid, label, value.Value, unit, decimals ?? 0, reference));
+        }
+        return facts;
+    }
+
+    private (List<DwellingInput>, List<DwellingInfo>) ReadDwellings(MapReader? map, string nid, List<ScenarioValue> values)
+    {
+        var inputs = new List<DwellingInput>();
+        var infos = new List<DwellingInfo>();
+        if (map is null) return (inputs, infos);
+        var ctx = map.Context;
+        foreach (var (did, keyNode, node) in map.Entries())
+        {
+            if (!MapReader.IsSlug(did))
+            {
+                ctx.Error(keyNode, Codes.WrongType, $"dwelling id '{did}' must be a lower-case id of letters, digits and '-'");
+                continue;
+            }
+            var d = MapReader.From(node, ctx, $"dwelling '{did}'");
+            if (d is null) continue;
+            var name = d.String("name");
+            var houseType = d.Slug("house_type");
+            var period = d.Slug("build_period");
+            var labels = d.StringList("labels");
+            var label = d.String("label");
+            var gas = d.Map("gas_m3", $"'gas_m3' of dwelling '{did}'");
+            d.Done();
+            if (gas is null) continue;
+            var current = Sourced(gas, "current", $"{nid}:dwellings.{did}.gas_m3.current", "Gasverbruik nu", "m3", did, values, min: 0m);
+            var labelD = Sourced(gas, "label_d", $"{nid}:dwellings.{did}.gas_m3.label_d", "Gasverbruik na isolatie naar label D", "m3", did, values, required: false, min: 0m);
+            var labelB = Sourced(gas, "label_b", $"{nid}:dwellings.{did}.gas_m3.label_b", "Gasverbruik na isolatie naar label B", "m3", did, values, required: false, min: 0m);
+            gas.Done();
+            if (name is null || houseType is null || period is null || labels is null || label is null || current is null) continue;
+            inputs.Add(new DwellingInput { Id = did, Label = label, GasCurrent = current.Value, GasLabelD = labelD, GasLabelB = labelB });
+            infos.Add(new DwellingInfo(did, name, houseType, period, labels, null));
+        }
+        return (inputs, infos);
+    }
+
+    /// <summary>A single sourced number: {value: 1400, source: ..., ref: ...}.</summary>
+    private Quantity? Sourced(MapReader parent, string key, string citeKey, string label, string unit, string? dwelling,
+        List<ScenarioValue> values, bool required = true, decimal? min = null, decimal? max = null)
+    {
+        var m = parent.Map(key, $"'{key}'", required);
+        if (m is null) return null;
+        var v = m.Decimal("value", min: min, max: max);
+        var reference = refs.Read(m);
+        m.Done();
+        if (v is null || reference is null) return null;
+        values.Add(new ScenarioValue(citeKey, label, unit, [(dwelling, v.Value)], reference));
+        return new Quantity(v.Value, References.Cite(citeKey, reference));
+    }
+
+    /// <summary>Per-dwelling amounts: 'amount: 1900' for every dwelling, or 'amounts: {dwelling: value}'.</summary>
+    private (Dictionary<string, decimal> Amounts, decimal? All) ReadAmounts(MapReader m, IReadOnlyList<string> dwellings, bool required = true)
+    {
+        var amounts = new Dictionary<string, decimal>();
+        var all = m.Decimal("amount", required: false, min: 0m);
+        var perDwelling = m.Map("amounts", $"'amounts' of {m.What}", required: false);
+        if (all is null && perDwelling is null && required && !m.Context.Diag.HasErrors)
+            m.Context.Error(m.Node, Codes.MissingKey, $"{m.What} needs 'amount: <number>' (same for every dwelling) or 'amounts: {{<dwelling>: <number>}}'");
+        if (perDwelling is not null)
+        {
+            foreach (var (did, keyNode, node) in perDwelling.Entries())
+            {
+                if (!dwellings.Contains(did))
+                {
+                    m.Context.Error(keyNode, Codes.UnknownReference, $"dwelling '{did}' is not defined; defined are: {string.Join(", ", dwellings)}");
+                    continue;
+                }
+                if (MapReader.ReadDecimal(node, m.Context, $"the amount for '{did}'", min: 0m) is { } v) amounts[did] = v;
+            }
+        }
+        return (amounts, all);
+    }
+
+    private Dictionary<string, CostDef> ReadCosts(MapReader? map, IReadOnlyList<string> dwellings, string nid, List<ScenarioValue> values)
+    {
+        var result = new Dictionary<string, CostDef>();
+        if (map is null) return result;
+        foreach (var (cid, _, node) in map.Entries())
+        {
+            var c = MapReader.From(node, map.Context, $"cost '{cid}'");
+            if (c is null) continue;
+            var label = c.String("label");
+            var category = c.Enum("category", Categories);
+            var insulates = c.Enum("insulates_to", Targets, required: false);
+            var (amounts, all) = ReadAmounts(c, dwellings);
+            var reference = refs.Read(c);
+            c.Done();
+            if (label is null || category is null || reference is null) continue;
+            string key = $"{nid}:costs.{cid}";
+            values.Add(new ScenarioValue(key, label, "EUR", all is { } x ? [(null, x)] : amounts.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
+            result[cid] = new CostDef(cid, label, category.Value, insulates ?? InsulationTarget.None, amounts, all, reference);
+        }
+        return result;
+    }
+
+    private Dictionary<string, SubsidyDef> ReadSubsidies(MapReader? map, IReadOnlyList<string> dwellings, string nid, List<ScenarioValue> values)
+    {
+        var result = new Dictionary<string, SubsidyDef>();
+        if (map is null) return result;
+        foreach (var (sid, _, node) in map.Entries())
+        {
+            var s = MapReader.From(node, map.Context, $"subsidy '{sid}'");
+            if (s is null) continue;
+            var label = s.String("label");
+            var share = s.String("share_of_cost", required: false);
+            if (share is not null && AssumptionCatalog.Find(share)?.Unit != "share")
+                s.Context.Error(s.Node, Codes.UnknownReference, $"'share_of_cost' must name a shared parameter with unit 'share', e.g. subsidies.isde_heat_pump_share; found '{share}'");
+            Dictionary<string, decimal> amounts = [];
+            decimal? all = null;
+            Reference? reference = null;
+            if (share is null)
+            {
+                (amounts, all) = ReadAmounts(s, dwellings);
+                reference = refs.Read(s);
+            }
+            s.Done();
+            if (label is null || (share is null && reference is null)) continue;
+            if (reference is not null)
+                values.Add(new ScenarioValue($"{nid}:subsidies.{sid}", label, "EUR",
+                    all is { } x ? [(null, x)] : amounts.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
+            result[sid] = new SubsidyDef(sid, label, share, amounts, all, reference);
+        }
+        return result;
+    }
+
+    private (VariantInput Input, VariantInfo Info)? ReadVariant(string vid, MapReader? v, IReadOnlyList<string> dwellings,
+        Dictionary<string, CostDef> costs, Dictionary<string, SubsidyDef> subsidies, Assumptions a, string nid, List<ScenarioValue> values)
+    {
+        if (v is null) return null;
+        var ctx = v.Context;
+        var number = v.Int("number", min: 1, max: 99);
+        var name = v.String("name");
+        var kind = v.Enum("kind", Kinds);
+        var gasAppliances = v.Int("gas_appliances", required: false, min: 0, max: 5);
+        var fixedCosts = ReadFixedCosts(v.Sequence("fixed_costs"), ctx, vid, a, nid, values);
+        var overrideMap = v.Map("variable_cost_override", "'variable_cost_override'", required: false);
+        var electricityMap = v.Map("published_electricity_kwh", "'published_electricity_kwh'", required: false);
+        var oneOffSeq = v.Sequence("one_off", required: false);
+        var collectiveMap = v.Map("collective", "'collective'", required: false);
+        v.Done();
+
+        var perDwelling = dwellings.ToDictionary(d => d, _ => new List<PlannedCost>());
+        var insulation = new Dictionary<string, InsulationTarget>();
+        if (oneOffSeq is not null)
+        {
+            foreach (var item in oneOffSeq.Children)
+            {
+                var o = MapReader.From(item, ctx, $"a one-off item of variant '{vid}'");
+                if (o is null) continue;
+                var costId = o.String("cost");
+                var replaced = o.Bool("replaced", required: false) ?? false;
+                var subsidyId = o.String("subsidy", required: false);
+                var only = o.StringList("dwellings", required: false);
+                o.Done();
+                if (costId is null) continue;
+                if (!costs.TryGetValue(costId, out var cost))
+                {
+                    ctx.Error(o.Node, Codes.UnknownReference, $"cost '{costId}' is not defined under 'costs'; defined are: {string.Join(", ", costs.Keys)}");
+                    continue;
+                }
+                SubsidyDef? subsidy = null;
+                if (subsidyId is not null && !subsidies.TryGetValue(subsidyId, out subsidy))
+                {
+                    ctx.Error(o.Node, Codes.UnknownReference, $"subsidy '{subsidyId}' is not defined under 'subsidies'; defined are: {string.Join(", ", subsidies.Keys)}");
+                    continue;
+                }
+                foreach (var d in only ?? [])
+                    if (!dwellings.Contains(d))
+                        ctx.Error(o.Node, Codes.UnknownReference, $"dwelling '{d}' is not defined; defined are: {string.Join(", ", dwellings)}");
+                foreach (var d in only ?? dwellings)
+                {
+                    if (!dwellings.Contains(d)) continue;
+                    decimal? amount = cost.All ?? (cost.Amounts.TryGetValue(d, out var x) ? x : null);
+                    if (amount is null)
+                    {
+                        if (only is not null)
+                            ctx.Error(o.Node, Codes.UnknownReference, $"cost '{costId}' has no amount for dwelling '{d}'");
+                        continue;
+                    }
+                    var quantity = new Quantity(amount.Value, References.Cite($"{nid}:costs.{cost.Id}", cost.Reference));
+                    PlannedSubsidy? planned = null;
+                    if (subsidy is not null)
+                    {
+                        if (subsidy.ShareParameter is { } sp)
+                            planned = new PlannedSubsidy(subsidy.Id, subsidy.Label, ShareQuantity(sp, a), null);
+                        else if ((subsidy.All ?? (subsidy.Amounts.TryGetValue(d, out var sa) ? sa : null)) is { } grant)
+                            planned = new PlannedSubsidy(subsidy.Id, subsidy.Label, null,
+                                new Quantity(grant, References.Cite($"{nid}:subsidies.{subsidy.Id}", subsidy.Reference!)));
+                        else
+                            ctx.Error(o.Node, Codes.UnknownReference, $"subsidy '{subsidy.Id}' has no amount for dwelling '{d}'");
+                    }
+                    perDwelling[d].Add(new PlannedCost(cost.Id, cost.Label, cost.Category, quantity, replaced, planned));
+                    if (cost.Insulates != InsulationTarget.None) insulation[d] = cost.Insulates;
+                }
+            }
+        }
+
+        var overrides = ReadPerDwelling(overrideMap, dwellings, $"{nid}:variants.{vid}.variable_cost_override", $"Energiekosten per jaar ({name})", "EUR/year", values);
+        var electricity = ReadPerDwelling(electricityMap, dwellings, $"{nid}:variants.{vid}.published_electricity_kwh", $"Elektriciteitsverbruik volgens de studie ({name})", "kWh/year", values);
+
+        CollectiveInput? collective = null;
+        string? description = null;
+        if (kind == VariantKind.HeatNetwork)
+        {
+            if (collectiveMap is null)
+                ctx.Error(v.Node, Codes.MissingKey, $"variant '{vid}' is a heat network and needs a 'collective' section");
+            else
+                (collective, description) = ReadCollective(collectiveMap, vid, nid, values);
+        }
+        else if (collectiveMap is not null)
+            ctx.Error(collectiveMap.Node, Codes.UnknownKey, $"variant '{vid}' is not a heat network (kind: heat-network), so it takes no 'collective' section");
+
+        if (number is null || name is null || kind is null || fixedCosts is null) return null;
+        if (kind == VariantKind.HeatNetwork && collective is null) return null;
+        var input = new VariantInput
+        {
+            Id = vid, Kind = kind.Value, FixedCosts = fixedCosts,
+            Costs = perDwelling.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PlannedCost>)kv.Value),
+            Insulation = insulation, GasAppliances = gasAppliances ?? 0,
+            VariableCostOverride = overrides, PublishedElectricityKwh = electricity, Collective = collective,
+        };
+        return (input, new VariantInfo(vid, number.Value, name, kind.Value, description, null));
+    }
+
+    private static Quantity ShareQuantity(string parameterId, Assumptions a) => parameterId switch
+    {
+        "subsidies.isde_heat_pump_share" => a.IsdeHeatPumpShare,
+        "technology.hybrid_heat_share" => a.HybridHeatShare,
+        _ => throw new CalculationException($"parameter '{parameterId}' cannot serve as a subsidy share"),
+    };
+
+    private Dictionary<string, Quantity> ReadPerDwelling(MapReader? m, IReadOnlyList<string> dwellings, string key, string label, string unit, List<ScenarioValue> values)
+    {
+        var result = new Dictionary<string, Quantity>();
+        if (m is null) return result;
+        var (amounts, all) = ReadAmounts(m, dwellings);
+        var reference = refs.Read(m);
+        m.Done();
+        if (reference is null) return result;
+        var cite = References.Cite(key, reference);
+        foreach (var d in dwellings)
+            if ((all ?? (amounts.TryGetValue(d, out var x) ? x : null)) is { } value) result[d] = new Quantity(value, cite);
+        values.Add(new ScenarioValue(key, label, unit, result.Select(kv => ((string?)kv.Key, kv.Value.Value)).ToList(), reference));
+        return result;
+    }
+
+    private List<AnnualCost>? ReadFixedCosts(YamlSequenceNode? seq, YamlContext ctx, string vid, Assumptions a, string nid, List<ScenarioValue> values)
+    {
+        if (seq is null) return null;
+        var list = new List<AnnualCost>();
+        foreach (var item in seq.Children)
+        {
+            var f = MapReader.From(item, ctx, $"a fixed cost of variant '{vid}'");
+            if (f is null) continue;
+            var fid = f.Slug("id");
+            var label = f.String("label");
+            var parameter = f.String("parameter", required: false);
+            Quantity? amount = null;
+            if (parameter is not null)
+            {
+                amount = ParameterQuantity(parameter, a);
+                if (amount is null)
+                    ctx.Error(f.Node, Codes.UnknownReference, $"'{parameter}' is not a shared parameter in EUR/year; use one of heat_tariffs.standing_charge, heat_tariffs.metering, heat_tariffs.delivery_set_rent");
+            }
+            else
+            {
+                var value = f.Decimal("value", min: 0m);
+                var reference = refs.Read(f);
+                if (value is not null && reference is not null && fid is not null && label is not null)
+                {
+                    string key = $"{nid}:variants.{vid}.fixed_costs.{fid}";
+                    amount = new Quantity(value.Value, References.Cite(key, reference));
+                    values.Add(new ScenarioValue(key, label, "EUR/year", [(null, value.Value)], reference));
+                }
+            }
+            f.Done();
+            if (fid is null || label is null || amount is null) continue;
+            list.Add(new AnnualCost(fid, label, amount.Value));
+        }
+        return list;
+    }
+
+    private static Quantity? ParameterQuantity(string id, Assumptions a) => id switch
+    {
+        "heat_tariffs.standing_charge" => a.HeatTariffStandingCharge,
+        "heat_tariffs.metering" => a.HeatTariffMetering,
+        "heat_tariffs.delivery_set_rent" => a.HeatTariffDeliverySetRent,
+        _ => null,
+    };
+
+    private (CollectiveInput?, string?) ReadCollective(MapReader c, string vid, string nid, List<ScenarioValue> values)
+    {
+        var ctx = c.Context;
+        string p = $"{nid}:variants.{vid}.collective";
+        var description = c.String("description", required: false);
+        var dwellings = Sourced(c, "dwellings", $"{p}.dwellings", "Woningen in het gebied", "woningen", null, values, min: 1m);
+        var heat = Sourced(c, "dwelling_heat_gj", $"{p}.dwelling_heat_gj", "Warmtevraag woningen", "GJ/year", null, values, min: 0m);
+        var utilities = Sourced(c, "utility_buildings", $"{p}.utility_buildings", "Utiliteitsgebouwen", "gebouwen", null, values, min: 0m);
+        var utilityHeat = Sourced(c, "utility_heat_gj", $"{p}.utility_heat_gj", "Warmtevraag utiliteit", "GJ/year", null, values, min: 0m);
+        var rate = Sourced(c, "connection_rate", $"{p}.connection_rate", "Aansluitgraad", "share", null, values, min: 0.01m, max: 1m);
+        var loss = Sourced(c, "network_loss", $"{p}.network_loss", "Warmteverlies in het net", "share", null, values, min: 0m, max: 0.9m);
+        var electricity = Sourced(c, "total_electricity_mwh", $"{p}.total_electricity_mwh", "Elektriciteitsverbruik van het systeem", "MWh/year", null, values, min: 0m);
+
+        var capex = new List<CapexComponent>();
+        if (c.Map("capex", "'capex'") is { } cm)
+        {
+            var reference = refs.Read(cm);
+            var seq = cm.Sequence("components");
+            cm.Done();
+            if (seq is not null && reference is not null)
+            {
+                foreach (var item in seq.Children)
+                {
+                    var m = MapReader.From(item, ctx, "a capex component");
+                    if (m is null) continue;
+                    var id = m.Slug("id");
+                    var label = m.String("label");
+                    var role = m.Enum("role", Roles);
+                    var amount = m.Decimal("amount", min: 0m);
+                    m.Done();
+                    if (id is null || label is null || role is null || amount is null) continue;
+                    string key = $"{p}.capex.{id}";
+                    values.Add(new ScenarioValue(key, label, "EUR", [(null, amount.Value)], reference));
+                    capex.Add(new CapexComponent(id, label, role.Value, new Quantity(amount.Value, References.Cite(key, reference))));
+                }
+            }
+        }
+
+        Quantity? opexEl = null, opexMaint = null, opexMgmt = null;
+        if (c.Map("opex", "'opex'") is { } om)
+        {
+            var reference = refs.Read(om);
+            var el = om.Decimal("electricity", min: 0m);
+            var maint = om.Decimal("maintenance", min: 0m);
+            var mgmt = om.Decimal("management", min: 0m);
+            om.Done();
+            if (reference is not null && el is not null && maint is not null && mgmt is not null)
+            {
+                values.Add(new ScenarioValue($"{p}.opex", "Exploitatiekosten per jaar (elektriciteit, onderhoud, beheer)", "EUR/year",
+                    [(null, el.Value), (null, maint.Value), (null, mgmt.Value)], reference));
+                var cite = References.Cite($"{p}.opex", reference);
+                (opexEl, opexMaint, opexMgmt) = (new Quantity(el.Value, cite), new Quantity(maint.Value, cite), new Quantity(mgmt.Value, cite));
+            }
+        }
+        var rental = c.Bool("delivery_set_rental");
+        var cold = Sourced(c, "cold_revenue", $"{p}.cold_revenue", "Opbrengst koeling per jaar", "EUR/year", null, values, required: false, min: 0m);
+        var wis = Sourced(c, "wis", $"{p}.wis", "Warmtenetten Investeringssubsidie (WIS)", "EUR", null, values, required: false, min: 0m);
+        Quantity? sdeAnnual = null, sdeYears = null;
+        if (c.Map("sde", "'sde'", required: false) is { } sm)
+        {
+            var annual = sm.Decimal("annual", min: 0m);
+            var years = sm.Int("years", min: 1, max: 30);
+            var reference = refs.Read(sm);
+            sm.Done();
+            if (annual is not null && years is not null && reference is not null)
+            {
+                var cite = References.Cite($"{p}.sde", reference);
+                values.Add(new ScenarioValue($"{p}.sde", "SDE++ per jaar", "EUR/year", [(null, annual.Value)], reference));
+                (sdeAnnual, sdeYears) = (new Quantity(annual.Value, cite), new Quantity(years.Value, cite));
+            }
+        }
+        SolarThermalInput? pt = null;
+        if (c.Map("solar_thermal", "'solar_thermal'", required: false) is { } pm)
+        {
+            var reference = refs.Read(pm);
+            var heatMwh = pm.Decimal("heat_mwh", min: 0m);
+            var kw = pm.Decimal("panel_power_kw", min: 0.01m);
+            var hours = pm.Decimal("full_load_hours", min: 1m, max: 8760m);
+            var area = pm.Decimal("panel_area_m2", min: 0.01m);
+            var pubPanels = pm.Decimal("published_panels", required: false, min: 0m);
+            var pubArea = pm.Decimal("published_area_m2", required: false, min: 0m);
+            pm.Done();
+            if (reference is not null && heatMwh is not null && kw is not null && hours is not null && area is not null)
+            {
+                var cite = References.Cite($"{p}.solar_thermal", reference);
+                values.Add(new ScenarioValue($"{p}.solar_thermal", "Zonthermie: warmte, vermogen, vollasturen, oppervlak per paneel", "",
+                    [(null, heatMwh.Value), (null, kw.Value), (null, hours.Value), (null, area.Value)], reference));
+                pt = new SolarThermalInput
+                {
+                    HeatMWh = new(heatMwh.Value, cite), PanelPowerKw = new(kw.Value, cite), FullLoadHours = new(hours.Value, cite),
+                    PanelAreaM2 = new(area.Value, cite),
+                    PublishedPanels = pubPanels is { } pp ? new Quantity(pp, cite) : null,
+                    PublishedAreaM2 = pubArea is { } pa ? new Quantity(pa, cite) : null,
+                };
+            }
+        }
+        var method = c.Pick("business_case_method", BusinessMethods);
+        var published = new Dictionary<(Operator, SubsidyCase), Quantity>();
+        if (c.Map("published_funding_gaps", "'published_funding_gaps'", required: false) is { } gm)
+        {
+            var reference = refs.Read(gm);
+            foreach (var (opKey, op) in new[] { ("public", Operator.Public), ("commercial", Operator.Commercial) })
+            {
+                if (gm.Map(opKey, $"'{opKey}' of 'published_funding_gaps'", required: false) is not { } om2) continue;
+                foreach (var (caseKey, keyNode, node) in om2.Entries())
+                {
+                    if (!SubsidyCases.TryGetValue(caseKey, out var sc))
+                    {
+                        ctx.Error(keyNode, Codes.UnknownKey, $"unknown subsidy case '{caseKey}'; expected one of: none, wis, sde, wis+sde");
+                        continue;
+                    }
+                    if (MapReader.ReadDecimal(node, ctx, $"the published funding gap '{opKey}/{caseKey}'") is { } gap && reference is not null)
+                    {
+                        string key = $"{p}.published_funding_gaps.{opKey}.{caseKey}";
+                        published[(op, sc)] = new Quantity(gap, References.Cite(key, reference));
+                        values.Add(new ScenarioValue(key, $"Onrendabele top volgens de studie ({opKey}, {caseKey})", "EUR", [(null, gap)], reference));
+                    }
+                }
+            }
+            gm.Done();
+        }
+        c.Done();
+
+        if (dwellings is null || heat is null || utilities is null || utilityHeat is null || rate is null || loss is null
+            || electricity is null || opexEl is null || rental is null || method is null || capex.Count == 0)
+            return (null, description);
+        return (new CollectiveInput
+        {
+            Dwellings = dwellings.Value, DwellingHeatGJ = heat.Value, UtilityBuildings = utilities.Value, UtilityHeatGJ = utilityHeat.Value,
+            ConnectionRate = rate.Value, NetworkLoss = loss.Value, TotalElectricityMWh = electricity.Value, Capex = capex,
+            OpexElectricity = opexEl.Value, OpexMaintenance = opexMaint!.Value, OpexManagement = opexMgmt!.Value,
+            DeliverySetRental = rental.Value, ColdRevenue = cold, Wis = wis, SdeAnnual = sdeAnnual, SdeYears = sdeYears,
+            SolarThermal = pt, Method = method, PublishedFundingGaps = published,
+        }, description);
+    }
+}

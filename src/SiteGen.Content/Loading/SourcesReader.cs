@@ -1,0 +1,44 @@
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>Reads content/sources.yaml: the documents that values cite.</summary>
+internal static class SourcesReader
+{
+    public static Dictionary<string, SourceDocument> Read(string root, DiagnosticBag diag)
+    {
+        var result = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        const string rel = "sources.yaml";
+        var ctx = new YamlContext(Display(root, rel), diag);
+        var map = MapReader.From(YamlFile.Load(Path.Combine(root, rel), ctx.Path, diag), ctx, "sources.yaml");
+        if (map is null) return result;
+        foreach (var (id, keyNode, value) in map.Entries())
+        {
+            if (!MapReader.IsSlug(id))
+            {
+                ctx.Error(keyNode, Codes.WrongType, $"source id '{id}' must be a lower-case id of letters, digits and '-'");
+                continue;
+            }
+            var doc = MapReader.From(value, ctx, $"source '{id}'");
+            if (doc is null) continue;
+            var shortName = doc.String("short");
+            var title = doc.String("title");
+            var publisher = doc.String("publisher");
+            var dateNode = doc.Get("date", required: true);
+            var url = doc.String("url", required: false);
+            var reference = doc.String("reference", required: false);
+            doc.Done();
+            DateOnly? date = dateNode is null ? null : References.ParseDate(dateNode, ctx, $"'date' of source '{id}'");
+            if (url is not null && !References.IsWebAddress(url))
+                ctx.Error(doc.Node, Codes.UnsafeLink, $"'url' of source '{id}' must start with https:// or http://; found '{url}'");
+            if (shortName is null || title is null || publisher is null || date is null) continue;
+            result[id] = new SourceDocument(id, shortName, title, publisher, date.Value, url, reference);
+        }
+        return result;
+    }
+
+    public static string Display(string root, string relative) =>
+        Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))), relative).Replace('\\', '/');
+}

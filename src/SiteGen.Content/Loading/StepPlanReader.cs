@@ -1,0 +1,69 @@
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>Reads content/step-plans/*.yaml: step plans shared by all neighbourhoods.</summary>
+internal static class StepPlanReader
+{
+    private static readonly string[] Audiences = ["bewoner", "initiatief", "gemeente"];
+
+    public static Dictionary<string, StepPlan> Read(string root, References refs, DiagnosticBag diag)
+    {
+        var result = new Dictionary<string, StepPlan>(StringComparer.Ordinal);
+        string dir = Path.Combine(root, "step-plans");
+        if (!Directory.Exists(dir)) return result;
+        foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+        {
+            if (!file.EndsWith(".yaml", StringComparison.Ordinal)) continue;
+            string id = Path.GetFileNameWithoutExtension(file);
+            var ctx = new YamlContext(SourcesReader.Display(root, $"step-plans/{Path.GetFileName(file)}"), diag);
+            if (!MapReader.IsSlug(id))
+            {
+                diag.Error(ctx.Path, 1, 1, Codes.WrongType, "a step plan's file name must be a lower-case id, e.g. mini-warmtenet.yaml");
+                continue;
+            }
+            var map = MapReader.From(YamlFile.Load(file, ctx.Path, diag), ctx, $"step plan '{id}'");
+            if (map is null) continue;
+            var title = map.String("title");
+            var summary = map.String("summary");
+            var audience = map.String("audience");
+            var duration = map.String("duration", required: false);
+            var sourceMap = map.Map("source", "the source of the step plan");
+            var seq = map.Sequence("steps");
+            map.Done();
+            Reference? reference = null;
+            if (sourceMap is not null)
+            {
+                // Step plans write source: {document: ..., ref: ...}.
+                var doc = sourceMap.String("document");
+                var refText = sourceMap.String("ref");
+                sourceMap.Done();
+                if (doc is not null && refText is not null)
+                    reference = refs.Lookup(doc) is { } d ? new Reference(d, refText, Calculation.Basis.Stated, null, null) : null;
+                if (doc is not null && reference is null)
+                    ctx.Error(sourceMap.Node, Codes.UnknownReference, $"document '{doc}' is not defined in sources.yaml");
+            }
+            if (audience is not null && !Audiences.Contains(audience))
+                ctx.Error(map.Node, Codes.WrongType, $"'audience' must be one of {string.Join(", ", Audiences)}; found '{audience}'");
+            var steps = new List<Step>();
+            foreach (var item in seq?.Children ?? [])
+            {
+                var s = MapReader.From(item, ctx, "a step");
+                if (s is null) continue;
+                var sid = s.Slug("id");
+                var st = s.String("title");
+                var text = s.String("text");
+                var sd = s.String("duration", required: false);
+                s.Done();
+                if (sid is null || st is null || text is null) continue;
+                if (steps.Any(x => x.Id == sid)) ctx.Error(s.Node, Codes.DuplicateKey, $"step id '{sid}' is used twice in this plan");
+                steps.Add(new Step(sid, st, text, sd));
+            }
+            if (title is null || summary is null || audience is null || reference is null || steps.Count == 0) continue;
+            result[id] = new StepPlan(id, title, summary, audience, duration, reference, steps);
+        }
+        return result;
+    }
+}

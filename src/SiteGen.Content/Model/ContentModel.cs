@@ -1,0 +1,101 @@
+using SiteGen.Calculation;
+using SiteGen.Calculation.Inputs;
+
+namespace SiteGen.Content.Model;
+
+/// <summary>A document values cite (content/sources.yaml).</summary>
+public sealed record SourceDocument(string Id, string Short, string Title, string Publisher, DateOnly Date, string? Url, string? Reference);
+
+/// <summary>Where one value comes from: a document, the place in it, how it was obtained and why.</summary>
+public sealed record Reference(SourceDocument Document, string Ref, Basis Basis, string? Notes, string? Url)
+{
+    public string Text => $"{Document.Short}, {Ref}";
+    public string? Address => Url ?? Document.Url;
+}
+
+/// <summary>One dated value of a parameter.</summary>
+public sealed record ParameterValue(DateOnly From, decimal Value, Reference Reference, DateOnly? ValidUntil, string File, int Line, int Column);
+
+/// <summary>A shared assumption in the OpenFisca manner: description, unit, values keyed by the date they apply from.</summary>
+public sealed record Parameter(string Id, string Group, string Description, string Unit, IReadOnlyList<ParameterValue> Values)
+{
+    /// <summary>The value in force on <paramref name="asOf"/>, or the newest when no date is pinned.</summary>
+    public ParameterValue? ValueAt(DateOnly? asOf) =>
+        asOf is null ? Values[^1] : Values.LastOrDefault(v => v.From <= asOf.Value);
+}
+
+/// <summary>A value of a neighbourhood scenario, listed on the assumptions page (one row per input).</summary>
+public sealed record ScenarioValue(string Key, string Label, string Unit, IReadOnlyList<(string? Dwelling, decimal Value)> Values, Reference Reference);
+
+public sealed record Fact(string Id, string Label, decimal Value, string Unit, int Decimals, Reference Reference);
+
+public sealed record DwellingInfo(
+    string Id, string Name, string HouseType, string BuildPeriod, IReadOnlyList<string> Labels, Narrative? Narrative);
+
+public sealed record VariantInfo(string Id, int Number, string Name, VariantKind Kind, string? Description, Narrative? Narrative)
+{
+    public bool IsCollective => Kind == VariantKind.HeatNetwork;
+}
+
+/// <summary>A Markdown file with front matter. <see cref="BodyLine"/> is the 1-based line the body starts on.</summary>
+public sealed record Narrative(
+    string Path,
+    string Title,
+    string? Summary,
+    IReadOnlyList<string> Pros,
+    IReadOnlyList<string> Cons,
+    string Body,
+    int BodyLine,
+    IReadOnlyList<Shortcode> Shortcodes);
+
+/// <summary>A shortcode in narrative, e.g. {{&lt; tco-table dwelling="x" &gt;}}, with its position in the file.</summary>
+public sealed record Shortcode(string Name, IReadOnlyDictionary<string, string> Args, int Line, int Column, int Index, int Length);
+
+public sealed record Step(string Id, string Title, string Text, string? Duration);
+
+public sealed record StepPlan(string Id, string Title, string Summary, string Audience, string? Duration, Reference Reference, IReadOnlyList<Step> Steps);
+
+public sealed record CurrentPhase(string Plan, string Step);
+
+public sealed class Neighbourhood
+{
+    /// <summary>"municipality/slug", e.g. "putten/bijsteren-husselerveld": also its URL path.</summary>
+    public required string Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required string ScenarioPath { get; init; }
+    public required NeighbourhoodInput Input { get; init; }
+    public required IReadOnlyList<DwellingInfo> Dwellings { get; init; }
+    public required IReadOnlyList<VariantInfo> Variants { get; init; }
+    public required IReadOnlyList<Fact> Facts { get; init; }
+    public required IReadOnlyList<ScenarioValue> ScenarioValues { get; init; }
+    /// <summary>Shared parameters this neighbourhood overrides, with the value it uses instead.</summary>
+    public required IReadOnlyList<Parameter> Overrides { get; init; }
+    public required IReadOnlyList<string> StepPlans { get; init; }
+    public CurrentPhase? CurrentPhase { get; init; }
+    public Narrative? Index { get; init; }
+    public DateOnly? AsOf { get; init; }
+
+    public DwellingInfo Dwelling(string id) => Dwellings.First(d => d.Id == id);
+    public VariantInfo Variant(string id) => Variants.First(v => v.Id == id);
+}
+
+public sealed class Municipality
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<Neighbourhood> Neighbourhoods { get; init; }
+}
+
+/// <summary>Everything in content/, loaded and validated.</summary>
+public sealed class SiteContent
+{
+    public required string Root { get; init; }
+    public required IReadOnlyDictionary<string, SourceDocument> Sources { get; init; }
+    public required IReadOnlyList<Parameter> Parameters { get; init; }
+    public required IReadOnlyList<Municipality> Municipalities { get; init; }
+    public required IReadOnlyDictionary<string, StepPlan> StepPlans { get; init; }
+
+    public IEnumerable<Neighbourhood> Neighbourhoods => Municipalities.SelectMany(m => m.Neighbourhoods);
+    public Parameter Parameter(string id) => Parameters.First(p => p.Id == id);
+}

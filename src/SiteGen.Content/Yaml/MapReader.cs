@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SiteGen.Content.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Content.Yaml;
+
+/// <summary>Where a YAML tree came from, so every finding can point at file, line and column.</summary>
+public sealed class YamlContext(string path, DiagnosticBag diag, int lineOffset = 0)
+{
+    public string Path { get; } = path;
+    public DiagnosticBag Diag { get; } = diag;
+    public int LineOffset { get; } = lineOffset;
+
+    public void Error(YamlNode node, string code, string message) => Error(node.Start, code, message);
+    public void Error(Mark mark, string code, string message) =>
+        Diag.Error(Path, (int)mark.Line + LineOffset, (int)mark.Column, code, message);
+    public void Warning(YamlNode node, string code, string message) =>
+        Diag.Warning(Path, (int)node.Start.Line + LineOffset, (int)node.Start.Column, code, message);
+    public (int Line, int Column) Position(YamlNode node) => ((int)node.Start.Line + LineOffset, (int)node.Start.Column);
+}
+
+/// <summary>
+/// Typed, reporting access to one YAML mapping. Every accessor records the key as known; <see cref="Done"/>
+/// then reports the keys nobody asked for, with the list of keys that are allowed. Nothing throws, nothing
+/// falls back silently: a missing or malformed value is a finding and the accessor returns null.
+/// </summary>
+public sealed partial class MapReader
+{
+    private readonly YamlMappingNode _node;
+    private readonly YamlContext _ctx;
+    private readonly string _what;
+    private readonly List<string> _known = [];
+
+    private MapReader(YamlMappingNode node, YamlContext ctx, string what)
+    {
+        _node = node;
+        _ctx = ctx;
+        _what = what;
+    }
+
+    public YamlMappingNode Node => _node;
+    public YamlContext Context => _ctx;
+    public string What => _what;
+
+    public static MapReader? From(YamlNode? node, YamlContext ctx, string what)
+    {
+        if (node is null) return null;
+        if (node is YamlMappingNode map)
+        {
+            foreach (var key in map.Children.Keys)
+                if (key is YamlScalarNode { Value: "<<" })
+                    ctx.Error(key, Codes.Syntax, "merge keys ('<<:') are not supported; repeat the keys or use an alias for the whole value");
+            return new MapReader(map, ctx, what);
+        }
+        ctx.Error(node, Codes.WrongType, $"{what} must be a mapping of 'key: value' lines; found {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>The entries of a mapping whose keys are ids chosen by the author (dwelling ids, dates...).</summary>
+    public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries()
+    {
+        foreach (var (k, v) in _node.Children)
+        {
+            if (k is YamlScalarNode { Value: { } key }) yield return (key, k, v);
+            else _ctx.Error(k, Codes.WrongType, $"a key in {_what} must be plain text; found {Describe(k)}");
+        }
+    }
+
+    public bool Has(string key) => Find(key) is not null;
+
+    public YamlNode? Get(string key, bool required)
+    {
+        _known.Add(key);
+        var value = Find(key);
+        if (value is null && required)
+            _ctx.Error(_node, Codes.MissingKey, $"{_what} has no '{key}'; add '{key}: ...'");
+        return value;
+    }
+
+    public string? String(string key, bool required = true)
+    {
+        var node = Get(key, required);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: { } s } && s.Length > 0) return s;
+        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} must be text; found {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>A lower-case slug: letters, digits and '-' or '_' (ids end up in URLs and open data).</summary>
+    public string? Slug(string key, bool required = true)
+    {
+        var s = String(key, required);
+        if (s is not null && !IsSlug(s))
+        {
+            _ctx.Error(Find(key)!, Codes.WrongType, $"'{key}' must be a lower-case id of letters, digits and '-', e.g. 'mini-collectief'; found '{s}'");
+            return null;
+        }
+        return s;
+    }
+
+    public decimal? Decimal(string key, bool required = true, decimal? min = null, decimal? max = null)
+    {
+        var node = Get(key, required);
+        return node is null ? null : ReadDecimal(node, _ctx, $"'{key}' in {_what}", min, max);
+    }
+
+    public int? Int(string key, bool required = true, int? min = null, int? max = null)
+    {
+        var d = Decimal(key, required, min, max);
+        if (d is null) return null;
+        if (d != Math.Truncate(d.Value))
+        {
+            _ctx.Error(Find(key)!, Codes.WrongType, $"'{key}' in {_what} must be a whole number; found {d}");
+            return null;
+        }
+        return (int)d.Value;
+    }
+
+    public bool? Bool(string key, bool required = true)
+    {
+        var node = Get(key, required);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } s) return s.Value == "true";
+        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} must be true or false; found {Describe(node)}");
+        return null;
+    }
+
+    public T? Enum<T>(string key, IReadOnlyDictionary<string, T> values, bool required = true) where T : struct
+    {
+        var s = String(key, required);
+        if (s is null) return null;
+        if (values.TryGetValue(s, out var v)) return v;
+        _ctx.Error(Find(key)!, Codes.WrongType,
+            $"'{key}' in {_what} must be one of {string.Join(", ", values.Keys.Select(k => $"'{k}'"))}; found '{s}'");
+        return null;
+    }
+
+    /// <summary>Like <see cref="Enum{T}"/> for named presets that are objects.</summary>
+    public T? Pick<T>(string key, IReadOnlyDictionary<string, T> values, bool required = true) where T : class
+    {
+        var s = String(key, required);
+        if (s is null) return null;
+        if (values.TryGetValue(s, out var v)) return v;
+        _ctx.Error(Find(key)!, Codes.WrongType,
+            $"'{key}' in {_what} must be one of {string.Join(", ", values.Keys.Select(k => $"'{k}'"))}; found '{s}'");
+        return null;
+    }
+
+    public MapReader? Map(string key, string what, bool required = true) => From(Get(key, required), _ctx, what);
+
+    public YamlSequenceNode? Sequence(string key, bool required = true)
+    {
+        var node = Get(key, required);
+        if (node is null) return null;
+        if (node is YamlSequenceNode seq) return seq;
+        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} must be a list ('- item' lines or [a, b]); found {Describe(node)}");
+        return null;
+    }
+
+    public List<string>? StringList(string key, bool required = true)
+    {
+        var seq = Sequence(key, required);
+        if (seq is null) return null;
+        var list = new List<string>();
+        foreach (var item in seq.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } s }) list.Add(s);
+            else _ctx.Error(item, Codes.WrongType, $"every item of '{key}' in {_what} must be text; found {Describe(item)}");
+        }
+        return list;
+    }
+
+    /// <summary>Reports keys that no accessor asked for: a typo must never be ignored silently.</summary>
+    public void Done()
+    {
+        foreach (var (k, _) in _node.Children)
+        {
+            if (k is not YamlScalarNode { Value: { } key } || _known.Contains(key)) continue;
+            string? near = _known.OrderBy(x => Distance(x, key)).FirstOrDefault(x => Distance(x, key) <= 2);
+            _ctx.Error(k, Codes.UnknownKey,
+                $"unknown key '{key}' in {_what}{(near is null ? "" : $" (did you mean '{near}'?)")}; expected one of: {string.Join(", ", _known.Distinct())}");
+        }
+    }
+
+    private YamlNode? Find(string key)
+    {
+        foreach (var (k, v) in _node.Children)
+            if (k is YamlScalarNode { Value: { } s } && s == key) return v;
+        return null;
+    }
+
+    public static decimal? ReadDecimal(YamlNode node, YamlContext ctx, string what, decimal? min = null, decimal? max = null)
+    {
+        if (node is not YamlScalarNode { Value: { } text } scalar)
+        {
+            ctx.Error(node, Codes.WrongType, $"{what} must be a number; found {Describe(node)}");
+            return null;
+        }
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            ctx.Error(node, Codes.WrongType, $"{what} must be a number without quotes; found the text \"{text}\"");
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var value))
+        {
+            string hint = DutchNumber().IsMatch(text)
+                ? $" YAML numbers use a decimal point and no thousands separator: write {text.Replace(".", "").Replace(',', '.')}"
+                : " e.g. 1.14 or 1400";
+            ctx.Error(node, Codes.WrongType, $"{what} must be a number; found '{text}'.{hint}");
+            return null;
+        }
+        if (min is not null && value < min || max is not null && value > max)
+        {
+            ctx.Error(node, Codes.OutOfRange,
+                $"{what} is {value.ToString(CultureInfo.InvariantCulture)}; expected {Range(min, max)}");
+            return null;
+        }
+        return value;
+    }
+
+    private static string Range(decimal? min, decimal? max) => (min, max) switch
+    {
+        ({ } lo, { } hi) => $"a value from {lo.ToString(CultureInfo.InvariantCulture)} to {hi.ToString(CultureInfo.InvariantCulture)}",
+        ({ } lo, null) => $"at least {lo.ToString(CultureInfo.InvariantCulture)}",
+        (null, { } hi) => $"at most {hi.ToString(CultureInfo.InvariantCulture)}",
+        _ => "a number",
+    };
+
+    public static bool IsSlug(string s) => SlugPattern().IsMatch(s);
+
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode { Value: null or "" } => "nothing",
+        YamlScalarNode s => $"'{Shorten(s.Value!)}'",
+        _ => "something else",
+    };
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "..." : s;
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+
+    [GeneratedRegex(@"^-?[0-9.]*,[0-9]+$")]
+    private static partial Regex DutchNumber();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]*$")]
+    private static partial Regex SlugPattern();
+}

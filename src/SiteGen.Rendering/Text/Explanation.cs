@@ -1,0 +1,58 @@
+using System.Text;
+using SiteGen.Calculation;
+using SiteGen.Calculation.Resident;
+using SiteGen.Content.Model;
+using SiteGen.Rendering.Formatting;
+
+namespace SiteGen.Rendering.Text;
+
+/// <summary>The derivation of one dwelling x variant as plain text: every line with amount, year, present value and source.</summary>
+public static class Explanation
+{
+    public static string Write(Neighbourhood n, NeighbourhoodResult result, ResidentResult r)
+    {
+        var a = n.Input.Assumptions;
+        var sb = new StringBuilder();
+        sb.AppendLine($"{n.Name} - {n.Dwelling(r.DwellingId).Name} - {n.Variant(r.VariantId).Name}");
+        sb.AppendLine($"Methode: {Labels.Method(n.Input.Method)}");
+        sb.AppendLine($"Warmtevraag: {DutchFormat.WithUnit(r.GasBasisM3, 0, "m³")} gas x {DutchFormat.Number(r.HeatDemandKwh / r.GasBasisM3, 3)} kWh/m³ = {DutchFormat.WithUnit(r.HeatDemandKwh, 0, "kWh")}");
+        sb.AppendLine($"Energie per jaar: gas {DutchFormat.WithUnit(r.GasM3, 0, "m³")}, elektriciteit {DutchFormat.WithUnit(r.ElectricityKwh, 0, "kWh")}, warmte {DutchFormat.WithUnit(r.HeatGJ, 2, "GJ")}");
+        sb.AppendLine($"Contante-waardefactor jaarlasten A = som van q^t over {a.HorizonYears.Value} jaar, q = (1 + {DutchFormat.Percent(a.Indexation.Value, 1)}) / (1 + {DutchFormat.Percent(a.DiscountRate.Value, 1)}): A = {DutchFormat.Number(result.Annuity, 4)}");
+        sb.AppendLine();
+
+        const string header = "{0,-62} {1,5} {2,14} {3,16}  {4}";
+        sb.AppendLine("Eenmalige posten");
+        sb.AppendLine(string.Format(header, "post", "jaar", "bedrag", "contante waarde", "bron"));
+        decimal oneOff = 0m;
+        foreach (var l in r.OneOffs)
+        {
+            sb.AppendLine(string.Format(header, Cut(Labels.Line(l)), l.Year, DutchFormat.Euro(l.Amount, 2), DutchFormat.Euro(l.PresentValue, 2), l.Source.Text));
+            oneOff += l.PresentValue;
+        }
+        sb.AppendLine(string.Format(header, "subtotaal eenmalig", "", "", DutchFormat.Euro(oneOff, 2), ""));
+        sb.AppendLine();
+        sb.AppendLine("Jaarlijkse kosten (prijspeil jaar 0)");
+        sb.AppendLine(string.Format(header, "post", "", "per jaar", "contante waarde", "bron"));
+        decimal annual = 0m;
+        foreach (var l in r.Annual)
+        {
+            sb.AppendLine(string.Format(header, Cut(Labels.Line(l)), "", DutchFormat.Euro(l.Amount, 2), DutchFormat.Euro(l.PresentValue, 2), l.Source.Text));
+            annual += l.PresentValue;
+        }
+        sb.AppendLine(string.Format(header, "subtotaal jaarlijks", "", "", DutchFormat.Euro(annual, 2), ""));
+        sb.AppendLine(string.Format(header, $"TCO over {a.HorizonYears.Value} jaar", "", "", DutchFormat.Euro(r.Tco, 2), $"afgerond {DutchFormat.Euro(DutchFormat.RoundTo(r.Tco, 10))}"));
+        sb.AppendLine();
+        sb.AppendLine("Maandlasten in het startjaar");
+        foreach (var l in r.Monthly)
+            sb.AppendLine(string.Format(header, Cut(Labels.Line(l)), "", DutchFormat.Euro(l.Amount, 2), "", l.Source.Text));
+        sb.AppendLine(string.Format(header, "maandlasten", "", DutchFormat.Euro(r.MonthlyCost, 2), "", $"afgerond {DutchFormat.Euro(r.MonthlyCost)}"));
+        sb.AppendLine();
+        sb.AppendLine("CO2 per jaar");
+        foreach (var c in r.Co2Lines)
+            sb.AppendLine($"  {Labels.Carrier(c.Carrier)}: {DutchFormat.Number(c.Quantity, 1)} x {DutchFormat.Number(c.Factor.Value, 3)} kg = {DutchFormat.Number(c.Kg, 1)} kg  ({c.Factor.Source.Text})");
+        sb.AppendLine($"  totaal: {DutchFormat.WithUnit(r.Co2Kg, 0, "kg")}");
+        return sb.ToString();
+    }
+
+    private static string Cut(string s) => s.Length > 62 ? s[..59] + "..." : s;
+}

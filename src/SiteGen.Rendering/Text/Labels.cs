@@ -1,0 +1,70 @@
+using SiteGen.Calculation.Collective;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Calculation.Resident;
+
+namespace SiteGen.Rendering.Text;
+
+/// <summary>Dutch wording for what the core only names by id. One place, so pages and the terminal say the same.</summary>
+public static class Labels
+{
+    public static string Line(LineItem line)
+    {
+        if (line.Label is { } own)
+            return line.Year is > 0 ? $"{own} (vervanging in jaar {line.Year})" : own;
+        return line.Id switch
+        {
+            "energy.gas" => "Aardgas",
+            "energy.electricity" => "Elektriciteit",
+            "energy.heat" => "Warmte (variabel tarief)",
+            "energy.hybrid" => "Gas en elektriciteit (bedrag uit de studie)",
+            "calibration.monthly_omission" => "Correctie: de studie telt onderhoud van gastoestellen niet mee in de maandlasten",
+            _ => line.Id,
+        };
+    }
+
+    public static string Carrier(string carrier) => carrier switch
+    {
+        "gas" => "aardgas",
+        "electricity" => "elektriciteit",
+        "network-electricity" => "elektriciteit van het warmtenet (uw deel)",
+        _ => carrier,
+    };
+
+    public static string Category(CostCategory? c) => c switch
+    {
+        CostCategory.Installation => "Installatie",
+        CostCategory.Adaptation => "Aanpassing in huis",
+        CostCategory.Insulation => "Isolatie",
+        CostCategory.ConnectionFee => "Aansluiting",
+        CostCategory.Calibration => "Correctie",
+        _ => "",
+    };
+
+    public static string Method(HeatDemandMethod m) => m == HeatDemandMethod.Study
+        ? "zoals de studie (tabellen van de studie nagerekend)"
+        : "consistent (Bijlage 1 overal toegepast, zonder correcties)";
+
+    public static string Scale(ScaleClass s) => s switch
+    {
+        ScaleClass.Mini => "mini-warmtenet (2 tot 50 aansluitingen)",
+        ScaleClass.Small => "kleinschalig warmtenet (51 tot 1.500 aansluitingen)",
+        _ => "grootschalig warmtenet (meer dan 1.500 aansluitingen)",
+    };
+
+    public static string Wcw(WcwRegime r) => r switch
+    {
+        WcwRegime.UpToLightLimit => "tot en met 10 aansluitingen: de lichtste regels van de Wet collectieve warmte",
+        WcwRegime.UpToMiddleLimit => "11 tot 1.500 aansluitingen: het lichtere regime van de Wet collectieve warmte",
+        _ => "meer dan 1.500 aansluitingen: het basisregime van de Wet collectieve warmte",
+    };
+
+    public static string Operator(Operator o) => o == Calculation.Inputs.Operator.Public ? "publiek" : "commercieel";
+
+    public static string Subsidy(SubsidyCase s) => s switch
+    {
+        SubsidyCase.None => "zonder subsidie",
+        SubsidyCase.Wis => "met WIS",
+        SubsidyCase.Sde => "met SDE++",
+        _ => "met WIS en SDE++",
+    };
+}
