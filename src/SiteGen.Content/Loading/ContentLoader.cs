@@ -26,7 +26,7 @@ public static class ContentLoader
         var refs = new References(sources);
         var parameterReader = new ParameterReader(refs, buildDate);
         var parameters = parameterReader.ReadShared(root, diag);
-        CheckShared(parameters, root, diag);
+        CheckShared(parameters, parameterReader.FailedGroups, root, diag);
         var stepPlans = StepPlanReader.Read(root, refs, diag);
 
         var municipalities = new List<Municipality>();
@@ -47,10 +47,10 @@ public static class ContentLoader
         }, diag);
     }
 
-    private static void CheckShared(List<Parameter> parameters, string root, DiagnosticBag diag)
+    private static void CheckShared(List<Parameter> parameters, HashSet<string> failedGroups, string root, DiagnosticBag diag)
     {
         foreach (var id in AssumptionCatalog.Entries.Keys)
-            if (parameters.All(p => p.Id != id))
+            if (parameters.All(p => p.Id != id) && !failedGroups.Contains(id[..id.IndexOf('.')]))
             {
                 string file = SourcesReader.Display(root, $"assumptions/{id[..id.IndexOf('.')]}.yaml");
                 diag.Error(file, 1, 1, Codes.MissingKey, $"shared parameter '{id[(id.IndexOf('.') + 1)..]}' is missing from {file}");

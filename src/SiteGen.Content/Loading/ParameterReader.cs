@@ -7,6 +7,9 @@ namespace SiteGen.Content.Loading;
 /// <summary>Reads shared parameters (content/assumptions/&lt;group&gt;.yaml) and a neighbourhood's overrides of them.</summary>
 internal sealed class ParameterReader(References refs, DateOnly buildDate)
 {
+    /// <summary>Parameter groups whose file did not parse: their parameters are not reported missing as well.</summary>
+    public HashSet<string> FailedGroups { get; } = [];
+
     public List<Parameter> ReadShared(string root, DiagnosticBag diag)
     {
         var result = new List<Parameter>();
@@ -22,7 +25,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             string group = Path.GetFileNameWithoutExtension(file);
             var ctx = new YamlContext(SourcesReader.Display(root, $"assumptions/{Path.GetFileName(file)}"), diag);
             var map = MapReader.From(YamlFile.Load(file, ctx.Path, diag), ctx, $"parameter file '{group}'");
-            if (map is null) continue;
+            if (map is null)
+            {
+                FailedGroups.Add(group);
+                continue;
+            }
             foreach (var (name, keyNode, value) in map.Entries())
             {
                 string id = $"{group}.{name}";

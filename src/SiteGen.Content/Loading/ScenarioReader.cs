@@ -86,7 +86,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var assumptions = resolve(asOf, overrides);
         var variantInputs = new List<VariantInput>();
         var variantInfos = new List<VariantInfo>();
-        if (variantsMap is not null && assumptions is not null)
+        if (variantsMap is not null)
         {
             foreach (var (vid, keyNode, node) in variantsMap.Entries())
             {
@@ -236,8 +236,11 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             if (s is null) continue;
             var label = s.String("label");
             var share = s.String("share_of_cost", required: false);
-            if (share is not null && AssumptionCatalog.Find(share)?.Unit != "share")
-                s.Context.Error(s.Node, Codes.UnknownReference, $"'share_of_cost' must name a shared parameter with unit 'share', e.g. subsidies.isde_heat_pump_share; found '{share}'");
+            if (share is not null && share != "subsidies.isde_heat_pump_share")
+            {
+                s.Context.Error(s.Node, Codes.UnknownReference, $"'share_of_cost' must name a subsidy share among the shared parameters, e.g. subsidies.isde_heat_pump_share; found '{share}'");
+                share = null;
+            }
             Dictionary<string, decimal> amounts = [];
             decimal? all = null;
             Reference? reference = null;
@@ -257,7 +260,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     }
 
     private (VariantInput Input, VariantInfo Info)? ReadVariant(string vid, MapReader? v, IReadOnlyList<string> dwellings,
-        Dictionary<string, CostDef> costs, Dictionary<string, SubsidyDef> subsidies, Assumptions a, string nid, List<ScenarioValue> values)
+        Dictionary<string, CostDef> costs, Dictionary<string, SubsidyDef> subsidies, Assumptions? a, string nid, List<ScenarioValue> values)
     {
         if (v is null) return null;
         var ctx = v.Context;
@@ -315,7 +318,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     if (subsidy is not null)
                     {
                         if (subsidy.ShareParameter is { } sp)
-                            planned = new PlannedSubsidy(subsidy.Id, subsidy.Label, ShareQuantity(sp, a), null);
+                            planned = a is null || ShareQuantity(sp, a) is not { } shareQ ? null : new PlannedSubsidy(subsidy.Id, subsidy.Label, shareQ, null);
                         else if ((subsidy.All ?? (subsidy.Amounts.TryGetValue(d, out var sa) ? sa : null)) is { } grant)
                             planned = new PlannedSubsidy(subsidy.Id, subsidy.Label, null,
                                 new Quantity(grant, References.Cite($"{nid}:subsidies.{subsidy.Id}", subsidy.Reference!)));
@@ -355,11 +358,11 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         return (input, new VariantInfo(vid, number.Value, name, kind.Value, description, null));
     }
 
-    private static Quantity ShareQuantity(string parameterId, Assumptions a) => parameterId switch
+    /// <summary>Only subsidy-share parameters may be named by 'share_of_cost' (checked when the subsidy is read).</summary>
+    private static Quantity? ShareQuantity(string parameterId, Assumptions a) => parameterId switch
     {
         "subsidies.isde_heat_pump_share" => a.IsdeHeatPumpShare,
-        "technology.hybrid_heat_share" => a.HybridHeatShare,
-        _ => throw new CalculationException($"parameter '{parameterId}' cannot serve as a subsidy share"),
+        _ => null,
     };
 
     private Dictionary<string, Quantity> ReadPerDwelling(MapReader? m, IReadOnlyList<string> dwellings, string key, string label, string unit, List<ScenarioValue> values)
@@ -377,7 +380,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         return result;
     }
 
-    private List<AnnualCost>? ReadFixedCosts(YamlSequenceNode? seq, YamlContext ctx, string vid, Assumptions a, string nid, List<ScenarioValue> values)
+    private List<AnnualCost>? ReadFixedCosts(YamlSequenceNode? seq, YamlContext ctx, string vid, Assumptions? a, string nid, List<ScenarioValue> values)
     {
         if (seq is null) return null;
         var list = new List<AnnualCost>();
@@ -391,8 +394,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             Quantity? amount = null;
             if (parameter is not null)
             {
-                amount = ParameterQuantity(parameter, a);
-                if (amount is null)
+                amount = a is null ? null : ParameterQuantity(parameter, a);
+                if (amount is null && a is not null)
                     ctx.Error(f.Node, Codes.UnknownReference, $"'{parameter}' is not a shared parameter in EUR/year; use one of heat_tariffs.standing_charge, heat_tariffs.metering, heat_tariffs.delivery_set_rent");
             }
             else

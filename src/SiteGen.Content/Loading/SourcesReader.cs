@@ -39,6 +39,11 @@ internal static class SourcesReader
         return result;
     }
 
-    public static string Display(string root, string relative) =>
-        Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))), relative).Replace('\\', '/');
+    /// <summary>A path as the user can open it: relative to the working directory when the content lies below it.</summary>
+    public static string Display(string root, string relative)
+    {
+        string full = Path.GetFullPath(Path.Combine(root, relative));
+        string rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return (rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel).Replace('\\', '/');
+    }
 }

@@ -161,12 +161,12 @@ public static partial class BarChart
                 .Append(Escape(bar.FormattedValue)).Append("</text>");
 
             // Zero axis only where the bars are, so it never crosses the labels above them.
-            axis.Append('M').Append(N(x0)).Append(' ').Append(N(top - 3)).Append("v26");
+            axis.Append('M').Append(N(x0)).Append(' ').Append(N(top - 3)).Append('v').Append(N(BarHeight + 6));
             y = top + BarHeight + RowGap;
         }
 
         var height = y - RowGap + 4;
-        var id = idPrefix;
+        var id = idPrefix; // validated slug: safe in attributes without escaping
         var sb = new StringBuilder(body.Length + 1024);
         sb.Append("<figure class=\"chart\" aria-labelledby=\"").Append(id).Append("-title\">\n")
             .Append("<figcaption id=\"").Append(id).Append("-title\">").Append(Escape(title));

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Cli.Tests;
+
+public class BuildCommandTests
+{
+    [Fact]
+    public void Build_writes_the_open_data_files_and_exits_zero()
+    {
+        using var ws = new Workspace();
+        var run = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output);
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.False(File.Exists(Path.Combine(ws.Output, "previous-build.txt")), "a successful build replaces the previous output");
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(ws.Output, "data", "results.json")));
+        Assert.Equal(18, json.RootElement.GetArrayLength());
+        var first = json.RootElement[0];
+        Assert.Equal(
+            ["neighbourhood", "dwelling", "variant", "gas_m3_per_year", "electricity_kwh_per_year", "heat_gj_per_year",
+             "co2_kg_per_year", "investment_eur", "subsidy_eur", "tco_30y_eur", "monthly_cost_start_year_eur"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("putten/bijsteren-husselerveld", first.GetProperty("neighbourhood").GetString());
+        var csv = File.ReadAllLines(Path.Combine(ws.Output, "data", "results.csv"));
+        Assert.Equal(19, csv.Length);
+        Assert.StartsWith("neighbourhood,dwelling,variant,gas_m3_per_year,", csv[0]);
+        using var cases = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(ws.Output, "data", "business-cases.json")));
+        // 3 collective variants x 2 operators x 4 subsidy cases.
+        Assert.Equal(24, cases.RootElement.GetArrayLength());
+        var v4 = cases.RootElement.EnumerateArray().Single(e =>
+            e.GetProperty("variant").GetString() == "mini-collectief" && e.GetProperty("operator").GetString() == "public"
+            && e.GetProperty("subsidy").GetString() == "none");
+        Assert.Equal(673000m, v4.GetProperty("published_funding_gap_total_eur").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, cases.RootElement.EnumerateArray().First(e => e.GetProperty("subsidy").GetString() == "wis+sde")
+            .GetProperty("published_funding_gap_total_eur").ValueKind);
+    }
+
+    [Fact]
+    public void A_usage_error_exits_with_two()
+    {
+        Assert.Equal(2, CliRun.Of("build", "--no-such-option").ExitCode);
+        Assert.Equal(2, CliRun.Of("frobnicate").ExitCode);
+        Assert.Equal(2, CliRun.Of("explain", "--neighbourhood", "putten/bijsteren-husselerveld").ExitCode);
+    }
+
+    /// <summary>Each broken edit must give path:line:col, the rule's code, exit 1, and leave the previous output alone.</summary>
+    public static IEnumerable<object[]> BrokenContent() =>
+    [
+        ["unknown key", "assumptions/energy.yaml", "  unit: EUR/m3\n", "  unit: EUR/m3\n  colour: red\n", "assumptions/energy.yaml:6:3: error SG002: unknown key 'colour'"],
+        ["quoted number", "assumptions/energy.yaml", "value: 1.14", "value: \"1.14\"", "assumptions/energy.yaml:8:14: error SG004: 'value' in the value of 'energy.gas_price' from 2025-08-01 must be a number without quotes"],
+        ["Dutch decimal comma", "assumptions/energy.yaml", "value: 1.14", "value: 1,14", "assumptions/energy.yaml:8:14: error SG004"],
+        ["missing source", "assumptions/energy.yaml", "      value: 1.14\n      source: putten-study\n", "      value: 1.14\n", "assumptions/energy.yaml:8:7: error SG006: the value of 'energy.gas_price' from 2025-08-01 has no source"],
+        ["duplicate key", "assumptions/energy.yaml", "  unit: EUR/m3\n", "  unit: EUR/m3\n  unit: EUR/m3\n", "assumptions/energy.yaml:6:3: error SG005"],
+        ["undefined dwelling", "putten/bijsteren-husselerveld/neighbourhood.yaml", "{cost: ventilation, dwellings: [vrijstaand-voor-1980]}", "{cost: ventilation, dwellings: [rijtjeshuis]}", "neighbourhood.yaml:194:9: error SG007: dwelling 'rijtjeshuis' is not defined"],
+        ["undefined cost", "putten/bijsteren-husselerveld/neighbourhood.yaml", "{cost: electric_cooking}\n      - {cost: in_house_adaptations}\n      - {cost: connection_contribution, subsidy: isde_connection}\n      - {cost: insulation_label_b", "{cost: electric_kooking}\n      - {cost: in_house_adaptations}\n      - {cost: connection_contribution, subsidy: isde_connection}\n      - {cost: insulation_label_b", "error SG007: cost 'electric_kooking' is not defined under 'costs'"],
+        ["undefined variant in a shortcode", "putten/bijsteren-husselerveld/variants/mini-collectief.md", "business-case variant=\"mini-collectief\"", "business-case variant=\"super-collectief\"", "variants/mini-collectief.md"],
+        ["wrong unit", "assumptions/energy.yaml", "unit: EUR/m3", "unit: EUR/liter", "assumptions/energy.yaml:4:3: error SG010"],
+        ["negative price", "assumptions/energy.yaml", "value: 1.14", "value: -1.14", "error SG008"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(BrokenContent))]
+    public void Broken_content_is_reported_with_file_line_and_column_and_nothing_is_written(string what, string file, string from, string to, string expected)
+    {
+        using var ws = new Workspace();
+        ws.Edit(file, from, to);
+        var run = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output);
+        Assert.True(run.ExitCode == 1, $"{what}: exit {run.ExitCode}\n{run.Err}");
+        Assert.Contains(expected, run.Err);
+        Assert.Matches(new Regex(@"^\S+:\d+:\d+: error SG\d{3}: ", RegexOptions.Multiline), run.Err);
+        Assert.DoesNotContain("   at ", run.Err); // never a stack trace
+        ws.AssertOutputUntouched();
+    }
+}
