@@ -301,11 +301,11 @@ public static partial class BarChart
         var sb = new StringBuilder("Staafdiagram");
         if (!string.IsNullOrWhiteSpace(unit))
         {
-            sb.Append(", ").Append(unit);
+            sb.Append(" (").Append(unit).Append(')');
         }
 
         sb.Append(": ");
-        sb.AppendJoin("; ", bars.Select(b => b.Label + " " + b.FormattedValue));
+        sb.AppendJoin("; ", bars.Select(b => b.Label + ": " + b.FormattedValue));
         sb.Append('.');
         if (kinds.Count > 0)
         {

@@ -3,10 +3,16 @@ using SiteGen.Content.Diagnostics;
 using SiteGen.Content.Loading;
 using SiteGen.Content.Model;
 using SiteGen.Rendering.OpenData;
+using SiteGen.Rendering.Pages;
+using SiteGen.Rendering.Themes;
 
 namespace SiteGen.Rendering.Pipeline;
 
-public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true);
+public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true, string? ThemesDir = null)
+{
+    /// <summary>Themes live next to the content folder unless given: content/ and themes/ side by side.</summary>
+    public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
+}
 
 public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed)
 {
@@ -28,7 +34,7 @@ public static class SiteBuilder
         var results = Compute(content, diag);
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
-        var files = Render(content, results);
+        var files = Render(content, results, ThemeSet.Load(options.Themes));
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (options.WriteOutput) OutputWriter.Write(files, options.OutDir);
@@ -66,9 +72,10 @@ public static class SiteBuilder
         return results;
     }
 
-    public static SiteFiles Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results)
+    public static SiteFiles Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes)
     {
         var files = new SiteFiles();
+        new SiteRenderer(content, results, themes).RenderAll(files);
         files.Add(OpenDataFiles.ResultsJson, OpenDataFiles.Results(results));
         files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));

@@ -53,9 +53,10 @@ public class BarChartTests
         Assert.Same(svg, title.ParentElement);
         Assert.Same(svg, desc.ParentElement);
         Assert.Equal("Totale kosten over 15 jaar", title.TextContent);
+        Assert.StartsWith("Staafdiagram (euro, inclusief btw): ", desc.TextContent, StringComparison.Ordinal);
         foreach (var bar in SixBars)
         {
-            Assert.Contains(bar.Label + " " + bar.FormattedValue, desc.TextContent, StringComparison.Ordinal);
+            Assert.Contains(bar.Label + ": " + bar.FormattedValue, desc.TextContent, StringComparison.Ordinal);
         }
 
         // The caller renders the data table, the chart must not.

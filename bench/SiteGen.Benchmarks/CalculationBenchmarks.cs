@@ -1,0 +1,61 @@
+using BenchmarkDotNet.Attributes;
+using SiteGen.Calculation;
+using SiteGen.Calculation.Collective;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Calculation.Resident;
+using SiteGen.Content.Model;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>
+/// The calculation core on the real Putten inputs, single thread. EvaluateOneDwellingVariant reports the
+/// time of ONE dwelling x variant evaluation (each invocation evaluates all 18 and BenchmarkDotNet divides by 18).
+/// </summary>
+[MemoryDiagnoser]
+public class CalculationBenchmarks
+{
+    private const int Combinations = 18; // 3 dwellings x 6 variants
+
+    private NeighbourhoodInput _input = null!;
+    private Tco _tco = null!;
+    private (DwellingInput Dwelling, VariantInput Variant, HeatNetworkTechnics? Network)[] _cases = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _input = PuttenContent.Load().Neighbourhoods.Single().Input;
+        _tco = new Tco(_input);
+        var technics = _input.Variants
+            .Where(v => v.Collective is not null)
+            .ToDictionary(v => v.Id, v => HeatNetworkTechnics.Compute(v.Collective!, _input.Assumptions, _input.Method));
+        _cases = _input.Dwellings
+            .SelectMany(d => _input.Variants.Select(v => (d, v, technics.GetValueOrDefault(v.Id))))
+            .ToArray();
+        if (_cases.Length != Combinations)
+            throw new InvalidOperationException($"expected {Combinations} dwelling x variant combinations, found {_cases.Length}");
+    }
+
+    [Benchmark(OperationsPerInvoke = Combinations)]
+    public decimal EvaluateOneDwellingVariant()
+    {
+        decimal sum = 0m; // consumed, so the JIT cannot drop the work
+        var cases = _cases;
+        for (int i = 0; i < cases.Length; i++)
+        {
+            var (d, v, network) = cases[i];
+            sum += _tco.Evaluate(d, v, network).Tco;
+        }
+        return sum;
+    }
+
+    [Benchmark]
+    public NeighbourhoodResult EvaluateNeighbourhood() => NeighbourhoodModel.Evaluate(_input);
+}
+
+/// <summary>The whole content load (YAML and Markdown parsing, validation), for scale next to the calculation.</summary>
+[MemoryDiagnoser]
+public class ContentBenchmarks
+{
+    [Benchmark]
+    public SiteContent LoadContent() => PuttenContent.Load();
+}

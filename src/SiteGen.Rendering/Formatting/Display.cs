@@ -1,0 +1,54 @@
+using SiteGen.Calculation;
+
+namespace SiteGen.Rendering.Formatting;
+
+/// <summary>
+/// How each kind of figure is shown: the study's printing precision (MODEL.md §1). Pages and their tests use
+/// these rules, so a figure on a page is always its open-data value formatted one way.
+/// </summary>
+public static class Display
+{
+    /// <summary>30-year TCO: to €10, as Tabel 8.9 prints it.</summary>
+    public static decimal TcoValue(decimal v) => DutchFormat.RoundTo(v, 10m);
+    public static string Tco(decimal v) => DutchFormat.Euro(TcoValue(v));
+
+    /// <summary>Monthly cost: to €1.</summary>
+    public static string Monthly(decimal v) => DutchFormat.Euro(v);
+
+    /// <summary>One-off amounts and annual costs: to €1.</summary>
+    public static string Money(decimal v) => DutchFormat.Euro(v);
+
+    public static string Co2(decimal kg) => DutchFormat.WithUnit(kg, 0, "kg");
+
+    /// <summary>A parameter value in its unit, Dutch style.</summary>
+    public static string Value(decimal v, string unit) => unit switch
+    {
+        "EUR" => DutchFormat.Euro(v, Decimals(v, 2)),
+        "EUR/m3" => DutchFormat.Euro(v, 2) + " per m³",
+        "EUR/kWh" => DutchFormat.Euro(v, 2) + " per kWh",
+        "EUR/GJ" => DutchFormat.Euro(v, 2) + " per GJ",
+        "EUR/year" => DutchFormat.Euro(v, Decimals(v, 2)) + " per jaar",
+        "kg/m3" => DutchFormat.WithUnit(v, Decimals(v, 3), "kg per m³"),
+        "kg/kWh" => DutchFormat.WithUnit(v, Decimals(v, 3), "kg per kWh"),
+        "MJ/m3" => DutchFormat.WithUnit(v, Decimals(v, 3), "MJ per m³"),
+        "share" => DutchFormat.Percent(v, Decimals(v * 100m, 2)),
+        "factor" => DutchFormat.Number(v, Decimals(v, 3)),
+        "years" => DutchFormat.WithUnit(v, 0, "jaar"),
+        "year" => "jaar " + DutchFormat.Number(v),
+        "connections" => DutchFormat.WithUnit(v, 0, "aansluitingen"),
+        "m3" => DutchFormat.WithUnit(v, 0, "m³"),
+        "MWh/year" => DutchFormat.WithUnit(v, Decimals(v, 2), "MWh per jaar"),
+        "GJ/year" => DutchFormat.WithUnit(v, Decimals(v, 2), "GJ per jaar"),
+        "kWh/year" => DutchFormat.WithUnit(v, 0, "kWh per jaar"),
+        "" => DutchFormat.Number(v, Decimals(v, 3)),
+        _ => DutchFormat.WithUnit(v, Decimals(v, 2), unit),
+    };
+
+    /// <summary>Just enough decimals to show the value exactly, up to <paramref name="max"/>.</summary>
+    public static int Decimals(decimal v, int max)
+    {
+        for (int d = 0; d < max; d++)
+            if (DecimalMath.RoundHalfUp(v, d) == v) return d;
+        return max;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using Markdig;
+using SiteGen.Content.Model;
+
+namespace SiteGen.Rendering.Markdown;
+
+/// <summary>
+/// Renders narrative Markdown safely: raw HTML is escaped, no generic attributes, no media embeds.
+/// Shortcodes are cut out before Markdig sees the text and their HTML is put back afterwards, so a
+/// communicator's Markdown can never produce markup of its own.
+/// </summary>
+public static class NarrativeHtml
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .Build();
+
+    private const string Token = "SGSHORTCODE";
+
+    /// <param name="expand">Renders one shortcode to HTML; block shortcodes return block HTML.</param>
+    public static string Render(Narrative doc, Func<Shortcode, string> expand)
+    {
+        var text = new StringBuilder(doc.Body.Length);
+        var replacements = new List<string>();
+        int at = 0;
+        foreach (var sc in doc.Shortcodes)
+        {
+            text.Append(doc.Body, at, sc.Index - at);
+            text.Append(Token).Append(replacements.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            replacements.Add(expand(sc));
+            at = sc.Index + sc.Length;
+        }
+        text.Append(doc.Body, at, doc.Body.Length - at);
+        return Restore(Markdig.Markdown.ToHtml(text.ToString(), Pipeline), replacements);
+    }
+
+    /// <summary>Renders a short Markdown text (a step's text) without paragraphs around it.</summary>
+    public static string Inline(string markdown)
+    {
+        string html = Markdig.Markdown.ToHtml(markdown, Pipeline).Trim();
+        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
+               && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0
+            ? html[3..^4]
+            : html;
+    }
+
+    private static string Restore(string html, List<string> replacements)
+    {
+        for (int i = replacements.Count - 1; i >= 0; i--)
+        {
+            string token = Token + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            // A block shortcode alone on its line became a paragraph of its own: replace the paragraph.
+            html = html.Replace("<p>" + token + "</p>", replacements[i]).Replace(token, replacements[i]);
+        }
+        return html;
+    }
+}

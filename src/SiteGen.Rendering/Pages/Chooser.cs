@@ -1,0 +1,78 @@
+using System.Text;
+using SiteGen.Content.Model;
+
+namespace SiteGen.Rendering.Pages;
+
+/// <summary>
+/// "Welke woning lijkt op de mijne?": radio buttons for house type, build period and label. Without
+/// JavaScript, CSS :has() rules (generated here, inline) show the one reference dwelling that fits best;
+/// without CSS every dwelling link shows. The best fit is scored: house type weighs most, then label, then period.
+/// </summary>
+public static class Chooser
+{
+    public sealed record Option(string Id, string Value, string Label);
+    public sealed record Group(string Name, string Legend, IReadOnlyList<Option> Options);
+    public sealed record Result(string Dwelling, string Name, string Href);
+    public sealed record Model(IReadOnlyList<Group> Groups, IReadOnlyList<Result> Results, string Css);
+
+    public static readonly (string Value, string Label, string[] Labels)[] LabelGroups =
+    [
+        ("a-b", "A of B (of beter)", ["A", "B"]),
+        ("c-d", "C of D", ["C", "D"]),
+        ("e-g", "E, F of G", ["E", "F", "G"]),
+        ("onbekend", "Weet ik niet", []),
+    ];
+
+    public const string OtherType = "anders";
+
+    public static Model Build(NeighbourhoodView view)
+    {
+        var n = view.N;
+        var types = n.Dwellings.Select(d => d.HouseType).Distinct().Select(t => new Option($"c-type-{t}", t, TypeLabel(t)))
+            .Append(new Option($"c-type-{OtherType}", OtherType, "Een ander type huis")).ToList();
+        var periods = n.Dwellings.Select(d => d.BuildPeriod).Distinct().Select(p => new Option($"c-period-{p}", p, PeriodLabel(p))).ToList();
+        var labels = LabelGroups.Select(l => new Option($"c-label-{l.Value}", l.Value, l.Label)).ToList();
+
+        var css = new StringBuilder(".chooser__result{display:none}");
+        var selectors = new Dictionary<string, List<string>>();
+        foreach (var t in types)
+            foreach (var p in periods)
+                foreach (var l in LabelGroups)
+                {
+                    var best = n.Dwellings.OrderByDescending(d => Score(d, t.Value, p.Value, l.Labels)).First();
+                    if (!selectors.TryGetValue(best.Id, out var list)) selectors[best.Id] = list = [];
+                    list.Add($".chooser:has(#{t.Id}:checked):has(#{p.Id}:checked):has(#c-label-{l.Value}:checked) [data-dwelling=\"{best.Id}\"]");
+                }
+        foreach (var (_, list) in selectors.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            css.Append(string.Join(',', list)).Append("{display:block}");
+        // Until all three questions are answered, a prompt stands where the answer will come.
+        css.Append(".chooser:has([name=type]:checked):has([name=period]:checked):has([name=label]:checked) .chooser__prompt{display:none}");
+
+        return new Model(
+            [new Group("type", "Wat voor huis heeft u?", types), new Group("period", "Wanneer is uw huis gebouwd?", periods),
+             new Group("label", "Welk energielabel heeft uw huis?", labels)],
+            n.Dwellings.Select(d => new Result(d.Id, d.Name, view.Href(SitePaths.Dwelling(n, d.Id)))).ToList(),
+            css.ToString());
+    }
+
+    private static int Score(DwellingInfo d, string type, string period, string[] labels) =>
+        (d.HouseType == type ? 4 : 0) + (d.Labels.Intersect(labels).Any() ? 3 : 0) + (d.BuildPeriod == period ? 2 : 0);
+
+    public static string TypeLabel(string type) => type switch
+    {
+        "vrijstaand" => "Vrijstaand huis",
+        "tussenwoning" => "Tussenwoning (rijtjeshuis)",
+        "hoekwoning" => "Hoekwoning",
+        "twee-onder-een-kap" => "Twee-onder-een-kapwoning",
+        "appartement" => "Appartement",
+        _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
+    };
+
+    public static string PeriodLabel(string period)
+    {
+        if (period.StartsWith("voor-", StringComparison.Ordinal)) return "Voor " + period[5..];
+        if (period.StartsWith("na-", StringComparison.Ordinal)) return "Na " + period[3..];
+        var parts = period.Split('-');
+        return parts.Length == 2 ? $"{parts[0]} tot {parts[1]}" : period;
+    }
+}

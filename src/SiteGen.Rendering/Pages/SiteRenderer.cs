@@ -1,0 +1,383 @@
+using System.Text;
+using SiteGen.Calculation;
+using SiteGen.Calculation.Collective;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Content.Model;
+using SiteGen.Rendering.Formatting;
+using SiteGen.Rendering.Markdown;
+using SiteGen.Rendering.OpenData;
+using SiteGen.Rendering.Pipeline;
+using SiteGen.Rendering.Text;
+using SiteGen.Rendering.Themes;
+
+namespace SiteGen.Rendering.Pages;
+
+/// <summary>
+/// Draws every page of the site: one method per page kind, each preparing a view model for its layout in
+/// themes/&lt;theme&gt;/layouts/. The dwelling page is drawn by <see cref="DwellingPage"/> with layouts/dwelling.hbs.
+/// </summary>
+public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourhood N, NeighbourhoodResult R)> results, ThemeSet themes)
+{
+    public const string SiteName = "Van het gas af";
+
+    public void RenderAll(SiteFiles files)
+    {
+        files.Add(SitePaths.Home, HomePage());
+        files.Add(SitePaths.OpenData, OpenDataPage());
+        foreach (var (n, r) in results)
+        {
+            var view = new NeighbourhoodView(content, n, r);
+            var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
+            files.Add(SitePaths.Neighbourhood(n), NeighbourhoodPage(view, theme));
+            foreach (var d in n.Dwellings) files.Add(SitePaths.Dwelling(n, d.Id), DwellingPage(view, theme, d));
+            foreach (var v in n.Variants) files.Add(SitePaths.Variant(n, v.Id), VariantPage(view, theme, v));
+            files.Add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
+            files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
+        }
+        foreach (var theme in themes.Loaded)
+            foreach (var (path, bytes) in theme.Assets)
+                files.Add($"assets/{theme.Name}/{path}", bytes);
+    }
+
+    // ---- layout ------------------------------------------------------------------------------------
+
+    private string Layout(Theme theme, string page, string title, string layout, object model, IReadOnlyList<Link> crumbs, Neighbourhood? n)
+    {
+        string body = theme.Render(layout, model);
+        var nav = new List<Link>();
+        if (n is not null)
+        {
+            nav.Add(new Link("Overzicht wijk", SitePaths.Relative(page, SitePaths.Neighbourhood(n)), page == SitePaths.Neighbourhood(n)));
+            nav.Add(new Link("Stappenplannen", SitePaths.Relative(page, SitePaths.StepPlans(n)), page == SitePaths.StepPlans(n)));
+            nav.Add(new Link("Uitgangspunten en bronnen", SitePaths.Relative(page, SitePaths.Assumptions(n)), page == SitePaths.Assumptions(n)));
+        }
+        nav.Add(new Link("Open data", SitePaths.Relative(page, SitePaths.OpenData), page == SitePaths.OpenData));
+        string footer = n is null
+            ? "<p>Deze site gebruikt geen cookies en volgt u niet. De cijfers komen uit de studies van de gemeenten.</p>"
+            : $"<p>{NeighbourhoodView.Html(Municipality(n).Name)}. De cijfers komen uit het haalbaarheidsonderzoek voor {NeighbourhoodView.Html(n.Name)}; "
+              + $"zie <a href=\"{NeighbourhoodView.Attr(SitePaths.Relative(page, SitePaths.Assumptions(n)))}\">uitgangspunten en bronnen</a>. Deze site gebruikt geen cookies en volgt u niet.</p>";
+        var model2 = new LayoutModel(title, n is null ? SiteName : Municipality(n).Name, SitePaths.Relative(page, SitePaths.Home),
+            SitePaths.Relative(page, $"assets/{theme.Name}/css/site.css"), SitePaths.Relative(page, $"assets/{theme.Name}/css/print.css"),
+            crumbs, nav, body, footer);
+        return theme.Render("base", model2);
+    }
+
+    private Municipality Municipality(Neighbourhood n) => content.Municipalities.First(m => m.Neighbourhoods.Contains(n));
+
+    private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
+        trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();
+
+    private static string TableHtml(Theme theme, Table t) => theme.RenderPartial("table", t);
+
+    // ---- pages -------------------------------------------------------------------------------------
+
+    private string HomePage()
+    {
+        string page = SitePaths.Home;
+        var theme = themes.Default;
+        var municipalities = content.Municipalities.Select(m => new
+        {
+            m.Name,
+            Neighbourhoods = m.Neighbourhoods.Select(n => new Card(n.Name, n.Index?.Summary ?? $"Wat kost verwarmen zonder aardgas in {n.Name}?",
+                SitePaths.Relative(page, SitePaths.Neighbourhood(n)))).ToList(),
+        }).ToList();
+        return Layout(theme, page, SiteName, "home", new { Title = SiteName, Municipalities = municipalities }, [], null);
+    }
+
+    private string NeighbourhoodPage(NeighbourhoodView view, Theme theme)
+    {
+        var n = view.N;
+        string page = SitePaths.Neighbourhood(n);
+        view.StartPage(page);
+        string Tables(Table t) => TableHtml(theme, t);
+        var facts = n.Facts.Select(f => new Fact(f.Label, Display.Value(f.Value, f.Unit == "share" ? "share" : f.Unit) , view.CiteHref($"{n.Id}:facts.{f.Id}"))).ToList();
+        var model = new
+        {
+            Title = n.Name,
+            Lead = n.Index?.Summary ?? "",
+            Municipality = Municipality(n).Name,
+            Facts = facts,
+            Chooser = Chooser.Build(view),
+            Overview = new[] { OverviewTable(view, tco: true), OverviewTable(view, tco: false) }.Select(Tables).ToList(),
+            Narrative = view.Narrative(n.Index, Tables),
+            Dwellings = n.Dwellings.Select(d => new Card(d.Name, d.Narrative?.Summary ?? "", view.Href(SitePaths.Dwelling(n, d.Id)))).ToList(),
+            Variants = n.Variants.Select(v => new Card($"{v.Number}. {v.Name}", v.Narrative?.Summary ?? v.Description ?? "", view.Href(SitePaths.Variant(n, v.Id)))).ToList(),
+            StepPlansHref = view.Href(SitePaths.StepPlans(n)),
+            AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
+        };
+        return Layout(theme, page, n.Name, "neighbourhood", model, Crumbs(page, ("Home", SitePaths.Home), (n.Name, page)), n);
+    }
+
+    /// <summary>The six variants side by side for every reference dwelling.</summary>
+    private static Table OverviewTable(NeighbourhoodView view, bool tco)
+    {
+        var n = view.N;
+        var headers = new List<Cell> { new("Keuze") };
+        headers.AddRange(n.Dwellings.Select(d => new Cell(d.Name, Num: true)));
+        var cheapest = n.Dwellings.ToDictionary(d => d.Id, d => view.ForDwelling(d.Id)
+            .Min(r => tco ? Display.TcoValue(r.Tco) : DecimalMath.RoundHalfUp(r.MonthlyCost)));
+        var rows = n.Variants.Select(v =>
+        {
+            var cells = new List<Cell> { new(v.Name, Header: true, Href: view.Href(SitePaths.Variant(n, v.Id))) };
+            foreach (var d in n.Dwellings)
+            {
+                var r = view.R.Resident(d.Id, v.Id);
+                decimal shown = tco ? Display.TcoValue(r.Tco) : DecimalMath.RoundHalfUp(r.MonthlyCost);
+                bool best = shown == cheapest[d.Id];
+                cells.Add(new Cell(tco ? Display.Tco(r.Tco) : Display.Monthly(r.MonthlyCost), Num: true,
+                    Badge: best ? (tco ? "goedkoopst" : "laagst") : null, BadgeClass: best ? "badge--cheapest" : null));
+            }
+            return new Row(cells);
+        }).ToList();
+        return new Table(view.UniqueId(tco ? "overview-tco" : "overview-monthly"),
+            tco ? $"Totale kosten over {n.Input.Assumptions.HorizonYears.Value} jaar per voorbeeldhuis" : "Kosten per maand in het eerste jaar per voorbeeldhuis",
+            headers, rows, view.Sources(view.R.Residents.SelectMany(NeighbourhoodView.Citations)),
+            tco ? "Inclusief btw, na subsidie, afgerond op € 10." : "Inclusief btw, zonder de aankoop van installaties, afgerond op € 1.");
+    }
+
+    private string DwellingPage(NeighbourhoodView view, Theme theme, DwellingInfo d)
+    {
+        var n = view.N;
+        string page = SitePaths.Dwelling(n, d.Id);
+        view.StartPage(page);
+        string Tables(Table t) => TableHtml(theme, t);
+        var input = n.Input.Dwellings.First(x => x.Id == d.Id);
+        var results = view.ForDwelling(d.Id);
+        var plan = n.StepPlans.Select(id => content.StepPlans[id]).FirstOrDefault(p => p.Audience == "bewoner");
+        var model = new
+        {
+            Title = d.Name,
+            Lead = d.Narrative?.Summary ?? "",
+            Facts = new List<Fact>
+            {
+                new("Energielabel", string.Join(", ", d.Labels)),
+                new("Gasverbruik nu", Display.Value(input.GasCurrent.Value, "m3") + " per jaar", view.CiteHref(input.GasCurrent.Source.Key)),
+                new("Warmtevraag waarmee is gerekend", DutchFormat.WithUnit(results[0].HeatDemandKwh, 0, "kWh") + " per jaar", view.CiteHref("heat_demand.study_conversion_factor")),
+            },
+            Narrative = view.Narrative(d.Narrative, Tables),
+            TcoTable = Tables(view.TcoTable(d.Id)),
+            TcoChart = view.TcoChart(d.Id),
+            MonthlyChart = view.MonthlyChart(d.Id),
+            MonthlyTable = Tables(view.MonthlyTable(d.Id)),
+            Changes = results.Select(r => Changes(view, d, r)).ToList(),
+            OneOffTables = n.Variants.Select(v => new { v.Name, Table = Tables(view.OneOffTable(d.Id, v.Id)) }).ToList(),
+            Co2Table = Tables(view.Co2Table(d.Id)),
+            StepPlan = plan is null ? null : StepPlanView(plan, n),
+            StepPlansHref = view.Href(SitePaths.StepPlans(n)),
+            AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
+            ExplainCommand = $"sitegen explain --neighbourhood {n.Id} --dwelling {d.Id} --variant <keuze>",
+        };
+        return Layout(theme, page, d.Name, "dwelling", model,
+            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
+    }
+
+    /// <summary>What a variant asks of this house, from the items it costs (insulation, radiators, ventilation...).</summary>
+    private static object Changes(NeighbourhoodView view, DwellingInfo d, Calculation.Resident.ResidentResult r)
+    {
+        var v = view.N.Variant(r.VariantId);
+        var items = r.OneOffs.Where(l => l.Year == 0 && l.Kind == Calculation.Resident.LineKind.Cost
+                                         && l.Category is CostCategory.Adaptation or CostCategory.Insulation or CostCategory.ConnectionFee)
+            .Select(l => Labels.Line(l)).ToList();
+        var target = view.N.Input.Variants.First(x => x.Id == v.Id).Insulation.GetValueOrDefault(d.Id);
+        string suitability = target switch
+        {
+            InsulationTarget.LabelB => $"Vraagt isolatie tot energielabel B (dit voorbeeldhuis heeft nu label {string.Join("-", d.Labels)}).",
+            InsulationTarget.LabelD => $"Vraagt isolatie tot energielabel D (dit voorbeeldhuis heeft nu label {string.Join("-", d.Labels)}).",
+            _ => items.Count == 0 ? "Geen aanpassingen in huis nodig." : "Geen extra isolatie nodig voor dit voorbeeldhuis.",
+        };
+        return new { v.Name, Href = view.Href(SitePaths.Variant(view.N, v.Id)), Items = items, Suitability = suitability };
+    }
+
+    private static StepPlanView StepPlanView(StepPlan plan, Neighbourhood n)
+    {
+        bool hasCurrent = n.CurrentPhase?.Plan == plan.Id;
+        return new StepPlanView(plan.Id, plan.Title, plan.Summary, plan.Duration, plan.Reference.Text,
+            plan.Steps.Select((s, i) => new StepView(i + 1, s.Title, NarrativeHtml.Inline(s.Text), s.Duration,
+                hasCurrent && n.CurrentPhase!.Step == s.Id)).ToList(), hasCurrent);
+    }
+
+    private string VariantPage(NeighbourhoodView view, Theme theme, VariantInfo v)
+    {
+        var n = view.N;
+        string page = SitePaths.Variant(n, v.Id);
+        view.StartPage(page);
+        string Tables(Table t) => TableHtml(theme, t);
+        var perDwelling = new Table(view.UniqueId("per-dwelling"), $"{v.Name}: kosten per voorbeeldhuis",
+            [new Cell("Voorbeeldhuis"), new Cell("Nu te betalen, na subsidie", Num: true), new Cell("Totaal over 30 jaar", Num: true), new Cell("Per maand", Num: true)],
+            n.Dwellings.Select(d =>
+            {
+                var r = view.R.Resident(d.Id, v.Id);
+                return new Row([new Cell(d.Name, Header: true, Href: view.Href(SitePaths.Dwelling(n, d.Id))), new Cell(Display.Money(r.Investment - r.Subsidy), Num: true),
+                    new Cell(Display.Tco(r.Tco), Num: true), new Cell(Display.Monthly(r.MonthlyCost), Num: true)]);
+            }).ToList(),
+            view.Sources(n.Dwellings.SelectMany(d => NeighbourhoodView.Citations(view.R.Resident(d.Id, v.Id)))),
+            "Inclusief btw. Totalen afgerond op € 10.");
+        var collective = view.R.Collective(v.Id);
+        var narrative = v.Narrative;
+        bool narrativeShowsBusinessCase = narrative?.Shortcodes.Any(s => s.Name == "business-case") ?? false;
+        var model = new
+        {
+            Title = v.Name,
+            Number = v.Number,
+            Lead = narrative?.Summary ?? v.Description ?? "",
+            Narrative = view.Narrative(narrative, Tables),
+            Pros = narrative?.Pros ?? [],
+            Cons = narrative?.Cons ?? [],
+            HasProsCons = (narrative?.Pros.Count ?? 0) + (narrative?.Cons.Count ?? 0) > 0,
+            PerDwelling = Tables(perDwelling),
+            Collective = collective is null ? null : new
+            {
+                Facts = CollectiveFacts(view, v, collective),
+                BusinessCase = narrativeShowsBusinessCase ? null : Tables(view.BusinessCaseTable(v.Id)),
+                SolarThermal = collective.Technics.SolarThermal is { } pt ? SolarThermalNote(pt) : null,
+            },
+            StepPlansHref = view.Href(SitePaths.StepPlans(n)),
+        };
+        return Layout(theme, page, v.Name, "variant", model,
+            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (v.Name, page)), n);
+    }
+
+    private static List<Fact> CollectiveFacts(NeighbourhoodView view, VariantInfo v, CollectiveResult c)
+    {
+        var t = c.Technics;
+        var input = view.N.Input.Variants.First(x => x.Id == v.Id).Collective!;
+        return
+        [
+            new("Schaal", Labels.Scale(t.ScaleClass), view.CiteHref("regulation.mini_max_connections")),
+            new("Wet collectieve warmte", Labels.Wcw(t.WcwRegime), view.CiteHref("regulation.wcw_light_max_connections")),
+            new("Warmtenetten Investeringssubsidie (WIS)", t.WisEligible ? "komt in aanmerking (250 aansluitingen of meer)" : "komt niet in aanmerking (minder dan 250 aansluitingen)", view.CiteHref("regulation.wis_min_connections")),
+            new("Woningen in het gebied", DutchFormat.Number(input.Dwellings.Value), view.CiteHref(input.Dwellings.Source.Key)),
+            new("Aansluitgraad", DutchFormat.Percent(input.ConnectionRate.Value), view.CiteHref(input.ConnectionRate.Source.Key)),
+            new("Aangesloten woningequivalenten", DutchFormat.Number(t.ConnectedWeq)),
+            new("Warmtevraag van de aangesloten gebouwen", DutchFormat.WithUnit(t.ConnectedDemandMWh, 0, "MWh") + " per jaar"),
+            new("Warmteverlies in het net", DutchFormat.Percent(input.NetworkLoss.Value), view.CiteHref(input.NetworkLoss.Source.Key)),
+            new("Warmteproductie", DutchFormat.WithUnit(t.ProductionMWh, 0, "MWh") + " per jaar"),
+            new("Elektriciteit per aangesloten woning", DutchFormat.WithUnit(t.ElectricityPerWeqMWh, 2, "MWh") + " per jaar", view.CiteHref(input.TotalElectricityMWh.Source.Key)),
+            new("CO2 per aangesloten woning", Display.Co2(t.Co2PerWeqKg) + " per jaar", view.CiteHref("emissions.co2_electricity")),
+            new("Investering warmtebedrijf (zonder btw)", DutchFormat.Euro(DutchFormat.RoundTo(c.BusinessCase.Capex, 1000m)), view.CiteHref(input.Capex[0].Amount.Source.Key)),
+        ];
+    }
+
+    private static string SolarThermalNote(SolarThermalResult pt) =>
+        $"Voor het zonnecollectorenveld geeft de studie {DutchFormat.Number(pt.PublishedPanels ?? 0m)} panelen en {DutchFormat.WithUnit(pt.PublishedAreaM2 ?? 0m, 0, "m²")}. "
+        + $"Met de opbrengst per paneel uit dezelfde tabel ({DutchFormat.WithUnit(pt.YieldPerPanelKwh, 0, "kWh")}) zijn er {DutchFormat.Number(pt.Panels)} panelen "
+        + $"en {DutchFormat.WithUnit(pt.AreaM2, 0, "m²")} nodig. Tabel 6.2 van de studie is op dit punt niet consistent.";
+
+    private string StepPlansPage(NeighbourhoodView view, Theme theme)
+    {
+        var n = view.N;
+        string page = SitePaths.StepPlans(n);
+        view.StartPage(page);
+        var model = new
+        {
+            Title = $"Stappenplannen voor {n.Name}",
+            Plans = n.StepPlans.Select(id => StepPlanView(content.StepPlans[id], n)).ToList(),
+        };
+        return Layout(theme, page, model.Title, "steps", model,
+            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Stappenplannen", page)), n);
+    }
+
+    private static readonly Dictionary<string, string> GroupTitles = new()
+    {
+        ["energy"] = "Energieprijzen", ["emissions"] = "CO2-uitstoot", ["heat_tariffs"] = "Warmtetarieven (ACM)",
+        ["tax"] = "Belasting", ["heat_demand"] = "Warmtevraag", ["label_savings"] = "Besparing door isolatie (Tabel 10.1)",
+        ["technology"] = "Techniek", ["subsidies"] = "Subsidies", ["finance"] = "Rekenregels totale kosten",
+        ["calibration"] = "Correcties om de studie na te rekenen", ["business_case"] = "Businesscase warmtebedrijf",
+        ["regulation"] = "Schaal en regels",
+    };
+
+    private string AssumptionsPage(NeighbourhoodView view, Theme theme)
+    {
+        var n = view.N;
+        string page = SitePaths.Assumptions(n);
+        view.StartPage(page);
+        string Tables(Table t) => TableHtml(theme, t);
+        Row ParameterRow(Parameter p, bool overridden)
+        {
+            var v = p.ValueAt(n.AsOf)!;
+            string? note = v.Reference.Notes;
+            if (overridden) note = "Aangepast voor deze wijk. " + note;
+            if (p.Values.Count > 1) note = (note is null ? "" : note + " ") + "Eerdere waarden: " + string.Join("; ",
+                p.Values.Where(x => x != v).Select(x => $"{Display.Value(x.Value, p.Unit)} vanaf {DutchFormat.Date(x.From)}"));
+            return new Row(
+            [
+                new Cell(p.Description, Header: true, Badge: NeighbourhoodView.Badge(v.Reference.Basis), BadgeClass: NeighbourhoodView.BadgeClass(v.Reference.Basis), Note: note),
+                new Cell(Display.Value(v.Value, p.Unit), Num: true),
+                new Cell(DutchFormat.Date(v.From)),
+                new Cell(v.Reference.Text, Href: v.Reference.Address),
+            ], null, SitePaths.Anchor(p.Id));
+        }
+        var shared = content.Parameters.Select(p => n.Overrides.FirstOrDefault(o => o.Id == p.Id) is { } o ? (o, true) : (p, false)).ToList();
+        var groups = shared.GroupBy(x => x.Item1.Group).Select(g => Tables(new Table(view.UniqueId("group-" + g.Key.Replace('_', '-')),
+            GroupTitles.GetValueOrDefault(g.Key, g.Key),
+            [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Geldt vanaf"), new Cell("Bron")],
+            g.Select(x => ParameterRow(x.Item1, x.Item2)).ToList(), []))).ToList();
+        var scenarioRows = n.ScenarioValues.Select(s => new Row(
+        [
+            new Cell(s.Label, Header: true, Badge: NeighbourhoodView.Badge(s.Reference.Basis), BadgeClass: NeighbourhoodView.BadgeClass(s.Reference.Basis), Note: s.Reference.Notes),
+            new Cell(string.Join("; ", s.Values.Select(v => (v.Dwelling is null ? "" : n.Dwelling(v.Dwelling).Name + ": ") + Display.Value(v.Value, s.Unit))), Num: false),
+            new Cell(s.Reference.Text, Href: s.Reference.Address),
+        ], null, SitePaths.Anchor(s.Key))).Concat(n.Facts.Select(f => new Row(
+        [
+            new Cell(f.Label, Header: true), new Cell(Display.Value(f.Value, f.Unit)), new Cell(f.Reference.Text, Href: f.Reference.Address),
+        ], null, SitePaths.Anchor($"{n.Id}:facts.{f.Id}")))).ToList();
+        var lastChange = content.Parameters.Select(p => p.ValueAt(n.AsOf)!.From).Concat(n.Overrides.Select(p => p.ValueAt(n.AsOf)!.From)).Max();
+        var model = new
+        {
+            Title = "Uitgangspunten en bronnen",
+            Neighbourhood = n.Name,
+            Method = Labels.Method(n.Input.Method),
+            LastChange = DutchFormat.Date(lastChange),
+            Groups = groups,
+            Scenario = Tables(new Table(view.UniqueId("scenario"), $"Gegevens van {n.Name}",
+                [new Cell("Gegeven"), new Cell("Waarde"), new Cell("Bron")], scenarioRows, [])),
+            Documents = content.Sources.Values.OrderBy(s => s.Id, StringComparer.Ordinal)
+                .Select(s => new { s.Title, s.Publisher, Date = DutchFormat.Date(s.Date), s.Url, s.Reference }).ToList(),
+        };
+        return Layout(theme, page, $"Uitgangspunten en bronnen: {n.Name}", "assumptions", model,
+            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Uitgangspunten en bronnen", page)), n);
+    }
+
+    private string OpenDataPage()
+    {
+        string page = SitePaths.OpenData;
+        var theme = themes.Default;
+        Table Columns(string id, string caption, (string Name, string Text)[] cols) =>
+            new(id, caption, [new Cell("Kolom"), new Cell("Betekenis")], cols.Select(c => new Row([new Cell(c.Name, Header: true), new Cell(c.Text)])).ToList(), []);
+        var results = Columns("columns-results", "Kolommen van results.json en results.csv",
+        [
+            ("neighbourhood", "wijk: gemeente/wijk, bijvoorbeeld putten/bijsteren-husselerveld"),
+            ("dwelling", "voorbeeldhuis (id)"), ("variant", "keuze (id)"),
+            ("gas_m3_per_year", "aardgas in m³ per jaar waarmee de kosten zijn berekend"),
+            ("electricity_kwh_per_year", "elektriciteit voor verwarming in kWh per jaar"),
+            ("heat_gj_per_year", "warmte uit een warmtenet in GJ per jaar (0 bij een eigen installatie)"),
+            ("co2_kg_per_year", "CO2-uitstoot in kg per jaar"),
+            ("investment_eur", "eenmalige kosten nu, voor aftrek van subsidie, in euro incl. btw"),
+            ("subsidy_eur", "subsidie in euro"),
+            ("tco_30y_eur", "totale kosten over 30 jaar in euro incl. btw (contante waarde)"),
+            ("monthly_cost_start_year_eur", "kosten per maand in het eerste jaar in euro incl. btw"),
+        ]);
+        var cases = Columns("columns-business-cases", "Kolommen van business-cases.json",
+        [
+            ("neighbourhood", "wijk"), ("variant", "collectieve keuze (id)"), ("operator", "public (publiek) of commercial (commercieel)"),
+            ("subsidy", "none, wis, sde of wis+sde"), ("subsidy_applicable", "false als de subsidie voor dit net niet geldt"),
+            ("wacc", "rendementseis (als fractie)"), ("connections", "aangesloten woningequivalenten"),
+            ("funding_gap_total_eur", "nagerekende onrendabele top in euro, zonder btw"),
+            ("funding_gap_per_connection_eur", "nagerekende onrendabele top per aansluiting"),
+            ("published_funding_gap_total_eur", "onrendabele top volgens de studie (null als de studie hem niet geeft)"),
+        ]);
+        var model = new
+        {
+            Title = "Open data",
+            Files = new[]
+            {
+                new Link("results.json", SitePaths.Relative(page, OpenDataFiles.ResultsJson)),
+                new Link("results.csv", SitePaths.Relative(page, OpenDataFiles.ResultsCsv)),
+                new Link("business-cases.json", SitePaths.Relative(page, OpenDataFiles.BusinessCasesJson)),
+            },
+            ResultsColumns = TableHtml(theme, results),
+            BusinessCaseColumns = TableHtml(theme, cases),
+        };
+        return Layout(theme, page, "Open data", "open-data", model, Crumbs(page, ("Home", SitePaths.Home), ("Open data", page)), null);
+    }
+}

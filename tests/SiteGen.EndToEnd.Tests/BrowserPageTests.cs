@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SiteGen.EndToEnd.Tests;
+
+/// <summary>Every generated page, loaded from the local server in Chromium.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class BrowserPageTests(SiteFixture site)
+{
+    public static TheoryData<string> Pages => BuiltSite.PageUrls();
+    public static TheoryData<string, int> PagesAtTwoWidths => BuiltSite.PageUrlsAndWidths(375, 1280);
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_has_no_axe_violations(string url)
+    {
+        site.Site.Page(url);
+        await using var t = await site.OpenAsync();
+        await t.GotoAsync(url);
+        var result = await t.Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        if (result.Violations.Length == 0) return;
+
+        var message = new StringBuilder($"{url}: {result.Violations.Length} axe violation(s)\n");
+        foreach (var v in result.Violations)
+        {
+            message.AppendLine($"- {v.Id} [{v.Impact}] {v.Help} ({v.HelpUrl})");
+            foreach (var node in v.Nodes)
+            {
+                message.AppendLine($"    target: {node.Target}");
+                message.AppendLine($"    html:   {Shorten(node.Html, 300)}");
+                var why = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? [])
+                    .Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToList();
+                if (why.Count > 0) message.AppendLine($"    why:    {Shorten(string.Join(" | ", why), 400)}");
+            }
+        }
+        Assert.Fail(message.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_fits_a_375px_screen(string url)
+    {
+        site.Site.Page(url);
+        await using var t = await site.OpenAsync(width: 375, height: 800);
+        await t.GotoAsync(url);
+        var m = await t.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const vw = window.innerWidth;
+              const clipped = el => {
+                for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+                  if (getComputedStyle(a).overflowX !== 'visible') return true;
+                }
+                return false;
+              };
+              const wide = [];
+              for (const el of document.body.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 && r.height === 0) continue;
+                if (r.right > vw + 0.5 && !clipped(el))
+                  wide.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`
+                    + ` width=${Math.round(r.width)} left=${Math.round(r.left)} right=${Math.round(r.right)}`);
+              }
+              return { vw, doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, wide };
+            }
+            """);
+        int vw = m.GetProperty("vw").GetInt32(), doc = m.GetProperty("doc").GetInt32(), body = m.GetProperty("body").GetInt32();
+        if (doc <= vw && body <= vw) return;
+        var wide = m.GetProperty("wide").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Fail($"{url} is wider than a {vw}px screen: documentElement.scrollWidth={doc}, body.scrollWidth={body}. "
+            + $"Elements sticking out of the viewport ({wide.Count}):\n  " + string.Join("\n  ", wide.Take(40)));
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesAtTwoWidths))]
+    public async Task Every_page_has_a_full_page_screenshot(string url, int width)
+    {
+        var page = site.Site.Page(url);
+        Directory.CreateDirectory(RepoPaths.Screenshots);
+        string file = Path.Combine(RepoPaths.Screenshots, $"{page.Slug}-{width}.png");
+        if (File.Exists(file)) File.Delete(file);
+        await using var t = await site.OpenAsync(width: width, height: 800);
+        await t.GotoAsync(url);
+        await t.Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Type = ScreenshotType.Png });
+        var info = new FileInfo(file);
+        Assert.True(info.Exists && info.Length > 0, $"no screenshot written to {file}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Keyboard_focus_is_visible(string url)
+    {
+        site.Site.Page(url);
+        await using var t = await site.OpenAsync();
+        await t.GotoAsync(url);
+        var problems = new List<string>();
+        var seen = new List<string>();
+        for (int i = 0; i < 5; i++)
+        {
+            await t.Page.Keyboard.PressAsync("Tab");
+            var f = await t.Page.EvaluateAsync<JsonElement>("""
+                () => {
+                  const el = document.activeElement;
+                  if (!el || el === document.body || el === document.documentElement) return null;
+                  const s = getComputedStyle(el);
+                  const r = el.getBoundingClientRect();
+                  return {
+                    desc: el.outerHTML.slice(0, 160),
+                    tag: el.tagName.toLowerCase(),
+                    href: el.getAttribute('href') ?? '',
+                    targetExists: (() => { const h = el.getAttribute('href') ?? ''; return h.length > 1 && h.startsWith('#') && !!document.getElementById(decodeURIComponent(h.slice(1))); })(),
+                    outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, boxShadow: s.boxShadow,
+                    visible: r.width > 0 && r.height > 0,
+                  };
+                }
+                """);
+            if (f.ValueKind == JsonValueKind.Null)
+            {
+                if (i == 0) problems.Add("Tab does not focus anything (expected a skip link first)");
+                break;
+            }
+            string desc = f.GetProperty("desc").GetString()!;
+            if (seen.Contains(desc)) break; // wrapped around
+            seen.Add(desc);
+
+            if (i == 0 && !(f.GetProperty("tag").GetString() == "a" && f.GetProperty("targetExists").GetBoolean()))
+                problems.Add($"the first Tab stop is not a skip link to an element on the page: {desc}");
+
+            string os = f.GetProperty("outlineStyle").GetString()!, ow = f.GetProperty("outlineWidth").GetString()!, bs = f.GetProperty("boxShadow").GetString()!;
+            bool outline = os != "none" && ow != "0px" && !ow.StartsWith("0", StringComparison.Ordinal);
+            bool shadow = bs != "none" && bs.Length > 0;
+            if (!outline && !shadow)
+                problems.Add($"Tab stop {i + 1} has no visible focus indicator (outline {os} {ow}, box-shadow {bs}): {desc}");
+            if (!f.GetProperty("visible").GetBoolean())
+                problems.Add($"Tab stop {i + 1} is focused but has no size on screen: {desc}");
+        }
+        Assert.True(problems.Count == 0, $"{url}:\n  " + string.Join("\n  ", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Pages_make_no_external_requests(string url)
+    {
+        site.Site.Page(url);
+        await using var t = await site.OpenAsync();
+        await t.GotoAsync(url, WaitUntilState.NetworkIdle);
+        List<string> external;
+        lock (t.Requests) external = t.Requests.Where(u => !SiteFixture.IsLocal(u)).Distinct().ToList();
+        Assert.True(t.Requests.Count > 0, "no requests were recorded at all");
+        Assert.True(external.Count == 0, $"{url} requested outside 127.0.0.1:\n  " + string.Join("\n  ", external));
+    }
+
+    private static string Shorten(string? s, int max)
+    {
+        s = (s ?? "").ReplaceLineEndings(" ");
+        return s.Length <= max ? s : s[..max] + "…";
+    }
+}
