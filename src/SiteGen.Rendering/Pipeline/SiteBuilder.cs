@@ -35,6 +35,7 @@ public static class SiteBuilder
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         var files = Render(content, results, ThemeSet.Load(options.Themes));
+        CheckLinks(files, diag);
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (options.WriteOutput) OutputWriter.Write(files, options.OutDir);
@@ -71,6 +72,9 @@ public static class SiteBuilder
         }
         return results;
     }
+
+    /// <summary>A broken internal link or anchor fails the build like a content error.</summary>
+    public static int CheckLinks(SiteFiles files, DiagnosticBag diag) => Checks.LinkChecker.Check(files, diag);
 
     public static SiteFiles Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes)
     {

@@ -1,0 +1,75 @@
+using AngleSharp.Html.Parser;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Rendering.Pipeline;
+
+namespace SiteGen.Rendering.Checks;
+
+/// <summary>
+/// Checks every link and anchor of the built site before it is written: a relative link must reach a file
+/// the build produces, a fragment an id on that page; only http(s), mailto and tel leave the site.
+/// </summary>
+public static partial class LinkChecker
+{
+    private static readonly string[] External = ["http://", "https://", "mailto:", "tel:"];
+
+    public static int Check(SiteFiles files, DiagnosticBag diag)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var pages = files.All.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal))
+            .ToDictionary(f => f.Key, f => parser.ParseDocument(System.Text.Encoding.UTF8.GetString(f.Value)));
+        var ids = pages.ToDictionary(p => p.Key, p => p.Value.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal));
+        int checkedLinks = 0;
+        foreach (var (page, doc) in pages)
+        {
+            foreach (var element in doc.QuerySelectorAll("[href], [src]"))
+            {
+                string url = element.GetAttribute("href") ?? element.GetAttribute("src")!;
+                int line = element.SourceReference?.Position.Line ?? 1, column = element.SourceReference?.Position.Column ?? 1;
+                checkedLinks++;
+                if (External.Any(p => url.StartsWith(p, StringComparison.OrdinalIgnoreCase))) continue;
+                if (Scheme().IsMatch(url))
+                {
+                    diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' uses a scheme other than http, https, mailto or tel");
+                    continue;
+                }
+                var (target, fragment) = Resolve(page, url);
+                if (target is null || !files.All.ContainsKey(target))
+                {
+                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' points to '{target}', which the build does not produce");
+                    continue;
+                }
+                if (fragment.Length > 0 && (!ids.TryGetValue(target, out var set) || !set.Contains(fragment)))
+                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' points to anchor '#{fragment}', which '{target}' does not have");
+            }
+        }
+        return checkedLinks;
+    }
+
+    /// <summary>Any other scheme (javascript:, data:, file:...) per RFC 3986's scheme syntax.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex Scheme();
+
+    /// <summary>Resolves a relative link from an output file; "dir/" means "dir/index.html". Null when it climbs out of the site.</summary>
+    public static (string? Target, string Fragment) Resolve(string page, string url)
+    {
+        string fragment = "";
+        int hash = url.IndexOf('#');
+        if (hash >= 0) (url, fragment) = (url[..hash], Uri.UnescapeDataString(url[(hash + 1)..]));
+        int query = url.IndexOf('?');
+        if (query >= 0) url = url[..query];
+        if (url.Length == 0) return (page, fragment);
+        var parts = url.StartsWith('/') ? new List<string>() : page.Split('/')[..^1].ToList();
+        foreach (var segment in url.TrimStart('/').Split('/'))
+        {
+            if (segment is "." or "") continue;
+            if (segment == "..")
+            {
+                if (parts.Count == 0) return (null, fragment);
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(Uri.UnescapeDataString(segment));
+        }
+        if (url.EndsWith('/') || parts.Count == 0) parts.Add("index.html");
+        return (string.Join('/', parts), fragment);
+    }
+}

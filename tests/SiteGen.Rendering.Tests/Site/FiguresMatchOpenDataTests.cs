@@ -1,0 +1,81 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using SiteGen.Rendering.Formatting;
+
+namespace SiteGen.Rendering.Tests.Site;
+
+/// <summary>What a page shows is what the open data says, formatted in Dutch: one source of numbers.</summary>
+public class FiguresMatchOpenDataTests
+{
+    private static readonly JsonElement[] Rows =
+        JsonDocument.Parse(BuiltSite.Files.All["data/results.json"]).RootElement.EnumerateArray().ToArray();
+
+    private static readonly string[] Dwellings = ["vrijstaand-voor-1980", "tussenwoning-1980-2000", "tussenwoning-na-2000"];
+
+    public static IEnumerable<object[]> DwellingPages() => Dwellings.Select(d => new object[] { d });
+
+    private static Dictionary<string, string> VariantNames()
+    {
+        var doc = BuiltSite.Page("putten/bijsteren-husselerveld/index.html");
+        // Variant pages are linked from the overview with their display names; map name -> id by URL.
+        return doc.QuerySelectorAll("a[href*='varianten/']").GroupBy(a => a.TextContent.Trim())
+            .ToDictionary(g => g.Key, g => g.First().GetAttribute("href")!.Split('/')[^2]);
+    }
+
+    private static IElement Table(string dwelling, string captionStart)
+    {
+        var doc = BuiltSite.Page($"putten/bijsteren-husselerveld/woningen/{dwelling}/index.html");
+        return doc.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith(captionStart, StringComparison.Ordinal));
+    }
+
+    private static JsonElement Row(string dwelling, string variant) =>
+        Rows.Single(r => r.GetProperty("dwelling").GetString() == dwelling && r.GetProperty("variant").GetString() == variant);
+
+    [Theory]
+    [MemberData(nameof(DwellingPages))]
+    public void The_tco_table_shows_every_variants_open_data_figures_in_Dutch(string dwelling)
+    {
+        var names = VariantNames();
+        var rows = Table(dwelling, "Totale kosten over 30 jaar").QuerySelectorAll("tbody tr");
+        Assert.Equal(6, rows.Length);
+        foreach (var tr in rows)
+        {
+            string variant = names[tr.QuerySelector("th a")!.TextContent.Trim()];
+            var data = Row(dwelling, variant);
+            var cells = tr.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray();
+            Assert.Equal(Display.Tco(data.GetProperty("tco_30y_eur").GetDecimal()), cells[0]);
+            Assert.Equal(Display.Monthly(data.GetProperty("monthly_cost_start_year_eur").GetDecimal()), cells[2]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DwellingPages))]
+    public void The_monthly_table_shows_every_variants_open_data_monthly_cost_in_Dutch(string dwelling)
+    {
+        var names = VariantNames();
+        var rows = Table(dwelling, "Kosten per maand").QuerySelectorAll("tbody tr");
+        Assert.Equal(6, rows.Length);
+        foreach (var tr in rows)
+        {
+            string variant = names[tr.QuerySelector("th a")!.TextContent.Trim()];
+            string shown = tr.QuerySelectorAll("td").Last().TextContent.Trim();
+            Assert.Equal(Display.Monthly(Row(dwelling, variant).GetProperty("monthly_cost_start_year_eur").GetDecimal()), shown);
+        }
+    }
+
+    [Fact]
+    public void The_detached_house_shows_the_studys_printed_figures()
+    {
+        // Tabel 8.9: gas boiler 64.980 and air/water heat pump 91.600 over 30 years; 157 and 82 a month.
+        var rows = Table("vrijstaand-voor-1980", "Totale kosten over 30 jaar").QuerySelectorAll("tbody tr")
+            .ToDictionary(tr => tr.QuerySelector("th a")!.TextContent.Trim(), tr => tr.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
+        Assert.Equal("€\u00a064.980", rows["Gasketel"][0]);
+        Assert.Equal("€\u00a0157", rows["Gasketel"][2]);
+        Assert.Equal("€\u00a091.600", rows["Lucht/waterwarmtepomp"][0]);
+        Assert.Equal("+\u00a0€\u00a026.620", rows["Lucht/waterwarmtepomp"][1]);
+        // The cheapest is marked in text, not only by colour.
+        var cheapest = Table("vrijstaand-voor-1980", "Totale kosten over 30 jaar").QuerySelectorAll("tr.is-cheapest").Single();
+        Assert.Contains("goedkoopst", cheapest.TextContent);
+        Assert.Contains("Gasketel", cheapest.TextContent);
+    }
+}

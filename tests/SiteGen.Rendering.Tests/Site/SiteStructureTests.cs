@@ -1,0 +1,103 @@
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Tests;
+using SiteGen.Rendering.Checks;
+using SiteGen.Rendering.Pipeline;
+
+namespace SiteGen.Rendering.Tests.Site;
+
+public class SiteStructureTests
+{
+    [Fact]
+    public void The_example_site_has_every_page_the_guide_needs()
+    {
+        string n = "putten/bijsteren-husselerveld";
+        string[] expected =
+        [
+            "index.html", $"{n}/index.html", $"{n}/stappenplannen/index.html", $"{n}/uitgangspunten/index.html", "open-data/index.html",
+            $"{n}/woningen/vrijstaand-voor-1980/index.html", $"{n}/woningen/tussenwoning-1980-2000/index.html", $"{n}/woningen/tussenwoning-na-2000/index.html",
+            $"{n}/varianten/gasketel/index.html", $"{n}/varianten/hybride-warmtepomp/index.html", $"{n}/varianten/lucht-water-warmtepomp/index.html",
+            $"{n}/varianten/mini-collectief/index.html", $"{n}/varianten/klein-collectief/index.html", $"{n}/varianten/groot-collectief/index.html",
+            "data/results.json", "data/results.csv", "data/business-cases.json", "assets/default/css/site.css", "assets/default/css/print.css",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), BuiltSite.Files.All.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_internal_link_and_anchor_resolves()
+    {
+        var diag = new DiagnosticBag();
+        int links = LinkChecker.Check(BuiltSite.Files, diag);
+        Assert.Empty(diag.Items);
+        Assert.True(links > 300, $"only {links} links were checked");
+    }
+
+    [Fact]
+    public void A_broken_link_or_anchor_or_script_url_is_reported_with_its_page_and_line()
+    {
+        var files = new SiteFiles();
+        files.Add("index.html", "<html><body>\n<a href=\"a/\">ok</a>\n<a href=\"missing/\">x</a>\n<a href=\"a/#nope\">y</a>\n<a href=\"javascript:alert(1)\">z</a>\n<a href=\"https://example.org/\">e</a></body></html>");
+        files.Add("a/index.html", "<html><body><h1 id=\"top\">A</h1><a href=\"../#\">back</a></body></html>");
+        var diag = new DiagnosticBag();
+        LinkChecker.Check(files, diag);
+        Assert.Equal(3, diag.Items.Count);
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 3, Code: Codes.BrokenLink });
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 4, Code: Codes.BrokenLink } && d.Message.Contains("#nope"));
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 5, Code: Codes.UnsafeLink });
+    }
+
+    [Fact]
+    public void Pages_stay_light_and_need_no_javascript()
+    {
+        foreach (var page in BuiltSite.Pages)
+        {
+            Assert.True(BuiltSite.Files.All[page].Length < 100 * 1024, $"{page} is {BuiltSite.Files.All[page].Length} bytes");
+            Assert.DoesNotContain("<script", BuiltSite.Text(page), StringComparison.OrdinalIgnoreCase);
+            // Everything a page loads (stylesheets, images...) is local: no fonts, scripts or trackers from elsewhere.
+            foreach (var e in BuiltSite.Page(page).QuerySelectorAll("link[href], [src]"))
+                Assert.DoesNotMatch("^[a-z]+:|^//", e.GetAttribute("href") ?? e.GetAttribute("src")!);
+        }
+        long css = BuiltSite.Files.All.Where(f => f.Key.EndsWith(".css", StringComparison.Ordinal)).Sum(f => f.Value.LongLength);
+        Assert.True(css < 40 * 1024, $"CSS is {css} bytes");
+    }
+
+    [Fact]
+    public void Every_page_is_Dutch_and_has_one_h1_and_captioned_tables_with_scoped_headers()
+    {
+        foreach (var page in BuiltSite.Pages)
+        {
+            var doc = BuiltSite.Page(page);
+            Assert.Equal("nl", doc.DocumentElement.GetAttribute("lang"));
+            Assert.Single(doc.QuerySelectorAll("h1"));
+            foreach (var table in doc.QuerySelectorAll("table"))
+            {
+                Assert.NotNull(table.QuerySelector("caption"));
+                Assert.All(table.QuerySelectorAll("th"), th => Assert.Contains(th.GetAttribute("scope"), new[] { "col", "row" }));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_municipality_theme_overrides_a_default_file_of_the_same_name()
+    {
+        string themes = Path.Combine(Path.GetTempPath(), "sitegen-themes-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "themes", "default"), "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(themes, "default", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "themes", "default"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "assets", "css"));
+        File.WriteAllText(Path.Combine(themes, "putten", "assets", "css", "site.css"), ":root{--sg-color-primary:#00594f}");
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "partials"));
+        File.WriteAllText(Path.Combine(themes, "putten", "partials", "facts.hbs"), "<dl class=\"putten-facts\">{{#each this}}<dt>{{Term}}</dt><dd>{{Value}}</dd>{{/each}}</dl>");
+
+        var files = BuiltSite.Build(RepoPaths.Content, themes);
+        string dwelling = System.Text.Encoding.UTF8.GetString(files.All["putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html"]);
+        Assert.Contains("../../../../assets/putten/css/site.css", dwelling);
+        Assert.Contains("class=\"putten-facts\"", dwelling);
+        Assert.Equal(":root{--sg-color-primary:#00594f}", System.Text.Encoding.UTF8.GetString(files.All["assets/putten/css/site.css"]));
+        // Files the municipality does not override come from the default theme.
+        Assert.True(files.All.ContainsKey("assets/putten/css/print.css"));
+        Assert.Contains("assets/default/css/site.css", System.Text.Encoding.UTF8.GetString(files.All["index.html"]));
+    }
+}
