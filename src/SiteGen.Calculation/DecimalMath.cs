@@ -5,6 +5,7 @@ public static class DecimalMath
 {
     public static decimal Pow(decimal x, int n)
     {
+        if (n == int.MinValue) throw new ArgumentOutOfRangeException(nameof(n));
         if (n < 0) return 1m / Pow(x, -n);
         decimal result = 1m;
         decimal b = x;

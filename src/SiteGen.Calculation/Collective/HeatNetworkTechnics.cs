@@ -35,11 +35,13 @@ public sealed record HeatNetworkTechnics(
     {
         decimal dwellings = c.Dwellings.Value;
         decimal avg = c.DwellingHeatGJ.Value / dwellings;
-        decimal utilityWeq = c.UtilityHeatGJ.Value / avg;
+        // Multiply before dividing: utility GJ / (dwelling GJ / dwellings) leaves a residue in the 28th digit
+        // when the average does not terminate, and rounding up would turn it into a whole extra connection.
+        decimal utilityWeq = c.UtilityHeatGJ.Value * dwellings / c.DwellingHeatGJ.Value;
         decimal utilityFactor = c.UtilityBuildings.Value > 0 ? c.UtilityHeatGJ.Value / c.UtilityBuildings.Value / avg : 0m;
         decimal weq = dwellings + utilityWeq;
         // The study rounds connected WEQ up (393 x 80% = 314.4 -> 315, MODEL.md §6).
-        decimal connected = DecimalMath.Ceiling(weq * c.ConnectionRate.Value);
+        decimal connected = DecimalMath.Ceiling(DecimalMath.RoundHalfUp(weq * c.ConnectionRate.Value, 12));
         decimal demandGJ = c.DwellingHeatGJ.Value + c.UtilityHeatGJ.Value;
         decimal demandMWh = demandGJ / HeatDemandModel.MegajoulePerKilowattHour;
         decimal connectedMWh = demandMWh * c.ConnectionRate.Value;

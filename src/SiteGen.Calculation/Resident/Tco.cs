@@ -55,7 +55,15 @@ public sealed class Tco
     {
         var a = _a;
         var target = v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None;
-        var basis = HeatDemandModel.CostBasis(d, target, _input.Method, a);
+        GasBasis basis;
+        try
+        {
+            basis = HeatDemandModel.CostBasis(d, target, _input.Method, a);
+        }
+        catch (CalculationException e)
+        {
+            throw new CalculationException($"dwelling '{d.Id}' with variant '{v.Id}': {e.Message}");
+        }
         decimal heatKwh = basis.M3 * _kwhPerM3;
 
         // Energy use and the variable cost it brings (Tabel 8.2, 5.2).

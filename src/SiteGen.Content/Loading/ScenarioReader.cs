@@ -429,7 +429,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var ctx = c.Context;
         string p = $"{nid}:variants.{vid}.collective";
         var description = c.String("description", required: false);
-        var dwellings = Sourced(c, "dwellings", $"{p}.dwellings", "Woningen in het gebied", "woningen", null, values, min: 1m);
+        var dwellings = Sourced(c, "dwellings", $"{p}.dwellings", "Woningen in het gebied", "woningen", null, values, min: 2m); // a network serves 2 or more (guide §2.2)
         var heat = Sourced(c, "dwelling_heat_gj", $"{p}.dwelling_heat_gj", "Warmtevraag woningen", "GJ/year", null, values, min: 0m);
         var utilities = Sourced(c, "utility_buildings", $"{p}.utility_buildings", "Utiliteitsgebouwen", "gebouwen", null, values, min: 0m);
         var utilityHeat = Sourced(c, "utility_heat_gj", $"{p}.utility_heat_gj", "Warmtevraag utiliteit", "GJ/year", null, values, min: 0m);

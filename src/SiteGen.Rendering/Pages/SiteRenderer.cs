@@ -279,11 +279,12 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     private static readonly Dictionary<string, string> GroupTitles = new()
     {
-        ["energy"] = "Energieprijzen", ["emissions"] = "CO2-uitstoot", ["heat_tariffs"] = "Warmtetarieven (ACM)",
-        ["tax"] = "Belasting", ["heat_demand"] = "Warmtevraag", ["label_savings"] = "Besparing door isolatie (Tabel 10.1)",
-        ["technology"] = "Techniek", ["subsidies"] = "Subsidies", ["finance"] = "Rekenregels totale kosten",
-        ["calibration"] = "Correcties om de studie na te rekenen", ["business_case"] = "Businesscase warmtebedrijf",
-        ["regulation"] = "Schaal en regels",
+        // In the order the assumptions page shows them: what residents pay first, the study's machinery last.
+        ["energy"] = "Energieprijzen", ["heat_tariffs"] = "Warmtetarieven (ACM)", ["subsidies"] = "Subsidies",
+        ["finance"] = "Rekenregels totale kosten", ["emissions"] = "CO2-uitstoot", ["technology"] = "Techniek",
+        ["heat_demand"] = "Warmtevraag", ["label_savings"] = "Besparing door isolatie (Tabel 10.1)", ["tax"] = "Belasting",
+        ["business_case"] = "Businesscase warmtebedrijf", ["regulation"] = "Schaal en regels",
+        ["calibration"] = "Correcties om de studie na te rekenen",
     };
 
     private string AssumptionsPage(NeighbourhoodView view, Theme theme)
@@ -303,14 +304,15 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             [
                 new Cell(p.Description, Header: true, Badge: NeighbourhoodView.Badge(v.Reference.Basis), BadgeClass: NeighbourhoodView.BadgeClass(v.Reference.Basis), Note: note),
                 new Cell(Display.Value(v.Value, p.Unit), Num: true),
-                new Cell(DutchFormat.Date(v.From)),
-                new Cell(v.Reference.Text, Href: v.Reference.Address),
+                new Cell(v.Reference.Text, Href: v.Reference.Address, Note: $"geldt vanaf {DutchFormat.Date(v.From)}"),
             ], null, SitePaths.Anchor(p.Id));
         }
         var shared = content.Parameters.Select(p => n.Overrides.FirstOrDefault(o => o.Id == p.Id) is { } o ? (o, true) : (p, false)).ToList();
-        var groups = shared.GroupBy(x => x.Item1.Group).Select(g => Tables(new Table(view.UniqueId("group-" + g.Key.Replace('_', '-')),
+        var groups = shared.GroupBy(x => x.Item1.Group)
+            .OrderBy(g => GroupTitles.Keys.ToList().IndexOf(g.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Tables(new Table(view.UniqueId("group-" + g.Key.Replace('_', '-')),
             GroupTitles.GetValueOrDefault(g.Key, g.Key),
-            [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Geldt vanaf"), new Cell("Bron")],
+            [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Bron")],
             g.Select(x => ParameterRow(x.Item1, x.Item2)).ToList(), []))).ToList();
         var scenarioRows = n.ScenarioValues.Select(s => new Row(
         [

@@ -3,15 +3,11 @@ using static SiteGen.Calculation.Tests.TestInputs;
 
 namespace SiteGen.Calculation.Tests;
 
-/// <summary>
-/// Behaviour the core should have and, at the time of writing (2026-11-22), does not. Each test names the
-/// source line at fault. They fail until src/ is fixed; `--filter "Category!=KnownBug"` leaves them out.
-/// </summary>
-[Trait("Category", "KnownBug")]
-public class KnownBugTests
+/// <summary>Regressions: bugs found by these tests and fixed in the core (2026-11-22).</summary>
+public class RegressionTests
 {
     /// <summary>
-    /// HeatNetworkTechnics.cs lines 37-42: avg = dwellingGJ / dwellings, utilityWeq = utilityGJ / avg, then
+    /// Was: avg = dwellingGJ / dwellings, utilityWeq = utilityGJ / avg, then
     /// Ceiling(weq x rate). When avg is not a terminating decimal the division leaves a residue in the
     /// 28th digit, and Ceiling turns a whole number of WEQ into the next one.
     /// </summary>
@@ -26,7 +22,7 @@ public class KnownBugTests
     }
 
     /// <summary>
-    /// HeatDemandModel.cs line 93 (reached from Tco.Evaluate line 58): the message names the label jump but not the
+    /// Was: the message names the label jump but not the
     /// dwelling or variant, and SiteBuilder.Compute reports it at line 1 of the scenario file, so an author cannot
     /// tell which dwelling x variant needs the saving.
     /// </summary>
