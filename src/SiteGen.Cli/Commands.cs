@@ -16,11 +16,22 @@ public static class Commands
         var outOption = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "output" };
         var strictOption = new Option<bool>("--strict") { Description = "Treat warnings (e.g. expired values) as errors" };
 
+        var themesOption = new Option<string?>("--themes") { Description = "Themes folder (default: 'themes' next to the content folder)" };
+
         var build = new Command("build", "Build the site from the content folder into the output folder");
         build.Options.Add(contentOption);
         build.Options.Add(outOption);
+        build.Options.Add(themesOption);
         build.Options.Add(strictOption);
-        build.SetAction(p => Build(p.GetValue(contentOption)!, p.GetValue(outOption)!, p.GetValue(strictOption), stdout, stderr));
+        build.SetAction(p => Build(new BuildOptions(p.GetValue(contentOption)!, p.GetValue(outOption)!, Today, p.GetValue(strictOption),
+            ThemesDir: p.GetValue(themesOption)), stdout, stderr));
+
+        var check = new Command("check", "Validate all content and check every link, without writing anything");
+        check.Options.Add(contentOption);
+        check.Options.Add(themesOption);
+        check.Options.Add(strictOption);
+        check.SetAction(p => Check(new BuildOptions(p.GetValue(contentOption)!, "", Today, p.GetValue(strictOption), WriteOutput: false,
+            ThemesDir: p.GetValue(themesOption)), stdout, stderr));
 
         var neighbourhoodOption = new Option<string>("--neighbourhood") { Description = "Neighbourhood id, e.g. putten/bijsteren-husselerveld", Required = true };
         var dwellingOption = new Option<string>("--dwelling") { Description = "Dwelling id", Required = true };
@@ -35,6 +46,7 @@ public static class Commands
 
         var root = new RootCommand("sitegen: builds a resident-facing heat-transition guide from a study's YAML and Markdown");
         root.Subcommands.Add(build);
+        root.Subcommands.Add(check);
         root.Subcommands.Add(explain);
 
         var parse = root.Parse(args);
@@ -49,18 +61,35 @@ public static class Commands
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
-    private static int Build(string content, string output, bool strict, TextWriter stdout, TextWriter stderr)
+    private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(new BuildOptions(content, output, Today, strict));
+        var result = SiteBuilder.Build(options);
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)
         {
-            stderr.WriteLine($"sitegen: build failed with {result.Diagnostics.Items.Count(d => d.Severity == Severity.Error)} error(s); '{output}' was not changed.");
+            stderr.WriteLine($"sitegen: build failed with {Errors(result)} error(s); '{options.OutDir}' was not changed.");
             return ContentErrors;
         }
-        stdout.WriteLine($"sitegen: built {result.Files!.All.Count} files into '{output}' in {result.Elapsed.TotalMilliseconds:0} ms.");
+        stdout.WriteLine($"sitegen: built {result.Files!.All.Count} files into '{options.OutDir}' in {result.Elapsed.TotalMilliseconds:0} ms.");
         return Ok;
     }
+
+    private static int Check(BuildOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var result = SiteBuilder.Build(options);
+        Report(result.Diagnostics, stderr);
+        int warnings = result.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
+        if (!result.Succeeded)
+        {
+            stderr.WriteLine($"sitegen: check found {Errors(result)} error(s) and {warnings} warning(s).");
+            return ContentErrors;
+        }
+        int pages = result.Files!.All.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal));
+        stdout.WriteLine($"sitegen: content is valid: {pages} pages, {result.LinksChecked} links checked, no broken links, {warnings} warning(s).");
+        return Ok;
+    }
+
+    private static int Errors(BuildResult r) => r.Diagnostics.Items.Count(d => d.Severity == Severity.Error);
 
     private static int Explain(string content, string neighbourhood, string dwelling, string variant, TextWriter stdout, TextWriter stderr)
     {

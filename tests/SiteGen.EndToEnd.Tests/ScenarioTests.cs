@@ -91,8 +91,17 @@ public sealed class ScenarioTests(SiteFixture site)
             + $"({string.Join(", ", visible.Select(v => v.Dwelling))}); expected exactly one ({expected})");
         Assert.Equal(expected, visible[0].Dwelling);
 
+        string href = await visible[0].Link.GetAttributeAsync("href") ?? "";
+        string before = t.Page.Url;
         await visible[0].Link.ClickAsync();
-        await t.Page.WaitForURLAsync(new Regex($"/woningen/{Regex.Escape(expected)}/$"), new PageWaitForURLOptions { Timeout = 10_000 });
+        try
+        {
+            await t.Page.WaitForURLAsync(new Regex($"/woningen/{Regex.Escape(expected)}/$"), new PageWaitForURLOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"clicking the visible result (href=\"{href}\") on {before} did not lead to /woningen/{expected}/ within 30 s; the page is at {t.Page.Url}");
+        }
         Assert.EndsWith($"/woningen/{expected}/", t.Page.Url);
 
         var h1 = t.Page.Locator("h1");

@@ -16,6 +16,7 @@ public sealed record Diagnostic(string Path, int Line, int Column, Severity Seve
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly List<Diagnostic> _secondary = [];
 
     public IReadOnlyList<Diagnostic> Items => _items;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
@@ -25,6 +26,20 @@ public sealed class DiagnosticBag
         _items.Add(new Diagnostic(path, line, column, Severity.Error, code, message));
     public void Warning(string path, int line, int column, string code, string message) =>
         _items.Add(new Diagnostic(path, line, column, Severity.Warning, code, message));
+
+    /// <summary>
+    /// A finding from a second line of checks (the JSON Schema): kept only where the first line (the typed
+    /// reader, with the more helpful message) reported nothing on the same line, so one mistake is told once.
+    /// </summary>
+    public void AddSecondary(Diagnostic d) => _secondary.Add(d);
+
+    public void MergeSecondary()
+    {
+        foreach (var d in _secondary)
+            if (!_items.Any(x => x.Severity == Severity.Error && x.Path == d.Path && x.Line == d.Line))
+                _items.Add(d);
+        _secondary.Clear();
+    }
 
     /// <summary>Findings in a stable order: by file, then position (the file system's order must not show).</summary>
     public IEnumerable<Diagnostic> Sorted() =>

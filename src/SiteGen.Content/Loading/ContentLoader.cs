@@ -40,6 +40,7 @@ public static class ContentLoader
         if (municipalities.Count == 0 && !diag.HasErrors)
             diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "no municipality folder (with municipality.yaml) found in the content folder");
 
+        diag.MergeSecondary();
         if (diag.HasErrors) return (null, diag);
         return (new SiteContent
         {
@@ -82,7 +83,9 @@ public static class ContentLoader
             return null;
         }
         var ctx = new YamlContext(file, diag);
-        var map = MapReader.From(YamlFile.Load(Path.Combine(dir, "municipality.yaml"), file, diag), ctx, "municipality.yaml");
+        var yaml = YamlFile.Load(Path.Combine(dir, "municipality.yaml"), file, diag);
+        Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Municipality, ctx);
+        var map = MapReader.From(yaml, ctx, "municipality.yaml");
         string? name = map?.String("name");
         map?.Done();
 
@@ -111,7 +114,9 @@ public static class ContentLoader
         var ctx = new YamlContext(file, diag);
         int errorsBefore = diag.Items.Count(d => d.Severity == Severity.Error);
         var reader = new ScenarioReader(refs, parameterReader, shared);
-        var scenario = reader.Read(id, YamlFile.Load(Path.Combine(dir, "neighbourhood.yaml"), file, diag), ctx,
+        var scenarioYaml = YamlFile.Load(Path.Combine(dir, "neighbourhood.yaml"), file, diag);
+        Schema.SchemaCheck.Validate(scenarioYaml, Schema.SchemaCheck.Neighbourhood, ctx);
+        var scenario = reader.Read(id, scenarioYaml, ctx,
             (asOf, overrides) => Resolve(shared, overrides, asOf, ctx, diag));
 
         // Narrative next to the scenario, in the manner of a Hugo page bundle.

@@ -45,6 +45,7 @@ public static partial class NarrativeReader
         // Front matter starts on line 2 of the file.
         var ctx = new YamlContext(displayPath, diag, lineOffset: 1);
         var root = YamlFile.Parse(front, displayPath, diag, lineOffset: 1);
+        Schema.SchemaCheck.Validate(root, Schema.SchemaCheck.Narrative, ctx);
         var map = MapReader.From(root, ctx, "the front matter");
         if (map is null) return null;
         var title = map.String("title");
@@ -57,6 +58,7 @@ public static partial class NarrativeReader
         }
         map.Done();
         var shortcodes = ParseShortcodes(body, bodyLine, displayPath, diag);
+        SafeMarkdown.CheckLinks(body, displayPath, bodyLine, diag);
         if (title is null) return null;
         return new Narrative(displayPath, title, summary, pros, cons, body, bodyLine, shortcodes);
     }

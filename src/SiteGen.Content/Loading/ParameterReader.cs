@@ -24,7 +24,9 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             if (!file.EndsWith(".yaml", StringComparison.Ordinal)) continue;
             string group = Path.GetFileNameWithoutExtension(file);
             var ctx = new YamlContext(SourcesReader.Display(root, $"assumptions/{Path.GetFileName(file)}"), diag);
-            var map = MapReader.From(YamlFile.Load(file, ctx.Path, diag), ctx, $"parameter file '{group}'");
+            var yaml = YamlFile.Load(file, ctx.Path, diag);
+            Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Parameters, ctx);
+            var map = MapReader.From(yaml, ctx, $"parameter file '{group}'");
             if (map is null)
             {
                 FailedGroups.Add(group);

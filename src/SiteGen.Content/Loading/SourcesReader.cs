@@ -12,7 +12,9 @@ internal static class SourcesReader
         var result = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
         const string rel = "sources.yaml";
         var ctx = new YamlContext(Display(root, rel), diag);
-        var map = MapReader.From(YamlFile.Load(Path.Combine(root, rel), ctx.Path, diag), ctx, "sources.yaml");
+        var yaml = YamlFile.Load(Path.Combine(root, rel), ctx.Path, diag);
+        Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Sources, ctx);
+        var map = MapReader.From(yaml, ctx, "sources.yaml");
         if (map is null) return result;
         foreach (var (id, keyNode, value) in map.Entries())
         {

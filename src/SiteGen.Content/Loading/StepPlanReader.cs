@@ -24,7 +24,9 @@ internal static class StepPlanReader
                 diag.Error(ctx.Path, 1, 1, Codes.WrongType, "a step plan's file name must be a lower-case id, e.g. mini-warmtenet.yaml");
                 continue;
             }
-            var map = MapReader.From(YamlFile.Load(file, ctx.Path, diag), ctx, $"step plan '{id}'");
+            var yaml = YamlFile.Load(file, ctx.Path, diag);
+            Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.StepPlan, ctx);
+            var map = MapReader.From(yaml, ctx, $"step plan '{id}'");
             if (map is null) continue;
             var title = map.String("title");
             var summary = map.String("summary");
@@ -55,6 +57,8 @@ internal static class StepPlanReader
                 var sid = s.Slug("id");
                 var st = s.String("title");
                 var text = s.String("text");
+                if (text is not null && s.Get("text", required: false) is { } textNode)
+                    SafeMarkdown.CheckLinks(text, ctx.Path, ctx.Position(textNode).Line, diag);
                 var sd = s.String("duration", required: false);
                 s.Done();
                 if (sid is null || st is null || text is null) continue;

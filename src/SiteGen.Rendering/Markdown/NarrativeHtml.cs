@@ -11,11 +11,7 @@ namespace SiteGen.Rendering.Markdown;
 /// </summary>
 public static class NarrativeHtml
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = Content.Loading.SafeMarkdown.Pipeline;
 
     private const string Token = "SGSHORTCODE";
 

@@ -6,6 +6,21 @@ namespace SiteGen.Rendering.Pipeline;
 /// </summary>
 public static class OutputWriter
 {
+    /// <summary>
+    /// Tidies up after a build that was killed: a staging folder is deleted (the live output was never touched);
+    /// an output moved aside but not yet replaced is put back.
+    /// </summary>
+    private static void Recover(string parent, string name, string full)
+    {
+        foreach (var moved in Directory.GetDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal))
+        {
+            if (!Directory.Exists(full)) Directory.Move(moved, full);
+            else Directory.Delete(moved, recursive: true);
+        }
+        foreach (var staging in Directory.GetDirectories(parent, $".{name}.new-*"))
+            Directory.Delete(staging, recursive: true);
+    }
+
     public static void Write(SiteFiles files, string outDir)
     {
         string full = Path.GetFullPath(Path.TrimEndingDirectorySeparator(outDir));
@@ -14,7 +29,7 @@ public static class OutputWriter
         string name = Path.GetFileName(full);
         string staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
         string old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
-        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Recover(parent, name, full);
         try
         {
             foreach (var (path, bytes) in files.All)

@@ -14,7 +14,7 @@ public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly Bui
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
 }
 
-public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed)
+public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed, int LinksChecked = 0)
 {
     public bool Succeeded => Files is not null;
 }
@@ -35,11 +35,11 @@ public static class SiteBuilder
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         var files = Render(content, results, ThemeSet.Load(options.Themes));
-        CheckLinks(files, diag);
+        int links = CheckLinks(files, diag);
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (options.WriteOutput) OutputWriter.Write(files, options.OutDir);
-        return new BuildResult(diag, files, clock.Elapsed);
+        return new BuildResult(diag, files, clock.Elapsed, links);
     }
 
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>

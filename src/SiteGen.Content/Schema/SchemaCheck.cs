@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Content.Schema;
+
+/// <summary>
+/// Validates a content file against its JSON Schema (content/schema/, embedded in this assembly), the same
+/// schema editors use for autocompletion. The YAML tree is converted to JSON with a map from JSON path back
+/// to YAML node, so each schema finding points at a line and column.
+/// </summary>
+public static partial class SchemaCheck
+{
+    public const string Sources = "sources", Parameters = "parameters", Municipality = "municipality",
+        Neighbourhood = "neighbourhood", StepPlan = "step-plan", Narrative = "narrative";
+
+    private static readonly Dictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+
+    public static JsonSchema Get(string name)
+    {
+        lock (Gate)
+        {
+            if (Schemas.TryGetValue(name, out var s)) return s;
+            using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream($"schema/{name}.schema.json")
+                               ?? throw new InvalidOperationException($"schema '{name}' is not embedded");
+            using var reader = new StreamReader(stream);
+            return Schemas[name] = JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        }
+    }
+
+    public static void Validate(YamlNode? root, string schema, YamlContext ctx)
+    {
+        if (root is null) return;
+        var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var json = ToJson(root, "#/", positions);
+        foreach (var error in Leaves(Get(schema).Validate(json)))
+        {
+            var node = Locate(error, positions) ?? root;
+            var (line, column) = ctx.Position(node);
+            var (code, message) = Describe(error);
+            ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (schema {schema}.schema.json)"));
+        }
+    }
+
+    private static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            if (e is ChildSchemaValidationError child && child.Errors.Count > 0)
+                foreach (var inner in Leaves(child.Errors.SelectMany(kv => kv.Value))) yield return inner;
+            else yield return e;
+        }
+    }
+
+    /// <summary>The node a finding is about; a missing property is reported at the mapping that lacks it.</summary>
+    private static YamlNode? Locate(ValidationError e, Dictionary<string, YamlNode> positions)
+    {
+        string? path = e.Path;
+        if (e.Kind == ValidationErrorKind.PropertyRequired && path is not null && path.Contains('.')) path = path[..path.LastIndexOf('.')];
+        while (path is not null)
+        {
+            if (positions.TryGetValue(path, out var node)) return node;
+            int cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            path = cut > 2 ? path[..cut] : null;
+        }
+        return null;
+    }
+
+    private static (string Code, string Message) Describe(ValidationError e) => e.Kind switch
+    {
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => (Codes.UnknownKey, $"unknown key '{e.Property}'"),
+        ValidationErrorKind.PropertyRequired => (Codes.MissingKey, $"'{e.Property}' is missing"),
+        ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected => (Codes.WrongType, $"'{e.Property}' must be a number"),
+        ValidationErrorKind.StringExpected => (Codes.WrongType, $"'{e.Property}' must be text"),
+        ValidationErrorKind.BooleanExpected => (Codes.WrongType, $"'{e.Property}' must be true or false"),
+        ValidationErrorKind.ObjectExpected => (Codes.WrongType, $"'{e.Property}' must be a mapping of 'key: value' lines"),
+        ValidationErrorKind.ArrayExpected => (Codes.WrongType, $"'{e.Property}' must be a list"),
+        ValidationErrorKind.NotInEnumeration => (Codes.WrongType, $"'{e.Property}' has a value that is not allowed here"),
+        ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => (Codes.OutOfRange, $"'{e.Property}' is out of range"),
+        ValidationErrorKind.StringTooShort => (Codes.WrongType, $"'{e.Property}' must not be empty"),
+        ValidationErrorKind.PatternMismatch => (Codes.WrongType, $"'{e.Property}' does not have the expected form"),
+        ValidationErrorKind.TooFewItems or ValidationErrorKind.TooFewProperties => (Codes.MissingKey, $"'{e.Property}' is empty"),
+        _ => (Codes.WrongType, $"'{e.Property}': {e.Kind}"),
+    };
+
+    /// <summary>YAML to JSON with YAML's core schema for plain scalars: numbers, true/false, null; quoted text stays text.</summary>
+    private static JToken ToJson(YamlNode node, string path, Dictionary<string, YamlNode> positions)
+    {
+        positions.TryAdd(path, node);
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JObject();
+                foreach (var (k, v) in map.Children)
+                {
+                    string key = (k as YamlScalarNode)?.Value ?? "";
+                    if (obj.ContainsKey(key)) continue;
+                    string child = path == "#/" ? "#/" + key : path + "." + key;
+                    positions.TryAdd(child, k);
+                    obj[key] = ToJson(v, child, positions);
+                }
+                return obj;
+            case YamlSequenceNode seq:
+                var arr = new JArray();
+                int i = 0;
+                foreach (var item in seq.Children) arr.Add(ToJson(item, $"{path}[{i++}]", positions));
+                return arr;
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: var s }:
+                if (s is null or "" or "~" or "null") return JValue.CreateNull();
+                if (s is "true" or "false") return new JValue(s == "true");
+                if (NumberPattern().IsMatch(s) && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                    return d == decimal.Truncate(d) && Math.Abs(d) < long.MaxValue ? new JValue((long)d) : new JValue(d);
+                return new JValue(s);
+            case YamlScalarNode scalar:
+                return new JValue(scalar.Value ?? "");
+            default:
+                return JValue.CreateNull();
+        }
+    }
+
+    [GeneratedRegex(@"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")]
+    private static partial Regex NumberPattern();
+}
