@@ -25,6 +25,9 @@ public sealed class BrowserPageTests(SiteFixture site, ITestOutputHelper output)
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
+        output.WriteLine($"{url}: axe {result.TestEngine?.Version}: {result.Passes.Length} rules passed, {result.Violations.Length} violated, "
+            + $"{result.Incomplete.Length} need review: {string.Join(", ", result.Incomplete.Select(i => $"{i.Id} ({i.Nodes.Length})"))}");
+        if (result.Passes.Length == 0) Assert.Fail($"{url}: axe ran no rules at all");
         if (result.Violations.Length == 0) return;
 
         var message = new StringBuilder($"{url}: {result.Violations.Length} axe violation(s)\n");

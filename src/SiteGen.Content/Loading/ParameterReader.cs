@@ -10,6 +10,9 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
     /// <summary>Parameter groups whose file did not parse: their parameters are not reported missing as well.</summary>
     public HashSet<string> FailedGroups { get; } = [];
 
+    /// <summary>The day of the build: values past their valid_until are reported (a warning, or an error with --strict).</summary>
+    public DateOnly BuildDate => buildDate;
+
     public List<Parameter> ReadShared(string root, DiagnosticBag diag)
     {
         var result = new List<Parameter>();

@@ -236,6 +236,9 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             if (s is null) continue;
             var label = s.String("label");
             var share = s.String("share_of_cost", required: false);
+            if (s.Get("valid_until", required: false) is { } untilNode
+                && References.ParseDate(untilNode, s.Context, "'valid_until'") is { } until && until < parameterReader.BuildDate)
+                s.Context.Warning(untilNode, Codes.Expired, $"subsidy '{sid}' ended on {until:yyyy-MM-dd}; check whether it still applies and update or remove it");
             if (share is not null && share != "subsidies.isde_heat_pump_share")
             {
                 s.Context.Error(s.Node, Codes.UnknownReference, $"'share_of_cost' must name a subsidy share among the shared parameters, e.g. subsidies.isde_heat_pump_share; found '{share}'");

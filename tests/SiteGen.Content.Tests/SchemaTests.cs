@@ -1,0 +1,67 @@
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Schema;
+using SiteGen.Content.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteGen.Content.Tests;
+
+public class SchemaTests
+{
+    private static List<Diagnostic> Validate(string yaml, string schema)
+    {
+        var diag = new DiagnosticBag();
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        SchemaCheck.Validate(stream.Documents[0].RootNode, schema, new YamlContext("f.yaml", diag));
+        diag.MergeSecondary();
+        return diag.Items.ToList();
+    }
+
+    [Fact]
+    public void The_schemas_editors_use_are_the_ones_the_build_embeds()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Content, "schema"), "*.schema.json"))
+        {
+            string name = Path.GetFileName(file)[..^".schema.json".Length];
+            Assert.NotNull(SchemaCheck.Get(name));
+        }
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(RepoPaths.Content, "schema"), "*.schema.json").Length);
+    }
+
+    [Fact]
+    public void Every_shipped_yaml_file_names_its_schema_for_editors()
+    {
+        foreach (var file in Directory.GetFiles(RepoPaths.Content, "*.yaml", SearchOption.AllDirectories))
+            Assert.Contains("# yaml-language-server: $schema=", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void A_typo_a_wrong_type_and_a_missing_source_are_found_at_their_line()
+    {
+        var found = Validate("""
+            gas_price:
+              description: Gasprijs
+              unit: EUR/m3
+              colour: red
+              values:
+                2025-08-01:
+                  value: "1.14"
+                  ref: "§8.1"
+            """, SchemaCheck.Parameters);
+        Assert.Contains(found, d => d is { Line: 4, Column: 3, Code: Codes.UnknownKey } && d.Message.Contains("'colour'"));
+        Assert.Contains(found, d => d is { Line: 7, Code: Codes.WrongType } && d.Message.Contains("'value' must be a number"));
+        Assert.Contains(found, d => d is { Line: 7, Code: Codes.MissingKey } && d.Message.Contains("'source' is missing") || d is { Line: 6, Code: Codes.MissingKey });
+    }
+
+    [Fact]
+    public void The_reader_s_finding_wins_when_both_report_the_same_line()
+    {
+        var diag = new DiagnosticBag();
+        diag.Error("f.yaml", 4, 3, Codes.UnknownKey, "unknown key 'colour' (did you mean ...)");
+        diag.AddSecondary(new Diagnostic("f.yaml", 4, 3, Severity.Error, Codes.UnknownKey, "unknown key 'colour' (schema)"));
+        diag.AddSecondary(new Diagnostic("f.yaml", 9, 1, Severity.Error, Codes.WrongType, "only the schema saw this"));
+        diag.MergeSecondary();
+        Assert.Equal(2, diag.Items.Count);
+        Assert.Contains(diag.Items, d => d.Line == 9);
+    }
+}
