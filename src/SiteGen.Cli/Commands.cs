@@ -44,10 +44,27 @@ public static class Commands
         explain.SetAction(p => Explain(p.GetValue(contentOption)!, p.GetValue(neighbourhoodOption)!, p.GetValue(dwellingOption)!,
             p.GetValue(variantOption)!, stdout, stderr));
 
+        var onlyOption = new Option<string?>("--neighbourhood") { Description = "Only this neighbourhood, e.g. putten/bijsteren-husselerveld" };
+        var diff = new Command("diff", "Print what changed since the last publication: inputs (old -> new) and the effect on every dwelling and variant");
+        diff.Options.Add(contentOption);
+        diff.Options.Add(onlyOption);
+        diff.SetAction(p => Diff(p.GetValue(contentOption)!, p.GetValue(onlyOption), stdout, stderr));
+
+        var dateOption = new Option<string?>("--date") { Description = "Publication date, YYYY-MM-DD (default: today)" };
+        var noteOption = new Option<string?>("--note") { Description = "What this publication is about (shown in the changelog)" };
+        var publish = new Command("publish", "Record the current figures as published (appends to each neighbourhood's history.json)");
+        publish.Options.Add(contentOption);
+        publish.Options.Add(onlyOption);
+        publish.Options.Add(dateOption);
+        publish.Options.Add(noteOption);
+        publish.SetAction(p => Publish(p.GetValue(contentOption)!, p.GetValue(onlyOption), p.GetValue(dateOption), p.GetValue(noteOption), stdout, stderr));
+
         var root = new RootCommand("sitegen: builds a resident-facing heat-transition guide from a study's YAML and Markdown");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(explain);
+        root.Subcommands.Add(diff);
+        root.Subcommands.Add(publish);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -107,6 +124,50 @@ public static class Commands
         if (n.Variants.All(v => v.Id != variant))
             return Usage(stderr, $"unknown variant '{variant}'; known: {string.Join(", ", n.Variants.Select(v => v.Id))}");
         stdout.Write(Explanation.Write(n, r, r.Resident(dwelling, variant)));
+        return Ok;
+    }
+
+    /// <summary>Loads and computes content for the verbs that do not build (explain, diff, publish).</summary>
+    private static List<(Content.Model.SiteContent Site, Content.Model.Neighbourhood N, Calculation.NeighbourhoodResult R)>? Compute(string content, TextWriter stderr)
+    {
+        var (site, diag) = SiteBuilder.ReadContent(new BuildOptions(content, "", Today, WriteOutput: false));
+        var results = site is null ? [] : SiteBuilder.Compute(site, diag);
+        Report(diag, stderr);
+        if (site is null || diag.HasErrors) return null;
+        return results.Select(x => (site, x.Item1, x.Item2)).ToList();
+    }
+
+    private static int Diff(string content, string? only, TextWriter stdout, TextWriter stderr)
+    {
+        var all = Compute(content, stderr);
+        if (all is null) return ContentErrors;
+        var selected = all.Where(x => only is null || x.N.Id == only).ToList();
+        if (selected.Count == 0) return Usage(stderr, $"unknown neighbourhood '{only}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        foreach (var (site, n, r) in selected)
+        {
+            var now = Content.History.NeighbourhoodHistory.Snapshot(site, n, r, "nu", null);
+            var report = Content.History.Changes.Between(n.History.Count > 0 ? n.History[^1] : null, now);
+            stdout.WriteLine(report.Since is null ? $"{n.Name} ({n.Id}):" : $"{n.Name} ({n.Id}), sinds de publicatie van {report.Since}:");
+            foreach (var line in Rendering.Pages.ChangeView.Lines(report, d => n.Dwelling(d).Name, v => n.Variant(v).Name)) stdout.WriteLine(line);
+        }
+        return Ok;
+    }
+
+    private static int Publish(string content, string? only, string? date, string? note, TextWriter stdout, TextWriter stderr)
+    {
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            return Usage(stderr, $"--date must be written as YYYY-MM-DD; found '{date}'");
+        var all = Compute(content, stderr);
+        if (all is null) return ContentErrors;
+        var selected = all.Where(x => only is null || x.N.Id == only).ToList();
+        if (selected.Count == 0) return Usage(stderr, $"unknown neighbourhood '{only}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (site, n, r) in selected)
+        {
+            string path = Path.Combine(n.Folder, Content.History.NeighbourhoodHistory.FileName);
+            Content.History.NeighbourhoodHistory.Append(path, n.History, Content.History.NeighbourhoodHistory.Snapshot(site, n, r, day, note));
+            stdout.WriteLine($"sitegen: recorded the publication of {day} for {n.Id} in {path}");
+        }
         return Ok;
     }
 

@@ -27,6 +27,10 @@ public sealed class BrowserPageTests(SiteFixture site, ITestOutputHelper output)
         });
         output.WriteLine($"{url}: axe {result.TestEngine?.Version}: {result.Passes.Length} rules passed, {result.Violations.Length} violated, "
             + $"{result.Incomplete.Length} need review: {string.Join(", ", result.Incomplete.Select(i => $"{i.Id} ({i.Nodes.Length})"))}");
+        foreach (var item in result.Incomplete)
+            foreach (var node in item.Nodes.Take(3))
+                output.WriteLine($"  review {item.Id}: {node.Target} {Shorten(node.Html, 120)} :: "
+                    + Shorten(string.Join(" | ", (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).Distinct()), 200));
         if (result.Passes.Length == 0) Assert.Fail($"{url}: axe ran no rules at all");
         if (result.Violations.Length == 0) return;
 

@@ -128,10 +128,12 @@ public static class ContentLoader
         foreach (var entry in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(entry);
-            if (name is "neighbourhood.yaml" or "index.md" or "dwellings" or "variants" || name.StartsWith('.')) continue;
+            if (name is "neighbourhood.yaml" or "index.md" or "dwellings" or "variants" or History.NeighbourhoodHistory.FileName || name.StartsWith('.')) continue;
             diag.Error(SourcesReader.Display(root, $"{id}/{name}"), 1, 1, Codes.UnknownKey,
-                "unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, dwellings/ and variants/");
+                "unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, history.json, dwellings/ and variants/");
         }
+        var history = History.NeighbourhoodHistory.Read(Path.Combine(dir, History.NeighbourhoodHistory.FileName),
+            SourcesReader.Display(root, $"{id}/{History.NeighbourhoodHistory.FileName}"), diag);
         if (scenario is null || diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
 
         var dwellings = scenario.Dwellings.Select(d => d with { Narrative = dwellingNarratives.GetValueOrDefault(d.Id) }).ToList();
@@ -141,7 +143,7 @@ public static class ContentLoader
             Id = id, Slug = slug, Name = scenario.Name, ScenarioPath = file, Input = scenario.Input,
             Dwellings = dwellings, Variants = variants, Facts = scenario.Facts, ScenarioValues = scenario.Values,
             Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index,
-            AsOf = scenario.AsOf,
+            AsOf = scenario.AsOf, History = history, Folder = dir,
         };
         CheckReferences(n, shared, stepPlans, ctx, scenario.Root, diag);
         return diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : n;

@@ -75,6 +75,10 @@ public sealed class Neighbourhood
     public CurrentPhase? CurrentPhase { get; init; }
     public Narrative? Index { get; init; }
     public DateOnly? AsOf { get; init; }
+    /// <summary>Earlier publications (history.json), oldest first.</summary>
+    public IReadOnlyList<History.Publication> History { get; init; } = [];
+    /// <summary>Where the neighbourhood's folder is, for 'sitegen publish'.</summary>
+    public string Folder { get; init; } = "";
 
     public DwellingInfo Dwelling(string id) => Dwellings.First(d => d.Id == id);
     public VariantInfo Variant(string id) => Variants.First(v => v.Id == id);

@@ -14,6 +14,7 @@ public static class SitePaths
     public static string Variant(Neighbourhood n, string variant) => $"{n.Id}/varianten/{variant}/index.html";
     public static string StepPlans(Neighbourhood n) => $"{n.Id}/stappenplannen/index.html";
     public static string Assumptions(Neighbourhood n) => $"{n.Id}/uitgangspunten/index.html";
+    public static string Changes(Neighbourhood n) => $"{n.Id}/wat-is-er-veranderd/index.html";
 
     /// <summary>An HTML id for an input's citation key (keys hold '/' and ':', which make awkward fragments).</summary>
     public static string Anchor(string key)

@@ -33,6 +33,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             foreach (var v in n.Variants) files.Add(SitePaths.Variant(n, v.Id), VariantPage(view, theme, v));
             files.Add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
             files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
+            files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
         }
         foreach (var theme in themes.Loaded)
             foreach (var (path, bytes) in theme.Assets)
@@ -50,6 +51,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             nav.Add(new Link("Overzicht wijk", SitePaths.Relative(page, SitePaths.Neighbourhood(n)), page == SitePaths.Neighbourhood(n)));
             nav.Add(new Link("Stappenplannen", SitePaths.Relative(page, SitePaths.StepPlans(n)), page == SitePaths.StepPlans(n)));
             nav.Add(new Link("Uitgangspunten en bronnen", SitePaths.Relative(page, SitePaths.Assumptions(n)), page == SitePaths.Assumptions(n)));
+            nav.Add(new Link("Wat is er veranderd", SitePaths.Relative(page, SitePaths.Changes(n)), page == SitePaths.Changes(n)));
         }
         nav.Add(new Link("Open data", SitePaths.Relative(page, SitePaths.OpenData), page == SitePaths.OpenData));
         string footer = n is null
@@ -338,6 +340,38 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         };
         return Layout(theme, page, $"Uitgangspunten en bronnen: {n.Name}", "assumptions", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Uitgangspunten en bronnen", page)), n);
+    }
+
+    /// <summary>"Wat is er veranderd": now against the last publication, and the changelog of all publications.</summary>
+    private string ChangesPage(NeighbourhoodView view, Theme theme)
+    {
+        var n = view.N;
+        string page = SitePaths.Changes(n);
+        view.StartPage(page);
+        var now = Content.History.NeighbourhoodHistory.Snapshot(content, n, view.R, "nu", null);
+        var last = n.History.Count > 0 ? n.History[^1] : null;
+        var current = Content.History.Changes.Between(last, now);
+        var log = n.History.Select((p, i) => (p, report: Content.History.Changes.Between(i == 0 ? null : n.History[i - 1], p)))
+            .Reverse()
+            .Select(x => new
+            {
+                Date = DutchFormat.Date(DateOnly.ParseExact(x.p.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                x.p.Note,
+                First = x.report.Since is null,
+                Tables = ChangeView.Tables(view, x.report, $"log-{x.p.Date}").Select(t => TableHtml(theme, t)).ToList(),
+            }).ToList();
+        var model = new
+        {
+            Title = $"Wat is er veranderd in {n.Name}?",
+            HasPublication = last is not null,
+            LastDate = last is null ? "" : DutchFormat.Date(DateOnly.ParseExact(last.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            HasChanges = current.Any,
+            Current = ChangeView.Tables(view, current, "now").Select(t => TableHtml(theme, t)).ToList(),
+            Log = log,
+            AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
+        };
+        return Layout(theme, page, model.Title, "changes", model,
+            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Wat is er veranderd", page)), n);
     }
 
     private string OpenDataPage()

@@ -1,0 +1,57 @@
+using SiteGen.Content.History;
+using SiteGen.Rendering.Formatting;
+
+namespace SiteGen.Rendering.Pages;
+
+/// <summary>A change report as tables (for the page) and as lines (for 'sitegen diff'): the same figures both ways.</summary>
+public static class ChangeView
+{
+    public static string Value(PublishedInput? p) =>
+        p is null ? "(niet aanwezig)" : p.Value is { } v ? Display.Value(v, p.Unit) : p.Text ?? "";
+
+    private static string Signed(decimal d, Func<decimal, string> format) =>
+        d > 0 ? "+" + DutchFormat.Space + format(d) : format(d);
+
+    public static IReadOnlyList<Table> Tables(NeighbourhoodView view, ChangeReport report, string idStem)
+    {
+        var n = view.N;
+        var tables = new List<Table>();
+        if (report.Inputs.Count > 0)
+            tables.Add(new Table(view.UniqueId($"changes-inputs-{idStem}"), "Gewijzigde uitgangspunten",
+                [new Cell("Uitgangspunt"), new Cell("Was", Num: true), new Cell("Nu", Num: true), new Cell("Bron")],
+                report.Inputs.Select(c => new Row(
+                [
+                    new Cell(c.Label, Header: true),
+                    new Cell(Value(c.Old), Num: true),
+                    new Cell(Value(c.New), Num: true),
+                    new Cell(c.New?.Source ?? c.Old?.Source ?? "", Note: c.New?.From is { } from ? $"geldt vanaf {DutchFormat.Date(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))}" : null),
+                ])).ToList(), []));
+        if (report.Results.Count > 0)
+            tables.Add(new Table(view.UniqueId($"changes-results-{idStem}"), "Gevolgen per voorbeeldhuis en keuze",
+                [new Cell("Voorbeeldhuis en keuze"), new Cell("Totaal 30 jaar: was", Num: true), new Cell("nu", Num: true), new Cell("verschil", Num: true),
+                 new Cell("Per maand: was", Num: true), new Cell("nu", Num: true), new Cell("verschil", Num: true)],
+                report.Results.Select(r => new Row(
+                [
+                    new Cell($"{Name(n.Dwellings.FirstOrDefault(d => d.Id == r.Dwelling)?.Name, r.Dwelling)}: {Name(n.Variants.FirstOrDefault(v => v.Id == r.Variant)?.Name, r.Variant)}", Header: true),
+                    new Cell(Display.Tco(r.OldTco), Num: true), new Cell(Display.Tco(r.NewTco), Num: true),
+                    new Cell(Signed(Display.TcoValue(r.NewTco) - Display.TcoValue(r.OldTco), d => DutchFormat.Euro(d)), Num: true),
+                    new Cell(Display.Monthly(r.OldMonthly), Num: true), new Cell(Display.Monthly(r.NewMonthly), Num: true),
+                    new Cell(Signed(r.NewMonthly - r.OldMonthly, d => DutchFormat.Euro(d, 2)), Num: true),
+                ])).ToList(), [], "Totalen afgerond op € 10; het verschil per maand op de cent."));
+        return tables;
+    }
+
+    private static string Name(string? name, string id) => name ?? id;
+
+    /// <summary>The same report as terminal lines.</summary>
+    public static IEnumerable<string> Lines(ChangeReport report, Func<string, string> dwellingName, Func<string, string> variantName)
+    {
+        if (report.Since is null) { yield return "  nog geen eerdere publicatie: 'sitegen publish' legt de huidige stand vast"; yield break; }
+        if (!report.Any) { yield return $"  geen veranderingen sinds {report.Since}"; yield break; }
+        foreach (var c in report.Inputs)
+            yield return $"  {c.Label} ({c.Key}): {Value(c.Old)} -> {Value(c.New)}   [{c.New?.Source ?? c.Old?.Source}{(c.New?.From is { } f ? ", vanaf " + f : "")}]";
+        foreach (var r in report.Results)
+            yield return $"  {dwellingName(r.Dwelling)} / {variantName(r.Variant)}: TCO {Display.Tco(r.OldTco)} -> {Display.Tco(r.NewTco)} ({Signed(Display.TcoValue(r.NewTco) - Display.TcoValue(r.OldTco), d => DutchFormat.Euro(d))}), "
+                         + $"per maand {Display.Monthly(r.OldMonthly)} -> {Display.Monthly(r.NewMonthly)} ({Signed(r.NewMonthly - r.OldMonthly, d => DutchFormat.Euro(d, 2))})";
+    }
+}
