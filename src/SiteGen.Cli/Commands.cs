@@ -18,13 +18,20 @@ public static class Commands
 
         var themesOption = new Option<string?>("--themes") { Description = "Themes folder (default: 'themes' next to the content folder)" };
 
+        var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings" };
+        var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Print every step with its time" };
+        var fullOption = new Option<bool>("--full") { Description = "Re-render every page instead of only what changed" };
         var build = new Command("build", "Build the site from the content folder into the output folder");
         build.Options.Add(contentOption);
         build.Options.Add(outOption);
         build.Options.Add(themesOption);
         build.Options.Add(strictOption);
+        build.Options.Add(fullOption);
+        build.Options.Add(quietOption);
+        build.Options.Add(verboseOption);
         build.SetAction(p => Build(new BuildOptions(p.GetValue(contentOption)!, p.GetValue(outOption)!, Today, p.GetValue(strictOption),
-            ThemesDir: p.GetValue(themesOption)), stdout, stderr));
+            ThemesDir: p.GetValue(themesOption), Incremental: !p.GetValue(fullOption),
+            Log: p.GetValue(verboseOption) ? line => stdout.WriteLine($"sitegen: {line}") : null), p.GetValue(quietOption), stdout, stderr));
 
         var check = new Command("check", "Validate all content and check every link, without writing anything");
         check.Options.Add(contentOption);
@@ -59,11 +66,21 @@ public static class Commands
         publish.Options.Add(noteOption);
         publish.SetAction(p => Publish(p.GetValue(contentOption)!, p.GetValue(onlyOption), p.GetValue(dateOption), p.GetValue(noteOption), stdout, stderr));
 
+        var kindArgument = new Argument<string>("kind") { Description = "municipality or neighbourhood" };
+        kindArgument.AcceptOnlyFromAmong("municipality", "neighbourhood");
+        var idArgument = new Argument<string>("id") { Description = "<municipality> or <municipality>/<neighbourhood>" };
+        var scaffold = new Command("new", "Scaffold a municipality or neighbourhood with commented starting files that build at once");
+        scaffold.Arguments.Add(kindArgument);
+        scaffold.Arguments.Add(idArgument);
+        scaffold.Options.Add(contentOption);
+        scaffold.SetAction(p => New(p.GetValue(contentOption)!, p.GetValue(kindArgument)!, p.GetValue(idArgument)!, stdout, stderr));
+
         var root = new RootCommand("sitegen: builds a resident-facing heat-transition guide from a study's YAML and Markdown");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(explain);
         root.Subcommands.Add(diff);
+        root.Subcommands.Add(scaffold);
         root.Subcommands.Add(publish);
 
         var parse = root.Parse(args);
@@ -78,16 +95,33 @@ public static class Commands
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
-    private static int Build(BuildOptions options, TextWriter stdout, TextWriter stderr)
+    private static int Build(BuildOptions options, bool quiet, TextWriter stdout, TextWriter stderr)
     {
-        var result = SiteBuilder.Build(options);
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"sitegen: cannot write '{options.OutDir}': {e.Message}");
+            return ContentErrors;
+        }
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)
         {
             stderr.WriteLine($"sitegen: build failed with {Errors(result)} error(s); '{options.OutDir}' was not changed.");
             return ContentErrors;
         }
-        stdout.WriteLine($"sitegen: built {result.Files!.All.Count} files into '{options.OutDir}' in {result.Elapsed.TotalMilliseconds:0} ms.");
+        if (!quiet)
+        {
+            var f = result.Files!;
+            int pages = f.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
+            int warnings = result.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
+            stdout.WriteLine($"sitegen: built {pages} pages ({f.Paths.Count()} files) into '{options.OutDir}' in {result.Elapsed.TotalMilliseconds:0} ms: "
+                             + $"{result.NeighbourhoodsRendered} neighbourhood(s) rendered, {result.NeighbourhoodsReused} unchanged; "
+                             + $"{result.Written?.Written} file(s) written, {result.Written?.Unchanged} kept; {warnings} warning(s).");
+        }
         return Ok;
     }
 
@@ -168,6 +202,15 @@ public static class Commands
             Content.History.NeighbourhoodHistory.Append(path, n.History, Content.History.NeighbourhoodHistory.Snapshot(site, n, r, day, note));
             stdout.WriteLine($"sitegen: recorded the publication of {day} for {n.Id} in {path}");
         }
+        return Ok;
+    }
+
+    private static int New(string content, string kind, string id, TextWriter stdout, TextWriter stderr)
+    {
+        var (files, error) = kind == "municipality" ? Scaffolding.Municipality(content, id) : Scaffolding.Neighbourhood(content, id);
+        if (error is not null) return Usage(stderr, error);
+        foreach (var f in files) stdout.WriteLine($"sitegen: wrote {f}");
+        stdout.WriteLine("sitegen: replace the placeholder numbers and sources, then run 'sitegen check'.");
         return Ok;
     }
 

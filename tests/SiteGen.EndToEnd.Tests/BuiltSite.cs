@@ -56,14 +56,13 @@ public sealed class BuiltSite
                 : new BuiltSite(dir, -1, $"{PrebuiltVariable}={prebuilt}: no such folder", []);
         }
 
+        SweepStaleFolders();
         // The CLI writes atomically via sibling staging folders, so give it a private parent folder.
-        string parent = Path.Combine(Path.GetTempPath(), "sitegen-e2e-" + Guid.NewGuid().ToString("N"));
+        string parent = Path.Combine(Path.GetTempPath(), TempPrefix + Guid.NewGuid().ToString("N"));
         string output = Path.Combine(parent, "site");
         Directory.CreateDirectory(parent);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { Directory.Delete(parent, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        // The fixture deletes it at the end of the run; this covers processes that only discover tests.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(parent);
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -79,6 +78,35 @@ public sealed class BuiltSite
         }
         string log = (stdout.ToString() + stderr.ToString()).Trim();
         return new BuiltSite(output, exit, log, exit == 0 ? Discover(output) : []);
+    }
+
+    private const string TempPrefix = "sitegen-e2e-";
+
+    /// <summary>Removes the temporary site folder of this run (only a folder this class created).</summary>
+    public void DeleteBuiltFolder()
+    {
+        if (Environment.GetEnvironmentVariable(PrebuiltVariable) is { Length: > 0 }) return;
+        string parent = Path.GetDirectoryName(OutputDir)!;
+        if (Path.GetFileName(parent).StartsWith(TempPrefix, StringComparison.Ordinal)) DeleteQuietly(parent);
+    }
+
+    /// <summary>Folders of runs that were killed before cleaning up (a test host stopped hard skips ProcessExit).</summary>
+    private static void SweepStaleFolders()
+    {
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), TempPrefix + "*"))
+                if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddHours(-2)) DeleteQuietly(dir);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private static void DeleteQuietly(string dir)
+    {
+        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Every **/*.html file as a URL: "x/index.html" -> "/x/", "404.html" -> "/404.html".</summary>

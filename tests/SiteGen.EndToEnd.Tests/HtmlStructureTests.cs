@@ -3,7 +3,11 @@ using AngleSharp.Html.Parser;
 
 namespace SiteGen.EndToEnd.Tests;
 
-/// <summary>Checks on the generated HTML files themselves, parsed from disk (what a browser gets without scripts).</summary>
+/// <summary>
+/// Checks on the generated HTML files themselves, parsed from disk (what a browser gets without scripts). In the
+/// fixture's collection although they need no browser: the fixture deletes the built files when the collection ends.
+/// </summary>
+[Collection(SiteCollection.Name)]
 public sealed class HtmlStructureTests
 {
     public static TheoryData<string> Pages => BuiltSite.PageUrls();

@@ -101,6 +101,8 @@ public sealed class SiteFixture : IAsyncLifetime
             await server.StopAsync();
             await server.DisposeAsync();
         }
+        // Every test that reads the built files is in this fixture's collection, so they are done by now.
+        Site.DeleteBuiltFolder();
     }
 
     public static bool IsLocal(string url) =>

@@ -15,9 +15,19 @@ public static partial class LinkChecker
     public static int Check(SiteFiles files, DiagnosticBag diag)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        // Only pages rendered by this build are checked; pages carried over were checked when they were made.
         var pages = files.All.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => parser.ParseDocument(System.Text.Encoding.UTF8.GetString(f.Value)));
-        var ids = pages.ToDictionary(p => p.Key, p => p.Value.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal));
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        HashSet<string> IdsOf(string target)
+        {
+            if (!ids.TryGetValue(target, out var set))
+            {
+                var doc = pages.TryGetValue(target, out var d) ? d : parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files.Read(target)));
+                ids[target] = set = doc.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
+            }
+            return set;
+        }
         int checkedLinks = 0;
         foreach (var (page, doc) in pages)
         {
@@ -33,12 +43,12 @@ public static partial class LinkChecker
                     continue;
                 }
                 var (target, fragment) = Resolve(page, url);
-                if (target is null || !files.All.ContainsKey(target))
+                if (target is null || !files.Contains(target))
                 {
                     diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' points to '{target}', which the build does not produce");
                     continue;
                 }
-                if (fragment.Length > 0 && (!ids.TryGetValue(target, out var set) || !set.Contains(fragment)))
+                if (fragment.Length > 0 && !IdsOf(target).Contains(fragment))
                     diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' points to anchor '#{fragment}', which '{target}' does not have");
             }
         }

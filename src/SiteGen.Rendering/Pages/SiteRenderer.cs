@@ -20,11 +20,35 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 {
     public const string SiteName = "Van het gas af";
 
-    public void RenderAll(SiteFiles files)
+    /// <param name="reuse">For a neighbourhood whose inputs did not change: its files in the previous output, carried over unrendered.</param>
+    /// <returns>The files each neighbourhood produced.</returns>
+    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string Path, string DiskFile)>?>? reuse = null)
     {
         files.Add(SitePaths.Home, HomePage());
         files.Add(SitePaths.OpenData, OpenDataPage());
+        var produced = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (n, r) in results)
+        {
+            var before = files.Paths.ToHashSet(StringComparer.Ordinal);
+            if (reuse?.Invoke(n) is { } previous)
+            {
+                foreach (var (path, disk) in previous) files.CarryOver(path, disk);
+                produced[n.Id] = previous.Select(p => p.Path).ToList();
+                continue;
+            }
+            RenderNeighbourhood(files, n, r);
+            produced[n.Id] = files.Paths.Where(p => !before.Contains(p)).ToList();
+        }
+        // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
+        foreach (var m in content.Municipalities) themes.For(m.Id);
+        foreach (var theme in themes.Loaded)
+            foreach (var (path, bytes) in theme.Assets)
+                files.Add($"assets/{theme.Name}/{path}", bytes);
+        return produced;
+    }
+
+    private void RenderNeighbourhood(SiteFiles files, Neighbourhood n, NeighbourhoodResult r)
+    {
         {
             var view = new NeighbourhoodView(content, n, r);
             var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
@@ -35,9 +59,6 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
             files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
         }
-        foreach (var theme in themes.Loaded)
-            foreach (var (path, bytes) in theme.Assets)
-                files.Add($"assets/{theme.Name}/{path}", bytes);
     }
 
     // ---- layout ------------------------------------------------------------------------------------

@@ -8,13 +8,15 @@ using SiteGen.Rendering.Themes;
 
 namespace SiteGen.Rendering.Pipeline;
 
-public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true, string? ThemesDir = null)
+public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true,
+    string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null)
 {
     /// <summary>Themes live next to the content folder unless given: content/ and themes/ side by side.</summary>
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
 }
 
-public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed, int LinksChecked = 0)
+public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed, int LinksChecked = 0,
+    int NeighbourhoodsRendered = 0, int NeighbourhoodsReused = 0, WriteStats? Written = null)
 {
     public bool Succeeded => Files is not null;
 }
@@ -28,18 +30,65 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string what) => options.Log?.Invoke($"{clock.Elapsed.TotalMilliseconds,7:0} ms  {what}");
+
         var (content, diag) = ReadContent(options);
+        Step($"read content: {(content is null ? 0 : content.Neighbourhoods.Count())} neighbourhood(s), {diag.Items.Count} finding(s)");
         if (content is null) return new BuildResult(diag, null, clock.Elapsed);
 
         var results = Compute(content, diag);
+        Step($"computed {results.Sum(r => r.Item2.Residents.Count)} dwelling x variant results");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
-        var files = Render(content, results, ThemeSet.Load(options.Themes));
+        var themes = ThemeSet.Load(options.Themes);
+        bool incremental = options.WriteOutput && options.Incremental;
+        var previous = incremental ? BuildCache.Load(options.OutDir) : new BuildCache();
+        var digests = incremental
+            ? content.Neighbourhoods.ToDictionary(n => n.Id, n => NeighbourhoodDigest(content, n, themes))
+            : new Dictionary<string, string>();
+        int reused = 0;
+        IReadOnlyList<(string, string)>? Reuse(Neighbourhood n)
+        {
+            if (!incremental || !previous.Neighbourhoods.TryGetValue(n.Id, out var e) || e.Digest != digests[n.Id]) return null;
+            var list = e.Files.Select(f => (f, Path.Combine(options.OutDir, f))).ToList();
+            if (!list.All(x => File.Exists(x.Item2))) return null;
+            reused++;
+            return list;
+        }
+        var files = new SiteFiles();
+        var produced = Render(content, results, themes, files, Reuse);
+        Step($"rendered {files.All.Count} file(s), carried over {files.CarriedOver.Count} unchanged ({reused} neighbourhood(s) not re-rendered)");
         int links = CheckLinks(files, diag);
+        Step($"checked {links} link(s)");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
-        if (options.WriteOutput) OutputWriter.Write(files, options.OutDir);
-        return new BuildResult(diag, files, clock.Elapsed, links);
+        WriteStats? stats = null;
+        if (options.WriteOutput)
+        {
+            BuildCache.Forget(options.OutDir); // never trust a cache written for an output that is being replaced
+            stats = OutputWriter.Write(files, options.OutDir);
+            if (incremental)
+                new BuildCache { Neighbourhoods = produced.ToDictionary(kv => kv.Key, kv => new BuildCache.Entry { Digest = digests[kv.Key], Files = kv.Value }) }
+                    .Save(options.OutDir);
+            Step($"wrote {stats.Written} file(s), kept {stats.Unchanged} unchanged");
+        }
+        return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused, stats);
+    }
+
+    /// <summary>Everything a neighbourhood's pages are made from: its folder, its municipality, the shared content, its theme.</summary>
+    private static string NeighbourhoodDigest(SiteContent content, Neighbourhood n, ThemeSet themes)
+    {
+        string municipality = n.Id[..n.Id.IndexOf('/')];
+        string root = content.Root;
+        var files = BuildCache.FilesUnder(n.Folder)
+            .Append(Path.Combine(root, municipality, "municipality.yaml"))
+            .Append(Path.Combine(root, "sources.yaml"))
+            .Concat(BuildCache.FilesUnder(Path.Combine(root, "assumptions")))
+            .Concat(BuildCache.FilesUnder(Path.Combine(root, "step-plans")))
+            .Where(File.Exists)
+            .Select(Path.GetFullPath);
+        var themeFiles = themes.Folders(municipality).SelectMany(BuildCache.FilesUnder).Select(Path.GetFullPath).ToList();
+        return BuildCache.Digest(files.Concat(themeFiles), "/", n.Id);
     }
 
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>
@@ -79,10 +128,18 @@ public static class SiteBuilder
     public static SiteFiles Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes)
     {
         var files = new SiteFiles();
-        new SiteRenderer(content, results, themes).RenderAll(files);
+        Render(content, results, themes, files, null);
+        return files;
+    }
+
+    /// <returns>The files each neighbourhood produced (for the build cache).</returns>
+    public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
+        SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string, string)>?>? reuse)
+    {
+        var produced = new SiteRenderer(content, results, themes).RenderAll(files, reuse);
         files.Add(OpenDataFiles.ResultsJson, OpenDataFiles.Results(results));
         files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
-        return files;
+        return produced;
     }
 }

@@ -110,5 +110,12 @@ public sealed class ThemeSet
         return t;
     }
 
+    /// <summary>The folders a municipality's pages are drawn from (its own, then the default): their files are its pages' template dependencies.</summary>
+    public IReadOnlyList<string> Folders(string municipality)
+    {
+        string own = Path.Combine(_root, municipality);
+        return Directory.Exists(own) ? [own, _default] : [_default];
+    }
+
     public IEnumerable<Theme> Loaded => _themes.Values.Distinct().OrderBy(t => t.Name, StringComparer.Ordinal);
 }
