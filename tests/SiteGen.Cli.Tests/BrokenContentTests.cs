@@ -20,6 +20,8 @@ public class BrokenContentTests
 
     private static readonly string[] CrashSigns = ["   at ", "Unhandled exception", "Stack overflow", "Exception:"];
 
+    private static readonly Regex FindingLine = new(@"^\S+:\d+:\d+: error SG\d{3}: ", RegexOptions.Multiline);
+
     private static readonly Regex ExpectPattern = new(@"^(?<path>[^:\s]+):(?<line>\d+):(?<col>\d+): error (?<code>SG\d{3})$");
 
     public static TheoryData<string> Cases()
@@ -63,10 +65,13 @@ public class BrokenContentTests
         Assert.False(run.TimedOut, $"no result within {Timeout.TotalSeconds} s (a hang)\n{context}");
         Assert.False(CrashSigns.Any(run.Err.Contains) || CrashSigns.Any(run.Out.Contains), $"the build crashed\n{context}");
         Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}, expected 1\n{context}");
-        Assert.True(Regex.IsMatch(run.Err, @"^\S+:\d+:\d+: error SG\d{3}: ", RegexOptions.Multiline),
+        Assert.True(FindingLine.IsMatch(run.Err),
             $"no 'path:line:col: error CODE: message' line\n{context}");
         foreach (var expected in c.Expect)
             Assert.True(run.Err.Contains("/" + expected, StringComparison.Ordinal), $"'{expected}' was not reported\n{context}");
+        int errors = FindingLine.Matches(run.Err).Count;
+        Assert.True(c.MaxErrors is not { } max || errors <= max,
+            $"{errors} errors reported for one mistake; at most {c.MaxErrors} expected (the others are follow-on findings)\n{context}");
         ws.AssertOutputUntouched();
     }
 
@@ -246,7 +251,7 @@ public class BrokenContentTests
 
     private sealed record Edit(string File, string Op, YamlNode Arg);
 
-    private sealed record Case(string Id, string What, List<Edit> Edits, List<string> Expect, string? PointAt, bool SkipInProcess);
+    private sealed record Case(string Id, string What, List<Edit> Edits, List<string> Expect, string? PointAt, bool SkipInProcess, int? MaxErrors);
 
     private static readonly string[] Ops = ["replace", "write", "write_bytes_hex", "append", "write_repeat", "write_nested", "delete", "make_directory"];
 
@@ -269,7 +274,8 @@ public class BrokenContentTests
             var expect = expectNode is YamlSequenceNode seq
                 ? seq.Children.Select(n => ((YamlScalarNode)n).Value!).ToList()
                 : [((YamlScalarNode)expectNode).Value!];
-            cases.Add(new Case(id, Text(item, "what"), edits, expect, Optional(item, "point_at"), Optional(item, "skip_in_process") == "true"));
+            cases.Add(new Case(id, Text(item, "what"), edits, expect, Optional(item, "point_at"), Optional(item, "skip_in_process") == "true",
+                Optional(item, "max_errors") is { } max ? int.Parse(max) : null));
         }
         return cases;
     }

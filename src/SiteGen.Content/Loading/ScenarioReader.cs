@@ -46,6 +46,11 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         ["none"] = SubsidyCase.None, ["wis"] = SubsidyCase.Wis, ["sde"] = SubsidyCase.Sde, ["wis+sde"] = SubsidyCase.WisAndSde,
     };
 
+    private static readonly Dictionary<string, string> SubsidyWords = new()
+    {
+        ["none"] = "zonder subsidie", ["wis"] = "met WIS", ["sde"] = "met SDE++", ["wis+sde"] = "met WIS en SDE++",
+    };
+
     private sealed record CostDef(string Id, string Label, CostCategory Category, InsulationTarget Insulates,
         Dictionary<string, decimal> Amounts, decimal? All, Reference Reference);
     private sealed record SubsidyDef(string Id, string Label, string? ShareParameter, Dictionary<string, decimal> Amounts, decimal? All, Reference? Reference);
@@ -542,7 +547,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     {
                         string key = $"{p}.published_funding_gaps.{opKey}.{caseKey}";
                         published[(op, sc)] = new Quantity(gap, References.Cite(key, reference));
-                        values.Add(new ScenarioValue(key, $"Onrendabele top volgens de studie ({opKey}, {caseKey})", "EUR", [(null, gap)], reference));
+                        values.Add(new ScenarioValue(key, $"Onrendabele top volgens de studie ({(op == Operator.Public ? "publiek" : "commercieel")}, {SubsidyWords[caseKey]})", "EUR", [(null, gap)], reference));
                     }
                 }
             }

@@ -103,7 +103,7 @@ public sealed class NeighbourhoodView
             N.Variant(r.VariantId).Name + (r.VariantId == cheapest ? " (goedkoopst)" : ""),
             Display.TcoValue(r.Tco), Display.Tco(r.Tco), r.VariantId == cheapest)).ToList();
         return BarChart.Render(UniqueId("tco-chart"), $"Totale kosten over {N.Input.Assumptions.HorizonYears.Value} jaar per keuze",
-            "euro, inclusief btw en na subsidie", bars);
+            "euro, inclusief btw en na subsidie", bars, Summary(ForDwelling(dwelling), r => Display.TcoValue(r.Tco), r => Display.Tco(r.Tco)));
     }
 
     /// <summary>Start-year monthly cost per variant: energy, fixed costs, and the study's correction where it applies.</summary>
@@ -147,7 +147,18 @@ public sealed class NeighbourhoodView
             bool isLow = DecimalMath.RoundHalfUp(r.MonthlyCost) == low;
             return new Bar(N.Variant(r.VariantId).Name + (isLow ? " (laagst)" : ""), DecimalMath.RoundHalfUp(r.MonthlyCost), Display.Monthly(r.MonthlyCost), isLow);
         }).ToList();
-        return BarChart.Render(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar", "euro per maand, inclusief btw", bars);
+        return BarChart.Render(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar", "euro per maand, inclusief btw", bars,
+            Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost)));
+    }
+
+    /// <summary>"Het laagst is X (€ ...), het hoogst is Y (€ ...)." in the variants' own names.</summary>
+    private string Summary(IReadOnlyList<ResidentResult> results, Func<ResidentResult, decimal> value, Func<ResidentResult, string> shown)
+    {
+        var low = results.MinBy(value)!;
+        var high = results.MaxBy(value)!;
+        return value(low) == value(high)
+            ? $"Alle keuzes kosten ongeveer evenveel ({shown(low)})."
+            : $"Het laagst is {N.Variant(low.VariantId).Name} ({shown(low)}), het hoogst is {N.Variant(high.VariantId).Name} ({shown(high)}).";
     }
 
     /// <summary>One-off costs and subsidies of one variant for one dwelling, with when they fall due.</summary>
@@ -195,7 +206,7 @@ public sealed class NeighbourhoodView
             return new Row([new Cell(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id))), new Cell(Display.Co2(r.Co2Kg), Num: true), new Cell(diff, Num: true)]);
         }).ToList();
         string note = N.Input.Method == HeatDemandMethod.Study
-            ? "Zoals in Tabel 5.3 en 6.4 van de studie: gasketel en hybride met het huidige gasverbruik, warmtenetten per aangesloten woning."
+            ? "Zoals in de studie: gasketel en hybride met het huidige gasverbruik, de elektriciteit zoals de studie die noemt, warmtenetten per aangesloten woning."
             : "Berekend met hetzelfde energieverbruik als de kosten.";
         return new Table(UniqueId("co2"), $"CO2-uitstoot per jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
             [new Cell("Keuze"), new Cell("CO2 per jaar", Num: true), new Cell("Verschil met gasketel", Num: true)],
@@ -220,12 +231,18 @@ public sealed class NeighbourhoodView
             .Append(N.Input.Assumptions.WaccPublic.Source).Append(N.Input.Assumptions.WaccCommercial.Source);
         if (input.Wis is { } w) citations = citations.Append(w.Source);
         if (input.SdeAnnual is { } s) citations = citations.Append(s.Source);
+        // How far our model is from the study, where both give a figure: said in the note, never assumed.
+        var compared = gaps.Where(g => g.Applicable && g.Published is { Value: not 0m }).ToList();
+        decimal? deviation = compared.Count == 0 ? null : compared.Max(g => Math.Abs(g.Total - g.Published!.Value.Value) / Math.Abs(g.Published!.Value.Value));
+        var published = input.PublishedFundingGaps.Values.FirstOrDefault();
+        string note = "De onrendabele top is het bedrag dat bij de start nodig is om het warmtenet rendabel te maken (bedragen zonder btw). "
+            + (published.Source is { } p ? $"'Volgens de studie' komt uit {p.Text}. " : "De studie noemt zelf geen onrendabele top. ")
+            + "'Nagerekend' is onze eigen berekening met de gegevens uit de studie"
+            + (deviation is { } dev ? $"; die wijkt tot {DutchFormat.Percent(dev)} af van de studie, omdat de studie niet alle aannames noemt. " : ". ")
+            + "Nagerekende bedragen afgerond op € 1.000 (per aansluiting op € 100).";
         return new Table(UniqueId("business-case"), $"Onrendabele top: {N.Variant(variant).Name.ToLowerInvariant()}",
             [new Cell("Exploitatie en subsidie"), new Cell("Volgens de studie", Num: true), new Cell("Nagerekend", Num: true), new Cell("Nagerekend per aansluiting", Num: true)],
-            rows, Sources(citations),
-            "De onrendabele top is het bedrag dat bij de start nodig is om het warmtenet rendabel te maken (bedragen zonder btw). "
-            + "'Volgens de studie' komt uit Tabel 7.5 en 7.6. 'Nagerekend' is onze eigen berekening met de gegevens uit de studie; "
-            + "die wijkt tot zo'n 20% af, omdat de studie niet alle aannames noemt. Nagerekende bedragen afgerond op € 1.000 (per aansluiting op € 100).");
+            rows, Sources(citations), note);
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

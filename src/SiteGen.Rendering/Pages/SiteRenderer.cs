@@ -171,12 +171,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         {
             Title = d.Name,
             Lead = d.Narrative?.Summary ?? "",
-            Facts = new List<Fact>
-            {
-                new("Energielabel", string.Join(", ", d.Labels)),
-                new("Gasverbruik nu", Display.Value(input.GasCurrent.Value, "m3") + " per jaar", view.CiteHref(input.GasCurrent.Source.Key)),
-                new("Warmtevraag waarmee is gerekend", DutchFormat.WithUnit(results[0].HeatDemandKwh, 0, "kWh") + " per jaar", view.CiteHref("heat_demand.study_conversion_factor")),
-            },
+            Horizon = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value),
+            Facts = DwellingFacts(view, d, input),
             Narrative = view.Narrative(d.Narrative, Tables),
             TcoTable = Tables(view.TcoTable(d.Id)),
             TcoChart = view.TcoChart(d.Id),
@@ -192,6 +188,27 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         };
         return Layout(theme, page, d.Name, "dwelling", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
+    }
+
+    /// <summary>
+    /// The house in three facts. The heat demand follows the method: the study charges every variant the
+    /// label-D gas use; the consistent method starts from today's gas use (each variant then insulates its own way).
+    /// </summary>
+    private static List<Fact> DwellingFacts(NeighbourhoodView view, DwellingInfo d, DwellingInput input)
+    {
+        var a = view.N.Input.Assumptions;
+        var method = view.N.Input.Method;
+        decimal kwhPerM3 = Calculation.HeatDemand.HeatDemandModel.KilowattHourPerM3(a, method);
+        string factorKey = Calculation.HeatDemand.HeatDemandModel.FactorSource(a, method).Key;
+        var heat = method == HeatDemandMethod.Study && input.GasLabelD is { } gasD
+            ? new Fact("Warmtevraag waarmee de studie rekent (bij label D)", DutchFormat.WithUnit(gasD.Value * kwhPerM3, 0, "kWh") + " per jaar", view.CiteHref(factorKey))
+            : new Fact("Warmtevraag nu, zonder extra isolatie", DutchFormat.WithUnit(input.GasCurrent.Value * kwhPerM3, 0, "kWh") + " per jaar", view.CiteHref(factorKey));
+        return
+        [
+            new("Energielabel", string.Join(", ", d.Labels)),
+            new("Gasverbruik nu", Display.Value(input.GasCurrent.Value, "m3") + " per jaar", view.CiteHref(input.GasCurrent.Source.Key)),
+            heat,
+        ];
     }
 
     /// <summary>What a variant asks of this house, from the items it costs (insulation, radiators, ventilation...).</summary>
@@ -226,7 +243,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         view.StartPage(page);
         string Tables(Table t) => TableHtml(theme, t);
         var perDwelling = new Table(view.UniqueId("per-dwelling"), $"{v.Name}: kosten per voorbeeldhuis",
-            [new Cell("Voorbeeldhuis"), new Cell("Nu te betalen, na subsidie", Num: true), new Cell("Totaal over 30 jaar", Num: true), new Cell("Per maand", Num: true)],
+            [new Cell("Voorbeeldhuis"), new Cell("Nu te betalen, na subsidie", Num: true),
+             new Cell($"Totaal over {DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value)} jaar", Num: true), new Cell("Per maand", Num: true)],
             n.Dwellings.Select(d =>
             {
                 var r = view.R.Resident(d.Id, v.Id);
