@@ -75,12 +75,20 @@ public static class Commands
         scaffold.Options.Add(contentOption);
         scaffold.SetAction(p => New(p.GetValue(contentOption)!, p.GetValue(kindArgument)!, p.GetValue(idArgument)!, stdout, stderr));
 
+        var portOption = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 1313 };
+        var serve = new Command("serve", "Build, serve on 127.0.0.1, rebuild on every edit and reload the open browser page");
+        serve.Options.Add(contentOption);
+        serve.Options.Add(themesOption);
+        serve.Options.Add(portOption);
+        serve.SetAction(p => Serve(p.GetValue(contentOption)!, p.GetValue(themesOption), p.GetValue(portOption), stdout));
+
         var root = new RootCommand("sitegen: builds a resident-facing heat-transition guide from a study's YAML and Markdown");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(explain);
         root.Subcommands.Add(diff);
         root.Subcommands.Add(scaffold);
+        root.Subcommands.Add(serve);
         root.Subcommands.Add(publish);
 
         var parse = root.Parse(args);
@@ -202,6 +210,22 @@ public static class Commands
             Content.History.NeighbourhoodHistory.Append(path, n.History, Content.History.NeighbourhoodHistory.Snapshot(site, n, r, day, note));
             stdout.WriteLine($"sitegen: recorded the publication of {day} for {n.Id} in {path}");
         }
+        return Ok;
+    }
+
+    private static int Serve(string content, string? themes, int port, TextWriter stdout)
+    {
+        // The preview is built outside the content and output folders, so serving never touches a published site.
+        string preview = Path.Combine(Path.GetTempPath(), $"sitegen-serve-{Environment.ProcessId}");
+        var server = new Serve.DevServer(new BuildOptions(content, preview, Today, ThemesDir: themes), stdout);
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        server.StartAsync(port, stop.Token).GetAwaiter().GetResult();
+        stdout.WriteLine($"sitegen: serving {content} at {server.Url} (Ctrl+C stops)");
+        try { Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) { }
+        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (Directory.Exists(preview)) Directory.Delete(preview, recursive: true);
         return Ok;
     }
 

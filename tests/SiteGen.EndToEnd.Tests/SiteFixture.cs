@@ -65,7 +65,7 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
-    private static WebApplication StartServer(string root)
+    internal static WebApplication StartServer(string root)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

@@ -26,7 +26,7 @@ public static class ContentLoader
         var refs = new References(sources);
         var parameterReader = new ParameterReader(refs, buildDate);
         var parameters = parameterReader.ReadShared(root, diag);
-        CheckShared(parameters, parameterReader.FailedGroups, root, diag);
+        CheckShared(parameters, parameterReader, root, diag);
         var stepPlans = StepPlanReader.Read(root, refs, diag);
 
         var municipalities = new List<Municipality>();
@@ -48,10 +48,10 @@ public static class ContentLoader
         }, diag);
     }
 
-    private static void CheckShared(List<Parameter> parameters, HashSet<string> failedGroups, string root, DiagnosticBag diag)
+    private static void CheckShared(List<Parameter> parameters, ParameterReader reader, string root, DiagnosticBag diag)
     {
         foreach (var id in AssumptionCatalog.Entries.Keys)
-            if (parameters.All(p => p.Id != id) && !failedGroups.Contains(id[..id.IndexOf('.')]))
+            if (parameters.All(p => p.Id != id) && !reader.FailedGroups.Contains(id[..id.IndexOf('.')]) && !reader.FailedParameters.Contains(id))
             {
                 string file = SourcesReader.Display(root, $"assumptions/{id[..id.IndexOf('.')]}.yaml");
                 diag.Error(file, 1, 1, Codes.MissingKey, $"shared parameter '{id[(id.IndexOf('.') + 1)..]}' is missing from {file}");

@@ -10,6 +10,9 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
     /// <summary>Parameter groups whose file did not parse: their parameters are not reported missing as well.</summary>
     public HashSet<string> FailedGroups { get; } = [];
 
+    /// <summary>Parameters that are present but invalid: already reported, so not reported missing as well.</summary>
+    public HashSet<string> FailedParameters { get; } = [];
+
     /// <summary>The day of the build: values past their valid_until are reported (a warning, or an error with --strict).</summary>
     public DateOnly BuildDate => buildDate;
 
@@ -74,7 +77,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
 
     private Parameter? ReadParameter(MapReader? map, string id, string group, AssumptionCatalog.Entry entry, bool withHeader)
     {
-        if (map is null) return null;
+        if (map is null)
+        {
+            FailedParameters.Add(id);
+            return null;
+        }
         var ctx = map.Context;
         string? description = withHeader ? map.String("description") : "";
         string? unit = withHeader ? map.String("unit") : entry.Unit;
@@ -82,7 +89,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         map.Done();
         if (unit is not null && unit != entry.Unit)
             ctx.Error(map.Node, Codes.WrongUnit, $"parameter '{id}' has unit '{unit}'; expected '{entry.Unit}'");
-        if (valuesMap is null || description is null || unit is null) return null;
+        if (valuesMap is null || description is null || unit is null)
+        {
+            FailedParameters.Add(id);
+            return null;
+        }
 
         var values = new List<ParameterValue>();
         foreach (var (dateText, keyNode, valueNode) in valuesMap.Entries())
@@ -99,6 +110,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             if (number is null || reference is null) continue;
             var (line, col) = ctx.Position(v.Node);
             values.Add(new ParameterValue(from.Value, number.Value, reference, until, ctx.Path, line, col));
+        }
+        if (values.Count == 0 && valuesMap.Node.Children.Count > 0)
+        {
+            FailedParameters.Add(id); // its values were reported one by one
+            return null;
         }
         if (values.Count == 0)
         {

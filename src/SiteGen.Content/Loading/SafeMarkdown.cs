@@ -26,6 +26,13 @@ public static class SafeMarkdown
     public static void CheckLinks(string markdown, string path, int firstLine, DiagnosticBag diag)
     {
         var doc = Markdown.Parse(markdown, Pipeline);
+        // Reference-style links ("[x]: address") keep their address in a definition block.
+        foreach (var def in doc.Descendants<LinkReferenceDefinition>())
+        {
+            if (def.Url is null || IsAllowed(def.Url)) continue;
+            diag.Error(path, firstLine + def.Line, def.Column + 1, Codes.UnsafeLink,
+                $"link address '{Shorten(def.Url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
+        }
         foreach (var inline in doc.Descendants<Inline>())
         {
             string? url = inline switch

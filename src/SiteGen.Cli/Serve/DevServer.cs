@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Rendering.Pipeline;
+
+namespace SiteGen.Cli.Serve;
+
+/// <summary>
+/// 'sitegen serve': builds into a private output folder, serves it on 127.0.0.1, watches content/ and themes/,
+/// rebuilds what an edit affects and tells open pages to reload (server-sent events; the small script that
+/// listens is added to pages only while serving). While content has errors, pages show them; the last good
+/// site stays on disk. Builds swap the output atomically, so a half-written page is never served.
+/// </summary>
+public sealed class DevServer : IAsyncDisposable
+{
+    private readonly BuildOptions _options;
+    private readonly TextWriter _log;
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Lock _gate = new();
+    private readonly List<TaskCompletionSource<int>> _waiting = [];
+    private WebApplication? _app;
+    private Timer? _debounce;
+    private volatile DiagnosticBag? _errors;
+    private int _version;
+
+    public DevServer(BuildOptions options, TextWriter log)
+    {
+        _options = options;
+        _log = log;
+    }
+
+    public string Url { get; private set; } = "";
+    public int Version => _version;
+
+    public async Task StartAsync(int port, CancellationToken cancel = default)
+    {
+        Rebuild();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _app = builder.Build();
+        // One terminal handler: the event stream and the site (a mapped endpoint would never run after Run()).
+        _app.Run(http => http.Request.Path == "/_sitegen/events" ? Events(http) : Serve(http));
+        await _app.StartAsync(cancel);
+        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        foreach (var dir in new[] { _options.ContentDir, _options.Themes }.Where(Directory.Exists))
+        {
+            var w = new FileSystemWatcher(dir) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size };
+            w.Changed += Changed;
+            w.Created += Changed;
+            w.Deleted += Changed;
+            w.Renamed += Changed;
+            w.EnableRaisingEvents = true;
+            _watchers.Add(w);
+        }
+    }
+
+    // Editors save in bursts (temp file, rename, touch): wait until it is quiet, then build once.
+    private void Changed(object sender, FileSystemEventArgs e)
+    {
+        lock (_gate)
+        {
+            _debounce?.Dispose();
+            _debounce = new Timer(_ => Rebuild(), null, 150, Timeout.Infinite);
+        }
+    }
+
+    public void Rebuild()
+    {
+        _building.Wait();
+        try
+        {
+            var result = SiteBuilder.Build(_options);
+            _errors = result.Succeeded ? null : result.Diagnostics;
+            int files = result.Written?.Written ?? 0;
+            _log.WriteLine(result.Succeeded
+                ? $"sitegen: rebuilt in {result.Elapsed.TotalMilliseconds:0} ms ({result.NeighbourhoodsRendered} neighbourhood(s) rendered, {files} file(s) written)"
+                : $"sitegen: content has {result.Diagnostics.Items.Count(d => d.Severity == Severity.Error)} error(s); showing them in the browser");
+            foreach (var d in result.Diagnostics.Sorted()) _log.WriteLine(d.ToString());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log.WriteLine($"sitegen: could not write the preview: {e.Message}");
+        }
+        finally
+        {
+            _building.Release();
+        }
+        Notify();
+    }
+
+    private void Notify()
+    {
+        int v = Interlocked.Increment(ref _version);
+        List<TaskCompletionSource<int>> waiting;
+        lock (_gate)
+        {
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+        foreach (var t in waiting) t.TrySetResult(v);
+    }
+
+    private async Task Events(HttpContext http)
+    {
+        http.Response.Headers.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+        await http.Response.WriteAsync($"data: {_version}\n\n", http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        while (!http.RequestAborted.IsCancellationRequested)
+        {
+            var next = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_gate) _waiting.Add(next);
+            var done = await Task.WhenAny(next.Task, Task.Delay(15_000, http.RequestAborted));
+            if (http.RequestAborted.IsCancellationRequested) break;
+            // A comment line every 15 s keeps proxies from closing an idle stream.
+            await http.Response.WriteAsync(done == next.Task ? $"data: {next.Task.Result}\n\n" : ": keep-alive\n\n", http.RequestAborted);
+            await http.Response.Body.FlushAsync(http.RequestAborted);
+        }
+    }
+
+    /// <summary>Reloads the page when the server's build version differs from the one the page was served with.</summary>
+    private string ReloadScript =>
+        $"<script>window.__sg='{_version}';new EventSource('/_sitegen/events').onmessage=function(e){{if(e.data!==window.__sg)location.reload();}};</script>";
+
+    private async Task Serve(HttpContext http)
+    {
+        string path = Uri.UnescapeDataString(http.Request.Path.Value ?? "/").TrimStart('/');
+        if (path.Length == 0 || path.EndsWith('/')) path += "index.html";
+        bool html = path.EndsWith(".html", StringComparison.Ordinal);
+        http.Response.Headers.CacheControl = "no-store";
+        if (html && _errors is { } errors)
+        {
+            http.Response.StatusCode = 500;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(ErrorPage(errors));
+            return;
+        }
+        string root = Path.GetFullPath(_options.OutDir);
+        string file = Path.GetFullPath(Path.Combine(root, path));
+        if (!file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            http.Response.StatusCode = 404;
+            return;
+        }
+        byte[]? bytes = null;
+        for (int attempt = 0; attempt < 20 && bytes is null; attempt++)
+        {
+            // During the swap of a new build the folder is renamed for a moment: wait for it rather than answer 404.
+            try { bytes = await File.ReadAllBytesAsync(file); }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                if (_building.CurrentCount > 0 && Directory.Exists(root)) break;
+                await Task.Delay(25);
+            }
+        }
+        if (bytes is null)
+        {
+            http.Response.StatusCode = 404;
+            return;
+        }
+        http.Response.ContentType = ContentType(path);
+        if (html)
+        {
+            string text = Encoding.UTF8.GetString(bytes);
+            int body = text.LastIndexOf("</body>", StringComparison.Ordinal);
+            text = body < 0 ? text + ReloadScript : text.Insert(body, ReloadScript);
+            await http.Response.WriteAsync(text);
+        }
+        else await http.Response.Body.WriteAsync(bytes);
+    }
+
+    private static string ContentType(string path) => Path.GetExtension(path) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
+        ".csv" => "text/csv; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".png" => "image/png",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>The content errors, readable in the browser: file, line, column and message, until they are fixed.</summary>
+    public string ErrorPage(DiagnosticBag errors)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+          .Append("<title>Fout in de inhoud | sitegen serve</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;color:#1a1a1a}")
+          .Append("li{margin:.75rem 0}code{background:#f3f5f8;padding:.1rem .3rem}.loc{font-weight:bold;color:#9b1c1c}</style></head><body>")
+          .Append("<h1>De site kan niet worden gebouwd</h1><p>Verbeter de inhoud hieronder; deze pagina laadt vanzelf opnieuw zodra de fout is opgelost.</p><ol>");
+        foreach (var d in errors.Sorted().Where(d => d.Severity == Severity.Error))
+            sb.Append("<li><span class=\"loc\">").Append(WebUtility.HtmlEncode($"{d.Path}:{d.Line}:{d.Column}")).Append("</span> <code>")
+              .Append(d.Code).Append("</code><br>").Append(WebUtility.HtmlEncode(d.Message)).Append("</li>");
+        sb.Append("</ol>").Append(ReloadScript).Append("</body></html>");
+        return sb.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var w in _watchers) w.Dispose();
+        _debounce?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using SiteGen.Cli.Serve;
+using SiteGen.Rendering.Pipeline;
+
+namespace SiteGen.EndToEnd.Tests;
+
+/// <summary>'sitegen serve': an edit shows in the open page by itself; an error shows as a page until it is fixed.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class ServeTests(SiteFixture fixture)
+{
+    private const string Dwelling = "putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/";
+
+    private static async Task<string> GasBoilerTco(IPage page) =>
+        (await page.Locator("table").First.Locator("tbody tr").First.Locator("td").First.TextContentAsync())!.Trim();
+
+    [Fact]
+    public async Task An_edit_shows_in_the_open_page_without_a_manual_reload_and_an_error_shows_until_it_is_fixed()
+    {
+        using var copy = new ContentCopy();
+        string preview = Path.Combine(copy.Root, "preview");
+        await using var server = new DevServer(new BuildOptions(copy.Content, preview, new DateOnly(2025, 12, 1), ThemesDir: copy.Themes), TextWriter.Null);
+        await server.StartAsync(port: 0);
+
+        await using var tab = await fixture.OpenAsync(width: 375);
+        await tab.GotoAsync(server.Url + Dwelling);
+        Assert.Equal("€\u00a064.980", await GasBoilerTco(tab.Page));
+        // Let the page's event stream connect before editing.
+        await tab.Page.WaitForTimeoutAsync(300);
+
+        // A new gas price: 1,280 m3 x 0.36 x 30 more, 64.980 -> 78.810 (see WhatChangedTests).
+        var clock = Stopwatch.StartNew();
+        copy.Replace("assumptions/energy.yaml", "value: 1.14", "value: 1.50");
+        await Assertions.Expect(tab.Page.Locator("table").First.Locator("tbody tr").First.Locator("td").First)
+            .ToHaveTextAsync("€\u00a078.810", new() { Timeout = 2000 });
+        Assert.True(clock.ElapsedMilliseconds < 2000, $"the new figure took {clock.ElapsedMilliseconds} ms");
+
+        // An error: the open page turns into the error page, naming file, line and column.
+        copy.Replace("assumptions/energy.yaml", "value: 1.50", "value: 1,50");
+        await Assertions.Expect(tab.Page.Locator("h1")).ToHaveTextAsync("De site kan niet worden gebouwd", new() { Timeout = 3000 });
+        Assert.Contains("assumptions/energy.yaml:8:14", await tab.Page.Locator("ol").TextContentAsync());
+        Assert.Contains("SG004", await tab.Page.Locator("ol").TextContentAsync());
+        // The last good site is still on disk, whole.
+        Assert.Contains("78.810", File.ReadAllText(Path.Combine(preview, Dwelling, "index.html")));
+
+        // Fixed: the site comes back by itself.
+        copy.Replace("assumptions/energy.yaml", "value: 1,50", "value: 1.20");
+        await Assertions.Expect(tab.Page.Locator("h1")).ToHaveTextAsync("Vrijstaande woning van voor 1980", new() { Timeout = 3000 });
+        // 64,983.50 + 1,280 x 0.06 x 30 = 67,287.50 -> 67.290.
+        Assert.Equal("€\u00a067.290", await GasBoilerTco(tab.Page));
+    }
+}
