@@ -41,11 +41,24 @@ public static class NeighbourhoodHistory
         try
         {
             var file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllText(path), Json);
-            var list = file?.Publications ?? [];
-            foreach (var p in list)
-                if (!DateOnly.TryParseExact(p.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                    diag.Error(displayPath, 1, 1, Codes.WrongType, $"publication date '{p.Date}' must be written as YYYY-MM-DD");
-            return list;
+            if (file?.Publications is null)
+            {
+                diag.Error(displayPath, 1, 1, Codes.MissingKey, "history.json has no 'publications' list (it is written by 'sitegen publish'; restore it from version control)");
+                return [];
+            }
+            var valid = new List<Publication>();
+            for (int i = 0; i < file.Publications.Count; i++)
+            {
+                var p = file.Publications[i];
+                string which = $"publication {i + 1} of history.json";
+                if (p is null) diag.Error(displayPath, 1, 1, Codes.WrongType, $"{which} is empty");
+                else if (!DateOnly.TryParseExact(p.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                    diag.Error(displayPath, 1, 1, Codes.WrongType, $"{which} has date '{p.Date}'; expected YYYY-MM-DD");
+                else if (p.Inputs is null || p.Results is null)
+                    diag.Error(displayPath, 1, 1, Codes.MissingKey, $"{which} ({p.Date}) lacks '{(p.Inputs is null ? "inputs" : "results")}'");
+                else valid.Add(p);
+            }
+            return valid;
         }
         catch (JsonException e)
         {

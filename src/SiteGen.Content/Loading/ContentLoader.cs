@@ -22,8 +22,8 @@ public static class ContentLoader
             diag.Error(root, 1, 1, Codes.FileSystem, "the content folder does not exist");
             return (null, diag);
         }
-        var sources = SourcesReader.Read(root, diag);
-        var refs = new References(sources);
+        var sources = SourcesReader.Read(root, diag, out var unusableSources);
+        var refs = new References(sources, unusableSources);
         var parameterReader = new ParameterReader(refs, buildDate);
         var parameters = parameterReader.ReadShared(root, diag);
         CheckShared(parameters, parameterReader, root, diag);
@@ -145,7 +145,7 @@ public static class ContentLoader
             Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index,
             AsOf = scenario.AsOf, History = history, Folder = dir,
         };
-        CheckReferences(n, shared, stepPlans, ctx, scenario.Root, diag);
+        CheckReferences(n, shared, stepPlans, ctx, scenario.Root, scenario.Nodes, diag);
         return diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : n;
     }
 
@@ -205,17 +205,18 @@ public static class ContentLoader
 
     /// <summary>Checks that step plans, the current phase and every shortcode name things that exist.</summary>
     private static void CheckReferences(Neighbourhood n, List<Parameter> shared, Dictionary<string, StepPlan> plans,
-        YamlContext ctx, YamlDotNet.RepresentationModel.YamlMappingNode root, DiagnosticBag diag)
+        YamlContext ctx, YamlDotNet.RepresentationModel.YamlMappingNode root, Dictionary<string, YamlDotNet.RepresentationModel.YamlNode> nodes, DiagnosticBag diag)
     {
+        YamlDotNet.RepresentationModel.YamlNode At(string key) => nodes.TryGetValue(key, out var node) ? node : root;
         foreach (var plan in n.StepPlans)
             if (!plans.ContainsKey(plan))
-                ctx.Error(root, Codes.UnknownReference, $"step plan '{plan}' is not defined; defined in step-plans/ are: {string.Join(", ", plans.Keys)}");
+                ctx.Error(At("step_plans." + plan), Codes.UnknownReference, $"step plan '{plan}' is not defined; defined in step-plans/ are: {string.Join(", ", plans.Keys)}");
         if (n.CurrentPhase is { } phase)
         {
             if (!plans.TryGetValue(phase.Plan, out var plan))
-                ctx.Error(root, Codes.UnknownReference, $"current_phase names plan '{phase.Plan}', which is not defined in step-plans/");
+                ctx.Error(At("current_phase.plan"), Codes.UnknownReference, $"current_phase names plan '{phase.Plan}', which is not defined in step-plans/");
             else if (plan.Steps.All(s => s.Id != phase.Step))
-                ctx.Error(root, Codes.UnknownReference, $"current_phase names step '{phase.Step}', which plan '{phase.Plan}' does not have; its steps are: {string.Join(", ", plan.Steps.Select(s => s.Id))}");
+                ctx.Error(At("current_phase.step"), Codes.UnknownReference, $"current_phase names step '{phase.Step}', which plan '{phase.Plan}' does not have; its steps are: {string.Join(", ", plan.Steps.Select(s => s.Id))}");
         }
         var narratives = new[] { n.Index }.Concat(n.Dwellings.Select(d => d.Narrative)).Concat(n.Variants.Select(v => v.Narrative));
         foreach (var doc in narratives)

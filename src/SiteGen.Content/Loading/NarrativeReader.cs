@@ -64,20 +64,30 @@ public static partial class NarrativeReader
     }
 
     /// <summary>Finds every '{{&lt;' in the body; anything that is not a well-formed shortcode is an error, not literal text.</summary>
+    /// <summary>After this many malformed shortcodes in one file the rest are counted, not listed.</summary>
+    private const int MaxMalformed = 20;
+
     public static List<Shortcode> ParseShortcodes(string body, int bodyLine, string displayPath, DiagnosticBag diag)
     {
         var list = new List<Shortcode>();
-        int at = 0;
+        int at = 0, malformed = 0;
+        // Line and column are tracked forward as the scan moves, so a file full of '{{' stays linear.
+        int line = bodyLine, lineStart = 0, counted = 0;
         while ((at = body.IndexOf("{{", at, StringComparison.Ordinal)) >= 0)
         {
-            var (line, col) = LineColumn(body, at, bodyLine);
+            for (; counted < at; counted++)
+                if (body[counted] == '\n') { line++; lineStart = counted + 1; }
+            int col = at - lineStart + 1;
             var m = ShortcodePattern().Match(body, at);
-            if (!m.Success || m.Index != at)
+            if (!m.Success)
             {
-                int end = body.IndexOf('\n', at);
-                string snippet = body[at..(end < 0 ? body.Length : end)];
-                diag.Error(displayPath, line, col, Codes.Shortcode,
-                    $"malformed shortcode '{Shorten(snippet)}'; write e.g. {{{{< tco-table dwelling=\"vrijstaand-voor-1980\" >}}}}");
+                if (++malformed <= MaxMalformed)
+                {
+                    int end = body.IndexOf('\n', at, Math.Min(body.Length - at, 80));
+                    string snippet = body[at..(end < 0 ? Math.Min(body.Length, at + 80) : end)];
+                    diag.Error(displayPath, line, col, Codes.Shortcode,
+                        $"malformed shortcode '{Shorten(snippet)}'; write e.g. {{{{< tco-table dwelling=\"vrijstaand-voor-1980\" >}}}}");
+                }
                 at += 2;
                 continue;
             }
@@ -101,20 +111,15 @@ public static partial class NarrativeReader
             }
             at = m.Index + m.Length;
         }
+        if (malformed > MaxMalformed)
+            diag.Error(displayPath, bodyLine, 1, Codes.Shortcode, $"{malformed - MaxMalformed} more malformed shortcodes in this file are not listed");
         return list;
-    }
-
-    private static (int, int) LineColumn(string text, int index, int firstLine)
-    {
-        int line = firstLine, lineStart = 0;
-        for (int i = 0; i < index; i++)
-            if (text[i] == '\n') { line++; lineStart = i + 1; }
-        return (line, index - lineStart + 1);
     }
 
     private static string Shorten(string s) => s.Length > 50 ? s[..50] + "..." : s;
 
-    [GeneratedRegex(@"\{\{<\s*(?<name>[a-z][a-z-]*)(?<args>(?:\s+[a-z]+=""[^""<>{}\n]*"")*)\s*>\}\}")]
+    // \G anchors the match where the scan stands: an unanchored pattern would search the rest of the file every time.
+    [GeneratedRegex(@"\G\{\{<\s*(?<name>[a-z][a-z-]*)(?<args>(?:\s+[a-z]+=""[^""<>{}\n]*"")*)\s*>\}\}")]
     private static partial Regex ShortcodePattern();
 
     [GeneratedRegex(@"(?<k>[a-z]+)=""(?<v>[^""]*)""")]

@@ -23,9 +23,12 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         if (!Directory.Exists(dir))
         {
             diag.Error(SourcesReader.Display(root, "assumptions"), 1, 1, Codes.FileSystem, "the folder 'assumptions' with the shared parameters is missing");
+            // Every parameter is missing then; one finding says so.
+            foreach (var id in AssumptionCatalog.Entries.Keys) FailedGroups.Add(id[..id.IndexOf('.')]);
             return result;
         }
-        foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))
+        // Folders too: a folder named like a parameter file is reported by YamlFile.Load, not skipped.
+        foreach (var file in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
             if (!file.EndsWith(".yaml", StringComparison.Ordinal)) continue;
             string group = Path.GetFileNameWithoutExtension(file);

@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace SiteGen.Content.Loading;
 
 /// <summary>Reads the source keys every value carries (source, ref, basis, notes, url) and turns them into citations.</summary>
-internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sources)
+internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sources, HashSet<string>? unusable)
 {
     public static readonly IReadOnlyDictionary<string, Basis> Bases = new Dictionary<string, Basis>
     {
@@ -25,7 +25,7 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
         var notes = map.String("notes", required: false);
         var url = map.String("url", required: false);
         if (url is not null && !IsWebAddress(url))
-            map.Context.Error(map.Node, Codes.UnsafeLink, $"'url' must start with https:// or http://; found '{url}'");
+            map.Context.Error(map.Get("url", required: false)!, Codes.UnsafeLink, $"'url' must start with https:// or http://; found '{url}'");
 
         if (sourceNode is null)
         {
@@ -49,6 +49,8 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
         }
         if (!sources.TryGetValue(id, out var doc))
         {
+            // A source that exists but is broken (or a sources.yaml that could not be read) was reported already.
+            if (unusable is null || unusable.Contains(id)) return null;
             map.Context.Error(sourceNode, Codes.UnknownReference,
                 $"source '{id}' is not defined in sources.yaml; defined are: {string.Join(", ", sources.Keys)}");
             return null;
@@ -62,6 +64,9 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
     }
 
     public SourceDocument? Lookup(string id) => sources.TryGetValue(id, out var d) ? d : null;
+
+    /// <summary>True when citing this id should be reported as undefined (not when its entry, or sources.yaml, was reported broken).</summary>
+    public bool ShouldReportMissing(string id) => unusable is not null && !unusable.Contains(id);
 
     public static bool IsWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);

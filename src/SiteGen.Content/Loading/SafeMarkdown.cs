@@ -23,14 +23,35 @@ public static class SafeMarkdown
 
     /// <summary>Reports every link or image whose address is not allowed, at its line and column in the file.</summary>
     /// <param name="firstLine">The 1-based file line the Markdown text starts on (front matter counted).</param>
-    public static void CheckLinks(string markdown, string path, int firstLine, DiagnosticBag diag)
+    /// <param name="locate">For Markdown embedded in YAML: finds a text (an address) in the file; without it, Markdig's own positions are used.</param>
+    public static void CheckLinks(string markdown, string path, int firstLine, DiagnosticBag diag, Func<string, (int Line, int Column)>? locate = null)
     {
-        var doc = Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument doc;
+        try
+        {
+            doc = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            // Markdig gives no position; the first line with a long run of '>' or '[' is where the nesting is.
+            var lines = markdown.Split('\n');
+            int deep = Array.FindIndex(lines, l => l.Count(c => c is '>' or '[') > 100);
+            (int, int) position = (firstLine, 1);
+            if (deep >= 0)
+            {
+                string start = lines[deep].TrimStart();
+                position = locate is null ? (firstLine + deep, 1) : locate(start[..Math.Min(20, start.Length)]);
+            }
+            var (line, column) = position;
+            diag.Error(path, line, column, Codes.Syntax, "the Markdown is nested too deeply here (quotes or brackets inside each other hundreds of times)");
+            return;
+        }
         // Reference-style links ("[x]: address") keep their address in a definition block.
         foreach (var def in doc.Descendants<LinkReferenceDefinition>())
         {
             if (def.Url is null || IsAllowed(def.Url)) continue;
-            diag.Error(path, firstLine + def.Line, def.Column + 1, Codes.UnsafeLink,
+            var (dl, dc) = locate?.Invoke(def.Url) ?? (firstLine + def.Line, def.Column + 1);
+            diag.Error(path, dl, dc, Codes.UnsafeLink,
                 $"link address '{Shorten(def.Url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
         }
         foreach (var inline in doc.Descendants<Inline>())
@@ -43,7 +64,8 @@ public static class SafeMarkdown
             };
             if (url is null || IsAllowed(url)) continue;
             // Markdig counts lines and columns from 0.
-            diag.Error(path, firstLine + inline.Line, inline.Column + 1, Codes.UnsafeLink,
+            var (il, ic) = locate?.Invoke(url) ?? (firstLine + inline.Line, inline.Column + 1);
+            diag.Error(path, il, ic, Codes.UnsafeLink,
                 $"link address '{Shorten(url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
         }
     }

@@ -58,7 +58,12 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     public sealed record Result(
         NeighbourhoodInput Input, string Name, List<DwellingInfo> Dwellings, List<VariantInfo> Variants,
         List<Fact> Facts, List<ScenarioValue> Values, List<Parameter> Overrides, List<string> StepPlans,
-        CurrentPhase? Phase, DateOnly? AsOf, YamlContext Context, YamlMappingNode Root);
+        CurrentPhase? Phase, DateOnly? AsOf, YamlContext Context, YamlMappingNode Root, Dictionary<string, YamlNode> Nodes);
+
+    private List<string> _declaredCosts = [], _declaredSubsidies = [];
+
+    private static List<string> Declared(MapReader? m) =>
+        m is null ? [] : m.Node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(MapReader.IsSlug).ToList();
 
     public Result? Read(string id, YamlNode? root, YamlContext ctx, Func<DateOnly?, IReadOnlyList<Parameter>, Assumptions?> resolve)
     {
@@ -70,21 +75,33 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var method = map.Enum("method", Methods);
         DateOnly? asOf = map.Get("as_of", required: false) is { } a ? References.ParseDate(a, ctx, "'as_of'") : null;
         var stepPlans = map.StringList("step_plans", required: false) ?? [];
+        // Where references are written, so a finding about them points there.
+        var nodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (map.Get("step_plans", required: false) is YamlSequenceNode planNodes)
+            foreach (var p in planNodes.Children.OfType<YamlScalarNode>()) nodes.TryAdd("step_plans." + p.Value, p);
         CurrentPhase? phase = null;
         if (map.Map("current_phase", "'current_phase'", required: false) is { } cp)
         {
             var plan = cp.Slug("plan");
             var step = cp.Slug("step");
+            if (cp.Get("plan", required: false) is { } pn) nodes["current_phase.plan"] = pn;
+            if (cp.Get("step", required: false) is { } sn) nodes["current_phase.step"] = sn;
             cp.Done();
             if (plan is not null && step is not null) phase = new CurrentPhase(plan, step);
         }
         var overrides = parameterReader.ReadOverrides(map.Map("overrides", "'overrides'", required: false), shared);
         var facts = ReadFacts(map.Sequence("facts", required: false), ctx);
 
-        var (dwellingInputs, dwellingInfos) = ReadDwellings(map.Map("dwellings", "'dwellings'"), id, values);
-        var dwellingIds = dwellingInputs.Select(d => d.Id).ToList();
-        var costs = ReadCosts(map.Map("costs", "'costs'", required: false), dwellingIds, id, values);
-        var subsidies = ReadSubsidies(map.Map("subsidies", "'subsidies'", required: false), dwellingIds, id, values);
+        var dwellingsMap = map.Map("dwellings", "'dwellings'");
+        var (dwellingInputs, dwellingInfos) = ReadDwellings(dwellingsMap, id, values);
+        // References are checked against every id written down, valid or not: an invalid entry is reported once, not at each use.
+        var dwellingIds = Declared(dwellingsMap);
+        var costsMap = map.Map("costs", "'costs'", required: false);
+        var subsidiesMap = map.Map("subsidies", "'subsidies'", required: false);
+        var costs = ReadCosts(costsMap, dwellingIds, id, values);
+        var subsidies = ReadSubsidies(subsidiesMap, dwellingIds, id, values);
+        _declaredCosts = Declared(costsMap);
+        _declaredSubsidies = Declared(subsidiesMap);
         var variantsMap = map.Map("variants", "'variants'");
         map.Done();
 
@@ -114,7 +131,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         {
             Id = id, Method = method.Value, Assumptions = assumptions, Dwellings = dwellingInputs, Variants = variantInputs,
         };
-        return new Result(input, name, dwellingInfos, variantInfos, facts, values, overrides, stepPlans, phase, asOf, ctx, map.Node);
+        return new Result(input, name, dwellingInfos, variantInfos, facts, values, overrides, stepPlans, phase, asOf, ctx, map.Node, nodes);
     }
 
     private List<Fact> ReadFacts(YamlSequenceNode? seq, YamlContext ctx)
@@ -241,13 +258,15 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             if (s is null) continue;
             var label = s.String("label");
             var share = s.String("share_of_cost", required: false);
+            bool shareInvalid = false;
             if (s.Get("valid_until", required: false) is { } untilNode
                 && References.ParseDate(untilNode, s.Context, "'valid_until'") is { } until && until < parameterReader.BuildDate)
                 s.Context.Warning(untilNode, Codes.Expired, $"subsidy '{sid}' ended on {until:yyyy-MM-dd}; check whether it still applies and update or remove it");
             if (share is not null && share != "subsidies.isde_heat_pump_share")
             {
-                s.Context.Error(s.Node, Codes.UnknownReference, $"'share_of_cost' must name a subsidy share among the shared parameters, e.g. subsidies.isde_heat_pump_share; found '{share}'");
-                share = null;
+                s.Context.Error(s.Get("share_of_cost", required: false)!, Codes.UnknownReference,
+                    $"'share_of_cost' must name a subsidy share among the shared parameters, e.g. subsidies.isde_heat_pump_share; found '{share}'");
+                shareInvalid = true;
             }
             Dictionary<string, decimal> amounts = [];
             decimal? all = null;
@@ -258,7 +277,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 reference = refs.Read(s);
             }
             s.Done();
-            if (label is null || (share is null && reference is null)) continue;
+            if (label is null || shareInvalid || (share is null && reference is null)) continue;
             if (reference is not null)
                 values.Add(new ScenarioValue($"{nid}:subsidies.{sid}", label, "EUR",
                     all is { } x ? [(null, x)] : amounts.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
@@ -299,18 +318,21 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 if (costId is null) continue;
                 if (!costs.TryGetValue(costId, out var cost))
                 {
-                    ctx.Error(o.Node, Codes.UnknownReference, $"cost '{costId}' is not defined under 'costs'; defined are: {string.Join(", ", costs.Keys)}");
+                    if (_declaredCosts.Contains(costId)) continue; // written down but invalid: reported where it is defined
+                    ctx.Error(o.Get("cost", required: false) ?? o.Node, Codes.UnknownReference, $"cost '{costId}' is not defined under 'costs'; defined are: {string.Join(", ", costs.Keys)}");
                     continue;
                 }
                 SubsidyDef? subsidy = null;
                 if (subsidyId is not null && !subsidies.TryGetValue(subsidyId, out subsidy))
                 {
-                    ctx.Error(o.Node, Codes.UnknownReference, $"subsidy '{subsidyId}' is not defined under 'subsidies'; defined are: {string.Join(", ", subsidies.Keys)}");
+                    if (_declaredSubsidies.Contains(subsidyId)) continue;
+                    ctx.Error(o.Get("subsidy", required: false) ?? o.Node, Codes.UnknownReference, $"subsidy '{subsidyId}' is not defined under 'subsidies'; defined are: {string.Join(", ", subsidies.Keys)}");
                     continue;
                 }
-                foreach (var d in only ?? [])
-                    if (!dwellings.Contains(d))
-                        ctx.Error(o.Node, Codes.UnknownReference, $"dwelling '{d}' is not defined; defined are: {string.Join(", ", dwellings)}");
+                if (o.Get("dwellings", required: false) is YamlSequenceNode onlyNodes)
+                    foreach (var onlyItem in onlyNodes.Children)
+                        if (onlyItem is YamlScalarNode { Value: { } d } && !dwellings.Contains(d))
+                            ctx.Error(onlyItem, Codes.UnknownReference, $"dwelling '{d}' is not defined; defined are: {string.Join(", ", dwellings)}");
                 foreach (var d in only ?? dwellings)
                 {
                     if (!dwellings.Contains(d)) continue;

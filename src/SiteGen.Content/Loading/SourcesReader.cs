@@ -7,15 +7,19 @@ namespace SiteGen.Content.Loading;
 /// <summary>Reads content/sources.yaml: the documents that values cite.</summary>
 internal static class SourcesReader
 {
-    public static Dictionary<string, SourceDocument> Read(string root, DiagnosticBag diag)
+    /// <param name="unusable">Ids written in sources.yaml but invalid, or null when the file itself could not be read:
+    /// citing them is not reported again.</param>
+    public static Dictionary<string, SourceDocument> Read(string root, DiagnosticBag diag, out HashSet<string>? unusable)
     {
         var result = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        unusable = null;
         const string rel = "sources.yaml";
         var ctx = new YamlContext(Display(root, rel), diag);
         var yaml = YamlFile.Load(Path.Combine(root, rel), ctx.Path, diag);
         Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Sources, ctx);
         var map = MapReader.From(yaml, ctx, "sources.yaml");
         if (map is null) return result;
+        unusable = [];
         foreach (var (id, keyNode, value) in map.Entries())
         {
             if (!MapReader.IsSlug(id))
@@ -24,7 +28,11 @@ internal static class SourcesReader
                 continue;
             }
             var doc = MapReader.From(value, ctx, $"source '{id}'");
-            if (doc is null) continue;
+            if (doc is null)
+            {
+                unusable.Add(id);
+                continue;
+            }
             var shortName = doc.String("short");
             var title = doc.String("title");
             var publisher = doc.String("publisher");
@@ -34,8 +42,15 @@ internal static class SourcesReader
             doc.Done();
             DateOnly? date = dateNode is null ? null : References.ParseDate(dateNode, ctx, $"'date' of source '{id}'");
             if (url is not null && !References.IsWebAddress(url))
-                ctx.Error(doc.Node, Codes.UnsafeLink, $"'url' of source '{id}' must start with https:// or http://; found '{url}'");
-            if (shortName is null || title is null || publisher is null || date is null) continue;
+            {
+                ctx.Error(doc.Get("url", required: false)!, Codes.UnsafeLink, $"'url' of source '{id}' must start with https:// or http://; found '{url}'");
+                url = null;
+            }
+            if (shortName is null || title is null || publisher is null || date is null)
+            {
+                unusable.Add(id);
+                continue;
+            }
             result[id] = new SourceDocument(id, shortName, title, publisher, date.Value, url, reference);
         }
         return result;

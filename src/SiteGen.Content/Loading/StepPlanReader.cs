@@ -7,6 +7,19 @@ namespace SiteGen.Content.Loading;
 /// <summary>Reads content/step-plans/*.yaml: step plans shared by all neighbourhoods.</summary>
 internal static class StepPlanReader
 {
+    /// <summary>
+    /// Where an address stands in the file. A YAML block or folded text is not laid out like the Markdown it holds
+    /// (folding joins lines), so the address is looked up in the file itself, from where the text starts.
+    /// </summary>
+    private static (int Line, int Column)? Locate(string raw, int from, string needle)
+    {
+        int at = raw.IndexOf(needle, Math.Min(from, raw.Length), StringComparison.Ordinal);
+        if (at < 0) return null;
+        int line = 1 + raw.AsSpan(0, at).Count('\n');
+        int lineStart = raw.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+        return (line, at - lineStart + 1);
+    }
+
     private static readonly string[] Audiences = ["bewoner", "initiatief", "gemeente"];
 
     public static Dictionary<string, StepPlan> Read(string root, References refs, DiagnosticBag diag)
@@ -24,7 +37,8 @@ internal static class StepPlanReader
                 diag.Error(ctx.Path, 1, 1, Codes.WrongType, "a step plan's file name must be a lower-case id, e.g. mini-warmtenet.yaml");
                 continue;
             }
-            var yaml = YamlFile.Load(file, ctx.Path, diag);
+            string? raw = YamlFile.ReadText(file, ctx.Path, diag);
+            var yaml = raw is null ? null : YamlFile.Parse(raw, ctx.Path, diag, lineOffset: 0);
             Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.StepPlan, ctx);
             var map = MapReader.From(yaml, ctx, $"step plan '{id}'");
             if (map is null) continue;
@@ -44,8 +58,8 @@ internal static class StepPlanReader
                 sourceMap.Done();
                 if (doc is not null && refText is not null)
                     reference = refs.Lookup(doc) is { } d ? new Reference(d, refText, Calculation.Basis.Stated, null, null) : null;
-                if (doc is not null && reference is null)
-                    ctx.Error(sourceMap.Node, Codes.UnknownReference, $"document '{doc}' is not defined in sources.yaml");
+                if (doc is not null && reference is null && refs.ShouldReportMissing(doc))
+                    ctx.Error(sourceMap.Get("document", required: false) ?? sourceMap.Node, Codes.UnknownReference, $"document '{doc}' is not defined in sources.yaml");
             }
             if (audience is not null && !Audiences.Contains(audience))
                 ctx.Error(map.Node, Codes.WrongType, $"'audience' must be one of {string.Join(", ", Audiences)}; found '{audience}'");
@@ -58,7 +72,8 @@ internal static class StepPlanReader
                 var st = s.String("title");
                 var text = s.String("text");
                 if (text is not null && s.Get("text", required: false) is { } textNode)
-                    SafeMarkdown.CheckLinks(text, ctx.Path, ctx.Position(textNode).Line, diag);
+                    SafeMarkdown.CheckLinks(text, ctx.Path, ctx.Position(textNode).Line, diag,
+                        locate: url => Locate(raw!, (int)textNode.Start.Index, url) ?? ctx.Position(textNode));
                 var sd = s.String("duration", required: false);
                 s.Done();
                 if (sid is null || st is null || text is null) continue;

@@ -39,7 +39,18 @@ public static partial class SchemaCheck
     {
         if (root is null) return;
         var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var json = ToJson(root, "#/", positions);
+        JToken json;
+        try
+        {
+            int budget = MaxValues;
+            json = ToJson(root, "#/", positions, ref budget);
+        }
+        catch (TooManyValues)
+        {
+            // Aliases can make a 10-line file stand for billions of values ("billion laughs"): refuse it.
+            ctx.Error(root, Codes.Syntax, $"the file expands to more than {MaxValues:N0} values (through '&anchor'/'*alias' repeats); content files are far smaller");
+            return;
+        }
         foreach (var error in Leaves(Get(schema).Validate(json)))
         {
             var node = Locate(error, positions) ?? root;
@@ -90,9 +101,14 @@ public static partial class SchemaCheck
         _ => (Codes.WrongType, $"'{e.Property}': {e.Kind}"),
     };
 
+    public const int MaxValues = 100_000;
+
+    private sealed class TooManyValues : Exception;
+
     /// <summary>YAML to JSON with YAML's core schema for plain scalars: numbers, true/false, null; quoted text stays text.</summary>
-    private static JToken ToJson(YamlNode node, string path, Dictionary<string, YamlNode> positions)
+    private static JToken ToJson(YamlNode node, string path, Dictionary<string, YamlNode> positions, ref int budget)
     {
+        if (--budget < 0) throw new TooManyValues();
         positions.TryAdd(path, node);
         switch (node)
         {
@@ -104,13 +120,13 @@ public static partial class SchemaCheck
                     if (obj.ContainsKey(key)) continue;
                     string child = path == "#/" ? "#/" + key : path + "." + key;
                     positions.TryAdd(child, k);
-                    obj[key] = ToJson(v, child, positions);
+                    obj[key] = ToJson(v, child, positions, ref budget);
                 }
                 return obj;
             case YamlSequenceNode seq:
                 var arr = new JArray();
                 int i = 0;
-                foreach (var item in seq.Children) arr.Add(ToJson(item, $"{path}[{i++}]", positions));
+                foreach (var item in seq.Children) arr.Add(ToJson(item, $"{path}[{i++}]", positions, ref budget));
                 return arr;
             case YamlScalarNode { Style: ScalarStyle.Plain, Value: var s }:
                 if (s is null or "" or "~" or "null") return JValue.CreateNull();

@@ -52,13 +52,23 @@ public static class YamlFile
         }
     }
 
+    /// <summary>Deeper nesting than this is refused before parsing: the parser recurses and would overflow its stack.</summary>
+    public const int MaxDepth = 200;
+
     public static YamlNode? Parse(string text, string displayPath, DiagnosticBag diag, int lineOffset)
     {
-        int tab = FindTabIndent(text);
-        if (tab >= 0)
+        var (tabLine, tabColumn) = FindTabIndent(text);
+        if (tabLine >= 0)
         {
-            diag.Error(displayPath, tab + 1 + lineOffset, 1, Codes.Syntax,
+            diag.Error(displayPath, tabLine + 1 + lineOffset, tabColumn, Codes.Syntax,
                 "a tab is used for indentation; YAML indents with spaces only");
+            return null;
+        }
+        var deep = FindDeepNesting(text);
+        if (deep is { } d)
+        {
+            diag.Error(displayPath, d.Line + lineOffset, d.Column, Codes.Syntax,
+                $"the YAML is nested more than {MaxDepth} levels deep here; content files need only a few levels");
             return null;
         }
         try
@@ -69,7 +79,8 @@ public static class YamlFile
             if (stream.Documents.Count > 1)
             {
                 var start = stream.Documents[1].RootNode.Start;
-                diag.Error(displayPath, (int)start.Line + lineOffset, (int)start.Column, Codes.Syntax,
+                int line = SecondDocumentMarker(text) ?? (int)start.Line;
+                diag.Error(displayPath, line + lineOffset, 1, Codes.Syntax,
                     "found a second YAML document ('---'); a content file holds one");
                 return null;
             }
@@ -80,6 +91,17 @@ public static class YamlFile
         catch (YamlException e)
         {
             string message = e.InnerException?.Message ?? e.Message;
+            // At the end of the file YamlDotNet reports a position after the last line: point at the bracket left open.
+            int lines = text.Count(c => c == '\n') + 1;
+            if (e.Start.Line > lines || message.Contains("end of stream", StringComparison.OrdinalIgnoreCase))
+            {
+                if (UnclosedBracket(text) is { } open)
+                {
+                    diag.Error(displayPath, open.Line + lineOffset, open.Column, Codes.Syntax,
+                        $"'{open.Bracket}' is opened here but never closed; the file may have been cut off");
+                    return null;
+                }
+            }
             // YamlDotNet reports duplicate keys this way; give the rule its own code.
             bool duplicate = message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
                              || message.Contains("same key", StringComparison.OrdinalIgnoreCase);
@@ -102,27 +124,97 @@ public static class YamlFile
         return paren >= 0 && message.StartsWith('(') ? message[(paren + 3)..] : message;
     }
 
-    private static int FindTabIndent(string text)
+    /// <summary>The first tab in a line's indentation: (0-based line, 1-based column), or (-1, 0).</summary>
+    private static (int Line, int Column) FindTabIndent(string text)
     {
-        int line = 0;
+        int line = 0, column = 0;
         bool atStart = true;
         foreach (char c in text)
         {
-            if (c == '\n') { line++; atStart = true; continue; }
+            if (c == '\n') { line++; column = 0; atStart = true; continue; }
+            column++;
             if (!atStart) continue;
-            if (c == '\t') return line;
+            if (c == '\t') return (line, column);
             if (c != ' ') atStart = false;
         }
-        return -1;
+        return (-1, 0);
     }
 
+    /// <summary>
+    /// Flow brackets ([ and {) opened outside quoted scalars and comments, with where each was opened. A quote opens
+    /// a quoted scalar only where a value starts (after ':', '-', ',', '[', '{' or at the start of a line), so an
+    /// apostrophe inside plain text ("auto's") is text.
+    /// </summary>
+    private static List<(char Bracket, int Line, int Column)> OpenBrackets(string text, bool stopAtLimit)
+    {
+        var open = new List<(char, int, int)>();
+        int line = 1, column = 0;
+        char quote = '\0', previous = '\n';
+        bool comment = false;
+        foreach (char c in text)
+        {
+            if (c == '\n') { line++; column = 0; comment = false; previous = '\n'; continue; }
+            column++;
+            if (comment) continue;
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                previous = c;
+                continue;
+            }
+            if (c is '"' or '\'' && previous is '\n' or ':' or '-' or ',' or '[' or '{') quote = c;
+            else if (c == '#' && previous is '\n' or ' ' or '\t') comment = true;
+            else if (c is '[' or '{')
+            {
+                open.Add((c, line, column));
+                if (stopAtLimit && open.Count > MaxDepth) return open;
+            }
+            else if (c is ']' or '}' && open.Count > 0) open.RemoveAt(open.Count - 1);
+            if (c != ' ' && c != '\t') previous = c;
+            else if (previous == '\n') { } // indentation keeps "start of line"
+        }
+        return open;
+    }
+
+    private static (int Line, int Column)? FindDeepNesting(string text)
+    {
+        var open = OpenBrackets(text, stopAtLimit: true);
+        return open.Count > MaxDepth ? (open[^1].Line, open[^1].Column) : null;
+    }
+
+    private static (char Bracket, int Line, int Column)? UnclosedBracket(string text)
+    {
+        var open = OpenBrackets(text, stopAtLimit: false);
+        return open.Count > 0 ? open[^1] : null;
+    }
+
+    /// <summary>The line of the '---' that starts a second document.</summary>
+    private static int? SecondDocumentMarker(string text)
+    {
+        var lines = text.Split('\n');
+        bool content = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string l = lines[i].TrimEnd('\r');
+            if (l.StartsWith("---", StringComparison.Ordinal) && (l.Length == 3 || l[3] == ' '))
+            {
+                if (content) return i + 1;
+                content = true; // a leading '---' opens the first document
+                continue;
+            }
+            if (l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')) content = true;
+        }
+        return null;
+    }
+
+    /// <summary>Line and column of a byte offset, counting characters, not bytes (UTF-8 continuation bytes do not move the column).</summary>
     private static (int Line, int Column) Position(byte[] bytes, int index)
     {
         int line = 1, col = 1;
         for (int i = 0; i < index && i < bytes.Length; i++)
         {
             if (bytes[i] == (byte)'\n') { line++; col = 1; }
-            else col++;
+            else if ((bytes[i] & 0xC0) != 0x80) col++;
         }
         return (line, col);
     }
