@@ -9,9 +9,13 @@ namespace SiteGen.Rendering.Themes;
 /// </summary>
 public sealed class Theme
 {
+    // Template sources are read at load; compiling waits for the first page, so a theme whose pages are all
+    // carried over unchanged (incremental build) costs only its assets.
+    private readonly Dictionary<string, string> _layoutSources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _partialSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HandlebarsTemplate<object, object>> _partials = new(StringComparer.Ordinal);
-    private IHandlebars _hb = null!;
+    private IHandlebars? _hb;
     private readonly SortedDictionary<string, byte[]> _assets = new(StringComparer.Ordinal);
 
     /// <summary>The folder name assets are published under: the most specific theme's name.</summary>
@@ -25,25 +29,35 @@ public sealed class Theme
     public static Theme Load(string name, IReadOnlyList<string> folders)
     {
         var theme = new Theme(name);
-        var hb = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
-        theme._hb = hb;
         foreach (var (relative, file) in Files(folders, "partials"))
             if (relative.EndsWith(".hbs", StringComparison.Ordinal))
-                hb.RegisterTemplate(relative[..^4], File.ReadAllText(file));
+                theme._partialSources[relative[..^4]] = File.ReadAllText(file);
         foreach (var (relative, file) in Files(folders, "layouts"))
             if (relative.EndsWith(".hbs", StringComparison.Ordinal))
-                theme._layouts[relative[..^4]] = hb.Compile(File.ReadAllText(file));
+                theme._layoutSources[relative[..^4]] = File.ReadAllText(file);
         foreach (var (relative, file) in Files(folders, "assets"))
             if (!relative.EndsWith(".md", StringComparison.Ordinal)) theme._assets[relative] = File.ReadAllBytes(file); // docs stay in the theme
         return theme;
     }
 
-    public bool HasLayout(string name) => _layouts.ContainsKey(name);
+    public bool HasLayout(string name) => _layoutSources.ContainsKey(name);
+
+    private IHandlebars Compiler()
+    {
+        if (_hb is not null) return _hb;
+        var hb = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
+        foreach (var (name, source) in _partialSources) hb.RegisterTemplate(name, source);
+        return _hb = hb;
+    }
 
     public string Render(string layout, object model)
     {
         if (!_layouts.TryGetValue(layout, out var template))
-            throw new InvalidOperationException($"theme '{Name}' has no layout '{layout}.hbs'");
+        {
+            if (!_layoutSources.TryGetValue(layout, out var source))
+                throw new InvalidOperationException($"theme '{Name}' has no layout '{layout}.hbs'");
+            _layouts[layout] = template = Compiler().Compile(source);
+        }
         return template(model);
     }
 
@@ -51,7 +65,7 @@ public sealed class Theme
     public string RenderPartial(string name, object model)
     {
         if (!_partials.TryGetValue(name, out var template))
-            _partials[name] = template = _hb.Compile("{{> " + name + "}}");
+            _partials[name] = template = Compiler().Compile("{{> " + name + "}}");
         return template(model);
     }
 
