@@ -80,6 +80,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             : $"<p>{NeighbourhoodView.Html(Municipality(n).Name)}. De cijfers komen uit het haalbaarheidsonderzoek voor {NeighbourhoodView.Html(n.Name)}; "
               + $"zie <a href=\"{NeighbourhoodView.Attr(SitePaths.Relative(page, SitePaths.Assumptions(n)))}\">uitgangspunten en bronnen</a>. Deze site gebruikt geen cookies en volgt u niet.</p>";
         var model2 = new LayoutModel(title, n is null ? SiteName : Municipality(n).Name, SitePaths.Relative(page, SitePaths.Home),
+            SitePaths.Relative(page, $"assets/{theme.Name}/css/tokens.css"),
             SitePaths.Relative(page, $"assets/{theme.Name}/css/site.css"), SitePaths.Relative(page, $"assets/{theme.Name}/css/print.css"),
             crumbs, nav, body, footer);
         return theme.Render("base", model2);

@@ -24,6 +24,7 @@ public sealed record LayoutModel(
     string Title,
     string SiteName,
     string HomeHref,
+    string TokensCssHref,
     string CssHref,
     string PrintCssHref,
     IReadOnlyList<Link> Breadcrumbs,
