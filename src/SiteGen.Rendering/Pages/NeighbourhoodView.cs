@@ -91,9 +91,9 @@ public sealed class NeighbourhoodView
         }).ToList();
         return new Table(UniqueId("tco"), $"Totale kosten over {N.Input.Assumptions.HorizonYears.Value} jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
             [new Cell("Keuze"), new Cell($"Totaal over {N.Input.Assumptions.HorizonYears.Value} jaar", Num: true),
-             new Cell("Verschil met gasketel", Num: true), new Cell("Per maand (eerste jaar)", Num: true)],
+             new Cell("Verschil met gasketel", Num: true), new Cell("Per maand", Num: true)],
             rows, Sources(results.SelectMany(Citations)),
-            "Bedragen inclusief btw, na aftrek van subsidie. Totalen afgerond op € 10, maandbedragen op € 1.");
+            "Bedragen inclusief btw, na aftrek van subsidie. Totalen afgerond op € 10. Per maand: het eerste jaar, afgerond op € 1.");
     }
 
     public string TcoChart(string dwelling)
