@@ -79,11 +79,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             ? "<p>Deze site gebruikt geen cookies en volgt u niet. De cijfers komen uit de studies van de gemeenten.</p>"
             : $"<p>{NeighbourhoodView.Html(Municipality(n).Name)}. De cijfers komen uit het haalbaarheidsonderzoek voor {NeighbourhoodView.Html(n.Name)}; "
               + $"zie <a href=\"{NeighbourhoodView.Attr(SitePaths.Relative(page, SitePaths.Assumptions(n)))}\">uitgangspunten en bronnen</a>. Deze site gebruikt geen cookies en volgt u niet.</p>";
-        var model2 = new LayoutModel(title, n is null ? SiteName : Municipality(n).Name, SitePaths.Relative(page, SitePaths.Home),
+        var frame = new LayoutModel(title, n is null ? SiteName : Municipality(n).Name, SitePaths.Relative(page, SitePaths.Home),
             SitePaths.Relative(page, $"assets/{theme.Name}/css/tokens.css"),
             SitePaths.Relative(page, $"assets/{theme.Name}/css/site.css"), SitePaths.Relative(page, $"assets/{theme.Name}/css/print.css"),
             crumbs, nav, body, footer);
-        return theme.Render("base", model2);
+        return theme.Render("base", frame);
     }
 
     private Municipality Municipality(Neighbourhood n) => content.Municipalities.First(m => m.Neighbourhoods.Contains(n));
