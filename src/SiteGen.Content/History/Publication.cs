@@ -91,7 +91,7 @@ public static class NeighbourhoodHistory
         return new Publication(date, note, inputs, results);
     }
 
-    private static decimal Cent(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
+    private static decimal Cent(decimal v) => DecimalMath.RoundHalfUp(v, 2);
 
     public static void Append(string path, IReadOnlyList<Publication> existing, Publication next)
     {

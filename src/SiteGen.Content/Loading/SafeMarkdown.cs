@@ -70,15 +70,20 @@ public static class SafeMarkdown
         }
     }
 
-    public static bool IsAllowed(string url)
+    /// <summary>The one link policy of SiteGen (content checks and the output's link check): relative, or an allowed scheme.</summary>
+    public static bool IsAllowed(string url) => SchemeOf(url) is not { } scheme || AllowedSchemes.Contains(scheme);
+
+    /// <summary>The address's scheme in lower case (RFC 3986 syntax), or null for a relative address.</summary>
+    public static string? SchemeOf(string url)
     {
         string u = url.Trim();
         int colon = u.IndexOf(':');
-        if (colon < 0) return true;
+        if (colon <= 0) return null;
         int slash = u.IndexOfAny(['/', '?', '#']);
-        if (slash >= 0 && slash < colon) return true; // the colon is in a path, not a scheme
-        string scheme = u[..colon].ToLowerInvariant();
-        return AllowedSchemes.Contains(scheme);
+        if (slash >= 0 && slash < colon) return null; // the colon is in a path, not a scheme
+        string scheme = u[..colon];
+        bool valid = char.IsAsciiLetter(scheme[0]) && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-');
+        return valid ? scheme.ToLowerInvariant() : null;
     }
 
     private static string Shorten(string s) => s.Length > 60 ? s[..60] + "..." : s;

@@ -8,9 +8,8 @@ namespace SiteGen.Rendering.Checks;
 /// Checks every link and anchor of the built site before it is written: a relative link must reach a file
 /// the build produces, a fragment an id on that page; only http(s), mailto and tel leave the site.
 /// </summary>
-public static partial class LinkChecker
+public static class LinkChecker
 {
-    private static readonly string[] External = ["http://", "https://", "mailto:", "tel:"];
 
     public static int Check(SiteFiles files, DiagnosticBag diag)
     {
@@ -36,10 +35,11 @@ public static partial class LinkChecker
                 string url = element.GetAttribute("href") ?? element.GetAttribute("src")!;
                 int line = element.SourceReference?.Position.Line ?? 1, column = element.SourceReference?.Position.Column ?? 1;
                 checkedLinks++;
-                if (External.Any(p => url.StartsWith(p, StringComparison.OrdinalIgnoreCase))) continue;
-                if (Scheme().IsMatch(url))
+                // An address with a scheme leaves the site: allowed ones are not checked further, others are refused.
+                if (Content.Loading.SafeMarkdown.SchemeOf(url) is not null)
                 {
-                    diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' uses a scheme other than http, https, mailto or tel");
+                    if (!Content.Loading.SafeMarkdown.IsAllowed(url))
+                        diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' uses a scheme other than http, https, mailto or tel");
                     continue;
                 }
                 var (target, fragment) = Resolve(page, url);
@@ -54,10 +54,6 @@ public static partial class LinkChecker
         }
         return checkedLinks;
     }
-
-    /// <summary>Any other scheme (javascript:, data:, file:...) per RFC 3986's scheme syntax.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:")]
-    private static partial System.Text.RegularExpressions.Regex Scheme();
 
     /// <summary>Resolves a relative link from an output file; "dir/" means "dir/index.html". Null when it climbs out of the site.</summary>
     public static (string? Target, string Fragment) Resolve(string page, string url)

@@ -79,7 +79,7 @@ public static class DutchFormat
             throw new ArgumentOutOfRangeException(nameof(step), step, "Step must be positive.");
         }
 
-        return Math.Round(v / step, 0, MidpointRounding.AwayFromZero) * step;
+        return Calculation.DecimalMath.RoundToStep(v, step);
     }
 
     /// <summary>Dutch long date without leading zero: <c>13 november 2025</c>, <c>1 mei 2026</c>.</summary>

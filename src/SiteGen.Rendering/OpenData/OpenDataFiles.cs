@@ -36,7 +36,7 @@ public static class OpenDataFiles
         SubsidyCase.None => "none", SubsidyCase.Wis => "wis", SubsidyCase.Sde => "sde", _ => "wis+sde",
     };
 
-    public static decimal Cent(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
+    public static decimal Cent(decimal v) => DecimalMath.RoundHalfUp(v, 2);
 
     private static IEnumerable<object[]> ResultRows(IEnumerable<(Neighbourhood N, NeighbourhoodResult R)> all)
     {
