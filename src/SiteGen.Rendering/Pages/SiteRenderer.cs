@@ -173,6 +173,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Title = d.Name,
             Lead = d.Narrative?.Summary ?? "",
             Horizon = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value),
+            InShort = InShort(view, d.Id),
             Facts = DwellingFacts(view, d, input),
             Narrative = view.Narrative(d.Narrative, Tables),
             TcoTable = Tables(view.TcoTable(d.Id)),
@@ -189,6 +190,44 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         };
         return Layout(theme, page, d.Name, "dwelling", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
+    }
+
+    /// <summary>
+    /// The tables in one plain paragraph, for a resident who would rather not compare six rows: what is cheapest
+    /// over the horizon, how that compares with the gas boiler, what is cheapest per month and what it asks up front.
+    /// Every figure is the same computed and rounded figure the tables show.
+    /// </summary>
+    private static string InShort(NeighbourhoodView view, string dwelling)
+    {
+        var n = view.N;
+        string years = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value);
+        var all = view.ForDwelling(dwelling);
+        var byTco = all.OrderBy(r => Display.TcoValue(r.Tco)).ThenBy(r => r.Tco).ToList();
+        var cheapest = byTco[0];
+        var reference = view.Reference is null ? null : all.First(r => r.VariantId == view.Reference.Id);
+        string Name(Calculation.Resident.ResidentResult r) => n.Variant(r.VariantId).Name.ToLowerInvariant();
+        string Compared(Calculation.Resident.ResidentResult r)
+        {
+            decimal diff = Display.TcoValue(r.Tco) - Display.TcoValue(reference!.Tco);
+            return diff == 0m ? "evenveel als met een gasketel" : $"{DutchFormat.Euro(Math.Abs(diff))} {(diff < 0 ? "minder" : "meer")} dan met een gasketel";
+        }
+        var text = new System.Text.StringBuilder();
+        if (reference is not null && cheapest.VariantId == reference.VariantId && byTco.Count > 1)
+        {
+            var next = byTco[1];
+            text.Append($"Over {years} jaar is de {Name(cheapest)} voor dit huis het goedkoopst: {Display.Tco(cheapest.Tco)}. ")
+                .Append($"Zonder aardgas is de {Name(next)} het goedkoopst: {Display.Tco(next.Tco)}, {Compared(next)}. ");
+        }
+        else
+        {
+            text.Append($"Over {years} jaar is de {Name(cheapest)} voor dit huis het goedkoopst: {Display.Tco(cheapest.Tco)}")
+                .Append(reference is null ? ". " : $", {Compared(cheapest)}. ");
+        }
+        var lowMonthly = all.OrderBy(r => DecimalMath.RoundHalfUp(r.MonthlyCost)).First();
+        text.Append($"De laagste kosten per maand heeft de {Name(lowMonthly)}: {Display.Monthly(lowMonthly.MonthlyCost)} in het eerste jaar. ");
+        var upFront = reference is not null && cheapest.VariantId == reference.VariantId && byTco.Count > 1 ? byTco[1] : cheapest;
+        text.Append($"Vooraf betaalt u voor de {Name(upFront)} {Display.Money(upFront.Investment - upFront.Subsidy)}, na subsidie.");
+        return text.ToString();
     }
 
     /// <summary>

@@ -78,4 +78,17 @@ public class FiguresMatchOpenDataTests
         Assert.Contains("goedkoopst", cheapest.TextContent);
         Assert.Contains("Gasketel", cheapest.TextContent);
     }
+
+    [Theory]
+    [MemberData(nameof(DwellingPages))]
+    public void The_in_short_paragraph_names_the_cheapest_variant_with_its_open_data_figures(string dwelling)
+    {
+        var doc = BuiltSite.Page($"putten/bijsteren-husselerveld/woningen/{dwelling}/index.html");
+        string text = doc.GetElementById("in-het-kort")!.ParentElement!.TextContent;
+        var rows = Rows.Where(r => r.GetProperty("dwelling").GetString() == dwelling).ToList();
+        var cheapest = rows.MinBy(r => Display.TcoValue(r.GetProperty("tco_30y_eur").GetDecimal()));
+        var lowMonthly = rows.MinBy(r => Math.Round(r.GetProperty("monthly_cost_start_year_eur").GetDecimal(), MidpointRounding.AwayFromZero));
+        Assert.Contains(Display.Tco(cheapest.GetProperty("tco_30y_eur").GetDecimal()), text);
+        Assert.Contains(Display.Monthly(lowMonthly.GetProperty("monthly_cost_start_year_eur").GetDecimal()), text);
+    }
 }
