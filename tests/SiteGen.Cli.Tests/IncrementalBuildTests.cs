@@ -92,7 +92,7 @@ public sealed class IncrementalBuildTests : IDisposable
     public void A_theme_change_re_renders_that_municipalitys_pages_and_a_full_build_matches_the_incremental_one()
     {
         Assert.Equal(0, Build().ExitCode);
-        string partial = Path.Combine(_root, "themes", "zonnedal", "partials", "facts.hbs");
+        string partial = Path.Combine(_root, "themes", "zonnedal", "partials", "facts.sbn");
         File.WriteAllText(partial, File.ReadAllText(partial).Replace("zonnedal-facts", "zonnedal-facts-v2"));
         var run = Build();
         Assert.Contains("2 neighbourhood(s) rendered", run.Out);

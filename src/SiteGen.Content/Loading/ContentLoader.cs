@@ -87,6 +87,7 @@ public static class ContentLoader
         Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Municipality, ctx);
         var map = MapReader.From(yaml, ctx, "municipality.yaml");
         string? name = map?.String("name");
+        var style = map is null ? HouseStyle.None : HouseStyleReader.Read(map);
         map?.Done();
 
         var neighbourhoods = new List<Neighbourhood>();
@@ -98,7 +99,7 @@ public static class ContentLoader
             if (n is not null) neighbourhoods.Add(n);
         }
         if (name is null) return null;
-        return new Municipality { Id = mid, Name = name, Neighbourhoods = neighbourhoods };
+        return new Municipality { Id = mid, Name = name, Style = style, Neighbourhoods = neighbourhoods };
     }
 
     private static Neighbourhood? ReadNeighbourhood(string root, string dir, string mid, string slug, List<Parameter> shared,

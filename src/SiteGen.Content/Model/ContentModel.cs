@@ -88,6 +88,7 @@ public sealed class Municipality
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
+    public HouseStyle Style { get; init; } = HouseStyle.None;
     public required IReadOnlyList<Neighbourhood> Neighbourhoods { get; init; }
 }
 
@@ -103,3 +104,27 @@ public sealed class SiteContent
     public IEnumerable<Neighbourhood> Neighbourhoods => Municipalities.SelectMany(m => m.Neighbourhoods);
     public Parameter Parameter(string id) => Parameters.First(p => p.Id == id);
 }
+
+/// <summary>A municipality's own look and contact details (municipality.yaml): shown on every page of its neighbourhoods.</summary>
+public sealed record HouseStyle(Logo? Logo, IReadOnlyDictionary<string, string> Colours, Contact? Contact, IReadOnlyList<FooterLink> FooterLinks)
+{
+    public static readonly HouseStyle None = new(null, new Dictionary<string, string>(), null, []);
+
+    /// <summary>The colour keys a municipality may set, and the design token each one sets.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ColourTokens = new Dictionary<string, string>
+    {
+        ["primary"] = "--sg-color-primary", ["primary_text"] = "--sg-color-primary-contrast", ["link"] = "--sg-color-link",
+    };
+    public static IEnumerable<string> ColourKeys => ColourTokens.Keys;
+
+    /// <summary>The footer links a municipality may set, with the text residents see.</summary>
+    public static readonly (string Key, string Text)[] FooterLinkKeys =
+        [("privacy", "Privacyverklaring"), ("accessibility", "Toegankelijkheidsverklaring"), ("colophon", "Colofon")];
+}
+
+/// <summary>A logo file in themes/&lt;municipality&gt;/assets/, with the position of 'logo.file' for findings.</summary>
+public sealed record Logo(string File, string Alt, string Path, int Line, int Column);
+
+public sealed record Contact(string Name, string? Url, string? Phone);
+
+public sealed record FooterLink(string Text, string Url);

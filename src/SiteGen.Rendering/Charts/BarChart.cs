@@ -8,6 +8,23 @@ namespace SiteGen.Rendering.Charts;
 public sealed record BarSegment(string SegmentLabel, decimal Value);
 
 /// <summary>
+/// <summary>The chart as the theme draws it: numbers are SVG user units, already formatted.</summary>
+public sealed record ChartView(string Id, string Title, string Unit, string Width, string Height, string FontSize, string Description,
+    IReadOnlyList<ChartRow> Rows, string Axis, IReadOnlyList<ChartPattern> Patterns, string Summary);
+
+/// <summary>One bar with its label lines above it; a stacked bar has <see cref="Segments"/> instead of one rectangle.</summary>
+public sealed record ChartRow(string LabelX, string LabelY, string LineHeight, IReadOnlyList<string> LabelLines,
+    string X, string Y, string Width, string Height, bool Highlight, IReadOnlyList<ChartSegment> Segments, ChartBox? Outline,
+    string ValueX, string ValueY, bool ValueAnchorEnd, string Value);
+
+public sealed record ChartSegment(int Kind, string PatternId, string X, string Width);
+
+public sealed record ChartBox(string X, string Y, string Width, string Height);
+
+/// <summary>A fill pattern for one segment kind: the theme draws pattern <see cref="Kind"/> (1-3) under <see cref="Id"/>.</summary>
+public sealed record ChartPattern(string Id, int Kind, string Name, string Label);
+
+/// <summary>
 /// One bar. <paramref name="FormattedValue"/> is printed as given (format it with DutchFormat).
 /// <paramref name="Label"/> is shown as given: the caller appends text such as "(laagste)" for highlighted bars,
 /// so the highlight is never carried by colour alone.
@@ -21,7 +38,8 @@ public sealed record Bar(
     IReadOnlyList<BarSegment>? Segments = null);
 
 /// <summary>
-/// Renders a horizontal bar chart as inline SVG inside a &lt;figure&gt;, at build time: no JavaScript needed.
+/// Lays out a horizontal bar chart, drawn as inline SVG by the theme's partials/bar-chart.sbn at build time: no
+/// JavaScript needed.
 /// Labels sit above the bars so long Dutch labels fit on a 375 px phone; the viewBox scales to the container.
 /// Negative values are drawn to the left of a zero axis. The caller renders the equivalent data table.
 /// </summary>
@@ -46,20 +64,8 @@ public static partial class BarChart
     private const decimal LabelCharEm = 0.55m;
     private const decimal ValueCharEm = 0.62m;
 
-    // Fallback colours if no stylesheet is loaded; each has at least 3:1 contrast against white.
-    private const string BarFill = "#1f5c99";          // 6.9:1
-    private const string HighlightFill = "#a34a00";    // 5.9:1
-    private const string OutlineColour = "#1a1a1a";    // 17.4:1
-
-    private static readonly (string Name, string Ink, string Defs)[] Patterns =
-    [
-        // Solid, dark blue.
-        ("effen", "#1b4f8a", "<pattern id=\"{0}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#1b4f8a\"/></pattern>"),
-        // Diagonal hatching, dark orange on light orange.
-        ("gearceerd", "#8a4600", "<pattern id=\"{0}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#f6d7b8\"/><path d=\"M-1 1l2-2M0 6l6-6M5 7l2-2\" stroke=\"#8a4600\" stroke-width=\"2\"/></pattern>"),
-        // Dots, dark green on light green.
-        ("gestippeld", "#2b6a2e", "<pattern id=\"{0}\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><rect width=\"5\" height=\"5\" fill=\"#dcefdc\"/><circle cx=\"2.5\" cy=\"2.5\" r=\"1.5\" fill=\"#2b6a2e\"/></pattern>"),
-    ];
+    // The names of the fill patterns the theme draws (partials/bar-chart.sbn), in the order segment kinds get them.
+    private static readonly string[] PatternNames = ["effen", "gearceerd", "gestippeld"];
 
     private static readonly char[] WrapChars = [' ', '\t', '\r', '\n'];
 
@@ -67,14 +73,14 @@ public static partial class BarChart
     private static partial Regex SlugPattern();
 
     /// <summary>
-    /// Renders the chart markup.
+    /// Lays out the chart: every position and size the theme's bar-chart partial needs, as SVG numbers.
     /// </summary>
     /// <param name="idPrefix">Unique slug on the page (lowercase letters, digits, single hyphens); prefixes all ids.</param>
     /// <param name="title">Visible caption and SVG title.</param>
     /// <param name="unitDescription">What the values mean, e.g. "totale kosten over 15 jaar in euro"; shown after the caption.</param>
     /// <param name="bars">The bars, drawn in the given order.</param>
     /// <param name="summary">Optional plain-Dutch summary replacing the generated "Het laagst is ..., het hoogst ..." sentence.</param>
-    public static string Render(
+    public static ChartView Layout(
         string idPrefix,
         string title,
         string unitDescription,
@@ -109,56 +115,33 @@ public static partial class BarChart
         var scale = range == 0 ? 0m : plot / range;
         var x0 = PadX + leftReserve + (-minNeg * scale);
 
-        var body = new StringBuilder(2048);
+        var rows = new List<ChartRow>(bars.Count);
         var axis = new StringBuilder();
         var y = 4m;
         var maxChars = (int)((Width - (2 * PadX)) / (FontSize * LabelCharEm));
         foreach (var bar in bars)
         {
             var lines = Wrap(bar.Label, maxChars);
-            body.Append("<text class=\"bar-label\" x=\"").Append(N(PadX)).Append("\" y=\"").Append(N(y + FirstBaseline)).Append("\">")
-                .Append(Escape(lines[0]));
-            for (var i = 1; i < lines.Count; i++)
-            {
-                body.Append("<tspan x=\"").Append(N(PadX)).Append("\" dy=\"").Append(N(LineHeight)).Append("\">")
-                    .Append(Escape(lines[i])).Append("</tspan>");
-            }
-
-            body.Append("</text>");
-
             var top = y + (LineHeight * lines.Count) + LabelToBar;
             var length = Round(Math.Abs(bar.Value) * scale);
             var left = bar.Value < 0 ? x0 - length : x0;
-            if (bar.Segments is { Count: > 0 } segments)
+            var segments = new List<ChartSegment>();
+            ChartBox? outline = null;
+            if (bar.Segments is { Count: > 0 } parts)
             {
-                AppendSegments(body, idPrefix, kinds, segments, length, x0, top);
+                segments = Segments(idPrefix, kinds, parts, length, x0);
                 if (bar.Highlight && length > 0)
                 {
                     // Outline around the whole stack: the highlight must not rely on colour.
-                    body.Append("<rect class=\"bar-outline\" x=\"").Append(N(x0 - 2)).Append("\" y=\"").Append(N(top - 2))
-                        .Append("\" width=\"").Append(N(length + 4)).Append("\" height=\"").Append(N(BarHeight + 4))
-                        .Append("\" fill=\"none\" stroke=\"").Append(OutlineColour).Append("\" stroke-width=\"2\"/>");
+                    outline = new ChartBox(N(x0 - 2), N(top - 2), N(length + 4), N(BarHeight + 4));
                 }
-            }
-            else
-            {
-                body.Append("<rect class=\"bar").Append(bar.Highlight ? " bar--highlight" : string.Empty)
-                    .Append("\" x=\"").Append(N(left)).Append("\" y=\"").Append(N(top))
-                    .Append("\" width=\"").Append(N(length)).Append("\" height=\"").Append(N(BarHeight))
-                    .Append("\" fill=\"").Append(bar.Highlight ? HighlightFill : BarFill).Append('"');
-                if (bar.Highlight)
-                {
-                    body.Append(" stroke=\"").Append(OutlineColour).Append("\" stroke-width=\"2\"");
-                }
-
-                body.Append("/>");
             }
 
             // Value text just past the end of the bar: right of positive bars, left of negative ones.
             var valueX = bar.Value < 0 ? left - ValueGap : x0 + length + ValueGap;
-            body.Append("<text class=\"bar-value\" x=\"").Append(N(valueX)).Append("\" y=\"").Append(N(top + (BarHeight / 2) + 5))
-                .Append('"').Append(bar.Value < 0 ? " text-anchor=\"end\"" : string.Empty).Append('>')
-                .Append(Escape(bar.FormattedValue)).Append("</text>");
+            rows.Add(new ChartRow(N(PadX), N(y + FirstBaseline), N(LineHeight), lines,
+                N(left), N(top), N(length), N(BarHeight), bar.Highlight, segments, outline,
+                N(valueX), N(top + (BarHeight / 2) + 5), bar.Value < 0, bar.FormattedValue));
 
             // Zero axis only where the bars are, so it never crosses the labels above them.
             axis.Append('M').Append(N(x0)).Append(' ').Append(N(top - 3)).Append('v').Append(N(BarHeight + 6));
@@ -166,53 +149,9 @@ public static partial class BarChart
         }
 
         var height = y - RowGap + 4;
-        var id = idPrefix; // validated slug: safe in attributes without escaping
-        var sb = new StringBuilder(body.Length + 1024);
-        sb.Append("<figure class=\"chart\" aria-labelledby=\"").Append(id).Append("-title\">\n")
-            .Append("<figcaption id=\"").Append(id).Append("-title\">").Append(Escape(title));
-        if (!string.IsNullOrWhiteSpace(unitDescription))
-        {
-            sb.Append(" <span class=\"chart-unit\">(").Append(Escape(unitDescription)).Append(")</span>");
-        }
-
-        sb.Append("</figcaption>\n")
-            .Append("<svg role=\"img\" aria-labelledby=\"").Append(id).Append("-svgtitle ").Append(id).Append("-desc\" viewBox=\"0 0 ")
-            .Append(N(Width)).Append(' ').Append(N(height)).Append("\" width=\"100%\" font-size=\"").Append(N(FontSize))
-            .Append("\" xmlns=\"http://www.w3.org/2000/svg\">")
-            .Append("<title id=\"").Append(id).Append("-svgtitle\">").Append(Escape(title)).Append("</title>")
-            .Append("<desc id=\"").Append(id).Append("-desc\">").Append(Escape(Description(unitDescription, bars, kinds))).Append("</desc>");
-        if (kinds.Count > 0)
-        {
-            sb.Append("<defs>");
-            for (var k = 0; k < kinds.Count; k++)
-            {
-                sb.Append(Patterns[k].Defs.Replace("{0}", PatternId(id, k), StringComparison.Ordinal));
-            }
-
-            sb.Append("</defs>");
-        }
-
-        sb.Append(body)
-            .Append("<path class=\"axis\" d=\"").Append(axis).Append("\" stroke=\"").Append(OutlineColour).Append("\" stroke-width=\"1\"/>")
-            .Append("</svg>\n");
-        if (kinds.Count > 0)
-        {
-            // Legend in HTML, not SVG: it wraps naturally and is read by screen readers (the SVG is one image).
-            sb.Append("<ul class=\"legend\">");
-            for (var k = 0; k < kinds.Count; k++)
-            {
-                sb.Append("<li><svg class=\"legend-swatch\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\">")
-                    .Append("<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"url(#").Append(PatternId(id, k))
-                    .Append(")\" stroke=\"").Append(Patterns[k].Ink).Append("\"/></svg>")
-                    .Append(Escape(kinds[k])).Append(" <span class=\"legend-pattern\">(").Append(Patterns[k].Name).Append(")</span></li>");
-            }
-
-            sb.Append("</ul>\n");
-        }
-
-        sb.Append("<p class=\"chart-summary\">").Append(Escape(summary ?? Summary(bars))).Append("</p>\n")
-            .Append("</figure>");
-        return sb.ToString();
+        var patterns = kinds.Select((k, i) => new ChartPattern(PatternId(idPrefix, i), i + 1, PatternNames[i], k)).ToList();
+        return new ChartView(idPrefix, title, unitDescription.Trim().Length == 0 ? "" : unitDescription, N(Width), N(height), N(FontSize),
+            Description(unitDescription, bars, kinds), rows, axis.ToString(), patterns, summary ?? Summary(bars));
     }
 
     private static List<string> Validate(IReadOnlyList<Bar> bars)
@@ -277,9 +216,9 @@ public static partial class BarChart
         return kinds;
     }
 
-    private static void AppendSegments(
-        StringBuilder body, string id, List<string> kinds, IReadOnlyList<BarSegment> segments, decimal length, decimal x0, decimal top)
+    private static List<ChartSegment> Segments(string id, List<string> kinds, IReadOnlyList<BarSegment> segments, decimal length, decimal x0)
     {
+        var result = new List<ChartSegment>(segments.Count);
         var sum = segments.Sum(s => s.Value);
         var cumulative = 0m;
         var start = x0;
@@ -289,11 +228,10 @@ public static partial class BarChart
             cumulative += segment.Value;
             var end = sum == 0 ? x0 : x0 + Round(length * cumulative / sum);
             var k = kinds.IndexOf(segment.SegmentLabel);
-            body.Append("<rect class=\"bar-seg bar-seg--").Append(k + 1).Append("\" x=\"").Append(N(start)).Append("\" y=\"").Append(N(top))
-                .Append("\" width=\"").Append(N(end - start)).Append("\" height=\"").Append(N(BarHeight))
-                .Append("\" fill=\"url(#").Append(PatternId(id, k)).Append(")\" stroke=\"").Append(Patterns[k].Ink).Append("\"/>");
+            result.Add(new ChartSegment(k + 1, PatternId(id, k), N(start), N(end - start)));
             start = end;
         }
+        return result;
     }
 
     private static string Description(string unit, IReadOnlyList<Bar> bars, List<string> kinds)
@@ -310,7 +248,7 @@ public static partial class BarChart
         if (kinds.Count > 0)
         {
             sb.Append(" Elke staaf is opgebouwd uit ")
-                .Append(JoinDutch(kinds.Select((k, i) => k + " (" + Patterns[i].Name + ")").ToList()))
+                .Append(JoinDutch(kinds.Select((k, i) => k + " (" + PatternNames[i] + ")").ToList()))
                 .Append('.');
         }
 
@@ -378,24 +316,5 @@ public static partial class BarChart
     {
         var r = Round(v);
         return r == 0 ? "0" : r.ToString("0.#", CultureInfo.InvariantCulture);
-    }
-
-    private static string Escape(string s)
-    {
-        var sb = new StringBuilder(s.Length + 16);
-        foreach (var c in s)
-        {
-            _ = c switch
-            {
-                '&' => sb.Append("&amp;"),
-                '<' => sb.Append("&lt;"),
-                '>' => sb.Append("&gt;"),
-                '"' => sb.Append("&quot;"),
-                '\'' => sb.Append("&#39;"),
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.ToString();
     }
 }

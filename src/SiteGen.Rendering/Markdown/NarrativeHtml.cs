@@ -1,6 +1,7 @@
 using System.Text;
 using Markdig;
 using SiteGen.Content.Model;
+using SiteGen.Rendering.Themes;
 
 namespace SiteGen.Rendering.Markdown;
 
@@ -16,7 +17,7 @@ public static class NarrativeHtml
     private const string Token = "SGSHORTCODE";
 
     /// <param name="expand">Renders one shortcode to HTML; block shortcodes return block HTML.</param>
-    public static string Render(Narrative doc, Func<Shortcode, string> expand)
+    public static SafeHtml Render(Narrative doc, Func<Shortcode, string> expand)
     {
         var text = new StringBuilder(doc.Body.Length);
         var replacements = new List<string>();
@@ -29,17 +30,18 @@ public static class NarrativeHtml
             at = sc.Index + sc.Length;
         }
         text.Append(doc.Body, at, doc.Body.Length - at);
-        return Restore(Markdig.Markdown.ToHtml(text.ToString(), Pipeline), replacements);
+        return new SafeHtml(Restore(Markdig.Markdown.ToHtml(text.ToString(), Pipeline), replacements));
     }
 
     /// <summary>Renders a short Markdown text (a step's text) without paragraphs around it.</summary>
-    public static string Inline(string markdown)
+    public static SafeHtml Inline(string markdown)
     {
         string html = Markdig.Markdown.ToHtml(markdown, Pipeline).Trim();
-        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
+        // Markdig wraps a single paragraph in <p>; the theme places the text inside its own element.
+        return new SafeHtml(html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal)
                && html.IndexOf("<p>", 3, StringComparison.Ordinal) < 0
             ? html[3..^4]
-            : html;
+            : html);
     }
 
     private static string Restore(string html, List<string> replacements)

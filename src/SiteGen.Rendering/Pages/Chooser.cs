@@ -13,7 +13,8 @@ public static class Chooser
     public sealed record Option(string Id, string Value, string Label);
     public sealed record Group(string Name, string Legend, IReadOnlyList<Option> Options);
     public sealed record Result(string Dwelling, string Name, string Href);
-    public sealed record Model(IReadOnlyList<Group> Groups, IReadOnlyList<Result> Results, string Css);
+    /// <param name="Css">Selectors built from validated ids only (no content text), so the theme may write it as is.</param>
+    public sealed record Model(IReadOnlyList<Group> Groups, IReadOnlyList<Result> Results, Themes.SafeHtml Css);
 
     public static readonly (string Value, string Label, string[] Labels)[] LabelGroups =
     [
@@ -52,7 +53,7 @@ public static class Chooser
             [new Group("type", "Wat voor huis heeft u?", types), new Group("period", "Wanneer is uw huis gebouwd?", periods),
              new Group("label", "Welk energielabel heeft uw huis?", labels)],
             n.Dwellings.Select(d => new Result(d.Id, d.Name, view.Href(SitePaths.Dwelling(n, d.Id)))).ToList(),
-            css.ToString());
+            new Themes.SafeHtml(css.ToString()));
     }
 
     private static int Score(DwellingInfo d, string type, string period, string[] labels) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using SiteGen.Calculation;
 using SiteGen.Calculation.Inputs;
 using SiteGen.Calculation.Resident;
@@ -7,6 +6,7 @@ using SiteGen.Rendering.Charts;
 using SiteGen.Rendering.Formatting;
 using SiteGen.Rendering.Markdown;
 using SiteGen.Rendering.Text;
+using SiteGen.Rendering.Themes;
 
 namespace SiteGen.Rendering.Pages;
 
@@ -96,13 +96,13 @@ public sealed class NeighbourhoodView
             "Bedragen inclusief btw, na aftrek van subsidie. Totalen afgerond op € 10. Per maand: het eerste jaar, afgerond op € 1.");
     }
 
-    public string TcoChart(string dwelling)
+    public ChartView TcoChart(string dwelling)
     {
         string cheapest = CheapestVariant(dwelling);
         var bars = ForDwelling(dwelling).Select(r => new Bar(
             N.Variant(r.VariantId).Name + (r.VariantId == cheapest ? " (goedkoopst)" : ""),
             Display.TcoValue(r.Tco), Display.Tco(r.Tco), r.VariantId == cheapest)).ToList();
-        return BarChart.Render(UniqueId("tco-chart"), $"Totale kosten over {N.Input.Assumptions.HorizonYears.Value} jaar per keuze",
+        return BarChart.Layout(UniqueId("tco-chart"), $"Totale kosten over {N.Input.Assumptions.HorizonYears.Value} jaar per keuze",
             "euro, inclusief btw en na subsidie", bars, Summary(ForDwelling(dwelling), r => Display.TcoValue(r.Tco), r => Display.Tco(r.Tco)));
     }
 
@@ -138,7 +138,7 @@ public sealed class NeighbourhoodView
             headers, rows, Sources(results.SelectMany(r => r.Monthly.Select(l => l.Source))), note);
     }
 
-    public string MonthlyChart(string dwelling)
+    public ChartView MonthlyChart(string dwelling)
     {
         var results = ForDwelling(dwelling);
         decimal low = results.Min(r => DecimalMath.RoundHalfUp(r.MonthlyCost));
@@ -147,7 +147,7 @@ public sealed class NeighbourhoodView
             bool isLow = DecimalMath.RoundHalfUp(r.MonthlyCost) == low;
             return new Bar(N.Variant(r.VariantId).Name + (isLow ? " (laagst)" : ""), DecimalMath.RoundHalfUp(r.MonthlyCost), Display.Monthly(r.MonthlyCost), isLow);
         }).ToList();
-        return BarChart.Render(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar", "euro per maand, inclusief btw", bars,
+        return BarChart.Layout(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar", "euro per maand, inclusief btw", bars,
             Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost)));
     }
 
@@ -248,7 +248,7 @@ public sealed class NeighbourhoodView
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>An inline computed value for narrative, linked to the dwelling page where it is explained.</summary>
-    public string InlineValue(string dwelling, string variant, string field)
+    public InlineValueView InlineValue(string dwelling, string variant, string field)
     {
         var r = R.Resident(dwelling, variant);
         string text = field switch
@@ -260,30 +260,27 @@ public sealed class NeighbourhoodView
             "co2" => Display.Co2(r.Co2Kg) + " CO2 per jaar",
             _ => throw new InvalidOperationException($"unknown value field '{field}'"),
         };
-        return $"<a href=\"{Attr(Href(SitePaths.Dwelling(N, dwelling)))}\">{Html(text)}</a>";
+        return new InlineValueView(text, Href(SitePaths.Dwelling(N, dwelling)));
     }
 
-    public string InlineAssumption(string id)
+    public InlineValueView InlineAssumption(string id)
     {
         var p = N.Overrides.FirstOrDefault(o => o.Id == id) ?? Content.Parameter(id);
         var v = p.ValueAt(N.AsOf)!;
-        return $"<a href=\"{Attr(CiteHref(id))}\">{Html(Display.Value(v.Value, p.Unit))}</a>";
+        return new InlineValueView(Display.Value(v.Value, p.Unit), CiteHref(id));
     }
 
-    /// <summary>Renders one narrative shortcode to HTML (the content layer has already checked its arguments).</summary>
-    public string Shortcode(Shortcode sc, Func<Table, string> table) => sc.Name switch
+    /// <summary>Renders one narrative shortcode with the theme's partials (the content layer has already checked its arguments).</summary>
+    public string Shortcode(Shortcode sc, Theme theme) => sc.Name switch
     {
-        "tco-table" => table(TcoTable(sc.Args["dwelling"])),
-        "monthly-chart" => MonthlyChart(sc.Args["dwelling"]) + table(MonthlyTable(sc.Args["dwelling"])),
-        "business-case" => table(BusinessCaseTable(sc.Args["variant"])),
-        "value" => InlineValue(sc.Args["dwelling"], sc.Args["variant"], sc.Args["field"]),
-        "assumption" => InlineAssumption(sc.Args["id"]),
+        "tco-table" => theme.RenderPartial("table", TcoTable(sc.Args["dwelling"])),
+        "monthly-chart" => theme.RenderPartial("bar-chart", MonthlyChart(sc.Args["dwelling"])) + theme.RenderPartial("table", MonthlyTable(sc.Args["dwelling"])),
+        "business-case" => theme.RenderPartial("table", BusinessCaseTable(sc.Args["variant"])),
+        "value" => theme.RenderPartial("inline-value", InlineValue(sc.Args["dwelling"], sc.Args["variant"], sc.Args["field"])),
+        "assumption" => theme.RenderPartial("inline-value", InlineAssumption(sc.Args["id"])),
         _ => throw new InvalidOperationException($"unknown shortcode '{sc.Name}'"),
     };
 
-    public string Narrative(Narrative? doc, Func<Table, string> table) =>
-        doc is null ? "" : NarrativeHtml.Render(doc, sc => Shortcode(sc, table));
-
-    public static string Html(string s) => WebUtility.HtmlEncode(s);
-    public static string Attr(string s) => WebUtility.HtmlEncode(s);
+    public SafeHtml Narrative(Narrative? doc, Theme theme) =>
+        doc is null ? SafeHtml.Empty : NarrativeHtml.Render(doc, sc => Shortcode(sc, theme));
 }

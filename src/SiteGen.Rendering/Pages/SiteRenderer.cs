@@ -40,7 +40,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             produced[n.Id] = files.Paths.Where(p => !before.Contains(p)).ToList();
         }
         // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
-        foreach (var m in content.Municipalities) themes.For(m.Id);
+        foreach (var m in content.Municipalities)
+        {
+            themes.For(m.Id);
+            if (m.Style.Colours.Count > 0) files.Add(HouseStyleCss(m.Id), HouseStyleTokens(m.Style));
+        }
         foreach (var theme in themes.Loaded)
             foreach (var (path, bytes) in theme.Assets)
                 files.Add($"assets/{theme.Name}/{path}", bytes);
@@ -65,7 +69,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     private string Layout(Theme theme, string page, string title, string layout, object model, IReadOnlyList<Link> crumbs, Neighbourhood? n)
     {
-        string body = theme.Render(layout, model);
+        var body = new SafeHtml(theme.Render(layout, model));
         var nav = new List<Link>();
         if (n is not null)
         {
@@ -75,23 +79,36 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             nav.Add(new Link("Wat is er veranderd", SitePaths.Relative(page, SitePaths.Changes(n)), page == SitePaths.Changes(n)));
         }
         nav.Add(new Link("Open data", SitePaths.Relative(page, SitePaths.OpenData), page == SitePaths.OpenData));
-        string footer = n is null
-            ? "<p>Deze site gebruikt geen cookies en volgt u niet. De cijfers komen uit de studies van de gemeenten.</p>"
-            : $"<p>{NeighbourhoodView.Html(Municipality(n).Name)}. De cijfers komen uit het haalbaarheidsonderzoek voor {NeighbourhoodView.Html(n.Name)}; "
-              + $"zie <a href=\"{NeighbourhoodView.Attr(SitePaths.Relative(page, SitePaths.Assumptions(n)))}\">uitgangspunten en bronnen</a>. Deze site gebruikt geen cookies en volgt u niet.</p>";
-        var frame = new LayoutModel(title, n is null ? SiteName : Municipality(n).Name, SitePaths.Relative(page, SitePaths.Home),
-            SitePaths.Relative(page, $"assets/{theme.Name}/css/tokens.css"),
-            SitePaths.Relative(page, $"assets/{theme.Name}/css/site.css"), SitePaths.Relative(page, $"assets/{theme.Name}/css/print.css"),
+        var m = n is null ? null : Municipality(n);
+        var style = m?.Style ?? HouseStyle.None;
+        var contact = style.Contact is { } c
+            ? new ContactView(c.Name, c.Url, c.Phone, c.Phone is null ? null : "tel:" + new string(c.Phone.Where(ch => char.IsDigit(ch) || ch == '+').ToArray()))
+            : null;
+        var footer = new FooterView(m?.Name, n?.Name, n is null ? null : SitePaths.Relative(page, SitePaths.Assumptions(n)),
+            style.FooterLinks.Select(l => new Link(l.Text, l.Url)).ToList(), contact);
+        string siteName = m?.Name ?? SiteName;
+        string Asset(string path) => SitePaths.Relative(page, $"assets/{theme.Name}/{path}");
+        string? logo = style.Logo is { } lg ? Asset(lg.File) : null;
+        var frame = new LayoutModel(title, siteName, logo ?? Asset("favicon.svg"), Asset("css/tokens.css"),
+            m is not null && style.Colours.Count > 0 ? SitePaths.Relative(page, HouseStyleCss(m.Id)) : null,
+            Asset("css/site.css"), Asset("css/print.css"),
+            new HeaderView(siteName, SitePaths.Relative(page, SitePaths.Home), logo, style.Logo?.Alt),
             crumbs, nav, body, footer);
         return theme.Render("base", frame);
     }
+
+    /// <summary>The municipality's colours from municipality.yaml, as the design tokens they set; loaded after tokens.css.</summary>
+    public static string HouseStyleCss(string municipality) => $"assets/{municipality}/css/house-style.css";
+
+    private static byte[] HouseStyleTokens(HouseStyle style) => System.Text.Encoding.UTF8.GetBytes(
+        "/* Made by SiteGen from the colours in municipality.yaml. */\n:root {\n"
+        + string.Concat(style.Colours.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"  {HouseStyle.ColourTokens[c.Key]}: {c.Value};\n"))
+        + "}\n");
 
     private Municipality Municipality(Neighbourhood n) => content.Municipalities.First(m => m.Neighbourhoods.Contains(n));
 
     private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
         trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();
-
-    private static string TableHtml(Theme theme, Table t) => theme.RenderPartial("table", t);
 
     // ---- pages -------------------------------------------------------------------------------------
 
@@ -113,7 +130,6 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var n = view.N;
         string page = SitePaths.Neighbourhood(n);
         view.StartPage(page);
-        string Tables(Table t) => TableHtml(theme, t);
         var facts = n.Facts.Select(f => new Fact(f.Label, Display.Value(f.Value, f.Unit == "share" ? "share" : f.Unit) , view.CiteHref($"{n.Id}:facts.{f.Id}"))).ToList();
         var model = new
         {
@@ -122,8 +138,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Municipality = Municipality(n).Name,
             Facts = facts,
             Chooser = Chooser.Build(view),
-            Overview = new[] { OverviewTable(view, tco: true), OverviewTable(view, tco: false) }.Select(Tables).ToList(),
-            Narrative = view.Narrative(n.Index, Tables),
+            Overview = new[] { OverviewTable(view, tco: true), OverviewTable(view, tco: false) },
+            Narrative = view.Narrative(n.Index, theme),
             Dwellings = n.Dwellings.Select(d => new Card(d.Name, d.Narrative?.Summary ?? "", view.Href(SitePaths.Dwelling(n, d.Id)))).ToList(),
             Variants = n.Variants.Select(v => new Card($"{v.Number}. {v.Name}", v.Narrative?.Summary ?? v.Description ?? "", view.Href(SitePaths.Variant(n, v.Id)))).ToList(),
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
@@ -164,7 +180,6 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var n = view.N;
         string page = SitePaths.Dwelling(n, d.Id);
         view.StartPage(page);
-        string Tables(Table t) => TableHtml(theme, t);
         var input = n.Input.Dwellings.First(x => x.Id == d.Id);
         var results = view.ForDwelling(d.Id);
         var plan = n.StepPlans.Select(id => content.StepPlans[id]).FirstOrDefault(p => p.Audience == "bewoner");
@@ -175,18 +190,17 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Horizon = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value),
             InShort = InShort(view, d.Id),
             Facts = DwellingFacts(view, d, input),
-            Narrative = view.Narrative(d.Narrative, Tables),
-            TcoTable = Tables(view.TcoTable(d.Id)),
+            Narrative = view.Narrative(d.Narrative, theme),
+            TcoTable = view.TcoTable(d.Id),
             TcoChart = view.TcoChart(d.Id),
             MonthlyChart = view.MonthlyChart(d.Id),
-            MonthlyTable = Tables(view.MonthlyTable(d.Id)),
+            MonthlyTable = view.MonthlyTable(d.Id),
             Changes = results.Select(r => Changes(view, d, r)).ToList(),
-            OneOffTables = n.Variants.Select(v => new { v.Name, Table = Tables(view.OneOffTable(d.Id, v.Id)) }).ToList(),
-            Co2Table = Tables(view.Co2Table(d.Id)),
+            OneOffTables = n.Variants.Select(v => new { v.Name, Table = view.OneOffTable(d.Id, v.Id) }).ToList(),
+            Co2Table = view.Co2Table(d.Id),
             StepPlan = plan is null ? null : StepPlanView(plan, n),
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
-            ExplainCommand = $"sitegen explain --neighbourhood {n.Id} --dwelling {d.Id} --variant <keuze>",
         };
         return Layout(theme, page, d.Name, "dwelling", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
@@ -281,7 +295,6 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var n = view.N;
         string page = SitePaths.Variant(n, v.Id);
         view.StartPage(page);
-        string Tables(Table t) => TableHtml(theme, t);
         var perDwelling = new Table(view.UniqueId("per-dwelling"), $"{v.Name}: kosten per voorbeeldhuis",
             [new Cell("Voorbeeldhuis"), new Cell("Nu te betalen, na subsidie", Num: true),
              new Cell($"Totaal over {DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value)} jaar", Num: true), new Cell("Per maand", Num: true)],
@@ -301,15 +314,15 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Title = v.Name,
             Number = v.Number,
             Lead = narrative?.Summary ?? v.Description ?? "",
-            Narrative = view.Narrative(narrative, Tables),
+            Narrative = view.Narrative(narrative, theme),
             Pros = narrative?.Pros ?? [],
             Cons = narrative?.Cons ?? [],
             HasProsCons = (narrative?.Pros.Count ?? 0) + (narrative?.Cons.Count ?? 0) > 0,
-            PerDwelling = Tables(perDwelling),
+            PerDwelling = perDwelling,
             Collective = collective is null ? null : new
             {
                 Facts = CollectiveFacts(view, v, collective),
-                BusinessCase = narrativeShowsBusinessCase ? null : Tables(view.BusinessCaseTable(v.Id)),
+                BusinessCase = narrativeShowsBusinessCase ? null : view.BusinessCaseTable(v.Id),
                 SolarThermal = collective.Technics.SolarThermal is { } pt ? SolarThermalNote(pt) : null,
             },
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
@@ -373,7 +386,6 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var n = view.N;
         string page = SitePaths.Assumptions(n);
         view.StartPage(page);
-        string Tables(Table t) => TableHtml(theme, t);
         Row ParameterRow(Parameter p, bool overridden)
         {
             var v = p.ValueAt(n.AsOf)!;
@@ -391,10 +403,10 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var shared = content.Parameters.Select(p => n.Overrides.FirstOrDefault(o => o.Id == p.Id) is { } o ? (o, true) : (p, false)).ToList();
         var groups = shared.GroupBy(x => x.Item1.Group)
             .OrderBy(g => GroupTitles.Keys.ToList().IndexOf(g.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Tables(new Table(view.UniqueId("group-" + g.Key.Replace('_', '-')),
+            .Select(g => new Table(view.UniqueId("group-" + g.Key.Replace('_', '-')),
             GroupTitles.GetValueOrDefault(g.Key, g.Key),
             [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Bron")],
-            g.Select(x => ParameterRow(x.Item1, x.Item2)).ToList(), []))).ToList();
+            g.Select(x => ParameterRow(x.Item1, x.Item2)).ToList(), [])).ToList();
         var scenarioRows = n.ScenarioValues.Select(s => new Row(
         [
             new Cell(s.Label, Header: true, Badge: NeighbourhoodView.Badge(s.Reference.Basis), BadgeClass: NeighbourhoodView.BadgeClass(s.Reference.Basis), Note: s.Reference.Notes),
@@ -412,8 +424,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Method = Labels.Method(n.Input.Method),
             LastChange = DutchFormat.Date(lastChange),
             Groups = groups,
-            Scenario = Tables(new Table(view.UniqueId("scenario"), $"Gegevens van {n.Name}",
-                [new Cell("Gegeven"), new Cell("Waarde"), new Cell("Bron")], scenarioRows, [])),
+            Scenario = new Table(view.UniqueId("scenario"), $"Gegevens van {n.Name}",
+                [new Cell("Gegeven"), new Cell("Waarde"), new Cell("Bron")], scenarioRows, []),
             Documents = content.Sources.Values.OrderBy(s => s.Id, StringComparer.Ordinal)
                 .Select(s => new { s.Title, s.Publisher, Date = DutchFormat.Date(s.Date), s.Url, s.Reference }).ToList(),
         };
@@ -437,7 +449,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 Date = DutchFormat.Date(DateOnly.ParseExact(x.p.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
                 x.p.Note,
                 First = x.report.Since is null,
-                Tables = ChangeView.Tables(view, x.report, $"log-{x.p.Date}").Select(t => TableHtml(theme, t)).ToList(),
+                Tables = ChangeView.Tables(view, x.report, $"log-{x.p.Date}"),
             }).ToList();
         var model = new
         {
@@ -445,7 +457,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             HasPublication = last is not null,
             LastDate = last is null ? "" : DutchFormat.Date(DateOnly.ParseExact(last.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             HasChanges = current.Any,
-            Current = ChangeView.Tables(view, current, "now").Select(t => TableHtml(theme, t)).ToList(),
+            Current = ChangeView.Tables(view, current, "now"),
             Log = log,
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
         };
@@ -490,8 +502,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 new Link("results.csv", SitePaths.Relative(page, OpenDataFiles.ResultsCsv)),
                 new Link("business-cases.json", SitePaths.Relative(page, OpenDataFiles.BusinessCasesJson)),
             },
-            ResultsColumns = TableHtml(theme, results),
-            BusinessCaseColumns = TableHtml(theme, cases),
+            ResultsColumns = results,
+            BusinessCaseColumns = cases,
         };
         return Layout(theme, page, "Open data", "open-data", model, Crumbs(page, ("Home", SitePaths.Home), ("Open data", page)), null);
     }

@@ -1,3 +1,5 @@
+using SiteGen.Rendering.Themes;
+
 namespace SiteGen.Rendering.Pages;
 
 // View models: everything a template shows, already computed and formatted. Templates only display.
@@ -13,21 +15,35 @@ public sealed record Table(string Id, string Caption, IReadOnlyList<Cell> Header
 
 public sealed record Fact(string Term, string Value, string? Href = null);
 
-public sealed record StepView(int Number, string Title, string TextHtml, string? Duration, bool Current);
+public sealed record StepView(int Number, string Title, SafeHtml TextHtml, string? Duration, bool Current);
 
 public sealed record StepPlanView(string Id, string Title, string Summary, string? Duration, string Source, IReadOnlyList<StepView> Steps, bool HasCurrent);
 
 public sealed record Card(string Title, string Text, string Href);
 
+/// <summary>The site header: the name (or the municipality's logo) linking home.</summary>
+public sealed record HeaderView(string SiteName, string HomeHref, string? LogoHref, string? LogoAlt);
+
+/// <summary>The footer: who publishes, where the figures come from, and the municipality's own links.</summary>
+public sealed record FooterView(string? Municipality, string? Neighbourhood, string? AssumptionsHref, IReadOnlyList<Link> Links, ContactView? Contact);
+
+/// <summary>Where a resident can ask: the municipality's energieloket or contact.</summary>
+public sealed record ContactView(string Name, string? Href, string? Phone, string? PhoneHref);
+
 /// <summary>What the base layout needs around a page body.</summary>
 public sealed record LayoutModel(
     string Title,
     string SiteName,
-    string HomeHref,
+    string FaviconHref,
     string TokensCssHref,
+    string? HouseStyleCssHref,
     string CssHref,
     string PrintCssHref,
+    HeaderView Header,
     IReadOnlyList<Link> Breadcrumbs,
     IReadOnlyList<Link> Nav,
-    string Body,
-    string FooterHtml);
+    SafeHtml Body,
+    FooterView Footer);
+
+/// <summary>A computed figure inside narrative text, linked to the page that explains it.</summary>
+public sealed record InlineValueView(string Text, string Href);

@@ -40,7 +40,8 @@ public static class SiteBuilder
         Step($"computed {results.Sum(r => r.Item2.Residents.Count)} dwelling x variant results");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
-        var themes = ThemeSet.Load(options.Themes);
+        var themes = LoadThemes(options.Themes, content, diag);
+        if (themes is null) return new BuildResult(diag, null, clock.Elapsed);
         bool incremental = options.WriteOutput && options.Incremental;
         var previous = incremental ? BuildCache.Load(options.OutDir) : new BuildCache();
         var digests = incremental
@@ -56,7 +57,17 @@ public static class SiteBuilder
             return list;
         }
         var files = new SiteFiles();
-        var produced = Render(content, results, themes, files, Reuse);
+        Dictionary<string, List<string>> produced;
+        try
+        {
+            produced = Render(content, results, themes, files, Reuse);
+        }
+        catch (ThemeException e)
+        {
+            // A template that names a value the page does not have: located in the theme, like a content error.
+            foreach (var f in e.Findings) diag.Add(f);
+            return new BuildResult(diag, null, clock.Elapsed);
+        }
         Step($"rendered {files.All.Count} file(s), carried over {files.CarriedOver.Count} unchanged ({reused} neighbourhood(s) not re-rendered)");
         int links = CheckLinks(files, diag);
         Step($"checked {links} link(s)");
@@ -73,6 +84,43 @@ public static class SiteBuilder
             Step($"wrote {stats.Written} file(s), kept {stats.Unchanged} unchanged");
         }
         return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused, stats);
+    }
+
+    /// <summary>The default theme and every municipality's: all templates parse before anything renders, so every broken one is reported.</summary>
+    private static ThemeSet? LoadThemes(string root, SiteContent content, DiagnosticBag diag)
+    {
+        ThemeSet themes;
+        try
+        {
+            themes = ThemeSet.Load(root);
+        }
+        catch (ThemeException e)
+        {
+            foreach (var f in e.Findings) diag.Add(f);
+            return null;
+        }
+        bool ok = true;
+        foreach (var m in content.Municipalities)
+        {
+            try
+            {
+                var theme = themes.For(m.Id);
+                // The logo is one of the municipality's own theme assets; without its own theme folder there is none.
+                if (m.Style.Logo is { } logo && (theme.Name != m.Id || !theme.Assets.ContainsKey(logo.File)))
+                {
+                    diag.Error(logo.Path,
+                        logo.Line, logo.Column, Codes.MissingFile,
+                        $"het logo '{logo.File}' staat niet in themes/{m.Id}/assets/; zet het bestand daar neer of pas 'logo.file' aan");
+                    ok = false;
+                }
+            }
+            catch (ThemeException e)
+            {
+                foreach (var f in e.Findings) diag.Add(f);
+                ok = false;
+            }
+        }
+        return ok ? themes : null;
     }
 
     /// <summary>Everything a neighbourhood's pages are made from: its folder, its municipality, the shared content, its theme.</summary>

@@ -1,22 +1,31 @@
-using HandlebarsDotNet;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Functions;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using SiteGen.Content.Diagnostics;
 
 namespace SiteGen.Rendering.Themes;
 
 /// <summary>
-/// A compiled theme: layouts/*.hbs, partials/*.hbs and assets/**, looked up in the municipality's folder
-/// first and in the default theme after it ("a file of the same name overrides"). Templates only display:
-/// no helpers; an unresolved value fails the build instead of rendering blank.
+/// A theme: layouts/*.sbn, partials/*.sbn (Scriban) and assets/**, looked up in the municipality's folder first and
+/// in the default theme after it ("a file of the same name overrides"). Templates only display: every value reaches
+/// them computed and formatted; a value a template names but the page does not have fails the build.
 /// </summary>
+/// <remarks>
+/// Every template is parsed when the theme loads, so a broken override is reported even when none of its pages is
+/// re-rendered. Output is HTML-encoded unless a template asks for sanitised HTML with <c>raw</c> (see <see cref="HtmlContext"/>).
+/// </remarks>
 public sealed class Theme
 {
-    // Template sources are read at load; compiling waits for the first page, so a theme whose pages are all
-    // carried over unchanged (incremental build) costs only its assets.
-    private readonly Dictionary<string, string> _layoutSources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _partialSources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _layouts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _partials = new(StringComparer.Ordinal);
-    private IHandlebars? _hb;
+    public const string Extension = ".sbn";
+
+    private readonly Dictionary<string, Template> _layouts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, byte[]> _assets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _display = new(StringComparer.Ordinal);
 
     /// <summary>The folder name assets are published under: the most specific theme's name.</summary>
     public string Name { get; }
@@ -26,48 +35,125 @@ public sealed class Theme
     private Theme(string name) => Name = name;
 
     /// <param name="folders">Theme folders, most specific first (e.g. themes/putten, themes/default).</param>
+    /// <exception cref="ThemeException">A template does not parse: every such finding, located.</exception>
     public static Theme Load(string name, IReadOnlyList<string> folders)
     {
         var theme = new Theme(name);
-        foreach (var (relative, file) in Files(folders, "partials"))
-            if (relative.EndsWith(".hbs", StringComparison.Ordinal))
-                theme._partialSources[relative[..^4]] = File.ReadAllText(file);
-        foreach (var (relative, file) in Files(folders, "layouts"))
-            if (relative.EndsWith(".hbs", StringComparison.Ordinal))
-                theme._layoutSources[relative[..^4]] = File.ReadAllText(file);
+        var findings = new List<Diagnostic>();
+        theme.Parse(folders, "partials", theme._partials, findings);
+        theme.Parse(folders, "layouts", theme._layouts, findings);
         foreach (var (relative, file) in Files(folders, "assets"))
             if (!relative.EndsWith(".md", StringComparison.Ordinal)) theme._assets[relative] = File.ReadAllBytes(file); // docs stay in the theme
+        if (findings.Count > 0) throw new ThemeException(findings);
         return theme;
     }
 
-    public bool HasLayout(string name) => _layoutSources.ContainsKey(name);
-
-    private IHandlebars Compiler()
+    private void Parse(IReadOnlyList<string> folders, string sub, Dictionary<string, Template> into, List<Diagnostic> findings)
     {
-        if (_hb is not null) return _hb;
-        var hb = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
-        foreach (var (name, source) in _partialSources) hb.RegisterTemplate(name, source);
-        return _hb = hb;
-    }
-
-    public string Render(string layout, object model)
-    {
-        if (!_layouts.TryGetValue(layout, out var template))
+        foreach (var (relative, file) in Files(folders, sub))
         {
-            if (!_layoutSources.TryGetValue(layout, out var source))
-                throw new InvalidOperationException($"theme '{Name}' has no layout '{layout}.hbs'");
-            _layouts[layout] = template = Compiler().Compile(source);
+            if (!relative.EndsWith(Extension, StringComparison.Ordinal)) continue;
+            string display = DisplayPath(file);
+            _display[file] = display;
+            var template = Template.Parse(File.ReadAllText(file), file);
+            if (template.HasErrors)
+            {
+                foreach (var m in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+                    findings.Add(Located(display, m.Span, m.Message));
+                continue;
+            }
+            into[relative[..^Extension.Length]] = template;
         }
-        return template(model);
     }
+
+    /// <summary>"themes/&lt;theme&gt;/&lt;file&gt;": the path a communicator recognises, whichever folder the theme was read from.</summary>
+    private static string DisplayPath(string file)
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(file)!);
+        // Walk up to the theme folder: the parent of layouts/, partials/ or assets/.
+        while (dir.Parent is { } parent && dir.Name is not ("layouts" or "partials" or "assets")) dir = parent;
+        var themeFolder = dir.Parent!;
+        return "themes/" + themeFolder.Name + "/" + Path.GetRelativePath(themeFolder.FullName, file).Replace('\\', '/');
+    }
+
+    private static Diagnostic Located(string display, SourceSpan span, string message) =>
+        new(display, span.Start.Line + 1, span.Start.Column + 1, Severity.Error, Codes.Template, message);
+
+    public bool HasLayout(string name) => _layouts.ContainsKey(name);
+    public bool HasPartial(string name) => _partials.ContainsKey(name);
+
+    public string Render(string layout, object model) =>
+        Render(_layouts.TryGetValue(layout, out var t) ? t : throw Missing("layouts", layout), model);
 
     /// <summary>Renders one partial on its own (a table inside narrative, say).</summary>
-    public string RenderPartial(string name, object model)
+    public string RenderPartial(string name, object model) =>
+        Render(_partials.TryGetValue(name, out var t) ? t : throw Missing("partials", name), model);
+
+    private ThemeException Missing(string folder, string name) =>
+        new([new Diagnostic($"themes/{Name}/{folder}/{name}{Extension}", 1, 1, Severity.Error, Codes.Template,
+            $"het thema '{Name}' heeft geen {folder}/{name}{Extension}; voeg het bestand toe of gebruik het standaardthema")]);
+
+    private string Render(Template template, object model)
+    {
+        var context = new HtmlContext(this);
+        context.PushGlobal(Globals(model));
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            string display = e.Span.FileName is { } f && _display.TryGetValue(f, out var d) ? d : $"themes/{Name}";
+            throw new ThemeException([Located(display, e.Span, e.OriginalMessage)]);
+        }
+    }
+
+    /// <summary>A partial, called from a template as <c>partial "name" value</c>; its result is written unescaped.</summary>
+    internal Markup Partial(TemplateContext context, string name, object? model)
     {
         if (!_partials.TryGetValue(name, out var template))
-            _partials[name] = template = Compiler().Compile("{{> " + name + "}}");
-        return template(model);
+            throw new ScriptRuntimeException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+        context.PushGlobal(Globals(model));
+        context.PushOutput();
+        try
+        {
+            return new Markup(template.Render(context));
+        }
+        finally
+        {
+            context.PopOutput();
+            context.PopGlobal();
+        }
     }
+
+    /// <summary>
+    /// The variables a template sees: the model's properties (snake_case, as Scriban names them), or for a list
+    /// the variable <c>items</c>.
+    /// </summary>
+    private static ScriptObject Globals(object? model)
+    {
+        var globals = new ScriptObject();
+        switch (model)
+        {
+            case null: break;
+            case System.Collections.IEnumerable list when model is not string:
+                globals["items"] = list;
+                break;
+            default:
+                globals.Import(model, ScriptMemberImportFlags.Property, ViewModelOnly, StandardMemberRenamer.Default);
+                break;
+        }
+        return globals;
+    }
+
+    /// <summary>
+    /// Templates reach the view model's public properties and nothing else of .NET: no methods, no fields, no
+    /// properties of framework types (a string's Length, a list's Capacity).
+    /// </summary>
+    internal static bool ViewModelOnly(MemberInfo member) =>
+        member is PropertyInfo { GetMethod.IsPublic: true } p && p.GetIndexParameters().Length == 0 && p.DeclaringType is { } t
+        && (t.Namespace?.StartsWith("SiteGen.", StringComparison.Ordinal) == true || t.IsDefined(typeof(CompilerGeneratedAttribute), false))
+        && p.Name != "EqualityContract";
 
     /// <summary>Files under a subfolder of every theme folder; a file in an earlier folder hides one of the same name later.</summary>
     private static SortedDictionary<string, string> Files(IReadOnlyList<string> folders, string sub)
@@ -84,6 +170,97 @@ public sealed class Theme
             }
         }
         return result;
+    }
+}
+
+/// <summary>A template or theme that cannot be used: its findings, each at themes/&lt;theme&gt;/&lt;file&gt;:line:col.</summary>
+public sealed class ThemeException(IReadOnlyList<Diagnostic> findings)
+    : Exception(string.Join(Environment.NewLine, findings))
+{
+    public IReadOnlyList<Diagnostic> Findings { get; } = findings;
+}
+
+/// <summary>HTML that is already safe to write as is: Markdown rendered by the sanitising pipeline, or a page body.</summary>
+public sealed record SafeHtml(string Html)
+{
+    public static readonly SafeHtml Empty = new("");
+    // Written without `raw`, it is escaped like any other value: the tags show, and the theme author sees the mistake.
+    public override string ToString() => Html;
+}
+
+/// <summary>Output a template may write unescaped: what <c>raw</c> returns and what a partial renders.</summary>
+internal sealed record Markup(string Html);
+
+/// <summary>
+/// A Scriban context that writes HTML: every value is HTML-encoded unless it is <see cref="Markup"/>, strict about
+/// unknown variables and members, with a loop limit, and with only the functions a theme needs.
+/// </summary>
+internal sealed class HtmlContext : TemplateContext
+{
+    // Cumulative iterations per render; generous for a page listing thousands of neighbourhoods, small enough to stop a runaway loop.
+    private const int MaxLoopIterations = 1_000_000;
+
+    public HtmlContext(Theme theme) : base(Builtins)
+    {
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        EnableRelaxedTargetAccess = false;
+        LoopLimit = MaxLoopIterations;
+        AutoIndent = false;
+        MemberFilter = Theme.ViewModelOnly;
+        MemberRenamer = StandardMemberRenamer.Default;
+        var functions = new ScriptObject();
+        functions.Import("partial", new Func<TemplateContext, string, object?, object>((c, name, model) => theme.Partial(c, name, model)));
+        functions.Import("raw", new Func<TemplateContext, object?, object>(Raw));
+        PushGlobal(functions);
+    }
+
+    private static readonly ScriptObject Builtins = new BuiltinFunctions();
+
+    /// <summary>Writes sanitised HTML unescaped; anything else is refused, so content text can never be written raw.</summary>
+    private static object Raw(TemplateContext context, object? value) => value switch
+    {
+        SafeHtml h => new Markup(h.Html),
+        Markup m => m,
+        null => new Markup(""),
+        _ => throw new ScriptRuntimeException(context.CurrentSpan,
+            "raw schrijft alleen HTML die SiteGen al veilig heeft gemaakt (zoals de verhaaltekst); gewone tekst wordt altijd ge-escaped"),
+    };
+
+    public override TemplateContext Write(SourceSpan span, object? value)
+    {
+        switch (value)
+        {
+            case null: return this;
+            case Markup m: Write(m.Html); return this;
+            default:
+                Write(Encode(ObjectToString(value) ?? ""));
+                return this;
+        }
+    }
+
+    /// <summary>The characters Handlebars escaped, encoded the same way: pages stay byte-identical across the engine switch.</summary>
+    internal static string Encode(string s)
+    {
+        int i = s.AsSpan().IndexOfAny("&<>\"'`=");
+        if (i < 0) return s;
+        var sb = new System.Text.StringBuilder(s.Length + 16).Append(s, 0, i);
+        for (; i < s.Length; i++)
+        {
+            char c = s[i];
+            _ = c switch
+            {
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '"' => sb.Append("&quot;"),
+                '\'' => sb.Append("&#x27;"),
+                '`' => sb.Append("&#x60;"),
+                '=' => sb.Append("&#x3D;"),
+                _ => sb.Append(c),
+            };
+        }
+        return sb.ToString();
     }
 }
 

@@ -25,8 +25,15 @@ public class BarChartTests
     private static decimal Num(IElement e, string attribute) =>
         decimal.Parse(e.GetAttribute(attribute)!, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    // The chart as a page shows it: laid out in C#, drawn by the default theme's bar-chart partial.
+    private static readonly Themes.Theme DefaultTheme =
+        Themes.Theme.Load("default", [Path.Combine(Content.Tests.RepoPaths.Root, "themes", "default")]);
+
+    private static string Draw(string id, string title, string unit, IReadOnlyList<Bar> bars, string? summary = null) =>
+        DefaultTheme.RenderPartial("bar-chart", BarChart.Layout(id, title, unit, bars, summary));
+
     private static string Render(IReadOnlyList<Bar> bars, string id = "kosten") =>
-        BarChart.Render(id, "Totale kosten over 15 jaar", "euro, inclusief btw", bars);
+        Draw(id, "Totale kosten over 15 jaar", "euro, inclusief btw", bars);
 
     [Fact]
     public void Figure_has_one_accessible_svg_with_referenced_title_and_desc()
@@ -175,7 +182,7 @@ public class BarChartTests
         var equal = new[] { new Bar("A", 2m, "2"), new Bar("B", 2m, "2") };
         Assert.Equal("Alle waarden zijn gelijk: 2.", Parse(Render(equal)).QuerySelector(".chart-summary")!.TextContent);
 
-        var custom = BarChart.Render("x", "T", "u", tied, summary: "Eigen <samenvatting>.");
+        var custom = Draw("x", "T", "u", tied, summary: "Eigen <samenvatting>.");
         Assert.Equal("Eigen <samenvatting>.", Parse(custom).QuerySelector(".chart-summary")!.TextContent);
     }
 
@@ -187,12 +194,12 @@ public class BarChartTests
             new Bar("<script>alert(1)</script> & \"quote\" 'x'", 10m, "<b>€ 10</b>"),
             new Bar("B", 20m, "20"),
         };
-        var html = BarChart.Render("xss", "<img src=x onerror=alert(1)>", "a&b \"c\"", evil);
+        var html = Draw("xss", "<img src=x onerror=alert(1)>", "a&b \"c\"", evil);
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quote&quot; &#39;x&#39;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quote&quot; &#x27;x&#x27;", html, StringComparison.Ordinal);
 
         var doc = Parse(html);
         Assert.Empty(doc.QuerySelectorAll("script, img, b"));
@@ -333,13 +340,13 @@ public class BarChartTests
     [InlineData("kosten-")]
     [InlineData("kosten\"><script>")]
     public void Unsafe_id_prefix_is_rejected(string id) =>
-        Assert.Throws<ArgumentException>(() => BarChart.Render(id, "T", "u", SixBars));
+        Assert.Throws<ArgumentException>(() => BarChart.Layout(id, "T", "u", SixBars));
 
     [Fact]
     public void Empty_input_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => Render([]));
         Assert.Throws<ArgumentException>(() => Render([new Bar(" ", 1m, "1")]));
-        Assert.ThrowsAny<ArgumentException>(() => BarChart.Render("x", " ", "u", SixBars));
+        Assert.ThrowsAny<ArgumentException>(() => BarChart.Layout("x", " ", "u", SixBars));
     }
 }

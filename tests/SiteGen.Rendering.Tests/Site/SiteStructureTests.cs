@@ -17,7 +17,7 @@ public class SiteStructureTests
             $"{n}/woningen/vrijstaand-voor-1980/index.html", $"{n}/woningen/tussenwoning-1980-2000/index.html", $"{n}/woningen/tussenwoning-na-2000/index.html",
             $"{n}/varianten/gasketel/index.html", $"{n}/varianten/hybride-warmtepomp/index.html", $"{n}/varianten/lucht-water-warmtepomp/index.html",
             $"{n}/varianten/mini-collectief/index.html", $"{n}/varianten/klein-collectief/index.html", $"{n}/varianten/groot-collectief/index.html",
-            "data/results.json", "data/results.csv", "data/business-cases.json", "assets/default/css/tokens.css", "assets/default/css/site.css", "assets/default/css/print.css",
+            "data/results.json", "data/results.csv", "data/business-cases.json", "assets/default/css/tokens.css", "assets/default/css/site.css", "assets/default/css/print.css", "assets/default/favicon.svg",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), BuiltSite.Files.All.Keys.Order(StringComparer.Ordinal));
     }
@@ -89,7 +89,7 @@ public class SiteStructureTests
         Directory.CreateDirectory(Path.Combine(themes, "putten", "assets", "css"));
         File.WriteAllText(Path.Combine(themes, "putten", "assets", "css", "site.css"), ":root{--sg-color-primary:#00594f}");
         Directory.CreateDirectory(Path.Combine(themes, "putten", "partials"));
-        File.WriteAllText(Path.Combine(themes, "putten", "partials", "facts.hbs"), "<dl class=\"putten-facts\">{{#each this}}<dt>{{Term}}</dt><dd>{{Value}}</dd>{{/each}}</dl>");
+        File.WriteAllText(Path.Combine(themes, "putten", "partials", "facts.sbn"), "<dl class=\"putten-facts\">{{ for f in items }}<dt>{{ f.term }}</dt><dd>{{ f.value }}</dd>{{ end }}</dl>");
 
         var files = BuiltSite.Build(RepoPaths.Content, themes);
         string dwelling = System.Text.Encoding.UTF8.GetString(files.All["putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html"]);
