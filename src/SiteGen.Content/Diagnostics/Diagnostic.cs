@@ -66,4 +66,6 @@ public static class Codes
     public const string Expired = "SG014";
     public const string UnsafeLink = "SG015";
     public const string BrokenLink = "SG016";
+    public const string Placeholder = "SG017";      // scaffold text or values not yet replaced (warning; error with --strict)
+    public const string MissingAlt = "SG018";       // an image in Markdown without alt text
 }

@@ -82,7 +82,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var frame = new LayoutModel(title, n is null ? SiteName : Municipality(n).Name, SitePaths.Relative(page, SitePaths.Home),
             SitePaths.Relative(page, $"assets/{theme.Name}/css/tokens.css"),
             SitePaths.Relative(page, $"assets/{theme.Name}/css/site.css"), SitePaths.Relative(page, $"assets/{theme.Name}/css/print.css"),
-            crumbs, nav, body, footer);
+            crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders);
         return theme.Render("base", frame);
     }
 

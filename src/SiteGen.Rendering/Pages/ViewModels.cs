@@ -30,4 +30,5 @@ public sealed record LayoutModel(
     IReadOnlyList<Link> Breadcrumbs,
     IReadOnlyList<Link> Nav,
     string Body,
-    string FooterHtml);
+    string FooterHtml,
+    bool Concept = false); // scaffold placeholders affect this page: base layout shows the "concept" banner
