@@ -185,6 +185,12 @@ public static class Commands
         if (all is null) return ContentErrors;
         var selected = all.Where(x => only is null || x.N.Id == only).ToList();
         if (selected.Count == 0) return Usage(stderr, $"unknown neighbourhood '{only}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        // Placeholders from 'sitegen new' are never recorded as published figures (they were listed above as SG017).
+        if (selected.FirstOrDefault(x => x.N.HasPlaceholders) is { N: { } withPlaceholders })
+        {
+            stderr.WriteLine($"sitegen: nothing published: {withPlaceholders.Id} still has placeholders from 'sitegen new' (warning {Codes.Placeholder} above); replace them first");
+            return ContentErrors;
+        }
         foreach (var (site, n, r) in selected)
         {
             var now = Content.History.NeighbourhoodHistory.Snapshot(site, n, r, "nu", null);
@@ -203,6 +209,12 @@ public static class Commands
         if (all is null) return ContentErrors;
         var selected = all.Where(x => only is null || x.N.Id == only).ToList();
         if (selected.Count == 0) return Usage(stderr, $"unknown neighbourhood '{only}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        // Placeholders from 'sitegen new' are never recorded as published figures (they were listed above as SG017).
+        if (selected.FirstOrDefault(x => x.N.HasPlaceholders) is { N: { } withPlaceholders })
+        {
+            stderr.WriteLine($"sitegen: nothing published: {withPlaceholders.Id} still has placeholders from 'sitegen new' (warning {Codes.Placeholder} above); replace them first");
+            return ContentErrors;
+        }
         string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (site, n, r) in selected)
         {

@@ -13,8 +13,11 @@ namespace SiteGen.Cli.Tests;
 /// </summary>
 public class BrokenContentTests
 {
-    private static readonly string ManifestPath =
-        Path.Combine(RepoPaths.Root, "tests", "SiteGen.Cli.Tests", "BrokenContent", "cases.yaml");
+    private static readonly string ManifestFolder = Path.Combine(RepoPaths.Root, "tests", "SiteGen.Cli.Tests", "BrokenContent");
+
+    /// <summary>cases.yaml and the corpora next to it (numbers.yaml: numbers typed the Dutch way or out of range).</summary>
+    private static IEnumerable<string> Manifests() =>
+        Directory.GetFiles(ManifestFolder, "*.yaml").Order(StringComparer.Ordinal);
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
@@ -48,6 +51,8 @@ public class BrokenContentTests
         }
         // Every kind of unsafe link stays in the corpus, whether or not the product catches it yet.
         Assert.True(cases.Count(c => c.Expect.Any(e => e.EndsWith("SG015", StringComparison.Ordinal))) >= 3);
+        // Issue 8: at least 30 numbers typed the Dutch way or out of their plausible range, each with what it should say.
+        Assert.True(cases.Count(c => c.Manifest == "numbers.yaml" && c.Message.Count > 0 && c.PointAt is not null) >= 30);
     }
 
     [Theory]
@@ -72,6 +77,10 @@ public class BrokenContentTests
         string copy = Path.GetFileName(Path.TrimEndingDirectorySeparator(ws.Content));
         foreach (var expected in c.Expect)
             Assert.True(run.Err.Contains($"{copy}/{expected}", StringComparison.Ordinal), $"'{expected}' was not reported\n{context}");
+        // The message of the first expected finding says what was probably meant.
+        var finding = run.Err.Split('\n').FirstOrDefault(l => l.Contains($"{copy}/{c.Expect[0]}: ", StringComparison.Ordinal)) ?? "";
+        foreach (var fragment in c.Message)
+            Assert.True(finding.Contains(fragment, StringComparison.Ordinal), $"the finding does not say '{fragment}': {finding}\n{context}");
         int errors = FindingLine.Matches(run.Err).Count;
         Assert.True(c.MaxErrors is not { } max || errors <= max,
             $"{errors} errors reported for one mistake; at most {c.MaxErrors} expected (the others are follow-on findings)\n{context}");
@@ -254,16 +263,19 @@ public class BrokenContentTests
 
     private sealed record Edit(string File, string Op, YamlNode Arg);
 
-    private sealed record Case(string Id, string What, List<Edit> Edits, List<string> Expect, string? PointAt, bool SkipInProcess, int? MaxErrors);
+    private sealed record Case(string Id, string What, List<Edit> Edits, List<string> Expect, string? PointAt, bool SkipInProcess, int? MaxErrors,
+        List<string> Message, string Manifest);
 
     private static readonly string[] Ops = ["replace", "write", "write_bytes_hex", "append", "write_repeat", "write_nested", "delete", "make_directory"];
 
     private static readonly Lazy<List<Case>> Corpus = new(Load);
 
-    private static List<Case> Load()
+    private static List<Case> Load() => Manifests().SelectMany(Load).ToList();
+
+    private static List<Case> Load(string manifestPath)
     {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(ManifestPath, Encoding.UTF8)) stream.Load(reader);
+        using (var reader = new StreamReader(manifestPath, Encoding.UTF8)) stream.Load(reader);
         var cases = new List<Case>();
         foreach (var item in ((YamlSequenceNode)stream.Documents[0].RootNode).Children.Cast<YamlMappingNode>())
         {
@@ -274,14 +286,17 @@ public class BrokenContentTests
             else
                 edits.Add(ReadEdit(id, item));
             var expectNode = item.Children[new YamlScalarNode("expect")];
-            var expect = expectNode is YamlSequenceNode seq
-                ? seq.Children.Select(n => ((YamlScalarNode)n).Value!).ToList()
-                : [((YamlScalarNode)expectNode).Value!];
+            var expect = Strings(expectNode);
+            var message = item.Children.TryGetValue(new YamlScalarNode("message"), out var messageNode) ? Strings(messageNode) : [];
             cases.Add(new Case(id, Text(item, "what"), edits, expect, Optional(item, "point_at"), Optional(item, "skip_in_process") == "true",
-                Optional(item, "max_errors") is { } max ? int.Parse(max) : null));
+                Optional(item, "max_errors") is { } max ? int.Parse(max) : null, message, Path.GetFileName(manifestPath)));
         }
         return cases;
     }
+
+    private static List<string> Strings(YamlNode node) => node is YamlSequenceNode seq
+        ? seq.Children.Select(n => ((YamlScalarNode)n).Value!).ToList()
+        : [((YamlScalarNode)node).Value!];
 
     private static Edit ReadEdit(string id, YamlMappingNode m)
     {
@@ -292,7 +307,7 @@ public class BrokenContentTests
     }
 
     private static string Text(YamlMappingNode m, string key) =>
-        Optional(m, key) ?? throw new InvalidDataException($"'{key}' is missing at line {m.Start.Line} of {ManifestPath}");
+        Optional(m, key) ?? throw new InvalidDataException($"'{key}' is missing at line {m.Start.Line} of a manifest in {ManifestFolder}");
 
     private static string? Optional(YamlMappingNode m, string key) =>
         m.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s ? s.Value : null;

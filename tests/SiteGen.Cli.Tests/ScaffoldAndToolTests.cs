@@ -6,21 +6,65 @@ namespace SiteGen.Cli.Tests;
 public class ScaffoldAndToolTests
 {
     [Fact]
-    public void New_municipality_and_neighbourhood_build_at_once_without_warnings()
+    public void New_municipality_and_neighbourhood_build_at_once_with_every_placeholder_marked()
     {
         using var ws = new Workspace();
         var m = CliRun.Of("new", "municipality", "zonnedal", "--content", ws.Content);
         Assert.True(m.ExitCode == 0, m.Err);
         var n = CliRun.Of("new", "neighbourhood", "zonnedal/de-akkers", "--content", ws.Content);
         Assert.True(n.ExitCode == 0, n.Err);
-        Assert.Contains("# yaml-language-server: $schema=", File.ReadAllText(Path.Combine(ws.Content, "zonnedal", "de-akkers", "neighbourhood.yaml")));
-        var build = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output, "--strict", "--themes", Path.Combine(RepoPaths.Root, "themes"));
+        string scenario = Path.Combine(ws.Content, "zonnedal", "de-akkers", "neighbourhood.yaml");
+        Assert.Contains("# yaml-language-server: $schema=", File.ReadAllText(scenario));
+        string themes = Path.Combine(RepoPaths.Root, "themes");
+        var build = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output, "--themes", themes);
         Assert.True(build.ExitCode == 0, build.Err);
         Assert.True(File.Exists(Path.Combine(ws.Output, "zonnedal", "de-akkers", "woningen", "rijwoning", "index.html")));
+
+        // A warning at each placeholder: every 'nog invullen' in the scenario, the sample text, the source's date.
+        int expected = 0;
+        foreach (var (file, marker) in new[] { ("zonnedal/de-akkers/neighbourhood.yaml", "nog invullen"), ("zonnedal/de-akkers/neighbourhood.yaml", "(voorbeeld)"),
+                     ("zonnedal/de-akkers/index.md", "Voorbeeldtekst"), ("sources.yaml", "2000-01-01"), ("sources.yaml", "nog invullen") })
+        {
+            var lines = File.ReadAllLines(Path.Combine(ws.Content, file));
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].TrimStart().StartsWith('#')) continue;
+                for (int at = lines[i].IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = lines[i].IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    expected++;
+                    Assert.Contains($"{file}:{i + 1}:{at + 1}: warning SG017: placeholder", build.Err);
+                }
+            }
+        }
+        Assert.True(expected >= 12, $"{expected} placeholders found in the scaffold");
+        Assert.Equal(expected, build.Err.Split('\n').Count(l => l.Contains(": warning SG017: ", StringComparison.Ordinal)));
+
+        // The new neighbourhood's pages (and the home page that lists it) say "concept"; Putten's pages do not.
+        Assert.Contains("concept-banner", File.ReadAllText(Path.Combine(ws.Output, "zonnedal", "de-akkers", "woningen", "rijwoning", "index.html")));
+        Assert.Contains("concept-banner", File.ReadAllText(Path.Combine(ws.Output, "zonnedal", "de-akkers", "index.html")));
+        Assert.Contains("concept-banner", File.ReadAllText(Path.Combine(ws.Output, "index.html")));
+        Assert.DoesNotContain("concept-banner", File.ReadAllText(Path.Combine(ws.Output, "putten", "bijsteren-husselerveld", "index.html")));
+
+        // --strict: the placeholders are errors and nothing is written.
+        var before = Directory.GetFiles(ws.Output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        var strict = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output, "--strict", "--themes", themes);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("zonnedal/de-akkers/index.md:", strict.Err);
+        Assert.Contains(": error SG017: placeholder", strict.Err);
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(ws.Output, "*", SearchOption.AllDirectories).Order());
+        foreach (var (f, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(f));
+
+        // publish refuses to record placeholder figures: exit 1, the locations listed, history.json not written.
+        var publish = CliRun.Of("publish", "--content", ws.Content, "--neighbourhood", "zonnedal/de-akkers");
+        Assert.Equal(1, publish.ExitCode);
+        Assert.Contains("zonnedal/de-akkers/neighbourhood.yaml:", publish.Err);
+        Assert.Contains("nothing published", publish.Err);
+        Assert.False(File.Exists(Path.Combine(ws.Content, "zonnedal", "de-akkers", "history.json")));
+
         // A neighbourhood in a municipality that does not exist yet creates the municipality too.
         Assert.Equal(0, CliRun.Of("new", "neighbourhood", "nieuwdorp/centrum", "--content", ws.Content).ExitCode);
         Assert.True(File.Exists(Path.Combine(ws.Content, "nieuwdorp", "municipality.yaml")));
-        Assert.Equal(0, CliRun.Of("check", "--content", ws.Content, "--themes", Path.Combine(RepoPaths.Root, "themes")).ExitCode);
+        Assert.Equal(0, CliRun.Of("check", "--content", ws.Content, "--themes", themes).ExitCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using SiteGen.Calculation;
 using SiteGen.Calculation.Inputs;
 using SiteGen.Content.Model;
+using SiteGen.Content.Yaml;
 
 namespace SiteGen.Content.Loading;
 
@@ -10,38 +11,43 @@ namespace SiteGen.Content.Loading;
 /// </summary>
 public static class AssumptionCatalog
 {
-    public sealed record Entry(string Unit, decimal? Min, decimal? Max);
-
-    private const decimal NoMax = decimal.MaxValue;
+    /// <summary>A parameter's unit and plausible range: its unit's range (<see cref="UnitRanges"/>), narrowed where the parameter needs it.</summary>
+    public sealed record Entry(string Unit, UnitRange Range)
+    {
+        public Entry(string unit) : this(unit, UnitRanges.Get(unit)) { }
+        public Entry(string unit, decimal min, decimal max) : this(unit, UnitRanges.Get(unit).Narrow(min, max)) { }
+        public decimal Min => Range.Min;
+        public decimal Max => Range.Max;
+    }
 
     public static readonly IReadOnlyDictionary<string, Entry> Entries = new Dictionary<string, Entry>
     {
-        ["energy.gas_price"] = new("EUR/m3", 0m, 20m),
-        ["energy.electricity_price"] = new("EUR/kWh", 0m, 5m),
-        ["emissions.co2_gas"] = new("kg/m3", 0m, 10m),
-        ["emissions.co2_electricity"] = new("kg/kWh", 0m, 2m),
-        ["heat_tariffs.variable"] = new("EUR/GJ", 0m, 500m),
-        ["heat_tariffs.standing_charge"] = new("EUR/year", 0m, 10000m),
-        ["heat_tariffs.metering"] = new("EUR/year", 0m, 10000m),
-        ["heat_tariffs.delivery_set_rent"] = new("EUR/year", 0m, 10000m),
+        ["energy.gas_price"] = new("EUR/m3"),
+        ["energy.electricity_price"] = new("EUR/kWh"),
+        ["emissions.co2_gas"] = new("kg/m3"),
+        ["emissions.co2_electricity"] = new("kg/kWh"),
+        ["heat_tariffs.variable"] = new("EUR/GJ"),
+        ["heat_tariffs.standing_charge"] = new("EUR/year"),
+        ["heat_tariffs.metering"] = new("EUR/year"),
+        ["heat_tariffs.delivery_set_rent"] = new("EUR/year"),
         ["tax.vat_factor"] = new("factor", 1m, 2m),
         ["heat_demand.calorific_value"] = new("MJ/m3", 20m, 50m),
-        ["heat_demand.share_space_heating"] = new("share", 0m, 1m),
-        ["heat_demand.share_tap_water"] = new("share", 0m, 1m),
-        ["heat_demand.share_cooking"] = new("share", 0m, 1m),
+        ["heat_demand.share_space_heating"] = new("share"),
+        ["heat_demand.share_tap_water"] = new("share"),
+        ["heat_demand.share_cooking"] = new("share"),
         ["heat_demand.efficiency_space_heating"] = new("factor", 0.5m, 1.2m),
         ["heat_demand.efficiency_tap_water"] = new("factor", 0.3m, 1.2m),
         ["heat_demand.study_conversion_factor"] = new("MJ/m3", 10m, 50m),
-        ["heat_demand.space_heating_share_for_savings"] = new("share", 0m, 1m),
+        ["heat_demand.space_heating_share_for_savings"] = new("share"),
         ["technology.scop_hybrid"] = new("factor", 1m, 10m),
         ["technology.scop_air_water"] = new("factor", 1m, 10m),
-        ["technology.hybrid_heat_share"] = new("share", 0m, 1m),
-        ["subsidies.isde_heat_pump_share"] = new("share", 0m, 1m),
+        ["technology.hybrid_heat_share"] = new("share"),
+        ["subsidies.isde_heat_pump_share"] = new("share"),
         ["finance.discount_rate"] = new("share", 0m, 0.2m),
         ["finance.indexation"] = new("share", -0.1m, 0.2m),
         ["finance.horizon_years"] = new("years", 1m, 100m),
         ["finance.reinvestment_year"] = new("year", 1m, 100m),
-        ["calibration.monthly_omission_per_gas_appliance"] = new("EUR/year", 0m, 10000m),
+        ["calibration.monthly_omission_per_gas_appliance"] = new("EUR/year"),
         ["business_case.wacc_public"] = new("share", 0m, 0.2m),
         ["business_case.wacc_commercial"] = new("share", 0m, 0.2m),
         ["business_case.indexation"] = new("share", -0.1m, 0.2m),
@@ -50,18 +56,18 @@ public static class AssumptionCatalog
         ["business_case.ramp_up_years"] = new("years", 1m, 30m),
         ["business_case.demand_decline"] = new("share", 0m, 0.2m),
         ["business_case.network_depreciation_years"] = new("years", 1m, 200m),
-        ["business_case.design_share"] = new("share", 0m, 1m),
-        ["business_case.contingency_share"] = new("share", 0m, 1m),
-        ["regulation.mini_max_connections"] = new("connections", 1m, NoMax),
-        ["regulation.small_max_connections"] = new("connections", 1m, NoMax),
-        ["regulation.wcw_light_max_connections"] = new("connections", 1m, NoMax),
-        ["regulation.wcw_middle_max_connections"] = new("connections", 1m, NoMax),
-        ["regulation.wis_min_connections"] = new("connections", 1m, NoMax),
+        ["business_case.design_share"] = new("share"),
+        ["business_case.contingency_share"] = new("share"),
+        ["regulation.mini_max_connections"] = new("connections"),
+        ["regulation.small_max_connections"] = new("connections"),
+        ["regulation.wcw_light_max_connections"] = new("connections"),
+        ["regulation.wcw_middle_max_connections"] = new("connections"),
+        ["regulation.wis_min_connections"] = new("connections"),
     };
 
     /// <summary>Label-jump savings are an open family: label_savings.&lt;from&gt;_to_&lt;to&gt;.</summary>
     public const string LabelSavingsGroup = "label_savings";
-    public static readonly Entry LabelSaving = new("share", 0m, 1m);
+    public static readonly Entry LabelSaving = new("share");
 
     public static Entry? Find(string id) =>
         Entries.TryGetValue(id, out var e) ? e : id.StartsWith(LabelSavingsGroup + ".", StringComparison.Ordinal) ? LabelSaving : null;

@@ -22,6 +22,7 @@ public static class ContentLoader
             diag.Error(root, 1, 1, Codes.FileSystem, "the content folder does not exist");
             return (null, diag);
         }
+        var placeholders = Placeholders.Scan(root, diag);
         var sources = SourcesReader.Read(root, diag, out var unusableSources);
         var refs = new References(sources, unusableSources);
         var parameterReader = new ParameterReader(refs, buildDate);
@@ -34,7 +35,7 @@ public static class ContentLoader
         {
             string mid = Path.GetFileName(dir);
             if (ReservedFolders.Contains(mid) || mid.StartsWith('.')) continue;
-            var m = ReadMunicipality(root, dir, mid, parameters, refs, parameterReader, stepPlans, diag);
+            var m = ReadMunicipality(root, dir, mid, parameters, refs, parameterReader, stepPlans, diag, placeholders);
             if (m is not null) municipalities.Add(m);
         }
         if (municipalities.Count == 0 && !diag.HasErrors)
@@ -45,6 +46,7 @@ public static class ContentLoader
         return (new SiteContent
         {
             Root = root, Sources = sources, Parameters = parameters, Municipalities = municipalities, StepPlans = stepPlans,
+            HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders),
         }, diag);
     }
 
@@ -74,7 +76,7 @@ public static class ContentLoader
     }
 
     private static Municipality? ReadMunicipality(string root, string dir, string mid, List<Parameter> shared, References refs,
-        ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag)
+        ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag, List<Placeholders.Found> placeholders)
     {
         string file = SourcesReader.Display(root, $"{mid}/municipality.yaml");
         if (!MapReader.IsSlug(mid))
@@ -95,7 +97,7 @@ public static class ContentLoader
         {
             string slug = Path.GetFileName(ndir);
             if (slug.StartsWith('.')) continue;
-            var n = ReadNeighbourhood(root, ndir, mid, slug, shared, refs, parameterReader, stepPlans, diag);
+            var n = ReadNeighbourhood(root, ndir, mid, slug, shared, refs, parameterReader, stepPlans, diag, placeholders);
             if (n is not null) neighbourhoods.Add(n);
         }
         if (name is null) return null;
@@ -103,7 +105,7 @@ public static class ContentLoader
     }
 
     private static Neighbourhood? ReadNeighbourhood(string root, string dir, string mid, string slug, List<Parameter> shared,
-        References refs, ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag)
+        References refs, ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag, List<Placeholders.Found> placeholders)
     {
         string id = $"{mid}/{slug}";
         string file = SourcesReader.Display(root, $"{id}/neighbourhood.yaml");
@@ -137,6 +139,9 @@ public static class ContentLoader
             SourcesReader.Display(root, $"{id}/{History.NeighbourhoodHistory.FileName}"), diag);
         if (scenario is null || diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
 
+        var cited = scenario.Values.Select(v => v.Reference.Document.Id).Concat(scenario.Facts.Select(f => f.Reference.Document.Id))
+            .Concat(scenario.Overrides.SelectMany(o => o.Values).Select(v => v.Reference.Document.Id)).ToHashSet(StringComparer.Ordinal);
+        bool hasPlaceholders = Placeholders.Affects(placeholders, mid, slug, cited);
         var dwellings = scenario.Dwellings.Select(d => d with { Narrative = dwellingNarratives.GetValueOrDefault(d.Id) }).ToList();
         var variants = scenario.Variants.Select(v => v with { Narrative = variantNarratives.GetValueOrDefault(v.Id) }).ToList();
         var n = new Neighbourhood
@@ -144,7 +149,7 @@ public static class ContentLoader
             Id = id, Slug = slug, Name = scenario.Name, ScenarioPath = file, Input = scenario.Input,
             Dwellings = dwellings, Variants = variants, Facts = scenario.Facts, ScenarioValues = scenario.Values,
             Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index,
-            AsOf = scenario.AsOf, History = history, Folder = dir,
+            AsOf = scenario.AsOf, History = history, Folder = dir, HasPlaceholders = hasPlaceholders,
         };
         CheckReferences(n, shared, stepPlans, ctx, scenario.Root, scenario.Nodes, diag);
         return diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : n;

@@ -104,7 +104,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             var from = References.ParseDate(keyNode, ctx, $"a date key of '{id}'");
             var v = MapReader.From(valueNode, ctx, $"the value of '{id}' from {dateText}");
             if (from is null || v is null) continue;
-            var number = v.Decimal("value", min: entry.Min, max: entry.Max);
+            var number = v.Number("value", entry.Range);
             var until = v.Get("valid_until", required: false) is { } u ? References.ParseDate(u, ctx, "'valid_until'") : null;
             var reference = refs.Read(v);
             v.Done();

@@ -62,13 +62,34 @@ public static class SafeMarkdown
                 AutolinkInline auto => auto.Url,
                 _ => null,
             };
-            if (url is null || IsAllowed(url)) continue;
+            if (url is null) continue;
             // Markdig counts lines and columns from 0.
+            if (inline is LinkInline { IsImage: true } image && string.IsNullOrWhiteSpace(AltText(image)))
+            {
+                var (al, ac) = (firstLine + inline.Line, inline.Column + 1);
+                diag.Error(path, al, ac, Codes.MissingAlt,
+                    "this image has no alt text; describe it between the brackets for readers who cannot see it: ![Kaart van de wijk met het warmtenet](...)");
+            }
+            if (IsAllowed(url) && IsSiteRelative(url))
+            {
+                var (sl, sc) = locate?.Invoke(url) ?? (firstLine + inline.Line, inline.Column + 1);
+                diag.Error(path, sl, sc, Codes.BrokenLink,
+                    $"'{Shorten(url)}' is an address on another site (such as the municipality's), not on this one; " +
+                    $"write the full address with https://, e.g. https://www.gemeente.nl{Shorten(url)}");
+                continue;
+            }
+            if (IsAllowed(url)) continue;
             var (il, ic) = locate?.Invoke(url) ?? (firstLine + inline.Line, inline.Column + 1);
             diag.Error(path, il, ic, Codes.UnsafeLink,
                 $"link address '{Shorten(url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
         }
     }
+
+    /// <summary>"/documenten/x.pdf": a path from the root of a site; in content it means the municipality's own site.</summary>
+    public static bool IsSiteRelative(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal);
+
+    private static string AltText(LinkInline image) =>
+        string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
 
     /// <summary>The one link policy of SiteGen (content checks and the output's link check): relative, or an allowed scheme.</summary>
     public static bool IsAllowed(string url) => SchemeOf(url) is not { } scheme || AllowedSchemes.Contains(scheme);

@@ -3,6 +3,7 @@ using SiteGen.Calculation.Inputs;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Content.Model;
 using SiteGen.Content.Yaml;
+using static SiteGen.Content.Yaml.UnitRanges;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Content.Loading;
@@ -134,6 +135,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         return new Result(input, name, dwellingInfos, variantInfos, facts, values, overrides, stepPlans, phase, asOf, ctx, map.Node, nodes);
     }
 
+    private static int ErrorCount(YamlContext ctx) => ctx.Diag.Items.Count(d => d.Severity == Severity.Error);
+
     private List<Fact> ReadFacts(YamlSequenceNode? seq, YamlContext ctx)
     {
         var facts = new List<Fact>();
@@ -144,8 +147,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             if (f is null) continue;
             var fid = f.Slug("id");
             var label = f.String("label");
-            var value = f.Decimal("value", min: 0m);
             var unit = f.String("unit");
+            var value = unit is not null && ForFact(unit) is { } factRange ? f.Number("value", factRange) : f.Decimal("value", min: 0m);
             var decimals = f.Int("decimals", required: false, min: 0, max: 4);
             var reference = refs.Read(f);
             f.Done();
@@ -178,9 +181,9 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var gas = d.Map("gas_m3", $"'gas_m3' of dwelling '{did}'");
             d.Done();
             if (gas is null) continue;
-            var current = Sourced(gas, "current", $"{nid}:dwellings.{did}.gas_m3.current", "Gasverbruik nu", "m3", did, values, min: 0m);
-            var labelD = Sourced(gas, "label_d", $"{nid}:dwellings.{did}.gas_m3.label_d", "Gasverbruik na isolatie naar label D", "m3", did, values, required: false, min: 0m);
-            var labelB = Sourced(gas, "label_b", $"{nid}:dwellings.{did}.gas_m3.label_b", "Gasverbruik na isolatie naar label B", "m3", did, values, required: false, min: 0m);
+            var current = Sourced(gas, "current", $"{nid}:dwellings.{did}.gas_m3.current", "Gasverbruik nu", "m3", did, values, range: Get("m3/year"));
+            var labelD = Sourced(gas, "label_d", $"{nid}:dwellings.{did}.gas_m3.label_d", "Gasverbruik na isolatie naar label D", "m3", did, values, required: false, range: Get("m3/year"));
+            var labelB = Sourced(gas, "label_b", $"{nid}:dwellings.{did}.gas_m3.label_b", "Gasverbruik na isolatie naar label B", "m3", did, values, required: false, range: Get("m3/year"));
             gas.Done();
             if (name is null || houseType is null || period is null || labels is null || label is null || current is null) continue;
             inputs.Add(new DwellingInput { Id = did, Label = label, GasCurrent = current.Value, GasLabelD = labelD, GasLabelB = labelB });
@@ -191,11 +194,11 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
 
     /// <summary>A single sourced number: {value: 1400, source: ..., ref: ...}.</summary>
     private Quantity? Sourced(MapReader parent, string key, string citeKey, string label, string unit, string? dwelling,
-        List<ScenarioValue> values, bool required = true, decimal? min = null, decimal? max = null)
+        List<ScenarioValue> values, bool required = true, UnitRange? range = null)
     {
         var m = parent.Map(key, $"'{key}'", required);
         if (m is null) return null;
-        var v = m.Decimal("value", min: min, max: max);
+        var v = range is null ? m.Decimal("value", min: 0m) : m.Number("value", range);
         var reference = refs.Read(m);
         m.Done();
         if (v is null || reference is null) return null;
@@ -204,10 +207,10 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     }
 
     /// <summary>Per-dwelling amounts: 'amount: 1900' for every dwelling, or 'amounts: {dwelling: value}'.</summary>
-    private (Dictionary<string, decimal> Amounts, decimal? All) ReadAmounts(MapReader m, IReadOnlyList<string> dwellings, bool required = true)
+    private (Dictionary<string, decimal> Amounts, decimal? All) ReadAmounts(MapReader m, IReadOnlyList<string> dwellings, UnitRange range, bool required = true)
     {
         var amounts = new Dictionary<string, decimal>();
-        var all = m.Decimal("amount", required: false, min: 0m);
+        var all = m.Number("amount", range, required: false);
         var perDwelling = m.Map("amounts", $"'amounts' of {m.What}", required: false);
         if (all is null && perDwelling is null && required && !m.Context.Diag.HasErrors)
             m.Context.Error(m.Node, Codes.MissingKey, $"{m.What} needs 'amount: <number>' (same for every dwelling) or 'amounts: {{<dwelling>: <number>}}'");
@@ -220,7 +223,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     m.Context.Error(keyNode, Codes.UnknownReference, $"dwelling '{did}' is not defined; defined are: {string.Join(", ", dwellings)}");
                     continue;
                 }
-                if (MapReader.ReadDecimal(node, m.Context, $"the amount for '{did}'", min: 0m) is { } v) amounts[did] = v;
+                if (MapReader.ReadNumber(node, m.Context, $"the amount for '{did}'", range) is { } v) amounts[did] = v;
             }
         }
         return (amounts, all);
@@ -237,10 +240,12 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var label = c.String("label");
             var category = c.Enum("category", Categories);
             var insulates = c.Enum("insulates_to", Targets, required: false);
-            var (amounts, all) = ReadAmounts(c, dwellings);
+            int errors = ErrorCount(c.Context);
+            var (amounts, all) = ReadAmounts(c, dwellings, Get("EUR"));
+            bool amountsInvalid = ErrorCount(c.Context) > errors; // reported there; its uses are not reported again
             var reference = refs.Read(c);
             c.Done();
-            if (label is null || category is null || reference is null) continue;
+            if (label is null || category is null || reference is null || amountsInvalid) continue;
             string key = $"{nid}:costs.{cid}";
             values.Add(new ScenarioValue(key, label, "EUR", all is { } x ? [(null, x)] : amounts.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
             result[cid] = new CostDef(cid, label, category.Value, insulates ?? InsulationTarget.None, amounts, all, reference);
@@ -273,7 +278,9 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             Reference? reference = null;
             if (share is null)
             {
-                (amounts, all) = ReadAmounts(s, dwellings);
+                int errors = ErrorCount(s.Context);
+                (amounts, all) = ReadAmounts(s, dwellings, Get("EUR"));
+                shareInvalid |= ErrorCount(s.Context) > errors; // reported there; its uses are not reported again
                 reference = refs.Read(s);
             }
             s.Done();
@@ -399,7 +406,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     {
         var result = new Dictionary<string, Quantity>();
         if (m is null) return result;
-        var (amounts, all) = ReadAmounts(m, dwellings);
+        var (amounts, all) = ReadAmounts(m, dwellings, Get(unit));
         var reference = refs.Read(m);
         m.Done();
         if (reference is null) return result;
@@ -430,7 +437,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             }
             else
             {
-                var value = f.Decimal("value", min: 0m);
+                var value = f.Number("value", Get("EUR/year"));
                 var reference = refs.Read(f);
                 if (value is not null && reference is not null && fid is not null && label is not null)
                 {
@@ -459,13 +466,13 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var ctx = c.Context;
         string p = $"{nid}:variants.{vid}.collective";
         var description = c.String("description", required: false);
-        var dwellings = Sourced(c, "dwellings", $"{p}.dwellings", "Woningen in het gebied", "woningen", null, values, min: 2m); // a network serves 2 or more (guide §2.2)
-        var heat = Sourced(c, "dwelling_heat_gj", $"{p}.dwelling_heat_gj", "Warmtevraag woningen", "GJ/year", null, values, min: 0m);
-        var utilities = Sourced(c, "utility_buildings", $"{p}.utility_buildings", "Utiliteitsgebouwen", "gebouwen", null, values, min: 0m);
-        var utilityHeat = Sourced(c, "utility_heat_gj", $"{p}.utility_heat_gj", "Warmtevraag utiliteit", "GJ/year", null, values, min: 0m);
-        var rate = Sourced(c, "connection_rate", $"{p}.connection_rate", "Aansluitgraad", "share", null, values, min: 0.01m, max: 1m);
-        var loss = Sourced(c, "network_loss", $"{p}.network_loss", "Warmteverlies in het net", "share", null, values, min: 0m, max: 0.9m);
-        var electricity = Sourced(c, "total_electricity_mwh", $"{p}.total_electricity_mwh", "Elektriciteitsverbruik van het systeem", "MWh/year", null, values, min: 0m);
+        var dwellings = Sourced(c, "dwellings", $"{p}.dwellings", "Woningen in het gebied", "woningen", null, values, range: Get("count").Narrow(min: 2m)); // a network serves 2 or more (guide §2.2)
+        var heat = Sourced(c, "dwelling_heat_gj", $"{p}.dwelling_heat_gj", "Warmtevraag woningen", "GJ/year", null, values, range: Get("GJ/year"));
+        var utilities = Sourced(c, "utility_buildings", $"{p}.utility_buildings", "Utiliteitsgebouwen", "gebouwen", null, values, range: Get("count"));
+        var utilityHeat = Sourced(c, "utility_heat_gj", $"{p}.utility_heat_gj", "Warmtevraag utiliteit", "GJ/year", null, values, range: Get("GJ/year"));
+        var rate = Sourced(c, "connection_rate", $"{p}.connection_rate", "Aansluitgraad", "share", null, values, range: Get("share").Narrow(min: 0.01m));
+        var loss = Sourced(c, "network_loss", $"{p}.network_loss", "Warmteverlies in het net", "share", null, values, range: Get("share").Narrow(max: 0.9m));
+        var electricity = Sourced(c, "total_electricity_mwh", $"{p}.total_electricity_mwh", "Elektriciteitsverbruik van het systeem", "MWh/year", null, values, range: Get("MWh/year"));
 
         var capex = new List<CapexComponent>();
         if (c.Map("capex", "'capex'") is { } cm)
@@ -482,7 +489,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     var id = m.Slug("id");
                     var label = m.String("label");
                     var role = m.Enum("role", Roles);
-                    var amount = m.Decimal("amount", min: 0m);
+                    var amount = m.Number("amount", Get("EUR-project"));
                     m.Done();
                     if (id is null || label is null || role is null || amount is null) continue;
                     string key = $"{p}.capex.{id}";
@@ -496,9 +503,9 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         if (c.Map("opex", "'opex'") is { } om)
         {
             var reference = refs.Read(om);
-            var el = om.Decimal("electricity", min: 0m);
-            var maint = om.Decimal("maintenance", min: 0m);
-            var mgmt = om.Decimal("management", min: 0m);
+            var el = om.Number("electricity", Get("EUR/year-project"));
+            var maint = om.Number("maintenance", Get("EUR/year-project"));
+            var mgmt = om.Number("management", Get("EUR/year-project"));
             om.Done();
             if (reference is not null && el is not null && maint is not null && mgmt is not null)
             {
@@ -509,12 +516,12 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             }
         }
         var rental = c.Bool("delivery_set_rental");
-        var cold = Sourced(c, "cold_revenue", $"{p}.cold_revenue", "Opbrengst koeling per jaar", "EUR/year", null, values, required: false, min: 0m);
-        var wis = Sourced(c, "wis", $"{p}.wis", "Warmtenetten Investeringssubsidie (WIS)", "EUR", null, values, required: false, min: 0m);
+        var cold = Sourced(c, "cold_revenue", $"{p}.cold_revenue", "Opbrengst koeling per jaar", "EUR/year", null, values, required: false, range: Get("EUR/year-project"));
+        var wis = Sourced(c, "wis", $"{p}.wis", "Warmtenetten Investeringssubsidie (WIS)", "EUR", null, values, required: false, range: Get("EUR-project"));
         Quantity? sdeAnnual = null, sdeYears = null;
         if (c.Map("sde", "'sde'", required: false) is { } sm)
         {
-            var annual = sm.Decimal("annual", min: 0m);
+            var annual = sm.Number("annual", Get("EUR/year-project"));
             var years = sm.Int("years", min: 1, max: 30);
             var reference = refs.Read(sm);
             sm.Done();
@@ -529,7 +536,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         if (c.Map("solar_thermal", "'solar_thermal'", required: false) is { } pm)
         {
             var reference = refs.Read(pm);
-            var heatMwh = pm.Decimal("heat_mwh", min: 0m);
+            var heatMwh = pm.Number("heat_mwh", Get("MWh/year"));
             var kw = pm.Decimal("panel_power_kw", min: 0.01m);
             var hours = pm.Decimal("full_load_hours", min: 1m, max: 8760m);
             var area = pm.Decimal("panel_area_m2", min: 0.01m);
@@ -565,7 +572,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                         ctx.Error(keyNode, Codes.UnknownKey, $"unknown subsidy case '{caseKey}'; expected one of: none, wis, sde, wis+sde");
                         continue;
                     }
-                    if (MapReader.ReadDecimal(node, ctx, $"the published funding gap '{opKey}/{caseKey}'") is { } gap && reference is not null)
+                    if (MapReader.ReadNumber(node, ctx, $"the published funding gap '{opKey}/{caseKey}'", Get("EUR-gap")) is { } gap && reference is not null)
                     {
                         string key = $"{p}.published_funding_gaps.{opKey}.{caseKey}";
                         published[(op, sc)] = new Quantity(gap, References.Cite(key, reference));

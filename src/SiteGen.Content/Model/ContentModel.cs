@@ -79,6 +79,8 @@ public sealed class Neighbourhood
     public IReadOnlyList<History.Publication> History { get; init; } = [];
     /// <summary>Where the neighbourhood's folder is, for 'sitegen publish'.</summary>
     public string Folder { get; init; } = "";
+    /// <summary>Scaffold placeholders ("nog invullen"...) affect this neighbourhood: its pages show a "concept" banner.</summary>
+    public bool HasPlaceholders { get; init; }
 
     public DwellingInfo Dwelling(string id) => Dwellings.First(d => d.Id == id);
     public VariantInfo Variant(string id) => Variants.First(v => v.Id == id);
@@ -100,6 +102,9 @@ public sealed class SiteContent
     public required IReadOnlyList<Parameter> Parameters { get; init; }
     public required IReadOnlyList<Municipality> Municipalities { get; init; }
     public required IReadOnlyDictionary<string, StepPlan> StepPlans { get; init; }
+
+    /// <summary>Any content file still holds a scaffold placeholder (see Loading.Placeholders).</summary>
+    public bool HasPlaceholders { get; init; }
 
     public IEnumerable<Neighbourhood> Neighbourhoods => Municipalities.SelectMany(m => m.Neighbourhoods);
     public Parameter Parameter(string id) => Parameters.First(p => p.Id == id);

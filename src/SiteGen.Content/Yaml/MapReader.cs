@@ -191,31 +191,66 @@ public sealed partial class MapReader
         return null;
     }
 
-    public static decimal? ReadDecimal(YamlNode node, YamlContext ctx, string what, decimal? min = null, decimal? max = null)
+    public static decimal? ReadDecimal(YamlNode node, YamlContext ctx, string what, decimal? min = null, decimal? max = null) =>
+        ReadNumber(node, ctx, what, null, min, max);
+
+    /// <summary>A number in its plausible range for <paramref name="range"/>'s unit (see <see cref="UnitRanges"/>).</summary>
+    public decimal? Number(string key, UnitRange range, bool required = true)
+    {
+        var node = Get(key, required);
+        return node is null ? null : ReadNumber(node, _ctx, $"'{key}' in {_what}", range);
+    }
+
+    /// <summary>
+    /// Reads a plain YAML number. The raw text is kept for the message: where it looks like a Dutch number
+    /// (`1.900`, `1.200,50`, `€ 1900`, `15%`), the finding says what was probably meant.
+    /// </summary>
+    public static decimal? ReadNumber(YamlNode node, YamlContext ctx, string what, UnitRange? range, decimal? min = null, decimal? max = null)
     {
         if (node is not YamlScalarNode { Value: { } text } scalar)
         {
             ctx.Error(node, Codes.WrongType, $"{what} must be a number; found {Describe(node)}");
             return null;
         }
+        string? hint = NumberHints.For(text);
         if (scalar.Style != ScalarStyle.Plain)
         {
-            ctx.Error(node, Codes.WrongType, $"{what} must be a number without quotes; found the text \"{text}\"");
+            ctx.Error(node, Codes.WrongType, $"{what} must be a number without quotes; found the text \"{text}\"{(hint is null ? "" : $"; {hint}")}");
             return null;
         }
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var value))
         {
-            string hint = DutchNumber().IsMatch(text)
-                ? $" YAML numbers use a decimal point and no thousands separator: write {text.Replace(".", "").Replace(',', '.')}"
-                : " e.g. 1.14 or 1400";
-            ctx.Error(node, Codes.WrongType, $"{what} must be a number; found '{text}'.{hint}");
+            ctx.Error(node, Codes.WrongType, $"{what} must be a number; found '{text}'. {hint ?? "Write e.g. 1.14 or 1400"}");
             return null;
+        }
+        string then = hint is null ? "" : $"; {hint}";
+        if (range is not null)
+        {
+            if (!range.Contains(value))
+            {
+                ctx.Error(node, Codes.OutOfRange,
+                    $"{what} is {UnitRange.Format(value)}, outside the plausible range for {range.Describe()}{then}");
+                return null;
+            }
+            if (range.Whole && value != Math.Truncate(value))
+            {
+                ctx.Error(node, Codes.OutOfRange, $"{what} is {UnitRange.Format(value)}; expected a whole number: {range.Describe()}{then}");
+                return null;
+            }
+            int dot = text.IndexOf('.');
+            int decimals = dot < 0 || text.Contains('e', StringComparison.OrdinalIgnoreCase) ? 0 : text.Length - dot - 1;
+            if (range.MaxDecimals is { } most && decimals > most)
+            {
+                ctx.Error(node, Codes.OutOfRange,
+                    $"{what} is written with {decimals} decimals; {range.Words} has at most {most}{then}");
+                return null;
+            }
         }
         if (min is not null && value < min || max is not null && value > max)
         {
             ctx.Error(node, Codes.OutOfRange,
-                $"{what} is {value.ToString(CultureInfo.InvariantCulture)}; expected {Range(min, max)}");
+                $"{what} is {UnitRange.Format(value)}; expected {Range(min, max)}{then}");
             return null;
         }
         return value;
@@ -252,9 +287,6 @@ public sealed partial class MapReader
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
         return d[a.Length, b.Length];
     }
-
-    [GeneratedRegex(@"^-?[0-9.]*,[0-9]+$")]
-    private static partial Regex DutchNumber();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]*$")]
     private static partial Regex SlugPattern();

@@ -93,7 +93,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             m is not null && style.Colours.Count > 0 ? SitePaths.Relative(page, HouseStyleCss(m.Id)) : null,
             Asset("css/site.css"), Asset("css/print.css"),
             new HeaderView(siteName, SitePaths.Relative(page, SitePaths.Home), logo, style.Logo?.Alt),
-            crumbs, nav, body, footer);
+            crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders);
         return theme.Render("base", frame);
     }
 

@@ -43,7 +43,8 @@ public sealed record LayoutModel(
     IReadOnlyList<Link> Breadcrumbs,
     IReadOnlyList<Link> Nav,
     SafeHtml Body,
-    FooterView Footer);
+    FooterView Footer,
+    bool Concept = false); // scaffold placeholders affect this page: base layout shows the "concept" banner
 
 /// <summary>A computed figure inside narrative text, linked to the page that explains it.</summary>
 public sealed record InlineValueView(string Text, string Href);

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using SiteGen.Content.Diagnostics;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>
+/// Finds the placeholders 'sitegen new' writes ("nog invullen", "Voorbeeldtekst", "(voorbeeld)", the source date
+/// 2000-01-01) in every content file, so they never reach residents unnoticed: a warning at each place (an error
+/// with --strict; 'publish' refuses them), and a "concept" banner on the pages they affect.
+/// </summary>
+public static partial class Placeholders
+{
+    /// <param name="SourceId">For a placeholder in sources.yaml: the document it belongs to (only pages citing it are affected).</param>
+    public sealed record Found(string RelativePath, int Line, int Column, string Text, string? SourceId = null);
+
+    public static List<Found> Scan(string root, DiagnosticBag diag)
+    {
+        var found = new List<Found>();
+        foreach (var file in Files(root))
+        {
+            string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            string text;
+            try
+            {
+                if (new FileInfo(file).Length > Yaml.YamlFile.MaxBytes) continue; // refused by its reader
+                text = File.ReadAllText(file);
+            }
+            catch (IOException) { continue; } // unreadable files are reported by their reader
+            catch (UnauthorizedAccessException) { continue; }
+            bool yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
+            var lines = text.Replace("\r\n", "\n").Split('\n');
+            string? topKey = null;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (yaml && lines[i].TrimStart().StartsWith('#')) continue; // comments are for the author
+                if (yaml && lines[i].Length > 0 && char.IsAsciiLetterOrDigit(lines[i][0]) && lines[i].IndexOf(':') > 0) topKey = lines[i][..lines[i].IndexOf(':')];
+                foreach (Match m in Marker().Matches(lines[i]))
+                {
+                    var f = new Found(relative, i + 1, m.Index + 1, m.Value, relative == "sources.yaml" ? topKey : null);
+                    found.Add(f);
+                    diag.Warning(SourcesReader.Display(root, relative), f.Line, f.Column, Codes.Placeholder,
+                        $"placeholder '{m.Value}' from 'sitegen new' is still here; replace it with the real text, figure or date " +
+                        "(pages built with it show a 'concept' banner; --strict and 'publish' refuse it)");
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Whether a placeholder affects a neighbourhood: in its folder, its municipality, the shared assumptions or step
+    /// plans, or a source document it cites.
+    /// </summary>
+    public static bool Affects(IEnumerable<Found> found, string municipality, string neighbourhood, IReadOnlySet<string> citedSources) =>
+        found.Any(f => f.RelativePath.StartsWith($"{municipality}/{neighbourhood}/", StringComparison.Ordinal)
+            || f.RelativePath == $"{municipality}/municipality.yaml"
+            || Shared(f)
+            || (f.SourceId is { } id && citedSources.Contains(id)));
+
+    /// <summary>A placeholder in the shared assumptions or step plans affects every page.</summary>
+    public static bool Shared(Found f) =>
+        f.RelativePath.StartsWith("assumptions/", StringComparison.Ordinal) || f.RelativePath.StartsWith("step-plans/", StringComparison.Ordinal);
+
+    private static IEnumerable<string> Files(string root)
+    {
+        var stack = new Stack<string>([root]);
+        var result = new List<string>();
+        while (stack.Count > 0)
+        {
+            string dir = stack.Pop();
+            foreach (var sub in Directory.GetDirectories(dir))
+            {
+                string name = Path.GetFileName(sub);
+                if (name.StartsWith('.') || (dir == root && name == "schema")) continue;
+                if (new DirectoryInfo(sub).LinkTarget is not null) continue;
+                stack.Push(sub);
+            }
+            result.AddRange(Directory.GetFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal)));
+        }
+        return result.Order(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"nog invullen|voorbeeldtekst|\(voorbeeld\)|\b2000-01-01\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Marker();
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace SiteGen.Content.Yaml;
+
+/// <summary>
+/// The plausible range of a number by its unit: the one rule the parameter catalogue, the scenario reader and the
+/// JSON schemas share. The ranges are wide enough for any real study and narrow enough to catch a Dutch thousands
+/// separator: `amount: 1.900` reads as 1.9 euro, `gas_m3: 1.400` as 1.4 m3 a year, and both fall outside.
+/// </summary>
+/// <param name="MaxDecimals">At most this many decimals in the written text (euro: cents), so `125.000` for an amount is caught too.</param>
+public sealed record UnitRange(string Unit, decimal Min, decimal Max, string Words, bool Whole = false, bool AllowZero = false, int? MaxDecimals = null)
+{
+    /// <summary>A narrower range for one field or parameter, keeping the unit's words.</summary>
+    public UnitRange Narrow(decimal? min = null, decimal? max = null) => this with { Min = min ?? Min, Max = max ?? Max };
+
+    public bool Contains(decimal value) => (AllowZero && value == 0) || (value >= Min && value <= Max);
+
+    /// <summary>"an amount in euro per dwelling (100 to 250000)", for messages.</summary>
+    public string Describe() =>
+        $"{Words} ({Format(Min)} to {Format(Max)}{(AllowZero && Min > 0 ? ", or 0" : "")})";
+
+    public static string Format(decimal d) => d.ToString("0.############", CultureInfo.InvariantCulture);
+}
+
+public static class UnitRanges
+{
+    // Units as written in content (parameter 'unit:' and the scenario's implicit units). Amounts for a whole
+    // project (a heat network) have their own keys: they are far larger than amounts per dwelling.
+    public static readonly IReadOnlyDictionary<string, UnitRange> ByUnit = new[]
+    {
+        new UnitRange("EUR", 100m, 250_000m, "an amount in euro per dwelling", MaxDecimals: 2),
+        new UnitRange("EUR/year", 10m, 20_000m, "an amount in euro per dwelling per year", MaxDecimals: 2),
+        new UnitRange("EUR-project", 1_000m, 1_000_000_000m, "an amount in euro for the whole project", MaxDecimals: 2),
+        new UnitRange("EUR/year-project", 100m, 100_000_000m, "an amount in euro per year for the whole project", AllowZero: true, MaxDecimals: 2),
+        new UnitRange("EUR-gap", -1_000_000_000m, 1_000_000_000m, "a funding gap in euro for the whole project", MaxDecimals: 2),
+        new UnitRange("EUR/m3", 0.05m, 10m, "a price in euro per m3"),
+        new UnitRange("EUR/kWh", 0.01m, 2m, "a price in euro per kWh"),
+        new UnitRange("EUR/GJ", 1m, 200m, "a price in euro per GJ"),
+        new UnitRange("m3/year", 100m, 10_000m, "gas use of one dwelling in m3 per year", MaxDecimals: 1),
+        new UnitRange("kWh/year", 100m, 50_000m, "electricity use of one dwelling in kWh per year", MaxDecimals: 1),
+        new UnitRange("GJ/year", 10m, 10_000_000m, "heat demand in GJ per year", AllowZero: true, MaxDecimals: 2),
+        new UnitRange("MWh/year", 1m, 10_000_000m, "energy in MWh per year", AllowZero: true, MaxDecimals: 2),
+        new UnitRange("share", 0m, 1m, "a share from 0 to 1 (15% is 0.15)"),
+        new UnitRange("year", 1m, 100m, "a year counted from the start (1 is the first year)", Whole: true),
+        new UnitRange("years", 1m, 200m, "a number of years", Whole: true),
+        new UnitRange("count", 0m, 1_000_000m, "a number of dwellings, buildings or connections", Whole: true),
+        new UnitRange("connections", 1m, 10_000_000m, "a number of connections", Whole: true),
+        new UnitRange("kg/m3", 0.1m, 10m, "kg CO2 per m3 of gas"),
+        new UnitRange("kg/kWh", 0m, 2m, "kg CO2 per kWh"),
+        new UnitRange("MJ/m3", 10m, 50m, "energy content in MJ per m3"),
+        new UnitRange("factor", 0.1m, 10m, "a factor"),
+    }.ToDictionary(r => r.Unit, StringComparer.Ordinal);
+
+    /// <summary>Words a fact may use as its unit that count things (whole numbers).</summary>
+    private static readonly HashSet<string> CountWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "objecten", "woningen", "gebouwen", "aansluitingen", "adressen", "huishoudens", "panden", "count",
+    };
+
+    public static UnitRange Get(string unit) =>
+        ByUnit.TryGetValue(unit, out var r) ? r : throw new ArgumentException($"no plausible range for unit '{unit}'", nameof(unit));
+
+    /// <summary>The range for a fact's free-text unit, or null when the unit is not known (then only 'not negative' applies).</summary>
+    public static UnitRange? ForFact(string unit) =>
+        ByUnit.TryGetValue(unit, out var r) ? r
+        : CountWords.Contains(unit) ? Get("count") with { Words = $"a number of {unit}" }
+        : null;
+}
