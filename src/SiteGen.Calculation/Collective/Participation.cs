@@ -45,7 +45,7 @@ public static class Participation
         var baseTechnics = HeatNetworkTechnics.Compute(c, a, method);
         decimal margin = a.CollectiveInvestmentMargin?.Value ?? 0m;
         var result = new List<ParticipationCase>(a.ParticipationShares.Count);
-        foreach (var share in a.ParticipationShares)
+        foreach (var share in a.ParticipationShares.DistinctBy(q => q.Value).OrderBy(q => q.Value))
         {
             var input = AtRate(c, share, baseTechnics, a, method);
             var t = HeatNetworkTechnics.Compute(input, a, method);

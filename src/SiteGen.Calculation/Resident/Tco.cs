@@ -198,7 +198,7 @@ public sealed class Tco
             monthlyTotal += omission;
             reconciliations.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
                 "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
-                "Zij telt in de maandlasten een deel van de vaste kosten van de gasketel niet mee, in de totale kosten over 30 jaar wel. " +
+                "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
                 "Dat verschil staat hier apart.",
                 a.MonthlyOmissionPerGasAppliance.Source));
         }
