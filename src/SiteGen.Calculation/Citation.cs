@@ -11,6 +11,8 @@ public enum Basis
     External,
     /// <summary>A constant that exists only to reproduce published figures; the consistent method ignores it.</summary>
     Calibration,
+    /// <summary>A choice the municipality makes itself (a margin, a what-if), not a fact from a document.</summary>
+    Assumption,
 }
 
 /// <summary>

@@ -4,7 +4,11 @@ using SiteGen.Calculation.Resident;
 
 namespace SiteGen.Calculation;
 
-public sealed record CollectiveResult(string VariantId, HeatNetworkTechnics Technics, BusinessCaseResult BusinessCase);
+public sealed record CollectiveResult(string VariantId, HeatNetworkTechnics Technics, BusinessCaseResult BusinessCase)
+{
+    /// <summary>The funding gap at each participation share of the content (issue 13); empty without shares.</summary>
+    public IReadOnlyList<ParticipationCase> Participation { get; init; } = [];
+}
 
 /// <summary>Every figure of one neighbourhood.</summary>
 public sealed class NeighbourhoodResult
@@ -33,7 +37,10 @@ public static class NeighbourhoodModel
             if (v.Collective is null) continue;
             var t = HeatNetworkTechnics.Compute(v.Collective, input.Assumptions, input.Method);
             technics[v.Id] = t;
-            collectives.Add(new CollectiveResult(v.Id, t, BusinessCase.Compute(v.Collective, t, input.Assumptions)));
+            collectives.Add(new CollectiveResult(v.Id, t, BusinessCase.Compute(v.Collective, t, input.Assumptions))
+            {
+                Participation = Participation.Compute(v.Collective, input.Assumptions, input.Method),
+            });
         }
 
         var tco = new Tco(input);

@@ -39,6 +39,10 @@ internal static class TestInputs
             DesignShare = 0.10m, ContingencyShare = 0.10m;
         public decimal MiniMaxConnections = 50m, SmallMaxConnections = 1500m, WcwLightMaxConnections = 10m,
             WcwMiddleMaxConnections = 1500m, WisMinConnections = 250m;
+        // Uncertainty (issue 13): none unless a test sets it.
+        public decimal? PriceWhatIfLow, PriceWhatIfHigh, CollectiveInvestmentMargin;
+        public Dictionary<CostCategory, decimal> InvestmentMargins = [];
+        public decimal[] ParticipationShares = [];
 
         public Assumptions Build() => new()
         {
@@ -85,6 +89,11 @@ internal static class TestInputs
             WcwLightMaxConnections = Q(WcwLightMaxConnections, "regulation.wcw_light_max_connections"),
             WcwMiddleMaxConnections = Q(WcwMiddleMaxConnections, "regulation.wcw_middle_max_connections"),
             WisMinConnections = Q(WisMinConnections, "regulation.wis_min_connections"),
+            PriceWhatIfLow = PriceWhatIfLow is { } lo ? new Quantity(lo, Cite("uncertainty.price_whatif_low", Basis.Assumption)) : null,
+            PriceWhatIfHigh = PriceWhatIfHigh is { } hi ? new Quantity(hi, Cite("uncertainty.price_whatif_high", Basis.Assumption)) : null,
+            CollectiveInvestmentMargin = CollectiveInvestmentMargin is { } cm ? Q(cm, "uncertainty.investment_margin_collective") : null,
+            InvestmentMargins = InvestmentMargins.ToDictionary(kv => kv.Key, kv => new Quantity(kv.Value, Cite("uncertainty.margin." + kv.Key, Basis.Assumption))),
+            ParticipationShares = ParticipationShares.Select(x => Q(x, "participation." + x)).ToList(),
         };
     }
 

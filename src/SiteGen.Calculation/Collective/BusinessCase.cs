@@ -47,15 +47,20 @@ public static class BusinessCase
     public static readonly SubsidyCase[] SubsidyCases = [SubsidyCase.None, SubsidyCase.Wis, SubsidyCase.Sde, SubsidyCase.WisAndSde];
     public static readonly Operator[] Operators = [Operator.Public, Operator.Commercial];
 
-    public static BusinessCaseResult Compute(CollectiveInput c, HeatNetworkTechnics t, Assumptions a)
+    /// <param name="capexFactor">
+    /// Multiplies every investment component (and so design, contingency, reinvestment and residual value):
+    /// 1 for the central case, 1 -/+ the collective investment margin for the low/high funding gap.
+    /// </param>
+    public static BusinessCaseResult Compute(CollectiveInput c, HeatNetworkTechnics t, Assumptions a, decimal capexFactor = 1m)
     {
         var m = c.Method;
         decimal capexBase = 0m, network = 0m, reinvested = 0m;
         foreach (var comp in c.Capex)
         {
-            capexBase += comp.Amount.Value;
-            if (comp.Role == CapexRole.Network) network += comp.Amount.Value;
-            if (m.Reinvested.Contains(comp.Role)) reinvested += comp.Amount.Value;
+            decimal amount = comp.Amount.Value * capexFactor;
+            capexBase += amount;
+            if (comp.Role == CapexRole.Network) network += amount;
+            if (m.Reinvested.Contains(comp.Role)) reinvested += amount;
         }
         decimal design = a.DesignShare.Value * capexBase;
         decimal contingency = a.ContingencyShare.Value * capexBase;

@@ -66,4 +66,22 @@ public sealed class Assumptions
     public required Quantity WcwLightMaxConnections { get; init; }  // 10
     public required Quantity WcwMiddleMaxConnections { get; init; } // 1,500
     public required Quantity WisMinConnections { get; init; }       // 250
+
+    // Uncertainty (issue 13). All optional: content without them still loads, and the ranges then
+    // collapse onto the central figure (no price range without what-ifs, no cost margin without margins).
+
+    /// <summary>Energy-price what-if "lower" as a factor on today's gas, electricity and variable heat prices (e.g. 0.75). A what-if, not a forecast.</summary>
+    public Quantity? PriceWhatIfLow { get; init; }
+    /// <summary>Energy-price what-if "higher" as a factor on today's prices (e.g. 1.25).</summary>
+    public Quantity? PriceWhatIfHigh { get; init; }
+    /// <summary>Margin (share, e.g. 0.30 for +/-30%) on the resident's one-off costs per category; a category without one has none.</summary>
+    public IReadOnlyDictionary<CostCategory, Quantity> InvestmentMargins { get; init; } = new Dictionary<CostCategory, Quantity>();
+    /// <summary>Margin on the heat company's investment (business-case CAPEX), e.g. the study's +/-30% (ch. 7).</summary>
+    public Quantity? CollectiveInvestmentMargin { get; init; }
+    /// <summary>Shares of homes that join a heat network for which the funding gap is computed (e.g. 0.5, 0.7, 0.8, 1.0), ascending.</summary>
+    public IReadOnlyList<Quantity> ParticipationShares { get; init; } = [];
+
+    /// <summary>The margin on one cost category, 0 when the content gives none.</summary>
+    public decimal InvestmentMargin(CostCategory category) =>
+        InvestmentMargins.TryGetValue(category, out var m) ? m.Value : 0m;
 }

@@ -70,4 +70,8 @@ public sealed record PlannedCost(
     PlannedSubsidy? Subsidy);
 
 /// <summary>A subsidy on a cost: either a share of its price or a fixed amount. Paid once, at year 0.</summary>
-public sealed record PlannedSubsidy(string Id, string Label, Quantity? ShareOfCost, Quantity? Amount);
+/// <param name="StatedAmount">
+/// The amount the source states for this measure (e.g. Tabel 8.7), shown to residents when the model computes
+/// another one (a share of the price); the difference is a reconciling amount, not a line of the bill.
+/// </param>
+public sealed record PlannedSubsidy(string Id, string Label, Quantity? ShareOfCost, Quantity? Amount, Quantity? StatedAmount = null);

@@ -22,6 +22,63 @@ public sealed record LineItem(
 /// <summary>One energy carrier's contribution to the CO2 figure.</summary>
 public sealed record Co2Line(string Carrier, decimal Quantity, Quantity Factor, decimal Kg);
 
+/// <summary>
+/// A figure with its uncertainty: <see cref="Low"/> &lt;= <see cref="Central"/> &lt;= <see cref="High"/>.
+/// Central is the figure the model (and the study) gives; the bounds follow the content's margins and what-ifs.
+/// </summary>
+public readonly record struct CostRange(decimal Low, decimal Central, decimal High)
+{
+    /// <summary>True when the two ranges share at least one value.</summary>
+    public bool Overlaps(CostRange other) => Low <= other.High && other.Low <= High;
+
+    public static CostRange Exact(decimal value) => new(value, value, value);
+}
+
+/// <summary>
+/// An amount that exists only because the study's bookkeeping differs from the sum of the items a resident
+/// pays or receives (a calibration, a subsidy the TCO computes otherwise than the study states, an omission).
+/// Resident-facing items + these amounts = the published figures, exactly. Residents see them only under
+/// "Waar komen deze cijfers vandaan?", never as a line of the bill.
+/// </summary>
+/// <param name="Id">Stable id, e.g. "unexplained_air_water" or "isde_heat_pump.difference".</param>
+/// <param name="TcoAmount">What it adds to the 30-year TCO (present value).</param>
+/// <param name="UpfrontAmount">What it adds to the up-front cost after subsidy (year 0).</param>
+/// <param name="MonthlyAmount">What it adds to the start-year monthly cost.</param>
+/// <param name="Explanation">Plain Dutch; "{bedrag}" stands for the amount (without sign), which the renderer formats.</param>
+public sealed record ReconcilingAmount(
+    string Id,
+    decimal TcoAmount,
+    decimal UpfrontAmount,
+    decimal MonthlyAmount,
+    string Explanation,
+    Citation Source)
+{
+    /// <summary>The explanation with the amount filled in by <paramref name="money"/> (given a positive amount).</summary>
+    public string Describe(Func<decimal, string> money)
+    {
+        decimal amount = MonthlyAmount != 0m ? MonthlyAmount : TcoAmount != 0m ? TcoAmount : UpfrontAmount;
+        return Explanation.Replace("{bedrag}", money(Math.Abs(amount)), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>One line of a low or high derivation: the central line, the factor applied, and the result.</summary>
+public sealed record BoundLine(LineItem Line, decimal Factor, decimal Amount, decimal PresentValue);
+
+/// <summary>
+/// The low or high estimate of one dwelling x variant, line by line (for <c>explain</c>).
+/// Low: one-off costs at (1 - margin of their category), energy prices at the "lower" what-if;
+/// high: costs at (1 + margin), prices at the "higher" what-if. Subsidies that are a share of the price
+/// follow the price; fixed subsidies, fixed annual costs and reconciling amounts stay as they are.
+/// </summary>
+public sealed record ResidentBound(
+    decimal PriceFactor,
+    Citation? PriceSource,
+    IReadOnlyList<BoundLine> OneOffs,
+    IReadOnlyList<BoundLine> Annual,
+    decimal Tco,
+    decimal Upfront,
+    decimal MonthlyCost);
+
 /// <summary>Everything the site shows for one dwelling with one variant.</summary>
 public sealed class ResidentResult
 {
@@ -49,4 +106,35 @@ public sealed class ResidentResult
     public required decimal FixedCostPerYear { get; init; }
     public required decimal Tco { get; init; }
     public required decimal MonthlyCost { get; init; }
+
+    // Issue 13: ranges and the resident's view without the study's bookkeeping.
+
+    /// <summary>Up-front cost after subsidy as the model computes it: <see cref="Investment"/> - <see cref="Subsidy"/>.</summary>
+    public decimal Upfront => Investment - Subsidy;
+    /// <summary>30-year TCO: low, central (= <see cref="Tco"/>), high.</summary>
+    public required CostRange TcoRange { get; init; }
+    /// <summary>Start-year monthly cost: low, central (= <see cref="MonthlyCost"/>), high. Follows the energy prices only.</summary>
+    public required CostRange MonthlyRange { get; init; }
+    /// <summary>Up-front cost after subsidy: low, central (= <see cref="Upfront"/>), high. Follows the cost margins only.</summary>
+    public required CostRange UpfrontRange { get; init; }
+    public required ResidentBound LowEstimate { get; init; }
+    public required ResidentBound HighEstimate { get; init; }
+    /// <summary>
+    /// One-off items a resident really pays or receives: no calibration, and subsidies at the amount the source
+    /// states per measure (Tabel 8.7) where the model computes another.
+    /// </summary>
+    public required IReadOnlyList<LineItem> ResidentOneOffs { get; init; }
+    /// <summary>Monthly items a resident really pays (no calibration); they add up to <see cref="MonthlyCostRecomputed"/>.</summary>
+    public required IReadOnlyList<LineItem> ResidentMonthly { get; init; }
+    /// <summary>
+    /// What makes the resident's items add up to the published figures:
+    /// sum(ResidentOneOffs PV) + sum(Annual PV) + sum(TcoAmount) = <see cref="Tco"/>;
+    /// sum(ResidentOneOffs at year 0) + sum(UpfrontAmount) = <see cref="Upfront"/>;
+    /// <see cref="MonthlyCostRecomputed"/> + sum(MonthlyAmount) = <see cref="MonthlyCost"/>.
+    /// </summary>
+    public required IReadOnlyList<ReconcilingAmount> Reconciliations { get; init; }
+    /// <summary>Up-front cost after subsidy, summed from <see cref="ResidentOneOffs"/> ("nagerekend").</summary>
+    public required decimal ResidentUpfront { get; init; }
+    /// <summary>Start-year monthly cost summed from <see cref="ResidentMonthly"/> ("nagerekend"); <see cref="MonthlyCost"/> is the study's.</summary>
+    public required decimal MonthlyCostRecomputed { get; init; }
 }

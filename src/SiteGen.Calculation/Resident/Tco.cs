@@ -110,33 +110,70 @@ public sealed class Tco
         }
 
         // One-off items: purchase at year 0 (with its subsidy), replacement at the reinvestment year without subsidy.
+        // Alongside, the resident's view (issue 13): the same items without the study's bookkeeping, plus the
+        // reconciling amounts that bring them back to the published totals. oneOffMargins[i] is the margin
+        // the i-th line moves by in the low/high estimate.
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
         var oneOffs = new List<LineItem>(costs.Count * 2);
+        var oneOffMargins = new List<decimal>(costs.Count * 2);
+        var residentOneOffs = new List<LineItem>(costs.Count * 2);
+        var reconciliations = new List<ReconcilingAmount>();
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
         foreach (var cost in costs)
         {
             var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
             // The consistent method leaves out every constant that only exists to match published figures.
             if (kind == LineKind.Calibration && !_study) continue;
+            decimal margin = kind == LineKind.Calibration ? 0m : a.InvestmentMargin(cost.Category);
             decimal amount = cost.Amount.Value;
-            oneOffs.Add(new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source));
+            var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
+            oneOffs.Add(line);
+            oneOffMargins.Add(margin);
+            if (kind == LineKind.Cost) residentOneOffs.Add(line);
             investment += amount;
             oneOffPv += amount;
+            decimal calibrationPv = kind == LineKind.Calibration ? amount : 0m;
             if (cost.Subsidy is { } s)
             {
                 decimal grant = s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
                 var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
-                oneOffs.Add(new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source));
+                var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
+                oneOffs.Add(subsidyLine);
+                // A share of the price follows the price; a fixed amount does not.
+                oneOffMargins.Add(s.ShareOfCost is not null ? margin : 0m);
                 subsidy += grant;
                 oneOffPv -= grant;
+                if (s.StatedAmount is { } stated && s.Amount is null && stated.Value != grant)
+                {
+                    // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
+                    // share the study computes with. The difference is bookkeeping, shown apart.
+                    residentOneOffs.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
+                    decimal difference = stated.Value - grant;
+                    string more = difference < 0m ? "meer" : "minder";
+                    reconciliations.Add(new ReconcilingAmount($"{s.Id}.{cost.Id}.difference", difference, difference, 0m,
+                        $"In de totale kosten rekent de studie met een subsidie van {Percent(s.ShareOfCost!.Value.Value)} van de prijs. " +
+                        $"Dat is {{bedrag}} {more} dan het subsidiebedrag dat de studie zelf noemt. Wij tonen het bedrag uit de studie; het verschil staat hier apart.",
+                        s.ShareOfCost!.Value.Source));
+                }
+                else
+                    residentOneOffs.Add(subsidyLine);
             }
             if (cost.ReplacedAtReinvestmentYear)
             {
                 decimal pv = amount * _reinvestFactor;
-                oneOffs.Add(new LineItem(cost.Id + ".replacement", cost.Label, kind, cost.Category, _reinvestYear,
-                    amount, pv, cost.Amount.Source));
+                var replacement = new LineItem(cost.Id + ".replacement", cost.Label, kind, cost.Category, _reinvestYear,
+                    amount, pv, cost.Amount.Source);
+                oneOffs.Add(replacement);
+                oneOffMargins.Add(margin);
+                if (kind == LineKind.Cost) residentOneOffs.Add(replacement);
+                else calibrationPv += pv;
                 oneOffPv += pv;
             }
+            if (kind == LineKind.Calibration)
+                reconciliations.Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
+                    "De studie komt voor deze keuze {bedrag} hoger uit dan de optelsom van de posten. " +
+                    "Waar dat verschil vandaan komt, zegt de studie niet. Daarom staat het hier apart en niet als kostenpost.",
+                    cost.Amount.Source));
         }
 
         // Start-year monthly cost (Tabel 8.9): no indexation, no investments; the study leaves out
@@ -151,13 +188,28 @@ public sealed class Tco
             monthly[i] = line with { Amount = m, PresentValue = m };
             monthlyTotal += m;
         }
+        decimal recomputedMonthly = monthlyTotal;
+        decimal omission = 0m;
         if (omit)
         {
-            decimal m = -v.GasAppliances * a.MonthlyOmissionPerGasAppliance.Value / 12m;
-            monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, m, m,
+            omission = -v.GasAppliances * a.MonthlyOmissionPerGasAppliance.Value / 12m;
+            monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, omission, omission,
                 a.MonthlyOmissionPerGasAppliance.Source);
-            monthlyTotal += m;
+            monthlyTotal += omission;
+            reconciliations.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
+                "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
+                "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
+                "Dat verschil staat hier apart.",
+                a.MonthlyOmissionPerGasAppliance.Source));
         }
+        decimal tco = oneOffPv + (variableTotal + fixedTotal) * _annuity;
+        decimal upfront = investment - subsidy;
+        decimal residentUpfront = 0m;
+        foreach (var l in residentOneOffs)
+            if (l.Year == 0) residentUpfront += l.Amount;
+
+        var low = Bound(oneOffs, oneOffMargins, annual, -1, a.PriceWhatIfLow, omission);
+        var high = Bound(oneOffs, oneOffMargins, annual, +1, a.PriceWhatIfHigh, omission);
 
         var co2 = Co2(d, v, gas, el, heatGJ, network, out decimal co2Total);
 
@@ -180,10 +232,62 @@ public sealed class Tco
             Subsidy = subsidy,
             VariableCostPerYear = variableTotal,
             FixedCostPerYear = fixedTotal,
-            Tco = oneOffPv + (variableTotal + fixedTotal) * _annuity,
+            Tco = tco,
             MonthlyCost = monthlyTotal,
+            // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
+            TcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco)),
+            MonthlyRange = new CostRange(Math.Min(low.MonthlyCost, monthlyTotal), monthlyTotal, Math.Max(high.MonthlyCost, monthlyTotal)),
+            UpfrontRange = new CostRange(Math.Min(low.Upfront, upfront), upfront, Math.Max(high.Upfront, upfront)),
+            LowEstimate = low,
+            HighEstimate = high,
+            ResidentOneOffs = residentOneOffs,
+            ResidentMonthly = omit ? monthly[..^1] : monthly,
+            Reconciliations = reconciliations,
+            ResidentUpfront = residentUpfront,
+            MonthlyCostRecomputed = recomputedMonthly,
         };
     }
+
+    /// <summary>
+    /// The low (<paramref name="direction"/> -1) or high (+1) estimate. Combination rule (issue 13): the low
+    /// estimate takes every one-off cost at (1 - margin of its category) AND energy prices at the "lower"
+    /// what-if; the high estimate the opposite. Both move together on purpose: the range spans the plausible
+    /// extremes, not one-at-a-time sensitivities. Variable energy costs (gas, electricity, variable heat
+    /// tariff, and the hybrid's published energy cost) follow the price factor; fixed annual costs (standing
+    /// charges, maintenance, the ACM fixed heat tariffs) do not: they are not energy prices. Calibrations and
+    /// fixed subsidies stay as they are; a subsidy that is a share of the price follows the price.
+    /// </summary>
+    private ResidentBound Bound(List<LineItem> oneOffs, List<decimal> margins, LineItem[] annual, int direction,
+        Quantity? priceWhatIf, decimal omission)
+    {
+        decimal priceFactor = priceWhatIf?.Value ?? 1m;
+        var oneOffLines = new BoundLine[oneOffs.Count];
+        decimal oneOffPv = 0m, upfront = 0m;
+        for (int i = 0; i < oneOffs.Count; i++)
+        {
+            var l = oneOffs[i];
+            decimal f = 1m + direction * margins[i];
+            oneOffLines[i] = new BoundLine(l, f, l.Amount * f, l.PresentValue * f);
+            oneOffPv += l.PresentValue * f;
+            if (l.Year == 0) upfront += l.Amount * f;
+        }
+        var annualLines = new BoundLine[annual.Length];
+        decimal variable = 0m, fixedCost = 0m, monthly = 0m;
+        for (int i = 0; i < annual.Length; i++)
+        {
+            var l = annual[i];
+            decimal f = l.Kind == LineKind.Variable ? priceFactor : 1m;
+            annualLines[i] = new BoundLine(l, f, l.Amount * f, l.PresentValue * f);
+            if (l.Kind == LineKind.Variable) variable += l.Amount * f; else fixedCost += l.Amount;
+            monthly += l.Amount / 12m * f;
+        }
+        return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffLines, annualLines,
+            oneOffPv + (variable + fixedCost) * _annuity, upfront, monthly + omission);
+    }
+
+    /// <summary>"30%" for 0.30; a decimal comma when needed.</summary>
+    private static string Percent(decimal share) =>
+        (share * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + "%";
 
     private LineItem Variable(string id, decimal amount, Citation source) =>
         new(id, null, LineKind.Variable, null, null, amount, amount * _annuity, source);

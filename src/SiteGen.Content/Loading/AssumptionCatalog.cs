@@ -63,18 +63,62 @@ public static class AssumptionCatalog
         ["regulation.wcw_light_max_connections"] = new("connections"),
         ["regulation.wcw_middle_max_connections"] = new("connections"),
         ["regulation.wis_min_connections"] = new("connections"),
+        // Uncertainty (issue 13): optional; without them the ranges collapse onto the central figure.
+        ["uncertainty.price_whatif_low"] = new("factor", 0.1m, 1m),
+        ["uncertainty.price_whatif_high"] = new("factor", 1m, 5m),
+        ["uncertainty.investment_margin_collective"] = new("share", 0m, 1m),
+        ["uncertainty.investment_margin_installation"] = new("share", 0m, 1m),
+        ["uncertainty.investment_margin_adaptation"] = new("share", 0m, 1m),
+        ["uncertainty.investment_margin_insulation"] = new("share", 0m, 1m),
+        ["uncertainty.investment_margin_connection_fee"] = new("share", 0m, 1m),
     };
+
+    /// <summary>Groups whose parameters may be left out of the content (each one on its own).</summary>
+    public static readonly IReadOnlySet<string> OptionalGroups = new HashSet<string> { "uncertainty" };
+
+    public static bool IsOptional(string id) => OptionalGroups.Contains(id[..id.IndexOf('.')]);
+
+    /// <summary>The cost category whose margin each uncertainty parameter sets.</summary>
+    private static readonly (string Id, CostCategory Category)[] MarginIds =
+    [
+        ("uncertainty.investment_margin_installation", CostCategory.Installation),
+        ("uncertainty.investment_margin_adaptation", CostCategory.Adaptation),
+        ("uncertainty.investment_margin_insulation", CostCategory.Insulation),
+        ("uncertainty.investment_margin_connection_fee", CostCategory.ConnectionFee),
+    ];
+
+    /// <summary>Participation shares are an open family, like label savings: participation.&lt;name&gt; (optional).</summary>
+    public const string ParticipationGroup = "participation";
+    public static readonly Entry ParticipationShare = new("share", 0.05m, 1m);
 
     /// <summary>Label-jump savings are an open family: label_savings.&lt;from&gt;_to_&lt;to&gt;.</summary>
     public const string LabelSavingsGroup = "label_savings";
     public static readonly Entry LabelSaving = new("share");
 
     public static Entry? Find(string id) =>
-        Entries.TryGetValue(id, out var e) ? e : id.StartsWith(LabelSavingsGroup + ".", StringComparison.Ordinal) ? LabelSaving : null;
+        Entries.TryGetValue(id, out var e) ? e
+        : id.StartsWith(LabelSavingsGroup + ".", StringComparison.Ordinal) ? LabelSaving
+        : id.StartsWith(ParticipationGroup + ".", StringComparison.Ordinal) ? ParticipationShare : null;
 
-    /// <summary>Builds the calculation's assumptions from resolved parameters; <paramref name="get"/> reports a missing one.</summary>
-    public static Assumptions Build(Func<string, Quantity> get, IReadOnlyDictionary<string, Quantity> labelSavings) => new()
+    /// <summary>
+    /// Builds the calculation's assumptions from resolved parameters; <paramref name="get"/> reports a missing one,
+    /// <paramref name="optional"/> returns null for an optional one the content leaves out.
+    /// </summary>
+    public static Assumptions Build(Func<string, Quantity> get, IReadOnlyDictionary<string, Quantity> labelSavings,
+        Func<string, Quantity?>? optional = null, IReadOnlyList<Quantity>? participationShares = null)
     {
+        optional ??= _ => null;
+        var margins = new Dictionary<CostCategory, Quantity>();
+        foreach (var (id, category) in MarginIds)
+            if (optional(id) is { } m) margins[category] = m;
+        return new()
+        {
+        PriceWhatIfLow = optional("uncertainty.price_whatif_low"),
+        PriceWhatIfHigh = optional("uncertainty.price_whatif_high"),
+        CollectiveInvestmentMargin = optional("uncertainty.investment_margin_collective"),
+        InvestmentMargins = margins,
+        // Ascending and distinct: one row per share.
+        ParticipationShares = (participationShares ?? []).DistinctBy(q => q.Value).OrderBy(q => q.Value).ToList(),
         GasPrice = get("energy.gas_price"),
         ElectricityPrice = get("energy.electricity_price"),
         Co2Gas = get("emissions.co2_gas"),
@@ -117,5 +161,6 @@ public static class AssumptionCatalog
         WcwLightMaxConnections = get("regulation.wcw_light_max_connections"),
         WcwMiddleMaxConnections = get("regulation.wcw_middle_max_connections"),
         WisMinConnections = get("regulation.wis_min_connections"),
-    };
+        };
+    }
 }

@@ -53,7 +53,7 @@ public static class ContentLoader
     private static void CheckShared(List<Parameter> parameters, ParameterReader reader, string root, DiagnosticBag diag)
     {
         foreach (var id in AssumptionCatalog.Entries.Keys)
-            if (parameters.All(p => p.Id != id) && !reader.FailedGroups.Contains(id[..id.IndexOf('.')]) && !reader.FailedParameters.Contains(id))
+            if (!AssumptionCatalog.IsOptional(id) && parameters.All(p => p.Id != id) && !reader.FailedGroups.Contains(id[..id.IndexOf('.')]) && !reader.FailedParameters.Contains(id))
             {
                 string file = SourcesReader.Display(root, $"assumptions/{id[..id.IndexOf('.')]}.yaml");
                 diag.Error(file, 1, 1, Codes.MissingKey, $"shared parameter '{id[(id.IndexOf('.') + 1)..]}' is missing from {file}");
@@ -200,12 +200,15 @@ public static class ContentLoader
         }
         foreach (var p in shared.Where(p => p.Group == AssumptionCatalog.LabelSavingsGroup))
             if (Find(p.Id) is { } q) labelSavings[p.Id[(AssumptionCatalog.LabelSavingsGroup.Length + 1)..]] = q;
+        var participation = new List<Quantity>();
+        foreach (var p in shared.Where(p => p.Group == AssumptionCatalog.ParticipationGroup))
+            if (Find(p.Id) is { } q) participation.Add(q);
         var assumptions = AssumptionCatalog.Build(id =>
         {
             if (Find(id) is { } q) return q;
             ok = false;
             return default;
-        }, labelSavings);
+        }, labelSavings, Find, participation);
         return ok ? assumptions : null;
     }
 

@@ -54,7 +54,12 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
 
     private sealed record CostDef(string Id, string Label, CostCategory Category, InsulationTarget Insulates,
         Dictionary<string, decimal> Amounts, decimal? All, Reference Reference);
-    private sealed record SubsidyDef(string Id, string Label, string? ShareParameter, Dictionary<string, decimal> Amounts, decimal? All, Reference? Reference);
+    private sealed record SubsidyDef(string Id, string Label, string? ShareParameter, Dictionary<string, decimal> Amounts, decimal? All, Reference? Reference)
+    {
+        /// <summary>Amounts the source states per measure (cost id), for a share-of-cost subsidy: what residents see (issue 13).</summary>
+        public Dictionary<string, (Dictionary<string, decimal> Amounts, decimal? All)> Stated { get; init; } = [];
+        public Reference? StatedReference { get; init; }
+    }
 
     public sealed record Result(
         NeighbourhoodInput Input, string Name, List<DwellingInfo> Dwellings, List<VariantInfo> Variants,
@@ -283,14 +288,44 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 shareInvalid |= ErrorCount(s.Context) > errors; // reported there; its uses are not reported again
                 reference = refs.Read(s);
             }
+            var (stated, statedReference) = ReadStated(s.Map("stated", $"'stated' of subsidy '{sid}'", required: false), share, dwellings, sid, nid, label, values);
             s.Done();
             if (label is null || shareInvalid || (share is null && reference is null)) continue;
             if (reference is not null)
                 values.Add(new ScenarioValue($"{nid}:subsidies.{sid}", label, "EUR",
                     all is { } x ? [(null, x)] : amounts.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
-            result[sid] = new SubsidyDef(sid, label, share, amounts, all, reference);
+            result[sid] = new SubsidyDef(sid, label, share, amounts, all, reference) { Stated = stated, StatedReference = statedReference };
         }
         return result;
+    }
+
+    /// <summary>
+    /// stated: {source, ref, per_cost: {&lt;cost&gt;: {amount | amounts}}} of a share-of-cost subsidy: the amounts the
+    /// source prints per measure (Tabel 8.7). Residents see these; the TCO keeps the share (issue 13).
+    /// </summary>
+    private (Dictionary<string, (Dictionary<string, decimal>, decimal?)>, Reference?) ReadStated(MapReader? m, string? share,
+        IReadOnlyList<string> dwellings, string sid, string nid, string? label, List<ScenarioValue> values)
+    {
+        var result = new Dictionary<string, (Dictionary<string, decimal>, decimal?)>();
+        if (m is null) return (result, null);
+        if (share is null)
+            m.Context.Error(m.Node, Codes.UnknownKey, $"'stated' belongs to a subsidy with 'share_of_cost'; subsidy '{sid}' gives its amounts directly");
+        var perCost = m.Map("per_cost", $"'per_cost' of the stated amounts of subsidy '{sid}'");
+        var reference = refs.Read(m);
+        m.Done();
+        if (perCost is not null)
+            foreach (var (cid, _, node) in perCost.Entries())
+            {
+                var c = MapReader.From(node, perCost.Context, $"the stated amount of subsidy '{sid}' on '{cid}'");
+                if (c is null) continue;
+                var amounts = ReadAmounts(c, dwellings, Get("EUR"));
+                c.Done();
+                result[cid] = amounts;
+                if (reference is not null && label is not null)
+                    values.Add(new ScenarioValue($"{nid}:subsidies.{sid}.stated.{cid}", $"{label} (bedrag in de bron)", "EUR",
+                        amounts.Item2 is { } x ? [(null, x)] : amounts.Item1.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
+            }
+        return (result, reference);
     }
 
     private (VariantInput Input, VariantInfo Info)? ReadVariant(string vid, MapReader? v, IReadOnlyList<string> dwellings,
@@ -355,7 +390,13 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     if (subsidy is not null)
                     {
                         if (subsidy.ShareParameter is { } sp)
-                            planned = a is null || ShareQuantity(sp, a) is not { } shareQ ? null : new PlannedSubsidy(subsidy.Id, subsidy.Label, shareQ, null);
+                        {
+                            Quantity? stated = subsidy.Stated.TryGetValue(cost.Id, out var st) && subsidy.StatedReference is { } sr
+                                && (st.All ?? (st.Amounts.TryGetValue(d, out var sv) ? sv : null)) is { } statedAmount
+                                ? new Quantity(statedAmount, References.Cite($"{nid}:subsidies.{subsidy.Id}.stated.{cost.Id}", sr))
+                                : null;
+                            planned = a is null || ShareQuantity(sp, a) is not { } shareQ ? null : new PlannedSubsidy(subsidy.Id, subsidy.Label, shareQ, null, stated);
+                        }
                         else if ((subsidy.All ?? (subsidy.Amounts.TryGetValue(d, out var sa) ? sa : null)) is { } grant)
                             planned = new PlannedSubsidy(subsidy.Id, subsidy.Label, null,
                                 new Quantity(grant, References.Cite($"{nid}:subsidies.{subsidy.Id}", subsidy.Reference!)));

@@ -16,17 +16,28 @@ public static class OpenDataFiles
     public const string ResultsJson = "data/results.json";
     public const string ResultsCsv = "data/results.csv";
     public const string BusinessCasesJson = "data/business-cases.json";
+    public const string ParticipationJson = "data/participation.json";
 
     public static readonly string[] ResultColumns =
     [
         "neighbourhood", "dwelling", "variant", "gas_m3_per_year", "electricity_kwh_per_year", "heat_gj_per_year",
         "co2_kg_per_year", "investment_eur", "subsidy_eur", "tco_30y_eur", "monthly_cost_start_year_eur",
+        // Issue 13, appended: the range (low <= central <= high) from the content's margins and price what-ifs.
+        "tco_30y_low_eur", "tco_30y_high_eur", "monthly_cost_start_year_low_eur", "monthly_cost_start_year_high_eur",
     ];
 
     public static readonly string[] BusinessCaseColumns =
     [
         "neighbourhood", "variant", "operator", "subsidy", "subsidy_applicable", "wacc", "connections",
         "funding_gap_total_eur", "funding_gap_per_connection_eur", "published_funding_gap_total_eur",
+    ];
+
+    /// <summary>One row per neighbourhood x heat-network variant x participation share (issue 13).</summary>
+    public static readonly string[] ParticipationColumns =
+    [
+        "neighbourhood", "variant", "participation_share", "study_assumption", "connections", "operator", "subsidy", "wacc",
+        "funding_gap_total_eur", "funding_gap_per_connection_eur", "funding_gap_total_low_eur", "funding_gap_total_high_eur",
+        "connection_contribution_per_home_incl_vat_eur",
     ];
 
     public static string OperatorId(Operator op) => op == Operator.Public ? "public" : "commercial";
@@ -46,6 +57,7 @@ public static class OpenDataFiles
                 [
                     n.Id, x.DwellingId, x.VariantId, Cent(x.GasM3), Cent(x.ElectricityKwh), Cent(x.HeatGJ), Cent(x.Co2Kg),
                     Cent(x.Investment), Cent(x.Subsidy), Cent(x.Tco), Cent(x.MonthlyCost),
+                    Cent(x.TcoRange.Low), Cent(x.TcoRange.High), Cent(x.MonthlyRange.Low), Cent(x.MonthlyRange.High),
                 ];
     }
 
@@ -75,6 +87,23 @@ public static class OpenDataFiles
                         ];
         }
         return Json(BusinessCaseColumns, Rows());
+    }
+
+    public static byte[] Participation(IEnumerable<(Neighbourhood, NeighbourhoodResult)> all)
+    {
+        IEnumerable<object?[]> Rows()
+        {
+            foreach (var (n, r) in all)
+                foreach (var c in r.Collectives)
+                    foreach (var p in c.Participation)
+                        yield return
+                        [
+                            n.Id, c.VariantId, p.Share, p.IsStudyCase, p.Connections, OperatorId(p.Operator), SubsidyId(SubsidyCase.None),
+                            p.Wacc, Cent(p.FundingGapTotal), Cent(p.FundingGapPerConnection), Cent(p.FundingGapLow), Cent(p.FundingGapHigh),
+                            Cent(p.ContributionPerHome),
+                        ];
+        }
+        return Json(ParticipationColumns, Rows());
     }
 
     private static byte[] Json(string[] columns, IEnumerable<object?[]> rows)

@@ -188,6 +188,7 @@ public static class SiteBuilder
         files.Add(OpenDataFiles.ResultsJson, OpenDataFiles.Results(results));
         files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
+        files.Add(OpenDataFiles.ParticipationJson, OpenDataFiles.Participation(results));
         return produced;
     }
 }
