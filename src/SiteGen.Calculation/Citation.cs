@@ -11,6 +11,8 @@ public enum Basis
     External,
     /// <summary>A constant that exists only to reproduce published figures; the consistent method ignores it.</summary>
     Calibration,
+    /// <summary>An illustrative value (e.g. a source's worked example), not a confirmed current figure; the build warns.</summary>
+    Example,
 }
 
 /// <summary>

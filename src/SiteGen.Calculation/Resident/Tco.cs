@@ -119,10 +119,13 @@ public sealed class Tco
             // The consistent method leaves out every constant that only exists to match published figures.
             if (kind == LineKind.Calibration && !_study) continue;
             decimal amount = cost.Amount.Value;
-            oneOffs.Add(new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source));
-            investment += amount;
-            oneOffPv += amount;
-            if (cost.Subsidy is { } s)
+            if (cost.PurchasedNow)
+            {
+                oneOffs.Add(new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source));
+                investment += amount;
+                oneOffPv += amount;
+            }
+            if (cost.PurchasedNow && cost.Subsidy is { } s)
             {
                 decimal grant = s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
                 var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;

@@ -66,4 +66,5 @@ public static class Codes
     public const string Expired = "SG014";
     public const string UnsafeLink = "SG015";
     public const string BrokenLink = "SG016";
+    public const string ExampleValue = "SG020"; // a value marked basis: example (illustrative, not a current published figure)
 }
