@@ -74,7 +74,7 @@ public sealed record LoanTerms(decimal InterestRate, int TermYears, decimal Mont
             perEuro = (decimal)(monthly / (1.0 - Math.Pow(1.0 + monthly, -months)));
         }
         perEuro = DecimalMath.RoundHalfUp(perEuro, FactorDecimals);
-        decimal interest = DecimalMath.RoundHalfUp(perEuro * months - 1m, FactorDecimals);
+        decimal interest = rate == 0m ? 0m : DecimalMath.RoundHalfUp(perEuro * months - 1m, FactorDecimals);
         return new LoanTerms(rate, years, perEuro, interest, a.LoanMaxAmount.Value);
     }
 
