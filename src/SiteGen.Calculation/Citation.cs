@@ -13,6 +13,8 @@ public enum Basis
     Calibration,
     /// <summary>A choice the municipality makes itself (a margin, a what-if), not a fact from a document.</summary>
     Assumption,
+    /// <summary>An illustrative value (e.g. a source's worked example), not a confirmed current figure; the build warns.</summary>
+    Example,
 }
 
 /// <summary>

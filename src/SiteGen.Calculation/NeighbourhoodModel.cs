@@ -18,6 +18,11 @@ public sealed class NeighbourhoodResult
     /// <summary>Dwelling x variant, dwelling-major in the scenario's order.</summary>
     public required IReadOnlyList<ResidentResult> Residents { get; init; }
     public required IReadOnlyList<CollectiveResult> Collectives { get; init; }
+    /// <summary>Per dwelling x variant (not the gas boiler): the gas use above which it beats the gas boiler over 30 years (issue 11).</summary>
+    public IReadOnlyList<Personal.BreakEven> BreakEvens { get; init; } = [];
+
+    public Personal.BreakEven? BreakEven(string dwelling, string variant) =>
+        BreakEvens.FirstOrDefault(b => b.DwellingId == dwelling && b.VariantId == variant);
 
     public ResidentResult Resident(string dwelling, string variant) =>
         Residents.First(r => r.DwellingId == dwelling && r.VariantId == variant);
@@ -49,6 +54,10 @@ public static class NeighbourhoodModel
             foreach (var v in input.Variants)
                 residents.Add(tco.Evaluate(d, v, technics.GetValueOrDefault(v.Id)));
 
-        return new NeighbourhoodResult { Input = input, Annuity = tco.Annuity, Residents = residents, Collectives = collectives };
+        return new NeighbourhoodResult
+        {
+            Input = input, Annuity = tco.Annuity, Residents = residents, Collectives = collectives,
+            BreakEvens = Personal.BreakEvens.Compute(new Personal.PersonalModel(input)),
+        };
     }
 }

@@ -48,8 +48,40 @@ public static class Commands
         explain.Options.Add(neighbourhoodOption);
         explain.Options.Add(dwellingOption);
         explain.Options.Add(variantOption);
-        explain.SetAction(p => Explain(p.GetValue(contentOption)!, p.GetValue(neighbourhoodOption)!, p.GetValue(dwellingOption)!,
-            p.GetValue(variantOption)!, stdout, stderr));
+        // The resident's own situation (issue 11); without any of these, explain prints the reference figures as before.
+        var gasOption = new Option<decimal?>("--gas-m3") { Description = "Annual gas use from the energy bill, m3 (personal evaluation)" };
+        var labelOption = new Option<string?>("--label") { Description = "Current energy label A-G or unknown (personal evaluation)" };
+        var priceOption = new Option<string?>("--price") { Description = "Energy prices: low, central or high (personal evaluation)" };
+        var naturalOption = new Option<bool>("--natural-moment") { Description = "The boiler is due for replacement soon" };
+        var tenantOption = new Option<bool>("--tenant") { Description = "Tenant: energy and fixed costs only" };
+        var loanOption = new Option<bool>("--loan") { Description = "Finance the up-front cost with the Energiebespaarlening" };
+        var lowIncomeOption = new Option<bool>("--low-income") { Description = "Joint income up to the Warmtefonds threshold (0% loan)" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the personal evaluation as one JSON object" };
+        foreach (var o in new Option[] { gasOption, labelOption, priceOption, naturalOption, tenantOption, loanOption, lowIncomeOption, jsonOption })
+            explain.Options.Add(o);
+        explain.SetAction(p =>
+        {
+            bool personal = p.GetValue(gasOption) is not null || p.GetValue(labelOption) is not null || p.GetValue(priceOption) is not null
+                || p.GetValue(naturalOption) || p.GetValue(tenantOption) || p.GetValue(loanOption) || p.GetValue(lowIncomeOption) || p.GetValue(jsonOption);
+            if (!personal)
+                return Explain(p.GetValue(contentOption)!, p.GetValue(neighbourhoodOption)!, p.GetValue(dwellingOption)!,
+                    p.GetValue(variantOption)!, stdout, stderr);
+            var price = Calculation.Personal.PriceScenarios.Parse(p.GetValue(priceOption) ?? "central");
+            if (price is null) return Usage(stderr, $"--price must be low, central or high; found '{p.GetValue(priceOption)}'");
+            string? label = p.GetValue(labelOption);
+            if (label is not null && !Calculation.Personal.PersonalInputs.Labels.Contains(label.Trim().ToUpperInvariant() is "UNKNOWN" ? "unknown" : label.Trim().ToUpperInvariant()))
+                return Usage(stderr, $"--label must be one of {string.Join(", ", Calculation.Personal.PersonalInputs.Labels)}; found '{label}'");
+            if (p.GetValue(gasOption) is < 0m) return Usage(stderr, $"--gas-m3 must be zero or more; found {p.GetValue(gasOption)}");
+            var inputs = new Calculation.Personal.PersonalInputs
+            {
+                GasM3 = p.GetValue(gasOption),
+                Label = label is null ? null : label.Trim().ToUpperInvariant() is "UNKNOWN" ? "unknown" : label.Trim().ToUpperInvariant(),
+                Price = price.Value, NaturalMoment = p.GetValue(naturalOption), Tenant = p.GetValue(tenantOption),
+                Loan = p.GetValue(loanOption), LowIncome = p.GetValue(lowIncomeOption),
+            };
+            return ExplainPersonal(p.GetValue(contentOption)!, p.GetValue(neighbourhoodOption)!, p.GetValue(dwellingOption)!,
+                p.GetValue(variantOption)!, inputs, p.GetValue(jsonOption), stdout, stderr);
+        });
 
         var onlyOption = new Option<string?>("--neighbourhood") { Description = "Only this neighbourhood, e.g. putten/bijsteren-husselerveld" };
         var diff = new Command("diff", "Print what changed since the last publication: inputs (old -> new) and the effect on every dwelling and variant");
@@ -166,6 +198,32 @@ public static class Commands
         if (n.Variants.All(v => v.Id != variant))
             return Usage(stderr, $"unknown variant '{variant}'; known: {string.Join(", ", n.Variants.Select(v => v.Id))}");
         stdout.Write(Explanation.Write(n, r, r.Resident(dwelling, variant)));
+        return Ok;
+    }
+
+    private static int ExplainPersonal(string content, string neighbourhood, string dwelling, string variant,
+        Calculation.Personal.PersonalInputs inputs, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        var all = Compute(content, stderr);
+        if (all is null) return ContentErrors;
+        var found = all.FirstOrDefault(x => x.N.Id == neighbourhood);
+        if (found.N is null)
+            return Usage(stderr, $"unknown neighbourhood '{neighbourhood}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        var (_, n, r) = found;
+        if (n.Dwellings.All(d => d.Id != dwelling))
+            return Usage(stderr, $"unknown dwelling '{dwelling}'; known: {string.Join(", ", n.Dwellings.Select(d => d.Id))}");
+        if (n.Variants.All(v => v.Id != variant))
+            return Usage(stderr, $"unknown variant '{variant}'; known: {string.Join(", ", n.Variants.Select(v => v.Id))}");
+        Calculation.Personal.PersonalResult result;
+        try
+        {
+            result = new Calculation.Personal.PersonalModel(n.Input).Evaluate(dwelling, variant, inputs);
+        }
+        catch (Calculation.CalculationException e)
+        {
+            return Usage(stderr, e.Message);
+        }
+        stdout.Write(json ? Rendering.Text.PersonalExplanation.Json(n, r, result) : Rendering.Text.PersonalExplanation.Text(n, r, result));
         return Ok;
     }
 

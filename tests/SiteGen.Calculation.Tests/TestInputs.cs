@@ -34,6 +34,8 @@ internal static class TestInputs
         public decimal ScopHybrid = 4.3m, ScopAirWater = 4.0m, HybridHeatShare = 0.70m, IsdeHeatPumpShare = 0.30m;
         public decimal DiscountRate = 0.02m, Indexation = 0.02m, HorizonYears = 30m, ReinvestmentYear = 15m,
             MonthlyOmissionPerGasAppliance = 157.5m;
+        public decimal LoanInterestRate = 0.0435m, LoanInterestRateLowIncome = 0m, LoanLowIncomeThreshold = 60000m,
+            LoanTermYears = 10m, LoanMaxAmount = 27000m;
         public decimal WaccPublic = 0.046m, WaccCommercial = 0.073m, BusinessIndexation = 0.02m, BusinessHorizonYears = 30m,
             BusinessReinvestmentYear = 15m, RampUpYears = 5m, DemandDecline = 0.005m, NetworkDepreciationYears = 50m,
             DesignShare = 0.10m, ContingencyShare = 0.10m;
@@ -74,6 +76,11 @@ internal static class TestInputs
             ReinvestmentYear = Q(ReinvestmentYear, "finance.reinvestment_year"),
             MonthlyOmissionPerGasAppliance = new(MonthlyOmissionPerGasAppliance,
                 Cite("calibration.monthly_omission_per_gas_appliance", Basis.Calibration)),
+            LoanInterestRate = Q(LoanInterestRate, "loan.interest_rate"),
+            LoanInterestRateLowIncome = Q(LoanInterestRateLowIncome, "loan.interest_rate_low_income"),
+            LoanLowIncomeThreshold = Q(LoanLowIncomeThreshold, "loan.low_income_threshold"),
+            LoanTermYears = Q(LoanTermYears, "loan.term_years"),
+            LoanMaxAmount = Q(LoanMaxAmount, "loan.max_amount"),
             WaccPublic = Q(WaccPublic, "business_case.wacc_public"),
             WaccCommercial = Q(WaccCommercial, "business_case.wacc_commercial"),
             BusinessIndexation = Q(BusinessIndexation, "business_case.indexation"),

@@ -46,3 +46,80 @@ public class ExplainCommandTests
         return decimal.Parse(m.Groups[1].Value.Replace(".", "").Replace(',', '.'), CultureInfo.InvariantCulture);
     }
 }
+
+public class ExplainPersonalTests
+{
+    private const string PuttenId = "putten/bijsteren-husselerveld";
+
+    private static readonly Lazy<Calculation.Inputs.NeighbourhoodInput> Putten = new(() =>
+    {
+        var (content, diag) = SiteGen.Content.Loading.ContentLoader.Load(Content.Tests.RepoPaths.Content, DateOnly.FromDateTime(DateTime.Today));
+        if (content is null) throw new InvalidOperationException(string.Join("\n", diag.Items));
+        return content.Neighbourhoods.Single(n => n.Id == PuttenId).Input;
+    });
+
+    private static CliRun Run(params string[] extra) => CliRun.Of(
+        ["explain", "--content", Content.Tests.RepoPaths.Content, "--neighbourhood", PuttenId, .. extra]);
+
+    [Theory]
+    [InlineData("vrijstaand-voor-1980", "gasketel", "--gas-m3", "1900", "--label", "E")]
+    [InlineData("vrijstaand-voor-1980", "lucht-water-warmtepomp", "--gas-m3", "1900", "--label", "E", "--loan", "--natural-moment")]
+    [InlineData("tussenwoning-1980-2000", "hybride-warmtepomp", "--price", "high", "--loan", "--low-income")]
+    [InlineData("tussenwoning-na-2000", "klein-collectief", "--gas-m3", "650", "--price", "low", "--label", "unknown")]
+    public void Explain_json_matches_the_core(string dwelling, string variant, params string[] options)
+    {
+        var run = Run(["--dwelling", dwelling, "--variant", variant, "--json", .. options]);
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        var o = doc.RootElement;
+        var inputs = new Calculation.Personal.PersonalInputs
+        {
+            GasM3 = Option(options, "--gas-m3") is { } g ? decimal.Parse(g, CultureInfo.InvariantCulture) : null,
+            Label = Option(options, "--label"),
+            Price = Calculation.Personal.PriceScenarios.Parse(Option(options, "--price") ?? "central")!.Value,
+            NaturalMoment = options.Contains("--natural-moment"), Loan = options.Contains("--loan"), LowIncome = options.Contains("--low-income"),
+        };
+        var core = new Calculation.Personal.PersonalModel(Putten.Value).Evaluate(dwelling, variant, inputs);
+        Assert.Equal(Math.Round(core.Tco30y, 2, MidpointRounding.AwayFromZero), o.GetProperty("tco_30y_eur").GetDecimal());
+        Assert.Equal(Math.Round(core.MonthlyStartYear, 2, MidpointRounding.AwayFromZero), o.GetProperty("monthly_cost_start_year_eur").GetDecimal());
+        Assert.Equal(Math.Round(core.UpfrontAfterSubsidy!.Value, 2, MidpointRounding.AwayFromZero), o.GetProperty("upfront_after_subsidy_eur").GetDecimal());
+        Assert.Equal("consistent", o.GetProperty("method").GetString());
+    }
+
+    [Fact]
+    public void Explain_json_of_the_reviewers_house_shows_the_gas_bill_they_pay()
+    {
+        var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--gas-m3", "1900", "--label", "E", "--json");
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        // 1,900 m3 x 1.14 = 2,166 a year for gas plus 580.25 fixed: EUR 228.85 a month; no boiler bought now.
+        Assert.Equal(228.85m, doc.RootElement.GetProperty("monthly_cost_start_year_eur").GetDecimal());
+        Assert.Equal(0m, doc.RootElement.GetProperty("upfront_after_subsidy_eur").GetDecimal());
+    }
+
+    [Fact]
+    public void Explain_for_a_tenant_shows_no_investment()
+    {
+        var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "lucht-water-warmtepomp", "--gas-m3", "1900", "--tenant", "--loan", "--json");
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, doc.RootElement.GetProperty("upfront_after_subsidy_eur").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, doc.RootElement.GetProperty("loan").ValueKind);
+        var text = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "lucht-water-warmtepomp", "--gas-m3", "1900", "--tenant");
+        Assert.Contains("de verhuurder beslist over de installatie", text.Out);
+        Assert.DoesNotContain("nu te betalen na subsidie", text.Out);
+    }
+
+    [Fact]
+    public void Explain_rejects_an_unknown_price_setting()
+    {
+        var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--price", "cheap");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--price must be low, central or high", run.Err);
+    }
+
+    private static string? Option(string[] options, string name)
+    {
+        int i = Array.IndexOf(options, name);
+        return i >= 0 ? options[i + 1] : null;
+    }
+}

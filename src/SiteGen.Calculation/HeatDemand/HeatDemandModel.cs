@@ -35,11 +35,20 @@ public static class HeatDemandModel
         if (target == InsulationTarget.None) return gas;
         string to = target == InsulationTarget.LabelD ? "D" : "B";
         string from = NormaliseLabel(currentLabel);
-        if (from != "unknown" && Array.IndexOf(LabelOrder, from) <= Array.IndexOf(LabelOrder, to)) return gas;
+        if (MeetsTarget(currentLabel, target)) return gas;
         string key = $"{from.ToLowerInvariant()}_to_{to.ToLowerInvariant()}";
         if (!a.LabelSavings.TryGetValue(key, out var saving))
             throw new CalculationException($"no label saving '{key}' is defined for a dwelling with label {currentLabel} insulated to label {to}");
         return gas * (1m - a.SpaceHeatingShareForSavings.Value * saving.Value);
+    }
+
+    /// <summary>True when a dwelling with this label is already at or above the insulation target (an unknown label never is).</summary>
+    public static bool MeetsTarget(string currentLabel, InsulationTarget target)
+    {
+        if (target == InsulationTarget.None) return true;
+        string from = NormaliseLabel(currentLabel);
+        string to = target == InsulationTarget.LabelD ? "D" : "B";
+        return from != "unknown" && Array.IndexOf(LabelOrder, from) <= Array.IndexOf(LabelOrder, to);
     }
 
     /// <summary>

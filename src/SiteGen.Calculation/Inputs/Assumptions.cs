@@ -4,7 +4,7 @@ namespace SiteGen.Calculation.Inputs;
 /// The shared assumptions one neighbourhood is computed with (after its local overrides), resolved
 /// for one date. Formulas read these and hold no numbers of their own.
 /// </summary>
-public sealed class Assumptions
+public sealed record Assumptions
 {
     // Energy prices, incl. VAT (study §8.1).
     public required Quantity GasPrice { get; init; }               // EUR/m3
@@ -47,6 +47,13 @@ public sealed class Assumptions
     public required Quantity HorizonYears { get; init; }
     public required Quantity ReinvestmentYear { get; init; }
     public required Quantity MonthlyOmissionPerGasAppliance { get; init; } // calibration (MODEL.md §4.5)
+
+    // Financing of the up-front cost: the Nationaal Warmtefonds' Energiebespaarlening (issue 11).
+    public required Quantity LoanInterestRate { get; init; }          // share per year (effective)
+    public required Quantity LoanInterestRateLowIncome { get; init; } // share per year, income up to the threshold
+    public required Quantity LoanLowIncomeThreshold { get; init; }    // EUR/year, joint "verzamelinkomen"
+    public required Quantity LoanTermYears { get; init; }             // years
+    public required Quantity LoanMaxAmount { get; init; }             // EUR
 
     // Business case (chapter 7, Bijlage 8), excl. VAT.
     public required Quantity WaccPublic { get; init; }

@@ -67,7 +67,14 @@ public sealed record PlannedCost(
     CostCategory Category,
     Quantity Amount,
     bool ReplacedAtReinvestmentYear,
-    PlannedSubsidy? Subsidy);
+    PlannedSubsidy? Subsidy)
+{
+    /// <summary>
+    /// False for an appliance the resident already has and that lasts until the reinvestment year: only the
+    /// replacement counts (personal evaluation, boiler not yet due).
+    /// </summary>
+    public bool PurchasedNow { get; init; } = true;
+}
 
 /// <summary>A subsidy on a cost: either a share of its price or a fixed amount. Paid once, at year 0.</summary>
 /// <param name="StatedAmount">

@@ -126,14 +126,19 @@ public sealed class Tco
             if (kind == LineKind.Calibration && !_study) continue;
             decimal margin = kind == LineKind.Calibration ? 0m : a.InvestmentMargin(cost.Category);
             decimal amount = cost.Amount.Value;
-            var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
-            oneOffs.Add(line);
-            oneOffMargins.Add(margin);
-            if (kind == LineKind.Cost) residentOneOffs.Add(line);
-            investment += amount;
-            oneOffPv += amount;
-            decimal calibrationPv = kind == LineKind.Calibration ? amount : 0m;
-            if (cost.Subsidy is { } s)
+            // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
+            decimal calibrationPv = 0m;
+            if (cost.PurchasedNow)
+            {
+                var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
+                oneOffs.Add(line);
+                oneOffMargins.Add(margin);
+                if (kind == LineKind.Cost) residentOneOffs.Add(line);
+                investment += amount;
+                oneOffPv += amount;
+                if (kind == LineKind.Calibration) calibrationPv = amount;
+            }
+            if (cost.PurchasedNow && cost.Subsidy is { } s)
             {
                 decimal grant = s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
                 var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;

@@ -110,6 +110,8 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             v.Done();
             if (until is { } end && end < buildDate)
                 ctx.Warning(v.Node, Codes.Expired, $"the value of '{id}' from {dateText} expired on {end:yyyy-MM-dd}; add a newer dated value");
+            if (reference is { Basis: SiteGen.Calculation.Basis.Example })
+                ctx.Warning(v.Node, Codes.ExampleValue, $"the value of '{id}' from {dateText} is an example value (basis: example), not a confirmed published figure; replace it with a sourced value");
             if (number is null || reference is null) continue;
             var (line, col) = ctx.Position(v.Node);
             values.Add(new ParameterValue(from.Value, number.Value, reference, until, ctx.Path, line, col));

@@ -13,7 +13,7 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
     public static readonly IReadOnlyDictionary<string, Basis> Bases = new Dictionary<string, Basis>
     {
         ["stated"] = Basis.Stated, ["inferred"] = Basis.Inferred, ["external"] = Basis.External, ["calibration"] = Basis.Calibration,
-        ["assumption"] = Basis.Assumption,
+        ["assumption"] = Basis.Assumption, ["example"] = Basis.Example,
     };
 
     /// <summary>Reads the source keys of <paramref name="map"/>; <paramref name="inherited"/> is the group's source, if any.</summary>

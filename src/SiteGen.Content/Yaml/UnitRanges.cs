@@ -30,6 +30,7 @@ public static class UnitRanges
     {
         new UnitRange("EUR", 100m, 250_000m, "an amount in euro per dwelling", MaxDecimals: 2),
         new UnitRange("EUR/year", 10m, 20_000m, "an amount in euro per dwelling per year", MaxDecimals: 2),
+        new UnitRange("EUR/year-income", 1_000m, 1_000_000m, "a household income in euro per year", MaxDecimals: 2),
         new UnitRange("EUR-project", 1_000m, 1_000_000_000m, "an amount in euro for the whole project", MaxDecimals: 2),
         new UnitRange("EUR/year-project", 100m, 100_000_000m, "an amount in euro per year for the whole project", AllowZero: true, MaxDecimals: 2),
         new UnitRange("EUR-gap", -1_000_000_000m, 1_000_000_000m, "a funding gap in euro for the whole project", MaxDecimals: 2),

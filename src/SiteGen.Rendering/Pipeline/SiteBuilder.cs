@@ -189,6 +189,8 @@ public static class SiteBuilder
         files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
         files.Add(OpenDataFiles.ParticipationJson, OpenDataFiles.Participation(results));
+        files.Add(CalculatorFiles.BreakEvenJson, CalculatorFiles.BreakEven(results));
+        foreach (var (n, r) in results) files.Add(CalculatorFiles.CalculatorPath(n), CalculatorFiles.Calculator(n, r));
         return produced;
     }
 }

@@ -9,15 +9,19 @@ namespace SiteGen.Rendering.Text;
 /// <summary>The derivation of one dwelling x variant as plain text: every line with amount, year, present value and source.</summary>
 public static class Explanation
 {
-    public static string Write(Neighbourhood n, NeighbourhoodResult result, ResidentResult r)
+    public static string Write(Neighbourhood n, NeighbourhoodResult result, ResidentResult r) =>
+        Write(n, r, n.Input.Method, result.Annuity);
+
+    /// <summary>The derivation of a result computed with <paramref name="method"/> (e.g. a personal evaluation, always consistent).</summary>
+    public static string Write(Neighbourhood n, ResidentResult r, Calculation.Inputs.HeatDemandMethod method, decimal annuity)
     {
         var a = n.Input.Assumptions;
         var sb = new StringBuilder();
         sb.AppendLine($"{n.Name} - {n.Dwelling(r.DwellingId).Name} - {n.Variant(r.VariantId).Name}");
-        sb.AppendLine($"Methode: {Labels.Method(n.Input.Method)}");
+        sb.AppendLine($"Methode: {Labels.Method(method)}");
         sb.AppendLine($"Warmtevraag: {DutchFormat.WithUnit(r.GasBasisM3, 0, "m³")} gas x {DutchFormat.Number(r.HeatDemandKwh / r.GasBasisM3, 3)} kWh/m³ = {DutchFormat.WithUnit(r.HeatDemandKwh, 0, "kWh")}");
         sb.AppendLine($"Energie per jaar: gas {DutchFormat.WithUnit(r.GasM3, 0, "m³")}, elektriciteit {DutchFormat.WithUnit(r.ElectricityKwh, 0, "kWh")}, warmte {DutchFormat.WithUnit(r.HeatGJ, 2, "GJ")}");
-        sb.AppendLine($"Contante-waardefactor jaarlasten A = som van q^t over {a.HorizonYears.Value} jaar, q = (1 + {DutchFormat.Percent(a.Indexation.Value, 1)}) / (1 + {DutchFormat.Percent(a.DiscountRate.Value, 1)}): A = {DutchFormat.Number(result.Annuity, 4)}");
+        sb.AppendLine($"Contante-waardefactor jaarlasten A = som van q^t over {a.HorizonYears.Value} jaar, q = (1 + {DutchFormat.Percent(a.Indexation.Value, 1)}) / (1 + {DutchFormat.Percent(a.DiscountRate.Value, 1)}): A = {DutchFormat.Number(annuity, 4)}");
         sb.AppendLine();
 
         const string header = "{0,-62} {1,5} {2,14} {3,16}  {4}";

@@ -17,7 +17,8 @@ public class SiteStructureTests
             $"{n}/woningen/vrijstaand-voor-1980/index.html", $"{n}/woningen/tussenwoning-1980-2000/index.html", $"{n}/woningen/tussenwoning-na-2000/index.html",
             $"{n}/varianten/gasketel/index.html", $"{n}/varianten/hybride-warmtepomp/index.html", $"{n}/varianten/lucht-water-warmtepomp/index.html",
             $"{n}/varianten/mini-collectief/index.html", $"{n}/varianten/klein-collectief/index.html", $"{n}/varianten/groot-collectief/index.html",
-            "data/results.json", "data/results.csv", "data/business-cases.json", "data/participation.json", "assets/default/css/tokens.css", "assets/default/css/site.css", "assets/default/css/print.css", "assets/default/favicon.svg",
+            "data/results.json", "data/results.csv", "data/business-cases.json", "data/participation.json", "data/break-even.json", $"data/{n}/calculator.json",
+            "assets/default/css/tokens.css", "assets/default/css/site.css", "assets/default/css/print.css", "assets/default/favicon.svg",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), BuiltSite.Files.All.Keys.Order(StringComparer.Ordinal));
     }

@@ -1,0 +1,166 @@
+using SiteGen.Calculation.Inputs;
+
+namespace SiteGen.Calculation.Personal;
+
+/// <summary>value = A + B x gas_m3.</summary>
+public readonly record struct Affine(decimal A, decimal B)
+{
+    public decimal At(decimal gasM3) => A + B * gasM3;
+}
+
+/// <summary>The gas-dependent parts, per price setting: 30-year total and start-year monthly cost per m3.</summary>
+public sealed record GasSlopes(decimal Tco, decimal Monthly);
+
+/// <summary>The fixed parts of an owner's figures (no loan): 30-year total, monthly cost, up-front cost after subsidy.</summary>
+public sealed record OwnerIntercepts(decimal Tco, decimal Monthly, decimal Upfront);
+
+/// <summary>The fixed parts of a tenant's figures: energy and fixed costs only.</summary>
+public sealed record TenantIntercepts(decimal Tco, decimal Monthly);
+
+/// <summary>
+/// One coefficient set of a dwelling x variant for one or more labels:
+/// owner: Tco = Owner[moment].Tco + Slopes[price].Tco x gas, Monthly likewise, Upfront = Owner[moment].Upfront;
+/// tenant: Tenant.Tco + Slopes[price].Tco x gas, Tenant.Monthly + Slopes[price].Monthly x gas.
+/// </summary>
+public sealed record CoefficientSet(
+    IReadOnlyDictionary<PriceSetting, GasSlopes> Slopes,
+    OwnerIntercepts Now,
+    OwnerIntercepts NaturalMoment,
+    TenantIntercepts Tenant);
+
+public sealed record VariantCoefficients(string VariantId, IReadOnlyDictionary<string, int> SetByLabel, IReadOnlyList<CoefficientSet> Sets);
+
+public sealed record DwellingCoefficients(string DwellingId, decimal DefaultGasM3, string DefaultLabel, IReadOnlyList<VariantCoefficients> Variants);
+
+/// <summary>
+/// Derives the calculator's coefficients from the core itself: every figure is evaluated at two gas uses and
+/// checked at a third, so the page never re-implements the model. The model is affine in gas use for a fixed
+/// label, price setting, boiler timing and tenure; labels (Tabel 10.1 jumps, insulation already done) are
+/// separate coefficient sets. Fails loudly when a figure is not affine or not separable as exported.
+/// </summary>
+public static class Coefficients
+{
+    public const decimal GasLow = 1000m, GasHigh = 2000m, GasCheck = 3137m;
+    public const int InterceptDecimals = 4, SlopeDecimals = 8;
+    private const decimal Tolerance = 0.000001m;
+
+    public static IReadOnlyList<DwellingCoefficients> Derive(PersonalModel model)
+    {
+        var result = new List<DwellingCoefficients>();
+        foreach (var d in model.Input.Dwellings)
+        {
+            var variants = new List<VariantCoefficients>();
+            foreach (var v in model.Input.Variants)
+            {
+                var sets = new List<CoefficientSet>();
+                var byLabel = new Dictionary<string, int>();
+                foreach (var label in PersonalInputs.Labels)
+                {
+                    CoefficientSet set;
+                    try
+                    {
+                        set = Derive(model, d.Id, v.Id, label);
+                    }
+                    catch (CalculationException) when (label != d.Label)
+                    {
+                        continue; // Tabel 10.1 has no saving for this label path: the calculator does not offer the label
+                    }
+                    int index = sets.FindIndex(x => Equivalent(x, set));
+                    if (index < 0)
+                    {
+                        index = sets.Count;
+                        sets.Add(set);
+                    }
+                    byLabel[label] = index;
+                }
+                variants.Add(new VariantCoefficients(v.Id, byLabel, sets));
+            }
+            result.Add(new DwellingCoefficients(d.Id, d.GasCurrent.Value, d.Label, variants));
+        }
+        return result;
+    }
+
+    /// <summary>The coefficient set of one dwelling x variant for one label, derived from and checked against the core.</summary>
+    public static CoefficientSet Derive(PersonalModel model, string dwelling, string variant, string label)
+    {
+        var slopes = new Dictionary<PriceSetting, GasSlopes>();
+        OwnerIntercepts? now = null, natural = null;
+        TenantIntercepts? tenant = null;
+        foreach (var price in PriceScenarios.All)
+        {
+            foreach (bool moment in new[] { false, true })
+            {
+                var p = new PersonalInputs { Label = label, Price = price, NaturalMoment = moment };
+                var tco = Fit(model, dwelling, variant, p, r => r.Tco30y, "30-year total");
+                var monthly = Fit(model, dwelling, variant, p, r => r.MonthlyStartYear, "monthly cost");
+                var upfront = Fit(model, dwelling, variant, p, r => r.UpfrontAfterSubsidy!.Value, "up-front cost");
+                if (Math.Abs(upfront.B) > Tolerance)
+                    throw new CalculationException($"{dwelling} / {variant}: the up-front cost depends on gas use ({upfront.B} EUR per m3); the calculator cannot export it");
+                var owner = new OwnerIntercepts(Intercept(tco.A), Intercept(monthly.A), Intercept(upfront.A));
+                var slope = new GasSlopes(Slope(tco.B), Slope(monthly.B));
+                Same(slopes, price, slope, dwelling, variant, "the gas-use slopes differ with the boiler timing");
+                var existing = moment ? natural : now;
+                if (existing is null)
+                {
+                    if (moment) natural = owner; else now = owner;
+                }
+                else if (existing != owner)
+                    throw new CalculationException($"{dwelling} / {variant}: the fixed part depends on the price setting; the calculator cannot export it");
+
+                var tp = p with { Tenant = true };
+                var ttco = Fit(model, dwelling, variant, tp, r => r.Tco30y, "tenant's 30-year total");
+                var tmonthly = Fit(model, dwelling, variant, tp, r => r.MonthlyStartYear, "tenant's monthly cost");
+                if (new GasSlopes(Slope(ttco.B), Slope(tmonthly.B)) != slope)
+                    throw new CalculationException($"{dwelling} / {variant}: a tenant's gas-use slope differs from an owner's; the calculator cannot export it");
+                var t = new TenantIntercepts(Intercept(ttco.A), Intercept(tmonthly.A));
+                if (tenant is null) tenant = t;
+                else if (tenant != t)
+                    throw new CalculationException($"{dwelling} / {variant}: a tenant's fixed part depends on the inputs; the calculator cannot export it");
+            }
+        }
+        return new CoefficientSet(slopes, now!, natural!, tenant!);
+    }
+
+    public static bool Equivalent(CoefficientSet x, CoefficientSet y) =>
+        x.Now == y.Now && x.NaturalMoment == y.NaturalMoment && x.Tenant == y.Tenant
+        && x.Slopes.Count == y.Slopes.Count && x.Slopes.All(kv => y.Slopes.TryGetValue(kv.Key, out var o) && o == kv.Value);
+
+    private static void Same(Dictionary<PriceSetting, GasSlopes> slopes, PriceSetting price, GasSlopes slope, string d, string v, string what)
+    {
+        if (!slopes.TryGetValue(price, out var existing)) slopes[price] = slope;
+        else if (existing != slope) throw new CalculationException($"{d} / {v}: {what}; the calculator cannot export it");
+    }
+
+    /// <summary>Fits value = a + b x gas through two evaluations of the core and checks a third.</summary>
+    public static Affine Fit(PersonalModel model, string dwelling, string variant, PersonalInputs p, Func<PersonalResult, decimal> figure, string what)
+    {
+        decimal y1 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasLow }));
+        decimal y2 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasHigh }));
+        decimal b = (y2 - y1) / (GasHigh - GasLow);
+        var f = new Affine(y1 - b * GasLow, b);
+        decimal y3 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck }));
+        if (Math.Abs(f.At(GasCheck) - y3) > 0.0001m)
+            throw new CalculationException(
+                $"{dwelling} / {variant} ({what}): the model is not affine in gas use ({f.At(GasCheck)} predicted, {y3} computed at {GasCheck} m3)");
+        return f;
+    }
+
+    public static decimal Intercept(decimal a) => DecimalMath.RoundHalfUp(a, InterceptDecimals);
+    public static decimal Slope(decimal b) => DecimalMath.RoundHalfUp(b, SlopeDecimals);
+
+    /// <summary>Evaluates a coefficient set the way the page's script does.</summary>
+    public static (decimal Tco, decimal Monthly, decimal? Upfront) Evaluate(CoefficientSet set, LoanTerms? loan, decimal gasM3, PersonalInputs p)
+    {
+        var s = set.Slopes[p.Price];
+        if (p.Tenant) return (set.Tenant.Tco + s.Tco * gasM3, set.Tenant.Monthly + s.Monthly * gasM3, null);
+        var o = p.NaturalMoment ? set.NaturalMoment : set.Now;
+        decimal tco = o.Tco + s.Tco * gasM3, monthly = o.Monthly + s.Monthly * gasM3;
+        if (p.Loan && loan is not null)
+        {
+            decimal borrowed = loan.Borrowed(o.Upfront);
+            tco += borrowed * loan.InterestPerEuro;
+            monthly += borrowed * loan.MonthlyPerEuro;
+        }
+        return (tco, monthly, o.Upfront);
+    }
+}

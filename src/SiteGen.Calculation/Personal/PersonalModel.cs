@@ -1,0 +1,161 @@
+using SiteGen.Calculation.Collective;
+using SiteGen.Calculation.HeatDemand;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Calculation.Resident;
+
+namespace SiteGen.Calculation.Personal;
+
+/// <summary>
+/// Personal figures for a resident's own house (issue 11). Always the consistent heat-demand method
+/// (Bijlage 1 factor, gas after each variant's own insulation via Tabel 10.1, calibrations left out), also
+/// when the neighbourhood's reference figures use the study method. It evaluates the ordinary
+/// <see cref="Tco"/> with a modified dwelling, variant and neighbourhood input; it has no formulas of its own
+/// beyond the loan annuity.
+/// </summary>
+/// <remarks>
+/// What the inputs change:
+/// <list type="bullet">
+/// <item>Gas use and label replace the reference dwelling's; the label sets the Tabel 10.1 saving. A label already
+/// at or above a variant's insulation target drops that variant's insulation costs and subsidies (the house is
+/// there already); a worse label keeps the reference dwelling's insulation cost (the study has no other).</item>
+/// <item>Price setting: <see cref="PriceScenarios.Multiplier"/> on gas, electricity and the variable heat tariff.
+/// Fixed costs (gas connection, standing charge, metering, delivery-set rent, maintenance) are not energy prices
+/// and stay as they are.</item>
+/// <item>Boiler not yet due (default): the gas boiler variant does not buy a boiler now; the existing one lasts
+/// until the reinvestment year, when it is replaced. Boiler due (natural moment): the gas boiler variant buys one
+/// now and at the reinvestment year (the study's item set), and the hybrid heat pump, which works with a boiler,
+/// also buys one now (it then lasts the horizon, as the study assumes for the hybrid's boiler). Variants without a
+/// boiler avoid the purchase either way.</item>
+/// <item>Tenant: energy and fixed costs only, no investment or subsidy; natural moment and loan do not apply.</item>
+/// <item>Loan (owners): the up-front cost after subsidy, up to the fund's maximum, as an annuity: the instalment is
+/// added to the start-year monthly cost, the interest over the term to the 30-year total.</item>
+/// </list>
+/// </remarks>
+public sealed class PersonalModel
+{
+    private readonly NeighbourhoodInput _input;
+    private readonly Dictionary<PriceSetting, Tco> _tco = new();
+    private readonly Dictionary<PriceSetting, Dictionary<string, HeatNetworkTechnics>> _technics = new();
+
+    public static readonly Citation PersonalGas = new("personal.gas_m3", "uw eigen gasverbruik", Basis.Stated);
+
+    public PersonalModel(NeighbourhoodInput input)
+    {
+        _input = input;
+        foreach (var price in PriceScenarios.All)
+        {
+            var a = input.Assumptions;
+            decimal m = PriceScenarios.Multiplier(a, price);
+            var priced = a with
+            {
+                GasPrice = Scale(a.GasPrice, m),
+                ElectricityPrice = Scale(a.ElectricityPrice, m),
+                HeatTariffVariable = Scale(a.HeatTariffVariable, m),
+            };
+            var consistent = new NeighbourhoodInput
+            {
+                Id = input.Id, Method = HeatDemandMethod.Consistent, Assumptions = priced,
+                Dwellings = input.Dwellings, Variants = input.Variants,
+            };
+            _tco[price] = new Tco(consistent);
+            var technics = new Dictionary<string, HeatNetworkTechnics>();
+            foreach (var v in input.Variants)
+                if (v.Collective is not null)
+                    technics[v.Id] = HeatNetworkTechnics.Compute(v.Collective, priced, HeatDemandMethod.Consistent);
+            _technics[price] = technics;
+        }
+    }
+
+    public NeighbourhoodInput Input => _input;
+    public decimal Annuity => _tco[PriceSetting.Central].Annuity;
+
+    private static Quantity Scale(Quantity q, decimal m) => m == 1m ? q : q with { Value = q.Value * m };
+
+    public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p)
+    {
+        var d = _input.Dwellings.FirstOrDefault(x => x.Id == dwellingId)
+            ?? throw new CalculationException($"unknown dwelling '{dwellingId}'");
+        var v = _input.Variants.FirstOrDefault(x => x.Id == variantId)
+            ?? throw new CalculationException($"unknown variant '{variantId}'");
+        if (p.GasM3 is < 0m) throw new CalculationException($"gas use must be zero or more; found {p.GasM3}");
+        string label = p.Label ?? d.Label;
+        var dwelling = new DwellingInput
+        {
+            Id = d.Id,
+            Label = label,
+            GasCurrent = p.GasM3 is { } gas ? new Quantity(gas, PersonalGas) : d.GasCurrent,
+        };
+        var variant = Adapt(v, d.Id, label, p.NaturalMoment && !p.Tenant);
+        var tco = _tco[p.Price];
+        var r = tco.Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id));
+
+        if (p.Tenant)
+        {
+            decimal annual = r.VariableCostPerYear + r.FixedCostPerYear;
+            return new PersonalResult
+            {
+                DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = label, Detail = r,
+                Annuity = tco.Annuity, Tco30y = annual * tco.Annuity, MonthlyStartYear = annual / 12m, UpfrontAfterSubsidy = null,
+            };
+        }
+
+        decimal upfront = r.Investment - r.Subsidy;
+        decimal total = r.Tco, monthly = r.MonthlyCost;
+        LoanTerms? loan = null;
+        decimal? borrowed = null, instalment = null, interest = null;
+        if (p.Loan)
+        {
+            loan = LoanTerms.From(_input.Assumptions, p.LowIncome);
+            borrowed = loan.Borrowed(upfront);
+            instalment = borrowed.Value * loan.MonthlyPerEuro;
+            interest = borrowed.Value * loan.InterestPerEuro;
+            monthly += instalment.Value;
+            total += interest.Value;
+        }
+        return new PersonalResult
+        {
+            DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = label, Detail = r,
+            Annuity = tco.Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
+            Loan = loan, LoanAmount = borrowed, LoanMonthly = instalment, LoanInterest = interest,
+        };
+    }
+
+    /// <summary>The variant's one-off items for this resident: insulation they already have left out, the boiler timing applied.</summary>
+    private VariantInput Adapt(VariantInput v, string dwellingId, string label, bool naturalMoment)
+    {
+        var costs = v.Costs.TryGetValue(dwellingId, out var c) ? c : [];
+        var target = v.Insulation.TryGetValue(dwellingId, out var t) ? t : InsulationTarget.None;
+        var adapted = new List<PlannedCost>(costs.Count + 1);
+        foreach (var cost in costs)
+        {
+            if (cost.Category == CostCategory.Insulation && target != InsulationTarget.None && HeatDemandModel.MeetsTarget(label, target))
+                continue;
+            if (v.Kind == VariantKind.GasBoiler && !naturalMoment && IsBoiler(cost))
+                adapted.Add(cost with { PurchasedNow = false });
+            else
+                adapted.Add(cost);
+        }
+        if (v.Kind == VariantKind.HybridHeatPump && naturalMoment && BoilerCost(dwellingId) is { } boiler)
+            adapted.Add(boiler with { Id = boiler.Id + ".natural_moment", ReplacedAtReinvestmentYear = false, Subsidy = null });
+
+        var byDwelling = new Dictionary<string, IReadOnlyList<PlannedCost>>(v.Costs) { [dwellingId] = adapted };
+        return new VariantInput
+        {
+            Id = v.Id, Kind = v.Kind, FixedCosts = v.FixedCosts, Costs = byDwelling, Insulation = v.Insulation,
+            GasAppliances = v.GasAppliances, VariableCostOverride = v.VariableCostOverride,
+            PublishedElectricityKwh = v.PublishedElectricityKwh, Collective = v.Collective,
+        };
+    }
+
+    private static bool IsBoiler(PlannedCost c) => c.Category == CostCategory.Installation && c.ReplacedAtReinvestmentYear;
+
+    /// <summary>The gas boiler of the neighbourhood's gas-boiler variant for this dwelling, if there is one.</summary>
+    private PlannedCost? BoilerCost(string dwellingId)
+    {
+        foreach (var v in _input.Variants)
+            if (v.Kind == VariantKind.GasBoiler && v.Costs.TryGetValue(dwellingId, out var costs))
+                foreach (var c in costs)
+                    if (IsBoiler(c)) return c;
+        return null;
+    }
+}
