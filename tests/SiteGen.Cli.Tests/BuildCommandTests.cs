@@ -17,7 +17,8 @@ public class BuildCommandTests
         var first = json.RootElement[0];
         Assert.Equal(
             ["neighbourhood", "dwelling", "variant", "gas_m3_per_year", "electricity_kwh_per_year", "heat_gj_per_year",
-             "co2_kg_per_year", "investment_eur", "subsidy_eur", "tco_30y_eur", "monthly_cost_start_year_eur"],
+             "co2_kg_per_year", "investment_eur", "subsidy_eur", "tco_30y_eur", "monthly_cost_start_year_eur",
+             "tco_30y_low_eur", "tco_30y_high_eur", "monthly_cost_start_year_low_eur", "monthly_cost_start_year_high_eur"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("putten/bijsteren-husselerveld", first.GetProperty("neighbourhood").GetString());
         var csv = File.ReadAllLines(Path.Combine(ws.Output, "data", "results.csv"));
@@ -50,7 +51,7 @@ public class BuildCommandTests
         ["Dutch decimal comma", "assumptions/energy.yaml", "value: 1.14", "value: 1,14", "assumptions/energy.yaml:8:14: error SG004"],
         ["missing source", "assumptions/energy.yaml", "      value: 1.14\n      source: putten-study\n", "      value: 1.14\n", "assumptions/energy.yaml:8:7: error SG006: the value of 'energy.gas_price' from 2025-08-01 has no source"],
         ["duplicate key", "assumptions/energy.yaml", "  unit: EUR/m3\n", "  unit: EUR/m3\n  unit: EUR/m3\n", "assumptions/energy.yaml:6:3: error SG005"],
-        ["undefined dwelling", "putten/bijsteren-husselerveld/neighbourhood.yaml", "{cost: ventilation, dwellings: [vrijstaand-voor-1980]}", "{cost: ventilation, dwellings: [rijtjeshuis]}", "neighbourhood.yaml:194:41: error SG007: dwelling 'rijtjeshuis' is not defined"],
+        ["undefined dwelling", "putten/bijsteren-husselerveld/neighbourhood.yaml", "{cost: ventilation, dwellings: [vrijstaand-voor-1980]}", "{cost: ventilation, dwellings: [rijtjeshuis]}", "neighbourhood.yaml:202:41: error SG007: dwelling 'rijtjeshuis' is not defined"],
         ["undefined cost", "putten/bijsteren-husselerveld/neighbourhood.yaml", "{cost: electric_cooking}\n      - {cost: in_house_adaptations}\n      - {cost: connection_contribution, subsidy: isde_connection}\n      - {cost: insulation_label_b", "{cost: electric_kooking}\n      - {cost: in_house_adaptations}\n      - {cost: connection_contribution, subsidy: isde_connection}\n      - {cost: insulation_label_b", "error SG007: cost 'electric_kooking' is not defined under 'costs'"],
         ["undefined variant in a shortcode", "putten/bijsteren-husselerveld/variants/mini-collectief.md", "business-case variant=\"mini-collectief\"", "business-case variant=\"super-collectief\"", "variants/mini-collectief.md"],
         ["wrong unit", "assumptions/energy.yaml", "unit: EUR/m3", "unit: EUR/liter", "assumptions/energy.yaml:4:3: error SG010"],

@@ -148,7 +148,9 @@ public sealed class Tco
                 oneOffMargins.Add(s.ShareOfCost is not null ? margin : 0m);
                 subsidy += grant;
                 oneOffPv -= grant;
-                if (s.StatedAmount is { } stated && s.Amount is null && stated.Value != grant)
+                if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
+                    residentOneOffs.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
+                else if (s.StatedAmount is { } stated && s.Amount is null)
                 {
                     // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
                     // share the study computes with. The difference is bookkeeping, shown apart.

@@ -15,11 +15,14 @@ public sealed record ChartView(string Id, string Title, string Unit, string Widt
 /// <summary>One bar with its label lines above it; a stacked bar has <see cref="Segments"/> instead of one rectangle.</summary>
 public sealed record ChartRow(string LabelX, string LabelY, string LineHeight, IReadOnlyList<string> LabelLines,
     string X, string Y, string Width, string Height, bool Highlight, IReadOnlyList<ChartSegment> Segments, ChartBox? Outline,
-    string ValueX, string ValueY, bool ValueAnchorEnd, string Value);
+    string ValueX, string ValueY, bool ValueAnchorEnd, string Value, ChartWhisker? Whisker = null);
 
 public sealed record ChartSegment(int Kind, string PatternId, string X, string Width);
 
 public sealed record ChartBox(string X, string Y, string Width, string Height);
+
+/// <summary>The range of a bar (low to high estimate) as a horizontal line with end caps, across the bar's middle.</summary>
+public sealed record ChartWhisker(string X1, string X2, string Y, string CapTop, string CapBottom);
 
 /// <summary>A fill pattern for one segment kind: the theme draws pattern <see cref="Kind"/> (1-3) under <see cref="Id"/>.</summary>
 public sealed record ChartPattern(string Id, int Kind, string Name, string Label);
@@ -35,7 +38,11 @@ public sealed record Bar(
     decimal Value,
     string FormattedValue,
     bool Highlight = false,
-    IReadOnlyList<BarSegment>? Segments = null);
+    IReadOnlyList<BarSegment>? Segments = null,
+    BarRange? Range = null);
+
+/// <summary>The uncertainty of a bar: drawn as a whisker from <see cref="Low"/> to <see cref="High"/> and read out as <see cref="Formatted"/>.</summary>
+public sealed record BarRange(decimal Low, decimal High, string Formatted);
 
 /// <summary>
 /// Lays out a horizontal bar chart, drawn as inline SVG by the theme's partials/bar-chart.sbn at build time: no
@@ -60,6 +67,7 @@ public static partial class BarChart
     private const decimal RowGap = 14m;
     private const decimal ValueGap = 6m;
     private const decimal MinPlot = 100m;
+    private const decimal WhiskerCap = 7m;       // half the height of a range whisker's end caps
     // Conservative average glyph widths (in em) for layout estimates; no font metrics at build time.
     private const decimal LabelCharEm = 0.55m;
     private const decimal ValueCharEm = 0.62m;
@@ -106,7 +114,7 @@ public static partial class BarChart
         var kinds = Validate(bars);
 
         // Horizontal scale: room for value labels on both sides of the drawn range.
-        var maxPos = Math.Max(0m, bars.Max(b => b.Value));
+        var maxPos = Math.Max(0m, bars.Max(b => Math.Max(b.Value, b.Range?.High ?? 0m)));
         var minNeg = Math.Min(0m, bars.Min(b => b.Value));
         var leftReserve = bars.Where(b => b.Value < 0).Select(b => ValueWidth(b.FormattedValue) + ValueGap).DefaultIfEmpty(0m).Max();
         var rightReserve = bars.Where(b => b.Value >= 0).Select(b => ValueWidth(b.FormattedValue) + ValueGap).DefaultIfEmpty(0m).Max();
@@ -137,11 +145,21 @@ public static partial class BarChart
                 }
             }
 
-            // Value text just past the end of the bar: right of positive bars, left of negative ones.
-            var valueX = bar.Value < 0 ? left - ValueGap : x0 + length + ValueGap;
+            ChartWhisker? whisker = null;
+            var end = x0 + length;
+            if (bar.Range is { } r && bar.Value >= 0)
+            {
+                decimal mid = top + (BarHeight / 2);
+                decimal x1 = x0 + Round(Math.Max(0m, r.Low) * scale), x2 = x0 + Round(r.High * scale);
+                whisker = new ChartWhisker(N(x1), N(x2), N(mid), N(mid - WhiskerCap), N(mid + WhiskerCap));
+                end = Math.Max(end, x2);
+            }
+
+            // Value text just past the end of the bar (or of its range): right of positive bars, left of negative ones.
+            var valueX = bar.Value < 0 ? left - ValueGap : end + ValueGap;
             rows.Add(new ChartRow(N(PadX), N(y + FirstBaseline), N(LineHeight), lines,
                 N(left), N(top), N(length), N(BarHeight), bar.Highlight, segments, outline,
-                N(valueX), N(top + (BarHeight / 2) + 5), bar.Value < 0, bar.FormattedValue));
+                N(valueX), N(top + (BarHeight / 2) + 5), bar.Value < 0, bar.FormattedValue, whisker));
 
             // Zero axis only where the bars are, so it never crosses the labels above them.
             axis.Append('M').Append(N(x0)).Append(' ').Append(N(top - 3)).Append('v').Append(N(BarHeight + 6));
@@ -243,7 +261,7 @@ public static partial class BarChart
         }
 
         sb.Append(": ");
-        sb.AppendJoin("; ", bars.Select(b => b.Label + ": " + b.FormattedValue));
+        sb.AppendJoin("; ", bars.Select(b => b.Label + ": " + b.FormattedValue + (b.Range is { } r ? " (" + r.Formatted + ")" : "")));
         sb.Append('.');
         if (kinds.Count > 0)
         {

@@ -1,4 +1,5 @@
 using SiteGen.Calculation;
+using SiteGen.Calculation.Resident;
 
 namespace SiteGen.Rendering.Formatting;
 
@@ -19,6 +20,22 @@ public static class Display
     public static string Money(decimal v) => DutchFormat.Euro(v);
 
     public static string Co2(decimal kg) => DutchFormat.WithUnit(kg, 0, "kg");
+
+    // Ranges and up-front costs (issue 13): never more precise than the inputs; rules in the core's DisplayRounding.
+
+    /// <summary>"€ 58.000 tot € 72.000": the 30-year range, bounds to € 1.000.</summary>
+    public static string TcoRange(CostRange r) => Between(DisplayRounding.TcoRange(r));
+
+    /// <summary>"€ 135 tot € 205": the monthly range, bounds to € 5.</summary>
+    public static string MonthlyRange(CostRange r) => Between(DisplayRounding.MonthlyRange(r));
+
+    /// <summary>"€ 4.200 tot € 7.900": the up-front range, to € 100.</summary>
+    public static string UpfrontRange(CostRange r) => Between(DisplayRounding.UpfrontRange(r));
+
+    /// <summary>An up-front amount to € 100: "€ 6.300".</summary>
+    public static string Upfront(decimal v) => DutchFormat.Euro(DisplayRounding.Upfront(v));
+
+    private static string Between(CostRange r) => $"{DutchFormat.Euro(r.Low)} tot {DutchFormat.Euro(r.High)}";
 
     /// <summary>A parameter value in its unit, Dutch style.</summary>
     public static string Value(decimal v, string unit) => unit switch

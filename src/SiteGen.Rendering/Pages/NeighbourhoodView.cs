@@ -56,125 +56,191 @@ public sealed class NeighbourhoodView
 
     public string InputName(string key) => _inputNames.TryGetValue(key, out var name) ? name : key;
 
+    /// <summary>Everything a result's figures rest on: costs, prices, subsidies and the CO2 factors.</summary>
     public static IEnumerable<Citation> Citations(ResidentResult r) =>
-        r.OneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source)).Concat(r.Monthly.Select(l => l.Source))
-            .Concat(r.Co2Lines.Select(l => l.Factor.Source));
+        CostCitations(r).Concat(r.Co2Lines.Select(l => l.Factor.Source));
+
+    /// <summary>What the costs of a result rest on (not its CO2): the items a resident sees, the annual costs, and the study's bookkeeping.</summary>
+    public static IEnumerable<Citation> CostCitations(ResidentResult r) =>
+        r.ResidentOneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source)).Concat(r.Reconciliations.Select(x => x.Source));
 
     public IReadOnlyList<ResidentResult> ForDwelling(string dwelling) =>
         N.Variants.Select(v => R.Resident(dwelling, v.Id)).ToList();
 
-    private string CheapestVariant(string dwelling) =>
-        ForDwelling(dwelling).OrderBy(r => Display.TcoValue(r.Tco)).ThenBy(r => r.Tco).First().VariantId;
+    /// <summary>A variant's name inside a sentence: "de hybride warmtepomp", lower-case unless it starts with an abbreviation.</summary>
+    public string NameInSentence(string variant) => Labels.InSentence(N.Variant(variant).Name);
 
     private static string Difference(decimal v) =>
         v == 0m ? DutchFormat.Euro(0m) : v > 0m ? "+" + DutchFormat.Space + DutchFormat.Euro(v) : DutchFormat.Euro(v);
 
-    /// <summary>The 30-year cost of every variant for one dwelling, cheapest marked, compared with the gas boiler.</summary>
+    /// <summary>The cheapest rule over 30 years for one dwelling (issue 13): one winner only when the ranges do not overlap.</summary>
+    public ComparisonOutcome CheapestTco(string dwelling) => Comparison.CheapestTco(ForDwelling(dwelling));
+
+    public ComparisonOutcome LowestMonthly(string dwelling) => Comparison.LowestMonthly(ForDwelling(dwelling));
+
+    /// <summary>The badge a result gets: "goedkoopst" when it clearly is, "ongeveer even duur" when it is among the closest.</summary>
+    private static (string? Badge, string? Class, bool Marked) Mark(ComparisonOutcome outcome, string variant, string cheapest) =>
+        !outcome.Options.Contains(variant) ? (null, null, false)
+        : outcome.Clear ? (cheapest, "badge--cheapest", true)
+        : ("ongeveer even duur", "badge--about-equal", true);
+
+    /// <summary>A marked row stands out only when one option is clearly cheapest; rows that are about equal are marked in text.</summary>
+    private static string? RowClass(ComparisonOutcome outcome, bool marked) => !marked ? null : outcome.Clear ? "is-cheapest" : "is-about-equal";
+
+    /// <summary>The plain sentence under a table or chart that explains a marking without a winner.</summary>
+    public string AboutEqualNote(ComparisonOutcome outcome, string what) => outcome.Clear
+        ? $"{Labels.Capitalise(NameInSentence(outcome.Lowest))} is {what} het goedkoopst, ook als de kosten tegenvallen."
+        : $"{Labels.Capitalise(Labels.JoinAnd(outcome.Options.Select(NameInSentence).ToList()))} zijn {what} ongeveer even duur: "
+          + "de verschillen vallen binnen de onzekerheid van de cijfers. U kunt dus ook op andere punten kiezen.";
+
+    /// <summary>The 30-year cost of every variant for one dwelling with its range, compared with the gas boiler.</summary>
     public Table TcoTable(string dwelling)
     {
         var results = ForDwelling(dwelling);
-        string cheapest = CheapestVariant(dwelling);
+        var outcome = CheapestTco(dwelling);
         decimal? reference = Reference is null ? null : Display.TcoValue(R.Resident(dwelling, Reference.Id).Tco);
         var rows = results.Select(r =>
         {
             var v = N.Variant(r.VariantId);
-            bool isCheapest = r.VariantId == cheapest;
+            var (badge, badgeClass, marked) = Mark(outcome, r.VariantId, "goedkoopst");
             string diff = reference is null ? "" : v.Id == Reference!.Id ? "basis" : Difference(Display.TcoValue(r.Tco) - reference.Value);
             return new Row(
             [
-                new Cell(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id)),
-                    Badge: isCheapest ? "goedkoopst" : null, BadgeClass: isCheapest ? "badge--cheapest" : null),
-                new Cell(Display.Tco(r.Tco), Num: true),
+                new Cell(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id)), Badge: badge, BadgeClass: badgeClass),
+                new Cell(Display.Tco(r.Tco), Num: true, Note: Display.TcoRange(r.TcoRange)),
                 new Cell(diff, Num: true),
                 new Cell(Display.Monthly(r.MonthlyCost), Num: true),
-            ], isCheapest ? "is-cheapest" : null);
+            ], RowClass(outcome, marked));
         }).ToList();
-        return new Table(UniqueId("tco"), $"Totale kosten over {N.Input.Assumptions.HorizonYears.Value} jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
-            [new Cell("Keuze"), new Cell($"Totaal over {N.Input.Assumptions.HorizonYears.Value} jaar", Num: true),
+        string years = DutchFormat.Number(N.Input.Assumptions.HorizonYears.Value);
+        return new Table(UniqueId("tco"), $"Totale kosten over {years} jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
+            [new Cell("Keuze"), new Cell($"Totaal over {years} jaar", Num: true),
              new Cell("Verschil met gasketel", Num: true), new Cell("Per maand", Num: true)],
-            rows, Sources(results.SelectMany(Citations)),
-            "Bedragen inclusief btw, na aftrek van subsidie. Totalen afgerond op € 10. Per maand: het eerste jaar, afgerond op € 1.");
+            rows, Sources(results.SelectMany(r => r.ResidentOneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source))
+                .Concat(r.Reconciliations.Where(x => x.TcoAmount != 0m).Select(x => x.Source)))),
+            "Bedragen inclusief btw, na aftrek van subsidie, afgerond op € 10. Onder elk bedrag staat tussen welke bedragen het "
+            + "waarschijnlijk ligt. Per maand: het eerste jaar, volgens de studie. " + AboutEqualNote(outcome, $"over {years} jaar"),
+            Explanations(results, r => r.TcoAmount != 0m || r.UpfrontAmount != 0m));
     }
+
+    /// <summary>Where the study's bookkeeping differs from the items shown: once per kind of difference, in plain Dutch.</summary>
+    private IReadOnlyList<string> Explanations(IEnumerable<ResidentResult> results, Func<ReconcilingAmount, bool> relevant) =>
+        results.SelectMany(r => r.Reconciliations.Where(relevant).Select(x => (r, x)))
+            .GroupBy(t => t.x.Id)
+            .Select(g =>
+            {
+                var (r, x) = g.First();
+                string text = x.Describe(a => DutchFormat.Euro(DecimalMath.RoundHalfUp(a)));
+                return g.Count() == 1 ? $"Bij {NameInSentence(r.VariantId)}: {char.ToLowerInvariant(text[0])}{text[1..]}" : text;
+            })
+            .Distinct(StringComparer.Ordinal).ToList();
 
     public ChartView TcoChart(string dwelling)
     {
-        string cheapest = CheapestVariant(dwelling);
-        var bars = ForDwelling(dwelling).Select(r => new Bar(
-            N.Variant(r.VariantId).Name + (r.VariantId == cheapest ? " (goedkoopst)" : ""),
-            Display.TcoValue(r.Tco), Display.Tco(r.Tco), r.VariantId == cheapest)).ToList();
-        return BarChart.Layout(UniqueId("tco-chart"), $"Totale kosten over {N.Input.Assumptions.HorizonYears.Value} jaar per keuze",
-            "euro, inclusief btw en na subsidie", bars, Summary(ForDwelling(dwelling), r => Display.TcoValue(r.Tco), r => Display.Tco(r.Tco)));
+        var results = ForDwelling(dwelling);
+        var outcome = CheapestTco(dwelling);
+        var bars = results.Select(r =>
+        {
+            var (badge, _, marked) = Mark(outcome, r.VariantId, "goedkoopst");
+            var range = DisplayRounding.TcoRange(r.TcoRange);
+            return new Bar(N.Variant(r.VariantId).Name + (badge is null ? "" : $" ({badge})"), Display.TcoValue(r.Tco), Display.Tco(r.Tco), marked && outcome.Clear,
+                Range: new BarRange(range.Low, range.High, Display.TcoRange(r.TcoRange)));
+        }).ToList();
+        string years = DutchFormat.Number(N.Input.Assumptions.HorizonYears.Value);
+        return BarChart.Layout(UniqueId("tco-chart"), $"Totale kosten over {years} jaar per keuze",
+            "euro, inclusief btw en na subsidie; de streep toont tussen welke bedragen het waarschijnlijk ligt", bars,
+            Summary(results, r => Display.TcoValue(r.Tco), r => Display.Tco(r.Tco)) + " " + AboutEqualNote(outcome, $"over {years} jaar"));
     }
 
-    /// <summary>Start-year monthly cost per variant: energy, fixed costs, and the study's correction where it applies.</summary>
+    /// <summary>
+    /// Start-year monthly cost per variant: energy and fixed costs, which add up to the total. Where the study prints
+    /// another monthly figure (it leaves out part of the fixed costs), that figure stands next to it, with the reason.
+    /// </summary>
     public Table MonthlyTable(string dwelling)
     {
         var results = ForDwelling(dwelling);
-        bool anyCorrection = results.Any(r => r.Monthly.Any(l => l.Kind == LineKind.Calibration));
-        decimal cheapest = results.Min(r => DecimalMath.RoundHalfUp(r.MonthlyCost));
+        var outcome = LowestMonthly(dwelling);
+        bool anyDifference = results.Any(r => DecimalMath.RoundHalfUp(r.MonthlyCostRecomputed) != DecimalMath.RoundHalfUp(r.MonthlyCost));
         var rows = results.Select(r =>
         {
             var v = N.Variant(r.VariantId);
-            decimal energy = r.Monthly.Where(l => l.Kind == LineKind.Variable).Sum(l => l.Amount);
-            decimal fixedCost = r.Monthly.Where(l => l.Kind == LineKind.Fixed).Sum(l => l.Amount);
-            decimal correction = r.Monthly.Where(l => l.Kind == LineKind.Calibration).Sum(l => l.Amount);
-            bool low = DecimalMath.RoundHalfUp(r.MonthlyCost) == cheapest;
+            decimal energy = r.ResidentMonthly.Where(l => l.Kind == LineKind.Variable).Sum(l => l.Amount);
+            decimal fixedCost = r.ResidentMonthly.Where(l => l.Kind == LineKind.Fixed).Sum(l => l.Amount);
+            // The columns must add up on the page: the total is the sum of the rounded parts' sources, rounded once.
+            var (badge, badgeClass, marked) = Mark(outcome, r.VariantId, "laagst");
             var cells = new List<Cell>
             {
-                new(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id)), Badge: low ? "laagst" : null, BadgeClass: low ? "badge--cheapest" : null),
+                new(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id)), Badge: badge, BadgeClass: badgeClass),
                 new(Display.Monthly(energy), Num: true),
                 new(Display.Monthly(fixedCost), Num: true),
+                new(Display.Monthly(r.MonthlyCostRecomputed), Num: true),
             };
-            if (anyCorrection) cells.Add(new Cell(correction == 0m ? DutchFormat.Euro(0m) : Display.Monthly(correction), Num: true));
-            cells.Add(new Cell(Display.Monthly(r.MonthlyCost), Num: true));
-            return new Row(cells, low ? "is-cheapest" : null);
+            if (anyDifference) cells.Add(new Cell(Display.Monthly(r.MonthlyCost), Num: true, Note: Display.MonthlyRange(r.MonthlyRange)));
+            else cells[^1] = cells[^1] with { Note = Display.MonthlyRange(r.MonthlyRange) };
+            return new Row(cells, RowClass(outcome, marked));
         }).ToList();
-        var headers = new List<Cell> { new("Keuze"), new("Energie", Num: true), new("Vaste lasten", Num: true) };
-        if (anyCorrection) headers.Add(new Cell("Correctie studie", Num: true));
-        headers.Add(new Cell("Totaal per maand", Num: true));
-        string note = "Eerste jaar, inclusief btw, zonder de aankoop van installaties. Afgerond op hele euro's; door afronding kan de som een euro afwijken."
-                      + (anyCorrection ? " De studie telt het onderhoud van gastoestellen niet mee in de maandlasten; die correctie staat apart." : "");
+        var headers = new List<Cell> { new("Keuze"), new("Energie", Num: true), new("Vaste lasten", Num: true), new("Totaal per maand", Num: true) };
+        if (anyDifference) headers.Add(new Cell("Volgens de studie", Num: true));
+        string note = "Eerste jaar, inclusief btw, zonder de aankoop van installaties. Afgerond op hele euro's; door afronding kan de som een euro afwijken. "
+                      + (anyDifference
+                          ? "De studie noemt voor sommige keuzes een lager bedrag per maand; daaronder staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt. "
+                          : "Onder het totaal staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt. ")
+                      + AboutEqualNote(outcome, "per maand");
         return new Table(UniqueId("monthly"), $"Kosten per maand in het eerste jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
-            headers, rows, Sources(results.SelectMany(r => r.Monthly.Select(l => l.Source))), note);
+            headers, rows, Sources(results.SelectMany(r => r.ResidentMonthly.Select(l => l.Source))), note,
+            Explanations(results, x => x.MonthlyAmount != 0m));
     }
 
     public ChartView MonthlyChart(string dwelling)
     {
         var results = ForDwelling(dwelling);
-        decimal low = results.Min(r => DecimalMath.RoundHalfUp(r.MonthlyCost));
+        var outcome = LowestMonthly(dwelling);
         var bars = results.Select(r =>
         {
-            bool isLow = DecimalMath.RoundHalfUp(r.MonthlyCost) == low;
-            return new Bar(N.Variant(r.VariantId).Name + (isLow ? " (laagst)" : ""), DecimalMath.RoundHalfUp(r.MonthlyCost), Display.Monthly(r.MonthlyCost), isLow);
+            var (badge, _, marked) = Mark(outcome, r.VariantId, "laagst");
+            var range = DisplayRounding.MonthlyRange(r.MonthlyRange);
+            return new Bar(N.Variant(r.VariantId).Name + (badge is null ? "" : $" ({badge})"), DecimalMath.RoundHalfUp(r.MonthlyCost),
+                Display.Monthly(r.MonthlyCost), marked && outcome.Clear, Range: new BarRange(range.Low, range.High, Display.MonthlyRange(r.MonthlyRange)));
         }).ToList();
-        return BarChart.Layout(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar", "euro per maand, inclusief btw", bars,
-            Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost)));
+        return BarChart.Layout(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar",
+            "euro per maand, inclusief btw, volgens de studie; de streep toont het bedrag als energie goedkoper of duurder wordt", bars,
+            Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost)) + " " + AboutEqualNote(outcome, "per maand"));
     }
 
-    /// <summary>"Het laagst is X (€ ...), het hoogst is Y (€ ...)." in the variants' own names.</summary>
+    /// <summary>"Het laagst is de gasketel (€ ...), het hoogst het klein-collectieve warmtenet (€ ...)." in the variants' own names.</summary>
     private string Summary(IReadOnlyList<ResidentResult> results, Func<ResidentResult, decimal> value, Func<ResidentResult, string> shown)
     {
         var low = results.MinBy(value)!;
         var high = results.MaxBy(value)!;
         return value(low) == value(high)
             ? $"Alle keuzes kosten ongeveer evenveel ({shown(low)})."
-            : $"Het laagst is {N.Variant(low.VariantId).Name} ({shown(low)}), het hoogst is {N.Variant(high.VariantId).Name} ({shown(high)}).";
+            : $"Het laagst is {NameInSentence(low.VariantId)} ({shown(low)}), het hoogst {NameInSentence(high.VariantId)} ({shown(high)}).";
     }
 
-    /// <summary>One-off costs and subsidies of one variant for one dwelling, with when they fall due.</summary>
+    /// <summary>
+    /// One-off costs and subsidies of one variant for one dwelling, with when they fall due: only what a resident pays
+    /// or receives (subsidies at the amount the study states per measure). The up-front total is rounded to € 100.
+    /// </summary>
     public Table OneOffTable(string dwelling, string variant)
     {
         var r = R.Resident(dwelling, variant);
-        var rows = r.OneOffs.Select(l => new Row(
+        var rows = r.ResidentOneOffs.Select(l => new Row(
         [
             new Cell(Labels.Line(l), Header: true, Badge: Badge(l.Source.Basis), BadgeClass: BadgeClass(l.Source.Basis)),
             new Cell(l.Year is 0 ? "nu" : $"over {l.Year} jaar", Num: false),
             new Cell(Display.Money(l.Amount), Num: true),
         ])).ToList();
-        rows.Add(new Row([new Cell("Nu te betalen, na subsidie", Header: true), new Cell("nu"), new Cell(Display.Money(r.Investment - r.Subsidy), Num: true)], "total"));
+        bool subsidised = r.ResidentOneOffs.Any(l => l.Kind == LineKind.Subsidy);
+        // The up-front range moves with the cost margins; it is centred on what the resident pays for the items shown.
+        var upfront = new CostRange(r.UpfrontRange.Low - r.Upfront + r.ResidentUpfront, r.ResidentUpfront, r.UpfrontRange.High - r.Upfront + r.ResidentUpfront);
+        rows.Add(new Row([new Cell(subsidised ? "Nu te betalen, na subsidie" : "Nu te betalen", Header: true), new Cell("nu"),
+            new Cell("ongeveer " + Display.Upfront(r.ResidentUpfront), Num: true, Note: Display.UpfrontRange(upfront))], "total"));
+        var notes = new List<string> { "Het totaal is afgerond op € 100; eronder staat tussen welke bedragen het waarschijnlijk ligt." };
+        if (r.ResidentOneOffs.Any(l => l.Year > 0)) notes.Add("Een vervanging later telt in de totale kosten mee met het prijspeil van nu.");
         return new Table(UniqueId("oneoff"), $"Eenmalige kosten en subsidie: {N.Variant(variant).Name.ToLowerInvariant()}",
-            [new Cell("Post"), new Cell("Wanneer"), new Cell("Bedrag", Num: true)], rows, Sources(r.OneOffs.Select(l => l.Source)),
-            r.OneOffs.Any(l => l.Year > 0) ? "Een vervanging later telt in de totale kosten mee met het prijspeil van nu." : null);
+            [new Cell("Post"), new Cell("Wanneer"), new Cell("Bedrag", Num: true)], rows,
+            Sources(r.ResidentOneOffs.Select(l => l.Source).Concat(r.Reconciliations.Where(x => x.UpfrontAmount != 0m || x.TcoAmount != 0m).Select(x => x.Source))),
+            string.Join(" ", notes), Explanations([r], x => x.UpfrontAmount != 0m || x.TcoAmount != 0m));
     }
 
     public static string? Badge(Basis b) => b switch
@@ -182,17 +248,19 @@ public sealed class NeighbourhoodView
         Basis.Inferred => "afgeleid",
         Basis.Calibration => "correctie",
         Basis.External => "externe bron",
+        Basis.Assumption => "aanname",
+        Basis.Example => "voorbeeld",
         _ => null,
     };
 
     public static string? BadgeClass(Basis b) => b switch
     {
-        Basis.Inferred or Basis.External => "badge--inferred",
+        Basis.Inferred or Basis.External or Basis.Assumption or Basis.Example => "badge--inferred",
         Basis.Calibration => "badge--calibration",
         _ => null,
     };
 
-    /// <summary>CO2 per year of every variant for one dwelling.</summary>
+    /// <summary>CO2 per year of every variant for one dwelling, from the same energy use as the costs.</summary>
     public Table Co2Table(string dwelling)
     {
         var results = ForDwelling(dwelling);
@@ -205,12 +273,40 @@ public sealed class NeighbourhoodView
                 : reference.Value == 0m ? "" : DutchFormat.Percent((kg - reference.Value) / reference.Value);
             return new Row([new Cell(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id))), new Cell(Display.Co2(r.Co2Kg), Num: true), new Cell(diff, Num: true)]);
         }).ToList();
-        string note = N.Input.Method == HeatDemandMethod.Study
-            ? "Zoals in de studie: gasketel en hybride met het huidige gasverbruik, de elektriciteit zoals de studie die noemt, warmtenetten per aangesloten woning."
-            : "Berekend met hetzelfde energieverbruik als de kosten.";
         return new Table(UniqueId("co2"), $"CO2-uitstoot per jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
             [new Cell("Keuze"), new Cell("CO2 per jaar", Num: true), new Cell("Verschil met gasketel", Num: true)],
-            rows, Sources(results.SelectMany(r => r.Co2Lines.Select(l => l.Factor.Source))), note);
+            rows, Sources(results.SelectMany(r => r.Co2Lines.Select(l => l.Factor.Source))),
+            "Berekend voor dit huis, met hetzelfde gas-, stroom- en warmteverbruik als de kosten. Bij een warmtenet telt de stroom "
+            + "die het warmtenet per geleverde GJ gebruikt.");
+    }
+
+    /// <summary>
+    /// What lower take-up does to a heat network (issue 13): the funding gap in total and per connection at each share,
+    /// and what each home would pay if the gap were passed on as a connection contribution (study §8.2).
+    /// </summary>
+    public Table? ParticipationTable(string variant)
+    {
+        var c = R.Collective(variant);
+        if (c is null || c.Participation.Count == 0) return null;
+        var rows = c.Participation.Select(p => new Row(
+        [
+            new Cell(DutchFormat.Percent(p.Share) + (p.IsStudyCase ? " (zoals de studie)" : ""), Header: true),
+            new Cell(DutchFormat.Number(p.Connections), Num: true),
+            new Cell(DutchFormat.Euro(DutchFormat.RoundTo(p.FundingGapTotal, 1000m)), Num: true,
+                Note: p.FundingGapLow != p.FundingGapHigh ? $"{DutchFormat.Euro(DutchFormat.RoundTo(p.FundingGapLow, 1000m))} tot {DutchFormat.Euro(DutchFormat.RoundTo(p.FundingGapHigh, 1000m))}" : null),
+            new Cell(DutchFormat.Euro(DutchFormat.RoundTo(p.ContributionPerHome, 100m)), Num: true),
+        ])).ToList();
+        var input = N.Input.Variants.First(v => v.Id == variant).Collective!;
+        var citations = c.Participation.Select(p => p.ShareSource).Concat(input.Capex.Select(x => x.Amount.Source))
+            .Append(N.Input.Assumptions.WaccPublic.Source).Append(N.Input.Assumptions.VatFactor.Source);
+        return new Table(UniqueId("participation"), $"Als niet iedereen meedoet: {N.Variant(variant).Name.ToLowerInvariant()}",
+            [new Cell("Deel van de huizen dat meedoet"), new Cell("Aansluitingen", Num: true), new Cell("Tekort warmtebedrijf (zonder btw)", Num: true),
+             new Cell("Per huis als aansluitbijdrage (met btw)", Num: true)],
+            rows, Sources(citations),
+            "Het tekort (de onrendabele top) is wat er bij de start ontbreekt om het warmtenet rendabel te maken. Hoe minder huizen meedoen, "
+            + "hoe groter het tekort per huis: de leidingen en de warmtebron kosten bijna evenveel, maar er betalen minder huizen mee. "
+            + "De studie noemt een bijdrage van de bewoners bij de aansluiting als één manier om het tekort te dekken; subsidie of geld van de gemeente zijn andere. "
+            + "Publiek warmtebedrijf, zonder subsidie. Tekort afgerond op € 1.000, met eronder de marge van de investering; per huis afgerond op € 100.");
     }
 
     /// <summary>The funding gap of a collective variant: modelled and, where the study gives one, published.</summary>
@@ -220,7 +316,7 @@ public sealed class NeighbourhoodView
         var gaps = c.BusinessCase.FundingGaps.Where(g => g.Subsidy == SubsidyCase.None || g.Applicable || g.Published is not null).ToList();
         var rows = gaps.Select(g => new Row(
         [
-            new Cell($"{Capitalise(Labels.Operator(g.Operator))}, {Labels.Subsidy(g.Subsidy)}", Header: true),
+            new Cell($"{Labels.Capitalise(Labels.Operator(g.Operator))}, {Labels.Subsidy(g.Subsidy)}", Header: true),
             new Cell(g.Published is { } p ? DutchFormat.Euro(p.Value) : "niet gepubliceerd", Num: true),
             new Cell(g.Applicable ? DutchFormat.Euro(DutchFormat.RoundTo(g.Total, 1000m)) : "niet van toepassing", Num: true),
             new Cell(g.Applicable ? DutchFormat.Euro(DutchFormat.RoundTo(g.PerConnection, 100m)) : "", Num: true),
@@ -245,7 +341,6 @@ public sealed class NeighbourhoodView
             rows, Sources(citations), note);
     }
 
-    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>An inline computed value for narrative, linked to the dwelling page where it is explained.</summary>
     public InlineValueView InlineValue(string dwelling, string variant, string field)

@@ -154,25 +154,26 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var n = view.N;
         var headers = new List<Cell> { new("Keuze") };
         headers.AddRange(n.Dwellings.Select(d => new Cell(d.Name, Num: true)));
-        var cheapest = n.Dwellings.ToDictionary(d => d.Id, d => view.ForDwelling(d.Id)
-            .Min(r => tco ? Display.TcoValue(r.Tco) : DecimalMath.RoundHalfUp(r.MonthlyCost)));
+        var outcomes = n.Dwellings.ToDictionary(d => d.Id, d => tco ? view.CheapestTco(d.Id) : view.LowestMonthly(d.Id));
         var rows = n.Variants.Select(v =>
         {
             var cells = new List<Cell> { new(v.Name, Header: true, Href: view.Href(SitePaths.Variant(n, v.Id))) };
             foreach (var d in n.Dwellings)
             {
                 var r = view.R.Resident(d.Id, v.Id);
-                decimal shown = tco ? Display.TcoValue(r.Tco) : DecimalMath.RoundHalfUp(r.MonthlyCost);
-                bool best = shown == cheapest[d.Id];
+                var outcome = outcomes[d.Id];
+                string? badge = !outcome.Options.Contains(v.Id) ? null : outcome.Clear ? (tco ? "goedkoopst" : "laagst") : "ongeveer even duur";
                 cells.Add(new Cell(tco ? Display.Tco(r.Tco) : Display.Monthly(r.MonthlyCost), Num: true,
-                    Badge: best ? (tco ? "goedkoopst" : "laagst") : null, BadgeClass: best ? "badge--cheapest" : null));
+                    Badge: badge, BadgeClass: badge is null ? null : outcome.Clear ? "badge--cheapest" : "badge--about-equal"));
             }
             return new Row(cells);
         }).ToList();
         return new Table(view.UniqueId(tco ? "overview-tco" : "overview-monthly"),
             tco ? $"Totale kosten over {n.Input.Assumptions.HorizonYears.Value} jaar per voorbeeldhuis" : "Kosten per maand in het eerste jaar per voorbeeldhuis",
-            headers, rows, view.Sources(view.R.Residents.SelectMany(NeighbourhoodView.Citations)),
-            tco ? "Inclusief btw, na subsidie, afgerond op € 10." : "Inclusief btw, zonder de aankoop van installaties, afgerond op € 1.");
+            headers, rows, view.Sources(view.R.Residents.SelectMany(NeighbourhoodView.CostCitations)),
+            (tco ? "Inclusief btw, na subsidie, afgerond op € 10." : "Inclusief btw, zonder de aankoop van installaties, afgerond op € 1.")
+            + " 'Goedkoopst' staat er alleen als een keuze ook bij tegenvallende kosten goedkoper blijft dan alle andere; "
+            + "anders staat bij de keuzes die dicht bij elkaar liggen 'ongeveer even duur'. Op de pagina van elk voorbeeldhuis staan de marges.");
     }
 
     private string DwellingPage(NeighbourhoodView view, Theme theme, DwellingInfo d)
@@ -207,40 +208,45 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     }
 
     /// <summary>
-    /// The tables in one plain paragraph, for a resident who would rather not compare six rows: what is cheapest
-    /// over the horizon, how that compares with the gas boiler, what is cheapest per month and what it asks up front.
-    /// Every figure is the same computed and rounded figure the tables show.
+    /// The tables in one plain paragraph, for a resident who would rather not compare six rows: what is cheapest over
+    /// the horizon (only when it clearly is; otherwise which options are about equal), the cheapest way without natural
+    /// gas (only options that burn no gas at all), what is lowest per month and what it asks up front. Every figure is
+    /// the same computed and rounded figure the tables show.
     /// </summary>
     private static string InShort(NeighbourhoodView view, string dwelling)
     {
         var n = view.N;
         string years = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value);
         var all = view.ForDwelling(dwelling);
-        var byTco = all.OrderBy(r => Display.TcoValue(r.Tco)).ThenBy(r => r.Tco).ToList();
-        var cheapest = byTco[0];
-        var reference = view.Reference is null ? null : all.First(r => r.VariantId == view.Reference.Id);
-        string Name(Calculation.Resident.ResidentResult r) => n.Variant(r.VariantId).Name.ToLowerInvariant();
-        string Compared(Calculation.Resident.ResidentResult r)
-        {
-            decimal diff = Display.TcoValue(r.Tco) - Display.TcoValue(reference!.Tco);
-            return diff == 0m ? "evenveel als met een gasketel" : $"{DutchFormat.Euro(Math.Abs(diff))} {(diff < 0 ? "minder" : "meer")} dan met een gasketel";
-        }
+        var byId = all.ToDictionary(r => r.VariantId);
+        var outcome = view.CheapestTco(dwelling);
+        string Name(string id) => view.NameInSentence(id);
         var text = new System.Text.StringBuilder();
-        if (reference is not null && cheapest.VariantId == reference.VariantId && byTco.Count > 1)
-        {
-            var next = byTco[1];
-            text.Append($"Over {years} jaar is de {Name(cheapest)} voor dit huis het goedkoopst: {Display.Tco(cheapest.Tco)}. ")
-                .Append($"Zonder aardgas is de {Name(next)} het goedkoopst: {Display.Tco(next.Tco)}, {Compared(next)}. ");
-        }
+        if (outcome.Clear)
+            text.Append($"Over {years} jaar is {Name(outcome.Lowest)} voor dit huis het goedkoopst: {Display.Tco(byId[outcome.Lowest].Tco)}, "
+                        + $"waarschijnlijk tussen {Display.TcoRange(byId[outcome.Lowest].TcoRange).Replace(" tot ", " en ")}. ");
         else
+            text.Append($"Over {years} jaar zijn {Labels.JoinAnd(outcome.Options.Select(Name).ToList())} voor dit huis ongeveer even duur "
+                        + $"({Labels.JoinAnd(outcome.Options.Select(id => Display.Tco(byId[id].Tco)).ToList())}). "
+                        + "De verschillen vallen binnen de onzekerheid van de cijfers; u kunt dus ook op andere punten kiezen. ");
+        // Without natural gas: only options that burn none (a hybrid heat pump still does).
+        var gasFree = all.Where(r => r.GasM3 == 0m).ToList();
+        if (gasFree.Count > 0 && gasFree.Count < all.Count)
         {
-            text.Append($"Over {years} jaar is de {Name(cheapest)} voor dit huis het goedkoopst: {Display.Tco(cheapest.Tco)}")
-                .Append(reference is null ? ". " : $", {Compared(cheapest)}. ");
+            var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
+            if (!outcome.Options.SequenceEqual(free.Options))
+                text.Append(free.Clear
+                    ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}. "
+                    : $"Zonder aardgas zijn {Labels.JoinAnd(free.Options.Select(Name).ToList())} ongeveer even duur. ");
         }
-        var lowMonthly = all.OrderBy(r => DecimalMath.RoundHalfUp(r.MonthlyCost)).First();
-        text.Append($"De laagste kosten per maand heeft de {Name(lowMonthly)}: {Display.Monthly(lowMonthly.MonthlyCost)} in het eerste jaar. ");
-        var upFront = reference is not null && cheapest.VariantId == reference.VariantId && byTco.Count > 1 ? byTco[1] : cheapest;
-        text.Append($"Vooraf betaalt u voor de {Name(upFront)} {Display.Money(upFront.Investment - upFront.Subsidy)}, na subsidie.");
+        var monthly = view.LowestMonthly(dwelling);
+        text.Append(monthly.Clear
+            ? $"De laagste kosten per maand heeft {Name(monthly.Lowest)}: {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar. "
+            : $"Per maand liggen {Labels.JoinAnd(monthly.Options.Select(Name).ToList())} dicht bij elkaar; het laagst is {Name(monthly.Lowest)} "
+              + $"met {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar. ");
+        var first = byId[outcome.Lowest];
+        bool subsidised = first.ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy);
+        text.Append($"Vooraf betaalt u voor {Name(first.VariantId)} ongeveer {Display.Upfront(first.ResidentUpfront)}{(subsidised ? ", na subsidie" : "")}.");
         return text.ToString();
     }
 
@@ -271,7 +277,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var v = view.N.Variant(r.VariantId);
         var items = r.OneOffs.Where(l => l.Year == 0 && l.Kind == Calculation.Resident.LineKind.Cost
                                          && l.Category is CostCategory.Adaptation or CostCategory.Insulation or CostCategory.ConnectionFee)
-            .Select(l => Labels.Line(l)).ToList();
+            .Select(l => Labels.Lower(Labels.Line(l))).ToList();
         var target = view.N.Input.Variants.First(x => x.Id == v.Id).Insulation.GetValueOrDefault(d.Id);
         string suitability = target switch
         {
@@ -296,16 +302,17 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         string page = SitePaths.Variant(n, v.Id);
         view.StartPage(page);
         var perDwelling = new Table(view.UniqueId("per-dwelling"), $"{v.Name}: kosten per voorbeeldhuis",
-            [new Cell("Voorbeeldhuis"), new Cell("Nu te betalen, na subsidie", Num: true),
+            [new Cell("Voorbeeldhuis"), new Cell(n.Dwellings.Any(d => view.R.Resident(d.Id, v.Id).ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy)) ? "Nu te betalen, na subsidie" : "Nu te betalen", Num: true),
              new Cell($"Totaal over {DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value)} jaar", Num: true), new Cell("Per maand", Num: true)],
             n.Dwellings.Select(d =>
             {
                 var r = view.R.Resident(d.Id, v.Id);
-                return new Row([new Cell(d.Name, Header: true, Href: view.Href(SitePaths.Dwelling(n, d.Id))), new Cell(Display.Money(r.Investment - r.Subsidy), Num: true),
-                    new Cell(Display.Tco(r.Tco), Num: true), new Cell(Display.Monthly(r.MonthlyCost), Num: true)]);
+                return new Row([new Cell(d.Name, Header: true, Href: view.Href(SitePaths.Dwelling(n, d.Id))),
+                    new Cell("ongeveer " + Display.Upfront(r.ResidentUpfront), Num: true),
+                    new Cell(Display.Tco(r.Tco), Num: true, Note: Display.TcoRange(r.TcoRange)), new Cell(Display.Monthly(r.MonthlyCost), Num: true)]);
             }).ToList(),
-            view.Sources(n.Dwellings.SelectMany(d => NeighbourhoodView.Citations(view.R.Resident(d.Id, v.Id)))),
-            "Inclusief btw. Totalen afgerond op € 10.");
+            view.Sources(n.Dwellings.SelectMany(d => NeighbourhoodView.CostCitations(view.R.Resident(d.Id, v.Id)))),
+            "Inclusief btw. Nu te betalen afgerond op € 100, totalen op € 10, met eronder tussen welke bedragen het waarschijnlijk ligt.");
         var collective = view.R.Collective(v.Id);
         var narrative = v.Narrative;
         bool narrativeShowsBusinessCase = narrative?.Shortcodes.Any(s => s.Name == "business-case") ?? false;
@@ -323,6 +330,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             {
                 Facts = CollectiveFacts(view, v, collective),
                 BusinessCase = narrativeShowsBusinessCase ? null : view.BusinessCaseTable(v.Id),
+                Participation = view.ParticipationTable(v.Id),
                 SolarThermal = collective.Technics.SolarThermal is { } pt ? SolarThermalNote(pt) : null,
             },
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
@@ -378,6 +386,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         ["finance"] = "Rekenregels totale kosten", ["emissions"] = "CO2-uitstoot", ["technology"] = "Techniek",
         ["heat_demand"] = "Warmtevraag", ["label_savings"] = "Besparing door isolatie (Tabel 10.1)", ["tax"] = "Belasting",
         ["business_case"] = "Businesscase warmtebedrijf", ["regulation"] = "Schaal en regels",
+        ["uncertainty"] = "Onzekerheid en wat-als-prijzen", ["participation"] = "Deelname aan een warmtenet", ["loan"] = "Lenen bij het Nationaal Warmtefonds",
         ["calibration"] = "Correcties om de studie na te rekenen",
     };
 
@@ -483,6 +492,23 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             ("subsidy_eur", "subsidie in euro"),
             ("tco_30y_eur", "totale kosten over 30 jaar in euro incl. btw (contante waarde)"),
             ("monthly_cost_start_year_eur", "kosten per maand in het eerste jaar in euro incl. btw"),
+            ("tco_30y_low_eur", "totale kosten over 30 jaar als alles meevalt: lagere investeringen en lagere energieprijzen"),
+            ("tco_30y_high_eur", "totale kosten over 30 jaar als alles tegenvalt: hogere investeringen en hogere energieprijzen"),
+            ("monthly_cost_start_year_low_eur", "kosten per maand in het eerste jaar bij lagere energieprijzen"),
+            ("monthly_cost_start_year_high_eur", "kosten per maand in het eerste jaar bij hogere energieprijzen"),
+        ]);
+        var participation = Columns("columns-participation", "Kolommen van participation.json",
+        [
+            ("neighbourhood", "wijk"), ("variant", "collectieve keuze (id)"),
+            ("participation_share", "deel van de huizen dat meedoet (als fractie)"),
+            ("connections", "aangesloten woningequivalenten bij dat deel"),
+            ("funding_gap_total_eur", "onrendabele top in euro, zonder btw (publiek warmtebedrijf, zonder subsidie)"),
+            ("funding_gap_per_connection_eur", "onrendabele top per aansluiting"),
+        ]);
+        var breakEven = Columns("columns-break-even", "Kolommen van break-even.json",
+        [
+            ("neighbourhood", "wijk"), ("dwelling", "voorbeeldhuis (id)"), ("variant", "keuze (id)"),
+            ("break_even_gas_m3_per_year", "gasverbruik in m³ per jaar waarboven deze keuze over 30 jaar goedkoper is dan een gasketel (null als dat tussen 300 en 5.000 m³ niet gebeurt)"),
         ]);
         var cases = Columns("columns-business-cases", "Kolommen van business-cases.json",
         [
@@ -501,9 +527,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 new Link("results.json", SitePaths.Relative(page, OpenDataFiles.ResultsJson)),
                 new Link("results.csv", SitePaths.Relative(page, OpenDataFiles.ResultsCsv)),
                 new Link("business-cases.json", SitePaths.Relative(page, OpenDataFiles.BusinessCasesJson)),
+                new Link("participation.json", SitePaths.Relative(page, OpenDataFiles.ParticipationJson)),
+                new Link("break-even.json", SitePaths.Relative(page, OpenData.CalculatorFiles.BreakEvenJson)),
             },
             ResultsColumns = results,
             BusinessCaseColumns = cases,
+            ParticipationColumns = participation,
+            BreakEvenColumns = breakEven,
         };
         return Layout(theme, page, "Open data", "open-data", model, Crumbs(page, ("Home", SitePaths.Home), ("Open data", page)), null);
     }

@@ -11,7 +11,12 @@ public sealed record Cell(string Text, bool Num = false, bool Header = false, st
 public sealed record Row(IReadOnlyList<Cell> Cells, string? Class = null, string? Id = null);
 
 /// <summary>A data table: caption, column headers, rows, and the inputs its figures rest on.</summary>
-public sealed record Table(string Id, string Caption, IReadOnlyList<Cell> Headers, IReadOnlyList<Row> Rows, IReadOnlyList<Link> Sources, string? Note = null);
+/// <param name="Explanations">Plain sentences shown with the sources: where the study's bookkeeping differs from the items shown.</param>
+public sealed record Table(string Id, string Caption, IReadOnlyList<Cell> Headers, IReadOnlyList<Row> Rows, IReadOnlyList<Link> Sources, string? Note = null,
+    IReadOnlyList<string>? Explanations = null)
+{
+    public IReadOnlyList<string> Explanations { get; init; } = Explanations ?? [];
+}
 
 public sealed record Fact(string Term, string Value, string? Href = null);
 

@@ -67,4 +67,33 @@ public static class Labels
         SubsidyCase.Sde => "met SDE++",
         _ => "met WIS en SDE++",
     };
+
+    // Sentence building: names and lists as a person writes them, so generated text does not read as assembled.
+
+    /// <summary>
+    /// A name inside a sentence, with its article: "de hybride warmtepomp", "het mini-warmtenet". A name that starts
+    /// with an abbreviation ("WKO-net") keeps its capitals.
+    /// </summary>
+    public static string InSentence(string name)
+    {
+        string lowered = Lower(name);
+        string lastWord = lowered.Split(' ')[^1];
+        // Dutch compounds take the article of their last part; "net" and "warmtenet" are neuter.
+        bool neuter = lastWord.EndsWith("net", StringComparison.Ordinal) || lastWord.EndsWith("systeem", StringComparison.Ordinal);
+        return (neuter ? "het " : "de ") + lowered;
+    }
+
+    /// <summary>A label inside a sentence: lower-case first letter, unless it starts with an abbreviation ("BAK", "ISDE-subsidie").</summary>
+    public static string Lower(string label)
+    {
+        string first = label.Split(' ', '-', '/', '(')[0];
+        bool abbreviation = first.Length > 1 && first.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        return abbreviation || label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
+    }
+
+    public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>"a, b en c".</summary>
+    public static string JoinAnd(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1];
 }

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using SiteGen.Calculation.Resident;
+using SiteGen.Content.Tests;
+using SiteGen.Rendering.Formatting;
+using SiteGen.Rendering.Pipeline;
+
+namespace SiteGen.Rendering.Tests.Site;
+
+/// <summary>
+/// Issue 13 on the pages: every range shown is the open data's low and high, rounded as documented; "goedkoopst" only
+/// where the ranges do not overlap; the study's bookkeeping never appears as a line of a cost table.
+/// </summary>
+public class RangesOnPagesTests
+{
+    private const string N = "putten/bijsteren-husselerveld";
+    private static readonly string[] Dwellings = ["vrijstaand-voor-1980", "tussenwoning-1980-2000", "tussenwoning-na-2000"];
+
+    private static JsonElement[] Rows(SiteFiles files) =>
+        JsonDocument.Parse(files.All["data/results.json"]).RootElement.EnumerateArray().ToArray();
+
+    private static CostRange Range(JsonElement row, string central, string low, string high) =>
+        new(row.GetProperty(low).GetDecimal(), row.GetProperty(central).GetDecimal(), row.GetProperty(high).GetDecimal());
+
+    private static CostRange Tco(JsonElement row) => Range(row, "tco_30y_eur", "tco_30y_low_eur", "tco_30y_high_eur");
+    private static CostRange Monthly(JsonElement row) => Range(row, "monthly_cost_start_year_eur", "monthly_cost_start_year_low_eur", "monthly_cost_start_year_high_eur");
+
+    private static string VariantOf(IElement tr) => tr.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^2];
+
+    private static IElement Table(IDocument doc, string captionStart) =>
+        doc.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith(captionStart, StringComparison.Ordinal));
+
+    private static string Note(IElement cell) => cell.QuerySelector("small")?.TextContent.Trim() ?? "";
+
+    [Fact]
+    public void Every_range_on_every_page_is_the_open_datas_low_and_high()
+    {
+        var rows = Rows(BuiltSite.Files);
+        JsonElement Row(string d, string v) => rows.Single(r => r.GetProperty("dwelling").GetString() == d && r.GetProperty("variant").GetString() == v);
+        int checkedRanges = 0;
+        foreach (var d in Dwellings)
+        {
+            var doc = BuiltSite.Page($"{N}/woningen/{d}/index.html");
+            foreach (var tr in Table(doc, "Totale kosten over 30 jaar").QuerySelectorAll("tbody tr"))
+            {
+                var row = Row(d, VariantOf(tr));
+                Assert.Equal(Display.TcoRange(Tco(row)), Note(tr.QuerySelectorAll("td")[0]));
+                checkedRanges++;
+            }
+            foreach (var tr in Table(doc, "Kosten per maand").QuerySelectorAll("tbody tr"))
+            {
+                var row = Row(d, VariantOf(tr));
+                Assert.Equal(Display.MonthlyRange(Monthly(row)), Note(tr.QuerySelectorAll("td").Last()));
+                checkedRanges++;
+            }
+            // The chart reads the same ranges out (its text alternative) and draws one whisker per bar.
+            var chart = doc.QuerySelectorAll("figure.chart").First();
+            Assert.Equal(6, chart.QuerySelectorAll("path.bar-range").Length / 2);
+            foreach (var row in rows.Where(r => r.GetProperty("dwelling").GetString() == d))
+                Assert.Contains($"{Display.Tco(row.GetProperty("tco_30y_eur").GetDecimal())} ({Display.TcoRange(Tco(row))})", chart.QuerySelector("desc")!.TextContent);
+        }
+        // The variant pages show the same 30-year ranges per dwelling.
+        foreach (var variant in rows.Select(r => r.GetProperty("variant").GetString()!).Distinct())
+        {
+            var doc = BuiltSite.Page($"{N}/varianten/{variant}/index.html");
+            var perDwelling = doc.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.EndsWith("kosten per voorbeeldhuis", StringComparison.Ordinal));
+            foreach (var tr in perDwelling.QuerySelectorAll("tbody tr"))
+            {
+                string dwelling = tr.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^2];
+                Assert.Equal(Display.TcoRange(Tco(Row(dwelling, variant))), Note(tr.QuerySelectorAll("td")[1]));
+                checkedRanges++;
+            }
+        }
+        Assert.Equal(3 * 6 * 3, checkedRanges);
+    }
+
+    [Fact]
+    public void Bounds_are_rounded_to_a_thousand_and_up_front_costs_to_a_hundred()
+    {
+        foreach (var d in Dwellings)
+        {
+            var doc = BuiltSite.Page($"{N}/woningen/{d}/index.html");
+            foreach (var note in Table(doc, "Totale kosten over 30 jaar").QuerySelectorAll("td small").Select(s => s.TextContent))
+                Assert.Matches(@"^€\u00a0\d{1,3}\.\d{3}\.000 tot €\u00a0\d{1,3}\.\d{3}\.000$|^€\u00a0\d{1,3}\.000 tot €\u00a0\d{1,3}\.000$", note);
+            foreach (var total in doc.QuerySelectorAll("table[id^='oneoff'] tr.total td.num"))
+                Assert.Matches(@"^ongeveer €\u00a0[\d.]*\d00$", FiguresMatchOpenDataTests.Figure(total));
+        }
+    }
+
+    [Fact]
+    public void No_cost_table_has_a_calibration_or_correction_line()
+    {
+        foreach (var page in BuiltSite.Pages.Where(p => p.Contains("/woningen/") || p.Contains("/varianten/")))
+        {
+            var doc = BuiltSite.Page(page);
+            foreach (var table in doc.QuerySelectorAll("table"))
+            {
+                string caption = table.QuerySelector("caption")!.TextContent;
+                if (!caption.Contains("kosten", StringComparison.OrdinalIgnoreCase) && !caption.Contains("maand")) continue;
+                foreach (var th in table.QuerySelectorAll("th"))
+                {
+                    Assert.DoesNotContain("correctie", th.TextContent, StringComparison.OrdinalIgnoreCase);
+                    Assert.DoesNotContain("niet nader benoemd", th.TextContent, StringComparison.OrdinalIgnoreCase);
+                    Assert.DoesNotContain("afgeleid", th.TextContent, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_monthly_table_adds_up_and_the_study_figure_stands_apart_with_its_reason()
+    {
+        var doc = BuiltSite.Page($"{N}/woningen/vrijstaand-voor-1980/index.html");
+        var table = Table(doc, "Kosten per maand");
+        static decimal Euro(string s) => decimal.Parse(s.Replace("€", "").Replace("\u00a0", "").Replace(".", "").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var tr in table.QuerySelectorAll("tbody tr"))
+        {
+            var cells = tr.QuerySelectorAll("td").Select(FiguresMatchOpenDataTests.Figure).ToArray();
+            Assert.InRange(Euro(cells[0]) + Euro(cells[1]) - Euro(cells[2]), -1m, 1m); // rounding of the parts
+        }
+        var gas = table.QuerySelectorAll("tbody tr").Single(tr => VariantOf(tr) == "gasketel").QuerySelectorAll("td").Select(FiguresMatchOpenDataTests.Figure).ToArray();
+        Assert.Equal(["€\u00a0122", "€\u00a048", "€\u00a0170", "€\u00a0157"], gas);
+        Assert.Contains("€\u00a013 per maand lager", table.ParentElement!.ParentElement!.QuerySelector("details")!.TextContent);
+    }
+
+    [Fact]
+    public void Goedkoopst_is_named_only_where_the_ranges_do_not_overlap()
+    {
+        // The study's margins: every dwelling has options whose ranges overlap the lowest one's.
+        AssertMarks(BuiltSite.Files);
+        Assert.DoesNotContain("goedkoopst", BuiltSite.Page($"{N}/woningen/vrijstaand-voor-1980/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent);
+
+        // Without margins and what-ifs every range is a point: one winner per dwelling, named as such.
+        string content = RepoPaths.CopyToTemp(RepoPaths.Content);
+        File.Delete(Path.Combine(content, "assumptions", "uncertainty.yaml"));
+        var result = SiteBuilder.Build(new BuildOptions(content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: Path.Combine(RepoPaths.Root, "themes")));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Items));
+        AssertMarks(result.Files!);
+        var doc = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(result.Files!.All[$"{N}/woningen/vrijstaand-voor-1980/index.html"]));
+        var cheapest = Table(doc, "Totale kosten over 30 jaar").QuerySelectorAll("tr.is-cheapest").Single();
+        Assert.Equal("gasketel", VariantOf(cheapest));
+        Assert.Contains("goedkoopst", cheapest.TextContent);
+        Assert.Contains("de gasketel voor dit huis het goedkoopst", doc.GetElementById("in-het-kort")!.ParentElement!.TextContent);
+    }
+
+    /// <summary>Each TCO table marks exactly the options the core's rule names, and says "goedkoopst" only when it is clear.</summary>
+    private static void AssertMarks(SiteFiles files)
+    {
+        var rows = Rows(files);
+        var parser = new HtmlParser();
+        foreach (var d in Dwellings)
+        {
+            var outcome = Comparison.Cheapest(rows.Where(r => r.GetProperty("dwelling").GetString() == d)
+                .Select(r => (r.GetProperty("variant").GetString()!, Tco(r))).ToList());
+            var doc = parser.ParseDocument(System.Text.Encoding.UTF8.GetString(files.All[$"{N}/woningen/{d}/index.html"]));
+            var marked = Table(doc, "Totale kosten over 30 jaar").QuerySelectorAll(outcome.Clear ? "tr.is-cheapest" : "tr.is-about-equal").ToList();
+            Assert.Empty(Table(doc, "Totale kosten over 30 jaar").QuerySelectorAll(outcome.Clear ? "tr.is-about-equal" : "tr.is-cheapest"));
+            Assert.Equal(outcome.Options.Order(), marked.Select(VariantOf).Order());
+            foreach (var tr in marked)
+                Assert.Contains(outcome.Clear ? "goedkoopst" : "ongeveer even duur", tr.QuerySelector(".badge")!.TextContent);
+            if (!outcome.Clear) Assert.True(marked.Count > 1);
+        }
+    }
+
+    [Fact]
+    public void A_heat_network_page_shows_what_lower_take_up_does_to_the_gap_per_home()
+    {
+        var doc = BuiltSite.Page($"{N}/varianten/mini-collectief/index.html");
+        var table = Table(doc, "Als niet iedereen meedoet");
+        var json = JsonDocument.Parse(BuiltSite.Files.All["data/participation.json"]).RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("variant").GetString() == "mini-collectief").ToList();
+        var trs = table.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(json.Count, trs.Count);
+        Assert.Equal(["50%", "70%", "80%", "100% (zoals de studie)"], trs.Select(tr => tr.QuerySelector("th")!.TextContent.Trim()));
+        var perHome = trs.Select(tr => decimal.Parse(FiguresMatchOpenDataTests.Figure(tr.QuerySelectorAll("td")[2]).Replace("€", "").Replace("\u00a0", "").Replace(".", ""),
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(perHome.Zip(perHome.Skip(1)).All(p => p.First > p.Second), "the gap per home falls as more homes join");
+        Assert.Contains("bijdrage van de bewoners", table.ParentElement!.ParentElement!.TextContent);
+    }
+}
