@@ -36,7 +36,7 @@ public class NeighbourhoodModelTests
     {
         var result = NeighbourhoodModel.Evaluate(Neighbourhood(HeatDemandMethod.Study));
         // round(186 / 41, 2) = 4.54 MWh -> 4,540 kWh x 0.34 = 1,543.6 kg.
-        Assert.Equal(1543.6m, result.Resident(Rw2, "v4-mini").Co2Kg);
+        Assert.Equal(1543.6m, result.Resident(Rw2, "v4-mini").StudyCo2Kg);
         // Individual variants are unaffected: RW2 gas boiler on current gas 1,200 x 1.788 = 2,145.6 kg.
         Assert.Equal(2145.6m, result.Resident(Rw2, "v1-gas-boiler").Co2Kg);
     }

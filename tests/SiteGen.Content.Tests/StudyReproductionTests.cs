@@ -76,14 +76,14 @@ public class StudyReproductionTests
         {
             var r = result.Resident(dwelling, variant);
             decimal Co2(string carrier, bool kg) =>
-                r.Co2Lines.Where(l => l.Carrier == carrier).Sum(l => kg ? l.Kg : l.Quantity);
+                r.StudyCo2Lines.Where(l => l.Carrier == carrier).Sum(l => kg ? l.Kg : l.Quantity);
             return q switch
             {
                 "tco" => r.Tco,
                 "monthly" => r.MonthlyCost,
                 "variable_cost" => r.VariableCostPerYear,
                 "fixed_cost" => r.FixedCostPerYear,
-                "co2_kg" => r.Co2Kg,
+                "co2_kg" => r.StudyCo2Kg,
                 "co2_gas_m3" => Co2("gas", kg: false),
                 "co2_gas_kg" => Co2("gas", kg: true),
                 "co2_electricity_mwh" => Co2("electricity", kg: false) / 1000m,

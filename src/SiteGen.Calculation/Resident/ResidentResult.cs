@@ -90,8 +90,15 @@ public sealed class ResidentResult
     public required decimal GasM3 { get; init; }
     public required decimal ElectricityKwh { get; init; }
     public required decimal HeatGJ { get; init; }
+    /// <summary>CO2 per year of this house, from <see cref="GasM3"/>, <see cref="ElectricityKwh"/> and <see cref="HeatGJ"/> and the emission factors.</summary>
     public required decimal Co2Kg { get; init; }
     public required IReadOnlyList<Co2Line> Co2Lines { get; init; }
+    /// <summary>
+    /// CO2 as the study prints it (Tabel 5.3: current gas, Tabel 5.2's rounded electricity; Tabel 6.4: the network's
+    /// average per connected home). Equal to <see cref="Co2Kg"/> under the consistent method.
+    /// </summary>
+    public required decimal StudyCo2Kg { get; init; }
+    public required IReadOnlyList<Co2Line> StudyCo2Lines { get; init; }
     /// <summary>One-off costs and subsidies (subsidies negative), in the order the scenario lists them.</summary>
     public required IReadOnlyList<LineItem> OneOffs { get; init; }
     /// <summary>Variable and fixed annual costs at year-0 prices.</summary>

@@ -218,7 +218,10 @@ public sealed class Tco
         var low = Bound(oneOffs, oneOffMargins, annual, -1, a.PriceWhatIfLow, omission);
         var high = Bound(oneOffs, oneOffMargins, annual, +1, a.PriceWhatIfHigh, omission);
 
-        var co2 = Co2(d, v, gas, el, heatGJ, network, out decimal co2Total);
+        if (v.Kind == VariantKind.HeatNetwork && network is null)
+            throw new CalculationException($"variant '{v.Id}' is a heat network without collective inputs");
+        var co2 = Co2(gas, el, heatGJ, network, out decimal co2Total);
+        var studyCo2 = StudyCo2(d, v, gas, el, heatGJ, network, out decimal studyCo2Total);
 
         return new ResidentResult
         {
@@ -232,6 +235,8 @@ public sealed class Tco
             HeatGJ = heatGJ,
             Co2Kg = co2Total,
             Co2Lines = co2,
+            StudyCo2Kg = studyCo2Total,
+            StudyCo2Lines = studyCo2,
             OneOffs = oneOffs,
             Annual = annual,
             Monthly = monthly,
@@ -303,44 +308,62 @@ public sealed class Tco
     /// CO2 per year (Tabel 5.3, 6.4). The study computes it on current gas use and on the rounded
     /// electricity of Tabel 5.2 (MODEL.md §5); the consistent method uses the energy the costs rest on.
     /// </summary>
-    private Co2Line[] Co2(DwellingInput d, VariantInput v, decimal gas, decimal el, decimal heatGJ,
+    /// <summary>
+    /// CO2 per year of this house, from the same energy the costs use: gas and electricity times their factors, and
+    /// for a heat network the share of the network's electricity that the heat this house takes needs.
+    /// </summary>
+    private Co2Line[] Co2(decimal gas, decimal el, decimal heatGJ, Collective.HeatNetworkTechnics? network, out decimal total) =>
+        Co2Lines(gas, el, network is null ? 0m : heatGJ * network.ElectricityMWh * 1000m / network.ConnectedDemandGJ, out total);
+
+    /// <summary>
+    /// The study's own CO2 figures (Tabel 5.3, 6.4; MODEL.md §5): the gas boiler and hybrid on current gas use, the
+    /// electricity Tabel 5.2 prints, a heat network's average per connected home. Under the consistent method these
+    /// are the house's own figures.
+    /// </summary>
+    private Co2Line[] StudyCo2(DwellingInput d, VariantInput v, decimal gas, decimal el, decimal heatGJ,
         Collective.HeatNetworkTechnics? network, out decimal total)
     {
         var a = _a;
+        if (!_study) return Co2(gas, el, heatGJ, network, out total);
         if (v.Kind == VariantKind.HeatNetwork)
         {
             if (network is null) throw new CalculationException($"variant '{v.Id}' is a heat network without collective inputs");
-            // The study gives one figure per connected WEQ, from MWh/WEQ rounded to 0.01 (Tabel 6.3/6.4);
-            // the consistent method shares the network's electricity out by the heat a dwelling takes.
-            decimal kwh = _study
-                ? DecimalMath.RoundHalfUp(network.ElectricityPerWeqMWh, 2) * 1000m
-                : heatGJ * network.ElectricityMWh * 1000m / network.ConnectedDemandGJ;
+            // One figure per connected WEQ, from MWh/WEQ rounded to 0.01 (Tabel 6.3/6.4).
+            decimal kwh = DecimalMath.RoundHalfUp(network.ElectricityPerWeqMWh, 2) * 1000m;
             total = kwh * a.Co2Electricity.Value;
             return [new Co2Line("network-electricity", kwh, a.Co2Electricity, total)];
         }
-        decimal co2Gas = gas, co2El = el;
-        if (_study)
+        decimal co2Gas = v.Kind switch
         {
-            co2Gas = v.Kind switch
-            {
-                VariantKind.GasBoiler => d.GasCurrent.Value,
-                VariantKind.HybridHeatPump => d.GasCurrent.Value * (1m - a.HybridHeatShare.Value),
-                _ => 0m,
-            };
-            if (v.PublishedElectricityKwh.TryGetValue(d.Id, out var publishedEl)) co2El = publishedEl.Value;
-        }
+            VariantKind.GasBoiler => d.GasCurrent.Value,
+            VariantKind.HybridHeatPump => d.GasCurrent.Value * (1m - a.HybridHeatShare.Value),
+            _ => 0m,
+        };
+        decimal co2El = v.PublishedElectricityKwh.TryGetValue(d.Id, out var publishedEl) ? publishedEl.Value : el;
+        return Co2Lines(co2Gas, co2El, 0m, out total);
+    }
+
+    private Co2Line[] Co2Lines(decimal gas, decimal el, decimal networkKwh, out decimal total)
+    {
+        var a = _a;
         var lines = new List<Co2Line>(2);
         total = 0m;
-        if (co2Gas > 0m)
+        if (gas > 0m)
         {
-            decimal kg = co2Gas * a.Co2Gas.Value;
-            lines.Add(new Co2Line("gas", co2Gas, a.Co2Gas, kg));
+            decimal kg = gas * a.Co2Gas.Value;
+            lines.Add(new Co2Line("gas", gas, a.Co2Gas, kg));
             total += kg;
         }
-        if (co2El > 0m)
+        if (el > 0m)
         {
-            decimal kg = co2El * a.Co2Electricity.Value;
-            lines.Add(new Co2Line("electricity", co2El, a.Co2Electricity, kg));
+            decimal kg = el * a.Co2Electricity.Value;
+            lines.Add(new Co2Line("electricity", el, a.Co2Electricity, kg));
+            total += kg;
+        }
+        if (networkKwh > 0m)
+        {
+            decimal kg = networkKwh * a.Co2Electricity.Value;
+            lines.Add(new Co2Line("network-electricity", networkKwh, a.Co2Electricity, kg));
             total += kg;
         }
         return lines.ToArray();
