@@ -79,8 +79,13 @@ public sealed class HtmlStructureTests
     {
         var doc = Parse(url);
         var problems = new List<string>();
+        // The one exception is progressive enhancement: the personal calculator of a dwelling page, an external script
+        // that un-hides a section rendered with `hidden`. Everything else works without it.
+        bool calculatorHidden = doc.QuerySelector("section.calculator[data-calculator]") is { } calc && calc.HasAttribute("hidden");
         foreach (var s in doc.QuerySelectorAll("script"))
-            problems.Add($"<script{(s.GetAttribute("src") is { } src ? $" src=\"{src}\"" : "")}{(s.GetAttribute("type") is { } type ? $" type=\"{type}\"" : "")}> {Text(s, 60)}");
+            if (!(calculatorHidden && s.HasAttribute("defer") && s.GetAttribute("src") is { } js && js.EndsWith("/js/calculator.js", StringComparison.Ordinal)
+                  && string.IsNullOrWhiteSpace(s.TextContent)))
+                problems.Add($"<script{(s.GetAttribute("src") is { } src ? $" src=\"{src}\"" : "")}{(s.GetAttribute("type") is { } type ? $" type=\"{type}\"" : "")}> {Text(s, 60)}");
         foreach (var e in doc.All)
         {
             foreach (var a in e.Attributes.Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)))

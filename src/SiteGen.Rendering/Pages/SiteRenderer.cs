@@ -202,6 +202,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             StepPlan = plan is null ? null : StepPlanView(plan, n),
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
+            BreakEven = CalculatorViews.BreakEven(view, d.Id),
+            Calculator = CalculatorViews.Build(view, d.Id, SitePaths.Relative(page, $"assets/{theme.Name}/js/calculator.js")),
         };
         return Layout(theme, page, d.Name, "dwelling", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);

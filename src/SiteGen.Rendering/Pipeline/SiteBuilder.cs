@@ -190,7 +190,7 @@ public static class SiteBuilder
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
         files.Add(OpenDataFiles.ParticipationJson, OpenDataFiles.Participation(results));
         files.Add(CalculatorFiles.BreakEvenJson, CalculatorFiles.BreakEven(results));
-        foreach (var (n, r) in results) files.Add(CalculatorFiles.CalculatorPath(n), CalculatorFiles.Calculator(n, r));
+        foreach (var (n, r) in results) files.Add(CalculatorFiles.CalculatorPath(n), Pages.CalculatorViews.CalculatorJson(n, r));
         return produced;
     }
 }

@@ -1,0 +1,150 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SiteGen.Calculation;
+using SiteGen.Calculation.Inputs;
+using SiteGen.Calculation.Personal;
+using SiteGen.Content.Model;
+using SiteGen.Rendering.Formatting;
+using SiteGen.Rendering.OpenData;
+
+namespace SiteGen.Rendering.Pages;
+
+// View models of the personal calculator and the break-even sentences on a dwelling page (issue 11).
+// Markup is the theme's (partials/calculator.sbn, partials/break-even.sbn); the script (assets/js/calculator.js)
+// only evaluates a + b x gas from the numbers in `Data`.
+
+public sealed record CalculatorOption(string Value, string Label, bool Selected = false);
+
+public sealed record CalculatorVariant(string Id, string Name);
+
+public sealed record CalculatorLoanView(string MaxAmount, string Term, string Rate, string LowIncomeRate, string LowIncomeThreshold, bool ExampleValues);
+
+public sealed record CalculatorTenantNote(string SourceText, string? SourceHref);
+
+public sealed record CalculatorView(
+    string Data,
+    string ScriptHref,
+    string Horizon,
+    string DefaultGas,
+    string DefaultLabel,
+    IReadOnlyList<CalculatorOption> Labels,
+    IReadOnlyList<CalculatorOption> Prices,
+    IReadOnlyList<CalculatorVariant> Variants,
+    CalculatorLoanView Loan,
+    CalculatorTenantNote? TenantSubsidy);
+
+public sealed record BreakEvenSentence(string Variant, string Text);
+
+/// <summary>"Gebruikt u meer dan ... m3 gas per jaar, dan is ... goedkoper dan een gasketel", from the core's break-even.</summary>
+public sealed record BreakEvenView(IReadOnlyList<BreakEvenSentence> Sentences, string? None, string Conditions);
+
+public static class CalculatorViews
+{
+    /// <summary>The calculator data of each neighbourhood, derived once (it runs the core many times).</summary>
+    private static readonly ConditionalWeakTable<NeighbourhoodResult, byte[]> Cache = new();
+
+    /// <summary>The neighbourhood's calculator.json (see <see cref="CalculatorFiles.Calculator"/>), derived once per result for the file and the pages.</summary>
+    public static byte[] CalculatorJson(Neighbourhood n, NeighbourhoodResult r) => Cache.GetValue(r, x => CalculatorFiles.Calculator(n, x));
+
+    /// <summary>The calculator of one dwelling page; <paramref name="scriptHref"/> is the theme's script, relative to the page.</summary>
+    public static CalculatorView Build(NeighbourhoodView view, string dwelling, string scriptHref)
+    {
+        var n = view.N;
+        var a = n.Input.Assumptions;
+        var all = (JsonObject)JsonNode.Parse(CalculatorJson(n, view.R))!;
+        var own = all["dwellings"]!.AsArray().First(d => (string?)d!["id"] == dwelling)!;
+
+        // The page's data: the neighbourhood's calculator.json, with only this dwelling, and the display steps.
+        var data = new JsonObject
+        {
+            ["horizon_years"] = all["horizon_years"]!.DeepClone(),
+            ["price_multipliers"] = all["price_multipliers"]!.DeepClone(),
+            ["loan"] = all["loan"]!.DeepClone(),
+            ["display_steps"] = new JsonObject
+            {
+                ["tco"] = DisplayRounding.TcoStep, ["monthly"] = DisplayRounding.MonthlyStep, ["upfront"] = DisplayRounding.UpfrontStep,
+            },
+            ["dwelling"] = own.DeepClone(),
+        };
+
+        string defaultLabel = (string)own["label"]!;
+        // Labels every variant has figures for; the others cannot be offered.
+        var variants = own["variants"]!.AsArray();
+        var offered = PersonalInputs.Labels.Where(l => l != "unknown"
+            && variants.All(v => v!["labels"]!.AsObject().ContainsKey(l))).ToList();
+        var labels = new List<CalculatorOption> { new("", $"Zoals het voorbeeldhuis (label {defaultLabel})", true) };
+        labels.AddRange(offered.Select(l => new CalculatorOption(l, "Label " + l)));
+        if (variants.All(v => v!["labels"]!.AsObject().ContainsKey("unknown")))
+            labels.Add(new CalculatorOption("unknown", "Weet ik niet"));
+
+        var prices = new List<CalculatorOption>
+        {
+            new("central", "Zoals nu", true),
+            new("low", $"{Percent(1m - PriceScenarios.Multiplier(a, PriceSetting.Low))} lager dan nu"),
+            new("high", $"{Percent(PriceScenarios.Multiplier(a, PriceSetting.High) - 1m)} hoger dan nu"),
+        };
+
+        var loan = new CalculatorLoanView(
+            DutchFormat.Euro(a.LoanMaxAmount.Value),
+            DutchFormat.Number(a.LoanTermYears.Value),
+            DutchFormat.Percent(a.LoanInterestRate.Value, Display.Decimals(a.LoanInterestRate.Value * 100m, 2)),
+            DutchFormat.Percent(a.LoanInterestRateLowIncome.Value, Display.Decimals(a.LoanInterestRateLowIncome.Value * 100m, 2)),
+            DutchFormat.Euro(a.LoanLowIncomeThreshold.Value),
+            (bool)all["loan"]!["example_values"]!);
+
+        return new CalculatorView(
+            data.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
+            scriptHref,
+            DutchFormat.Number(a.HorizonYears.Value),
+            DutchFormat.Number((decimal)own["gas_m3"]!),
+            defaultLabel,
+            labels, prices,
+            n.Variants.Select(v => new CalculatorVariant(v.Id, v.Name)).ToList(),
+            loan,
+            TenantSubsidy(view, dwelling));
+    }
+
+    private static string Percent(decimal fraction) => DutchFormat.Percent(fraction, Display.Decimals(fraction * 100m, 1));
+
+    /// <summary>
+    /// Where the heat-network connection subsidy comes from (a tenant cannot count on it: landlords get no ISDE for it,
+    /// study §8.4.2). Null when the dwelling has no heat-network variant with a fixed subsidy.
+    /// </summary>
+    private static CalculatorTenantNote? TenantSubsidy(NeighbourhoodView view, string dwelling)
+    {
+        foreach (var v in view.N.Input.Variants.Where(v => v.Kind == VariantKind.HeatNetwork))
+            if (v.Costs.TryGetValue(dwelling, out var costs))
+                foreach (var c in costs)
+                    if (c.Subsidy?.Amount is { } amount)
+                    {
+                        var value = view.N.ScenarioValues.FirstOrDefault(s => s.Key == amount.Source.Key);
+                        string doc = value?.Reference.Document.Short ?? amount.Source.Text;
+                        return new CalculatorTenantNote($"{doc}, paragraaf 8.4.2", value is null ? null : view.CiteHref(value.Key));
+                    }
+        return null;
+    }
+
+    /// <summary>The break-even sentences of one dwelling: one per variant whose break-even lies within the range.</summary>
+    public static BreakEvenView BreakEven(NeighbourhoodView view, string dwelling)
+    {
+        var n = view.N;
+        string horizon = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value);
+        string boiler = view.Reference is { } r ? MidSentence(r.Name) : "gasketel";
+        var sentences = new List<BreakEvenSentence>();
+        foreach (var v in n.Variants)
+            if (view.R.BreakEven(dwelling, v.Id) is { Kind: BreakEvenKind.Within, GasM3: { } gas })
+                sentences.Add(new BreakEvenSentence(v.Id,
+                    $"Gebruikt u meer dan {DutchFormat.WithUnit(gas, 0, "m³")} gas per jaar, dan is een {MidSentence(v.Name)} over {horizon} jaar goedkoper dan een {boiler}."));
+        string range = $"{DutchFormat.Number(BreakEvens.MinGasM3)} tot {DutchFormat.WithUnit(BreakEvens.MaxGasM3, 0, "m³")}";
+        string? none = sentences.Count > 0 ? null
+            : view.Reference is null ? "Voor deze buurt is er geen gasketel om mee te vergelijken."
+            : $"Voor dit huis hangt het niet van uw gasverbruik af of een andere keuze over {horizon} jaar goedkoper is dan een {boiler} (bij {range} gas per jaar).";
+        const string conditions = "Dit geldt als u eigenaar bent, bij de energieprijzen van nu, zonder lening, en als uw cv-ketel nog niet vervangen hoeft te worden.";
+        return new BreakEvenView(sentences, none, conditions);
+    }
+
+    /// <summary>A name in the middle of a sentence: first letter lower-case, unless the word is an abbreviation ("MT-warmtenet").</summary>
+    public static string MidSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+}
