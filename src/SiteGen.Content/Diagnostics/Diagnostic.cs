@@ -68,6 +68,7 @@ public static class Codes
     public const string BrokenLink = "SG016";
     public const string Placeholder = "SG017";      // scaffold text or values not yet replaced (warning; error with --strict)
     public const string MissingAlt = "SG018";       // an image in Markdown without alt text
+    public const string NotNeeded = "SG019";        // a variant charges a dwelling for insulation to a label it already has (warning)
     public const string ExampleValue = "SG020"; // a value marked basis: example (illustrative, not a current published figure)
     public const string Template = "SG040";        // a theme template does not parse or names a value the page does not have
     public const string Contrast = "SG041";        // a house-style colour pair is below the WCAG 2.1 AA contrast

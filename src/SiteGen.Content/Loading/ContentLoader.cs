@@ -150,6 +150,7 @@ public static class ContentLoader
             Dwellings = dwellings, Variants = variants, Facts = scenario.Facts, ScenarioValues = scenario.Values,
             Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index,
             AsOf = scenario.AsOf, History = history, Folder = dir, HasPlaceholders = hasPlaceholders,
+            CostsOnlyWithoutGas = scenario.OnlyWithoutGas,
         };
         CheckReferences(n, shared, stepPlans, ctx, scenario.Root, scenario.Nodes, diag);
         return diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : n;

@@ -1,3 +1,4 @@
+using SiteGen.Calculation.HeatDemand;
 using SiteGen.Calculation;
 using SiteGen.Calculation.Inputs;
 using SiteGen.Content.Diagnostics;
@@ -14,6 +15,9 @@ namespace SiteGen.Content.Loading;
 /// </summary>
 internal sealed class ScenarioReader(References refs, ParameterReader parameterReader, IReadOnlyList<Parameter> shared)
 {
+    /// <summary>Each dwelling's current energy label, for the checks on the variants that follow the dwellings.</summary>
+    private Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+
     private static readonly Dictionary<string, HeatDemandMethod> Methods = new()
     {
         ["study"] = HeatDemandMethod.Study, ["consistent"] = HeatDemandMethod.Consistent,
@@ -53,7 +57,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     };
 
     private sealed record CostDef(string Id, string Label, CostCategory Category, InsulationTarget Insulates,
-        Dictionary<string, decimal> Amounts, decimal? All, Reference Reference);
+        Dictionary<string, decimal> Amounts, decimal? All, Reference Reference, bool OnlyWithoutGas = false);
     private sealed record SubsidyDef(string Id, string Label, string? ShareParameter, Dictionary<string, decimal> Amounts, decimal? All, Reference? Reference)
     {
         /// <summary>Amounts the source states per measure (cost id), for a share-of-cost subsidy: what residents see (issue 13).</summary>
@@ -64,7 +68,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     public sealed record Result(
         NeighbourhoodInput Input, string Name, List<DwellingInfo> Dwellings, List<VariantInfo> Variants,
         List<Fact> Facts, List<ScenarioValue> Values, List<Parameter> Overrides, List<string> StepPlans,
-        CurrentPhase? Phase, DateOnly? AsOf, YamlContext Context, YamlMappingNode Root, Dictionary<string, YamlNode> Nodes);
+        CurrentPhase? Phase, DateOnly? AsOf, YamlContext Context, YamlMappingNode Root, Dictionary<string, YamlNode> Nodes,
+        IReadOnlySet<string> OnlyWithoutGas);
 
     private List<string> _declaredCosts = [], _declaredSubsidies = [];
 
@@ -100,6 +105,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
 
         var dwellingsMap = map.Map("dwellings", "'dwellings'");
         var (dwellingInputs, dwellingInfos) = ReadDwellings(dwellingsMap, id, values);
+        _labels = dwellingInputs.ToDictionary(d => d.Id, d => d.Label);
         // References are checked against every id written down, valid or not: an invalid entry is reported once, not at each use.
         var dwellingIds = Declared(dwellingsMap);
         var costsMap = map.Map("costs", "'costs'", required: false);
@@ -137,7 +143,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         {
             Id = id, Method = method.Value, Assumptions = assumptions, Dwellings = dwellingInputs, Variants = variantInputs,
         };
-        return new Result(input, name, dwellingInfos, variantInfos, facts, values, overrides, stepPlans, phase, asOf, ctx, map.Node, nodes);
+        return new Result(input, name, dwellingInfos, variantInfos, facts, values, overrides, stepPlans, phase, asOf, ctx, map.Node, nodes,
+            costs.Values.Where(c => c.OnlyWithoutGas).Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
     }
 
     private static int ErrorCount(YamlContext ctx) => ctx.Diag.Items.Count(d => d.Severity == Severity.Error);
@@ -245,6 +252,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var label = c.String("label");
             var category = c.Enum("category", Categories);
             var insulates = c.Enum("insulates_to", Targets, required: false);
+            bool onlyWithoutGas = c.Bool("only_without_gas", required: false) ?? false;
             int errors = ErrorCount(c.Context);
             var (amounts, all) = ReadAmounts(c, dwellings, Get("EUR"));
             bool amountsInvalid = ErrorCount(c.Context) > errors; // reported there; its uses are not reported again
@@ -253,7 +261,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             if (label is null || category is null || reference is null || amountsInvalid) continue;
             string key = $"{nid}:costs.{cid}";
             values.Add(new ScenarioValue(key, label, "EUR", all is { } x ? [(null, x)] : amounts.Select(kv => ((string?)kv.Key, kv.Value)).ToList(), reference));
-            result[cid] = new CostDef(cid, label, category.Value, insulates ?? InsulationTarget.None, amounts, all, reference);
+            result[cid] = new CostDef(cid, label, category.Value, insulates ?? InsulationTarget.None, amounts, all, reference, onlyWithoutGas);
         }
         return result;
     }
@@ -404,7 +412,15 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                             ctx.Error(o.Node, Codes.UnknownReference, $"subsidy '{subsidy.Id}' has no amount for dwelling '{d}'");
                     }
                     perDwelling[d].Add(new PlannedCost(cost.Id, cost.Label, cost.Category, quantity, replaced, planned));
-                    if (cost.Insulates != InsulationTarget.None) insulation[d] = cost.Insulates;
+                    if (cost.Insulates != InsulationTarget.None)
+                    {
+                        insulation[d] = cost.Insulates;
+                        // A house that already has the label is charged for nothing it needs (issue 10): say so where it is written.
+                        if (_labels.TryGetValue(d, out var current) && HeatDemandModel.MeetsTarget(current, cost.Insulates))
+                            ctx.Warning(o.Node, Codes.NotNeeded,
+                                $"variant '{vid}' charges dwelling '{d}' for '{cost.Label}', but that dwelling already has label {current}; "
+                                + $"leave dwelling '{d}' out of this cost or check its label");
+                    }
                 }
             }
         }

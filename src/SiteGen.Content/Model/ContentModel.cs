@@ -77,6 +77,11 @@ public sealed class Neighbourhood
     public DateOnly? AsOf { get; init; }
     /// <summary>Earlier publications (history.json), oldest first.</summary>
     public IReadOnlyList<History.Publication> History { get; init; } = [];
+    /// <summary>
+    /// Costs needed only when the gas connection goes (electric cooking): a variant that keeps burning gas does not list
+    /// them as something the house needs, even where the study counts them in its costs.
+    /// </summary>
+    public IReadOnlySet<string> CostsOnlyWithoutGas { get; init; } = new HashSet<string>();
     /// <summary>Where the neighbourhood's folder is, for 'sitegen publish'.</summary>
     public string Folder { get; init; } = "";
     /// <summary>Scaffold placeholders ("nog invullen"...) affect this neighbourhood: its pages show a "concept" banner.</summary>

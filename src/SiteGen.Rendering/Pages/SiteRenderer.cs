@@ -277,8 +277,10 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private static object Changes(NeighbourhoodView view, DwellingInfo d, Calculation.Resident.ResidentResult r)
     {
         var v = view.N.Variant(r.VariantId);
-        var items = r.OneOffs.Where(l => l.Year == 0 && l.Kind == Calculation.Resident.LineKind.Cost
-                                         && l.Category is CostCategory.Adaptation or CostCategory.Insulation or CostCategory.ConnectionFee)
+        bool keepsGas = r.GasM3 > 0m;
+        var items = r.ResidentOneOffs.Where(l => l.Year == 0 && l.Kind == Calculation.Resident.LineKind.Cost
+                                         && l.Category is CostCategory.Adaptation or CostCategory.Insulation or CostCategory.ConnectionFee
+                                         && !(keepsGas && view.N.CostsOnlyWithoutGas.Contains(l.Id)))
             .Select(l => Labels.Lower(Labels.Line(l))).ToList();
         var target = view.N.Input.Variants.First(x => x.Id == v.Id).Insulation.GetValueOrDefault(d.Id);
         string suitability = target switch

@@ -210,3 +210,20 @@ public class Co2OpenDataTests
         Assert.Equal(2288.64m, boiler.GetProperty("co2_kg_per_year").GetDecimal());
     }
 }
+
+/// <summary>Issue 10: what a house needs for a variant follows what that variant really changes.</summary>
+public class WhatAHouseNeedsTests
+{
+    [Fact]
+    public void A_hybrid_keeps_its_gas_connection_so_electric_cooking_is_not_listed_as_needed()
+    {
+        var doc = BuiltSite.Page("putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html");
+        var needs = doc.GetElementById("in-huis")!.ParentElement!.QuerySelectorAll("dl.key-facts > div")
+            .ToDictionary(div => div.QuerySelector("dt a")!.GetAttribute("href")!.Split('/')[^2], div => div.QuerySelector("dd")!.TextContent);
+        Assert.DoesNotContain("koken", needs["hybride-warmtepomp"]);
+        Assert.Contains("elektrisch koken", needs["lucht-water-warmtepomp"]);
+        Assert.Contains("elektrisch koken", needs["mini-collectief"]);
+        // Lists read as a sentence: lower case, "en" before the last item.
+        Assert.Matches(@"Nodig: elektrisch koken \(inductie\), .+ en .+\.$", needs["lucht-water-warmtepomp"]);
+    }
+}
