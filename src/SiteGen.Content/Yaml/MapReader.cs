@@ -74,7 +74,8 @@ public sealed partial class MapReader
     {
         _known.Add(key);
         var value = Find(key);
-        if (value is null && required)
+        // A misspelt key is one mistake: Done() reports it with "did you mean", so the missing key is not reported too.
+        if (value is null && required && !HasNearMiss(key))
             _ctx.Error(_node, Codes.MissingKey, $"{_what} has no '{key}'; add '{key}: ...'");
         return value;
     }
@@ -183,6 +184,13 @@ public sealed partial class MapReader
                 $"unknown key '{key}' in {_what}{(near is null ? "" : $" (did you mean '{near}'?)")}; expected one of: {string.Join(", ", _known.Distinct())}");
         }
     }
+
+    /// <summary>True when the mapping has a key nobody asked for that is a likely misspelling of <paramref name="key"/>.</summary>
+    private bool HasNearMiss(string key) =>
+        _node.Children.Keys.Any(k => k is YamlScalarNode { Value: { } s } && s != key && Find(s) is not null && Distance(s, key) <= 2 && !IsAskedFor(s));
+
+    // Keys asked for so far; a key read later (after the missing one) still counts as known, Done() checks again.
+    private bool IsAskedFor(string key) => _known.Contains(key);
 
     private YamlNode? Find(string key)
     {
