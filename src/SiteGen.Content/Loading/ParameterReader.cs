@@ -69,7 +69,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             var entry = AssumptionCatalog.Find(id);
             if (baseParam is null || entry is null)
             {
-                overrides.Context.Error(keyNode, Codes.UnknownParameter, $"'{id}' is not a shared parameter, so it cannot be overridden");
+                // The same help as for keys: the nearest shared parameter by spelling, or by its name without the group.
+                string? near = shared.Select(p => p.Id).OrderBy(p => MapReader.Distance(p, id)).FirstOrDefault(p => MapReader.Distance(p, id) <= 3)
+                               ?? shared.Select(p => p.Id).FirstOrDefault(p => p.EndsWith("." + id, StringComparison.Ordinal));
+                overrides.Context.Error(keyNode, Codes.UnknownParameter, $"'{id}' is not a shared parameter, so it cannot be overridden"
+                    + (near is null ? "; shared parameters are written as group.name, e.g. energy.gas_price" : $" (did you mean '{near}'?)"));
                 continue;
             }
             var p = ReadParameter(MapReader.From(value, overrides.Context, $"override of '{id}'"), id, baseParam.Group, entry, withHeader: false);

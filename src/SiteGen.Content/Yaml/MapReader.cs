@@ -285,7 +285,8 @@ public sealed partial class MapReader
 
     private static string Shorten(string s) => s.Length > 40 ? s[..40] + "..." : s;
 
-    private static int Distance(string a, string b)
+    /// <summary>Edit distance, for "did you mean" suggestions.</summary>
+    public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
