@@ -109,7 +109,7 @@ public static class Commands
             return UsageError;
         }
         // System.CommandLine's own handler would print the stack trace: let exceptions reach Run instead.
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);

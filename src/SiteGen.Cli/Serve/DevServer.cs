@@ -235,6 +235,12 @@ public sealed class DevServer : IAsyncDisposable
     {
         foreach (var w in _watchers) w.Dispose();
         _debounce?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // Stop first: that signals ApplicationStopping (ending event streams) and honours the shutdown timeout;
+            // disposing alone would wait for open connections indefinitely.
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }
