@@ -58,8 +58,11 @@ public static partial class OutputWriter
                 }
             }
             if (Directory.Exists(full)) preserved = CarryUnmanaged(full, staging, "", managed);
-            File.WriteAllBytes(OutputManifest.PathIn(staging),
-                new OutputManifest { Files = [.. files.Paths], Cache = cache ?? new BuildCache() }.ToBytes());
+            // The manifest too is kept as it was when nothing changed, so a no-op rebuild rewrites nothing at all.
+            byte[] manifest = new OutputManifest { Files = [.. files.Paths], Cache = cache ?? new BuildCache() }.ToBytes();
+            string oldManifest = OutputManifest.PathIn(full);
+            if (!(File.Exists(oldManifest) && File.ReadAllBytes(oldManifest).AsSpan().SequenceEqual(manifest) && Keep(oldManifest, OutputManifest.PathIn(staging))))
+                File.WriteAllBytes(OutputManifest.PathIn(staging), manifest);
             // Two renames: the old output stays complete until the new one is in place.
             if (Directory.Exists(full)) Directory.Move(full, old);
             Directory.Move(staging, full);
