@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Rendering.Pipeline;
 using SiteGen.Rendering.Text;
@@ -8,9 +10,17 @@ namespace SiteGen.Cli;
 /// <summary>The verbs of the sitegen command. Each returns the process exit code.</summary>
 public static class Commands
 {
-    public const int Ok = 0, ContentErrors = 1, UsageError = 2;
+    /// <summary>Exit codes: built, content errors, usage errors (including an output folder that may not be written), a bug.</summary>
+    public const int Ok = 0, ContentErrors = 1, UsageError = 2, InternalError = 70;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        // Whatever goes wrong unexpectedly ends here: one line and a log file, never a stack trace (exit 70, EX_SOFTWARE).
+        try { return RunVerbs(args, stdout, stderr); }
+        catch (Exception e) { return CrashLog.Report(e, args, stderr); }
+    }
+
+    private static int RunVerbs(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var contentOption = new Option<string>("--content") { Description = "Content folder", DefaultValueFactory = _ => "content" };
         var outOption = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "output" };
@@ -112,7 +122,7 @@ public static class Commands
         serve.Options.Add(contentOption);
         serve.Options.Add(themesOption);
         serve.Options.Add(portOption);
-        serve.SetAction(p => Serve(p.GetValue(contentOption)!, p.GetValue(themesOption), p.GetValue(portOption), stdout));
+        serve.SetAction(p => Serve(p.GetValue(contentOption)!, p.GetValue(themesOption), p.GetValue(portOption), stdout, stderr));
 
         var root = new RootCommand("sitegen: builds a resident-facing heat-transition guide from a study's YAML and Markdown");
         root.Subcommands.Add(build);
@@ -130,7 +140,8 @@ public static class Commands
             stderr.WriteLine("Run 'sitegen --help' for usage.");
             return UsageError;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // System.CommandLine's own handler would print the stack trace: let exceptions reach Run instead.
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
@@ -141,6 +152,10 @@ public static class Commands
         try
         {
             result = SiteBuilder.Build(options);
+        }
+        catch (UnsafeOutputException e)
+        {
+            return Usage(stderr, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -283,20 +298,58 @@ public static class Commands
         return Ok;
     }
 
-    private static int Serve(string content, string? themes, int port, TextWriter stdout)
+    private static int Serve(string content, string? themes, int port, TextWriter stdout, TextWriter stderr)
     {
+        if (port is < 0 or > 65535) return Usage(stderr, $"--port must be between 0 and 65535; found {port}");
         // The preview is built outside the content and output folders, so serving never touches a published site.
         string preview = Path.Combine(Path.GetTempPath(), $"sitegen-serve-{Environment.ProcessId}");
-        var server = new Serve.DevServer(new BuildOptions(content, preview, Today, ThemesDir: themes), stdout);
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        server.StartAsync(port, stop.Token).GetAwaiter().GetResult();
-        stdout.WriteLine($"sitegen: serving {content} at {server.Url} (Ctrl+C stops)");
-        try { Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult(); }
-        catch (OperationCanceledException) { }
-        server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        if (Directory.Exists(preview)) Directory.Delete(preview, recursive: true);
-        return Ok;
+        // Ctrl+C (SIGINT) and SIGTERM (systemd, Docker, CI) both stop the server; cancelling the default exit lets the
+        // cleanup below run. The web host's own signal handling is switched off in DevServer, so this is the only one.
+        void Stop(PosixSignalContext c) { c.Cancel = true; stop.Cancel(); }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var server = new Serve.DevServer(new BuildOptions(content, preview, Today, ThemesDir: themes), stdout);
+        try
+        {
+            try { server.StartAsync(port, stop.Token).GetAwaiter().GetResult(); }
+            catch (IOException e) when (IsAddressInUse(e))
+            {
+                return Usage(stderr, $"port {port} on 127.0.0.1 is already in use; stop the program using it or choose another with --port");
+            }
+            catch (IOException e)
+            {
+                return Usage(stderr, $"cannot listen on 127.0.0.1:{port}: {e.Message}");
+            }
+            catch (OperationCanceledException) { return Ok; } // stopped while starting
+            stdout.WriteLine($"sitegen: serving {content} at {server.Url} (Ctrl+C stops)");
+            stop.Token.WaitHandle.WaitOne();
+            stdout.WriteLine("sitegen: stopped");
+            return Ok;
+        }
+        finally
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            RemovePreview(preview);
+        }
+    }
+
+    private static bool IsAddressInUse(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || x.GetType().Name == "AddressInUseException") return true;
+        return false;
+    }
+
+    /// <summary>The preview folder and anything an interrupted swap left beside it (".name.new-PID", ".name.old-PID").</summary>
+    private static void RemovePreview(string preview)
+    {
+        string parent = Path.GetDirectoryName(preview)!, name = Path.GetFileName(preview);
+        foreach (var dir in Directory.GetDirectories(parent, $".{name}.*").Append(preview).Where(Directory.Exists))
+        {
+            try { Directory.Delete(dir, recursive: true); }
+            catch (IOException) { } // another process holding a file: the system's temp cleaner gets it later
+        }
     }
 
     private static int New(string content, string kind, string id, TextWriter stdout, TextWriter stderr)

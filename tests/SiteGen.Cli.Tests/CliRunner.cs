@@ -25,6 +25,9 @@ public sealed class Workspace : IDisposable
         Output = Path.Combine(Path.GetTempPath(), "sitegen-out-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Output);
         File.WriteAllText(Path.Combine(Output, "previous-build.txt"), "kept");
+        // As a previous build leaves it: with the manifest naming its files, so a new build may replace them.
+        File.WriteAllBytes(Rendering.Pipeline.OutputManifest.PathIn(Output),
+            new Rendering.Pipeline.OutputManifest { Files = ["previous-build.txt"] }.ToBytes());
     }
 
     public void Edit(string relative, string from, string to)
@@ -38,7 +41,8 @@ public sealed class Workspace : IDisposable
     /// <summary>The output folder holds exactly what the previous build left.</summary>
     public void AssertOutputUntouched()
     {
-        Assert.Equal(["previous-build.txt"], Directory.GetFileSystemEntries(Output).Select(Path.GetFileName));
+        Assert.Equal([Rendering.Pipeline.OutputManifest.FileName, "previous-build.txt"],
+            Directory.GetFileSystemEntries(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("kept", File.ReadAllText(Path.Combine(Output, "previous-build.txt")));
         // No staging folder (".name.new-PID") may be left next to the output.
         Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(Output)!, "." + Path.GetFileName(Output) + ".*"));

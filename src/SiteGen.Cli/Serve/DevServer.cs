@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Rendering.Pipeline;
@@ -42,14 +43,19 @@ public sealed class DevServer : IAsyncDisposable
 
     public async Task StartAsync(int port, CancellationToken cancel = default)
     {
-        Rebuild();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The command handles SIGINT/SIGTERM itself (and cleans up); the host's console lifetime would swallow SIGTERM.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        // Open event streams end when stopping starts (see Events); this only bounds a request that hangs.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         _app = builder.Build();
         // One terminal handler: the event stream and the site (a mapped endpoint would never run after Run()).
         _app.Run(http => http.Request.Path == "/_sitegen/events" ? Events(http) : Serve(http));
+        // Listen first: a busy port fails at once, before a build that would be thrown away.
         await _app.StartAsync(cancel);
+        Rebuild();
         Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
         foreach (var dir in new[] { _options.ContentDir, _options.Themes }.Where(Directory.Exists))
         {
@@ -86,9 +92,15 @@ public sealed class DevServer : IAsyncDisposable
                 : $"sitegen: content has {result.Diagnostics.Items.Count(d => d.Severity == Severity.Error)} error(s); showing them in the browser");
             foreach (var d in result.Diagnostics.Sorted()) _log.WriteLine(d.ToString());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnsafeOutputException)
         {
             _log.WriteLine($"sitegen: could not write the preview: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            // A rebuild runs on a timer thread, where an exception would end the process with a stack trace:
+            // report it in one line and keep serving the last good site.
+            _log.WriteLine($"sitegen: interne fout: {e.Message.ReplaceLineEndings(" ")}; details in {CrashLog.Write(e, ["serve"]) ?? "(geen logbestand)"}");
         }
         finally
         {
@@ -111,19 +123,27 @@ public sealed class DevServer : IAsyncDisposable
 
     private async Task Events(HttpContext http)
     {
+        // An event stream never ends by itself: end it when the server stops, so stopping takes milliseconds.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _app!.Lifetime.ApplicationStopping);
+        try { await Stream(http, ended.Token); }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task Stream(HttpContext http, CancellationToken ended)
+    {
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
-        await http.Response.WriteAsync($"data: {_version}\n\n", http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
-        while (!http.RequestAborted.IsCancellationRequested)
+        await http.Response.WriteAsync($"data: {_version}\n\n", ended);
+        await http.Response.Body.FlushAsync(ended);
+        while (!ended.IsCancellationRequested)
         {
             var next = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate) _waiting.Add(next);
-            var done = await Task.WhenAny(next.Task, Task.Delay(15_000, http.RequestAborted));
-            if (http.RequestAborted.IsCancellationRequested) break;
+            var done = await Task.WhenAny(next.Task, Task.Delay(15_000, ended));
+            if (ended.IsCancellationRequested) break;
             // A comment line every 15 s keeps proxies from closing an idle stream.
-            await http.Response.WriteAsync(done == next.Task ? $"data: {next.Task.Result}\n\n" : ": keep-alive\n\n", http.RequestAborted);
-            await http.Response.Body.FlushAsync(http.RequestAborted);
+            await http.Response.WriteAsync(done == next.Task ? $"data: {next.Task.Result}\n\n" : ": keep-alive\n\n", ended);
+            await http.Response.Body.FlushAsync(ended);
         }
     }
 
@@ -204,10 +224,23 @@ public sealed class DevServer : IAsyncDisposable
         return sb.ToString();
     }
 
+    /// <summary>Starts and stops with the host, without listening to signals.</summary>
+    private sealed class CommandLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var w in _watchers) w.Dispose();
         _debounce?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // Stop first: that signals ApplicationStopping (ending event streams) and honours the shutdown timeout;
+            // disposing alone would wait for open connections indefinitely.
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }

@@ -22,6 +22,7 @@ public static class ContentLoader
             diag.Error(root, 1, 1, Codes.FileSystem, "the content folder does not exist");
             return (null, diag);
         }
+        if (!SymlinkGuard.Check(root, diag, "content")) return (null, diag);
         var placeholders = Placeholders.Scan(root, diag);
         var sources = SourcesReader.Read(root, diag, out var unusableSources);
         var refs = new References(sources, unusableSources);

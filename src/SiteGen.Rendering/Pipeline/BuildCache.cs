@@ -1,14 +1,15 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace SiteGen.Rendering.Pipeline;
 
 /// <summary>
 /// What the previous build of an output folder was made from: per neighbourhood a hash of everything its pages
 /// depend on (its folder, its municipality, the shared content files, its theme, this SiteGen build) and the files
-/// it produced. Kept next to the output (".output.sitegen-cache.json"), never inside it: it is not part of the site.
+/// it produced. Kept inside the output, in its manifest (<see cref="OutputManifest"/>): it is replaced in the same
+/// swap as the files it describes, so it can never disagree with them, and it never litters the project folder.
+/// Paths in the hashes are relative, so the cache (and the manifest) do not depend on where the project lies.
 /// </summary>
 public sealed class BuildCache
 {
@@ -18,27 +19,6 @@ public sealed class BuildCache
     {
         public string Digest { get; set; } = "";
         public List<string> Files { get; set; } = [];
-    }
-
-    public static string PathFor(string outDir)
-    {
-        string full = Path.GetFullPath(Path.TrimEndingDirectorySeparator(outDir));
-        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.sitegen-cache.json");
-    }
-
-    public static BuildCache Load(string outDir)
-    {
-        string path = PathFor(outDir);
-        if (!File.Exists(path) || !Directory.Exists(outDir)) return new BuildCache();
-        try { return JsonSerializer.Deserialize<BuildCache>(File.ReadAllText(path)) ?? new BuildCache(); }
-        catch (JsonException) { return new BuildCache(); } // a damaged cache only costs a full build
-    }
-
-    public void Save(string outDir) => File.WriteAllText(PathFor(outDir), JsonSerializer.Serialize(this));
-
-    public static void Forget(string outDir)
-    {
-        if (File.Exists(PathFor(outDir))) File.Delete(PathFor(outDir));
     }
 
     /// <summary>A hash over files (path and bytes, in ordinal order) and extra strings.</summary>

@@ -1,29 +1,47 @@
 using System.Runtime.InteropServices;
+using SiteGen.Content.Loading;
 
 namespace SiteGen.Rendering.Pipeline;
 
-public sealed record WriteStats(int Written, int Unchanged);
+public sealed record WriteStats(int Written, int Unchanged, int Preserved = 0);
 
 /// <summary>
-/// Writes the site atomically: into a fresh directory next to the output folder, then swaps it in. A failed or
-/// interrupted build leaves the previous output exactly as it was. Files whose bytes did not change are hard-linked
-/// from the previous output, so they are not rewritten and keep their modification time.
+/// Writes the site atomically and touches only what SiteGen wrote itself.
+/// <para>
+/// Design: the new site is assembled in a staging folder next to the output and swapped in with two directory renames,
+/// so a failed or killed build leaves the previous output exactly as it was (<see cref="Recover"/> finishes or undoes a
+/// swap that was interrupted). Files the build did not write (not listed in the previous manifest: .git/, CNAME,
+/// .well-known/, a hand-placed robots.txt) are hard-linked into the staging folder before the swap, so they come out
+/// identical (same inode, bytes and time) and the old output stays complete until the very last rename. Writing in place
+/// with a rename per file was rejected: a build killed half-way would leave a mix of old and new pages. Files whose bytes
+/// did not change are hard-linked from the previous output too, so they keep their modification time. Files listed in
+/// the previous manifest that this build does not produce are stale and disappear with the old folder. A file of the
+/// user's that the build would replace is refused before anything is written.
+/// </para>
 /// </summary>
 public static partial class OutputWriter
 {
-    public static WriteStats Write(SiteFiles files, string outDir)
+    public static WriteStats Write(SiteFiles files, string outDir, BuildCache? cache = null)
     {
-        string full = Path.GetFullPath(Path.TrimEndingDirectorySeparator(outDir));
-        string parent = Path.GetDirectoryName(full) ?? throw new InvalidOperationException("the output folder cannot be a file system root");
+        // Resolved, so an output that is a symbolic link keeps its link: the folder it points to is what gets swapped.
+        string full = SymlinkGuard.RealPath(outDir);
+        string parent = Path.GetDirectoryName(full) ?? throw new UnsafeOutputException("the output folder cannot be a file system root");
         Directory.CreateDirectory(parent);
         string name = Path.GetFileName(full);
         string staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
         string old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
         Recover(parent, name, full);
-        int written = 0, unchanged = 0;
+
+        var managed = Managed(full, outDir);
+        foreach (var path in files.Paths)
+            if (Conflict(full, path, managed) is { } theirs)
+                throw new UnsafeOutputException($"'{Path.Combine(outDir, theirs)}' was not written by SiteGen and the build would replace it; move it away first");
+
+        int written = 0, unchanged = 0, preserved = 0;
         try
         {
             Directory.CreateDirectory(staging);
+            if (Directory.Exists(full) && !OperatingSystem.IsWindows()) File.SetUnixFileMode(staging, File.GetUnixFileMode(full));
             foreach (var path in files.Paths)
             {
                 string target = Path.Combine(staging, path);
@@ -39,6 +57,12 @@ public static partial class OutputWriter
                     written++;
                 }
             }
+            if (Directory.Exists(full)) preserved = CarryUnmanaged(full, staging, "", managed);
+            // The manifest too is kept as it was when nothing changed, so a no-op rebuild rewrites nothing at all.
+            byte[] manifest = new OutputManifest { Files = [.. files.Paths], Cache = cache ?? new BuildCache() }.ToBytes();
+            string oldManifest = OutputManifest.PathIn(full);
+            if (!(File.Exists(oldManifest) && File.ReadAllBytes(oldManifest).AsSpan().SequenceEqual(manifest) && Keep(oldManifest, OutputManifest.PathIn(staging))))
+                File.WriteAllBytes(OutputManifest.PathIn(staging), manifest);
             // Two renames: the old output stays complete until the new one is in place.
             if (Directory.Exists(full)) Directory.Move(full, old);
             Directory.Move(staging, full);
@@ -46,11 +70,85 @@ public static partial class OutputWriter
         }
         catch
         {
+            // The staging folder holds only new files and links to the user's: deleting it loses nothing.
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             if (!Directory.Exists(full) && Directory.Exists(old)) Directory.Move(old, full);
             throw;
         }
-        return new WriteStats(written, unchanged);
+        return new WriteStats(written, unchanged, preserved);
+    }
+
+    /// <summary>The files the previous build wrote; an unknown non-empty folder is refused (the guard said so already).</summary>
+    private static HashSet<string> Managed(string full, string outDir)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal) { OutputManifest.FileName };
+        if (!Directory.Exists(full)) return set;
+        OutputManifest? previous;
+        try { previous = OutputManifest.Load(full); }
+        catch (InvalidDataException e) { throw new UnsafeOutputException(e.Message); }
+        if (previous is null)
+        {
+            if (Directory.EnumerateFileSystemEntries(full).Any())
+                throw new UnsafeOutputException($"'{outDir}' is not empty and was not built by SiteGen (it has no {OutputManifest.FileName}); choose an empty or new folder");
+            return set;
+        }
+        set.UnionWith(previous.Files);
+        return set;
+    }
+
+    /// <returns>The user's entry that writing <paramref name="path"/> would replace, or null.</returns>
+    private static string? Conflict(string full, string path, HashSet<string> managed)
+    {
+        var parts = path.Split('/');
+        for (int i = 1; i <= parts.Length; i++)
+        {
+            string rel = string.Join('/', parts[..i]);
+            string disk = Path.Combine(full, rel);
+            var info = new FileInfo(disk);
+            bool last = i == parts.Length;
+            if (info.LinkTarget is not null || info.Exists) { if (!managed.Contains(rel)) return rel; }
+            else if (last && Directory.Exists(disk)) return rel;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Recreates in the staging folder every entry of the old output that the previous build did not write: folders,
+    /// files as hard links (copies with their time where links fail), symbolic links as links. Empty folders are the
+    /// user's too (SiteGen never leaves one). Folders that only held SiteGen's files are not recreated.
+    /// </summary>
+    /// <returns>The number of files and links kept.</returns>
+    private static int CarryUnmanaged(string from, string to, string rel, HashSet<string> managed)
+    {
+        int kept = 0;
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
+        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos("*", options))
+        {
+            string path = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
+            string target = Path.Combine(to, entry.Name);
+            if (entry.LinkTarget is { } link)
+            {
+                if (managed.Contains(path)) continue;
+                File.CreateSymbolicLink(target, link);
+                kept++;
+            }
+            else if (entry is DirectoryInfo dir)
+            {
+                bool existed = Directory.Exists(target);
+                Directory.CreateDirectory(target);
+                if (!existed && !OperatingSystem.IsWindows()) File.SetUnixFileMode(target, dir.UnixFileMode);
+                int inside = CarryUnmanaged(dir.FullName, target, path, managed);
+                kept += inside;
+                if (!existed && inside == 0 && dir.EnumerateFileSystemInfos().Any() && !Directory.EnumerateFileSystemEntries(target).Any())
+                    Directory.Delete(target);
+            }
+            else if (!managed.Contains(path))
+            {
+                Keep(entry.FullName, target);
+                kept++;
+            }
+        }
+        return kept;
     }
 
     /// <summary>Puts the previous file into the new output unchanged: a hard link, or a copy with its time if links fail.</summary>
@@ -71,8 +169,8 @@ public static partial class OutputWriter
     private static partial int link(string oldpath, string newpath);
 
     /// <summary>
-    /// Tidies up after a build that was killed: a staging folder is deleted (the live output was never touched);
-    /// an output moved aside but not yet replaced is put back.
+    /// Tidies up after a build that was killed: a staging folder is deleted (the live output was never touched; the
+    /// user's files in it are only links); an output moved aside but not yet replaced is put back.
     /// </summary>
     private static void Recover(string parent, string name, string full)
     {

@@ -31,6 +31,8 @@ public static class SiteBuilder
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string what) => options.Log?.Invoke($"{clock.Elapsed.TotalMilliseconds,7:0} ms  {what}");
+        // Before anything is read: an output folder that must not be written is a usage error, whatever the content says.
+        if (options.WriteOutput) OutputGuard.Check(options);
 
         var (content, diag) = ReadContent(options);
         Step($"read content: {(content is null ? 0 : content.Neighbourhoods.Count())} neighbourhood(s), {diag.Items.Count} finding(s)");
@@ -40,11 +42,14 @@ public static class SiteBuilder
         Step($"computed {results.Sum(r => r.Item2.Residents.Count)} dwelling x variant results");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
+        if (!SymlinkGuard.Check(options.Themes, diag, "themes")) return new BuildResult(diag, null, clock.Elapsed);
         var themes = LoadThemes(options.Themes, content, diag);
         if (themes is null) return new BuildResult(diag, null, clock.Elapsed);
         bool incremental = options.WriteOutput && options.Incremental;
-        var previous = incremental ? BuildCache.Load(options.OutDir) : new BuildCache();
-        var digests = incremental
+        // The guard has accepted the folder, so a manifest that exists is readable.
+        var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
+        // Digests are computed for --full too, so the build after it can be incremental again.
+        var digests = options.WriteOutput
             ? content.Neighbourhoods.ToDictionary(n => n.Id, n => NeighbourhoodDigest(content, n, themes))
             : new Dictionary<string, string>();
         int reused = 0;
@@ -76,11 +81,9 @@ public static class SiteBuilder
         WriteStats? stats = null;
         if (options.WriteOutput)
         {
-            BuildCache.Forget(options.OutDir); // never trust a cache written for an output that is being replaced
-            stats = OutputWriter.Write(files, options.OutDir);
-            if (incremental)
-                new BuildCache { Neighbourhoods = produced.ToDictionary(kv => kv.Key, kv => new BuildCache.Entry { Digest = digests[kv.Key], Files = kv.Value }) }
-                    .Save(options.OutDir);
+            // The cache goes into the output's manifest, swapped in together with the files it describes.
+            var cache = new BuildCache { Neighbourhoods = produced.ToDictionary(kv => kv.Key, kv => new BuildCache.Entry { Digest = digests[kv.Key], Files = kv.Value }) };
+            stats = OutputWriter.Write(files, options.OutDir, cache);
             Step($"wrote {stats.Written} file(s), kept {stats.Unchanged} unchanged");
         }
         return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused, stats);
@@ -135,8 +138,10 @@ public static class SiteBuilder
             .Concat(BuildCache.FilesUnder(Path.Combine(root, "step-plans")))
             .Where(File.Exists)
             .Select(Path.GetFullPath);
-        var themeFiles = themes.Folders(municipality).SelectMany(BuildCache.FilesUnder).Select(Path.GetFullPath).ToList();
-        return BuildCache.Digest(files.Concat(themeFiles), "/", n.Id);
+        // Relative paths (content to its root, each theme folder to itself): the digest, and so the manifest, is the
+        // same wherever the project lies.
+        var themeDigests = themes.Folders(municipality).Select((dir, i) => $"{i}:{BuildCache.Digest(BuildCache.FilesUnder(dir), dir)}");
+        return BuildCache.Digest(files, Path.GetFullPath(root), [n.Id, .. themeDigests]);
     }
 
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>

@@ -1,0 +1,71 @@
+using SiteGen.Content.Diagnostics;
+
+namespace SiteGen.Content.Loading;
+
+/// <summary>
+/// Symbolic links inside the content or themes folder must stay inside it: a link to elsewhere would let a build
+/// read (and, in a watch loop, publish) files nobody meant to put on the site. Links that point inside are fine.
+/// Also resolves paths through symbolic links, for comparing folders by what they really are.
+/// </summary>
+public static class SymlinkGuard
+{
+    /// <summary>Reports every symbolic link under <paramref name="root"/> whose target lies outside it (SG013, exit 1).</summary>
+    /// <returns>True when no link points outside.</returns>
+    public static bool Check(string root, DiagnosticBag diag, string what)
+    {
+        if (!Directory.Exists(root)) return true;
+        string real = RealPath(root);
+        bool ok = true;
+        var pending = new Stack<string>([root]);
+        // Walk by hand without following links, so a link is judged by its target and never entered.
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
+        while (pending.Count > 0)
+        {
+            string dir = pending.Pop();
+            foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options).OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (entry.LinkTarget is not null)
+                {
+                    string target = RealPath(entry.FullName);
+                    if (!IsSameOrInside(real, target))
+                    {
+                        diag.Error(SourcesReader.Display(root, Path.GetRelativePath(root, entry.FullName)), 1, 1, Codes.FileSystem,
+                            $"symbolic link points outside the {what} folder (to '{target}'); copy the file in instead");
+                        ok = false;
+                    }
+                }
+                else if (entry is DirectoryInfo) pending.Push(entry.FullName);
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>The absolute path with every symbolic link resolved; a part that does not exist yet is kept as written.</summary>
+    public static string RealPath(string path) => RealPath(Path.GetFullPath(path), 0);
+
+    private static string RealPath(string full, int depth)
+    {
+        if (depth > 40) throw new IOException($"too many levels of symbolic links at '{full}'");
+        full = Path.TrimEndingDirectorySeparator(full);
+        string? parent = Path.GetDirectoryName(full);
+        if (parent is null) return full; // the root
+        string current = Path.Combine(RealPath(parent, depth), Path.GetFileName(full));
+        var info = new FileInfo(current);
+        if (info.LinkTarget is null) return current;
+        string target = Path.IsPathRooted(info.LinkTarget) ? info.LinkTarget : Path.Combine(Path.GetDirectoryName(current)!, info.LinkTarget);
+        return RealPath(Path.GetFullPath(target), depth + 1);
+    }
+
+    public static StringComparison PathComparison =>
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies below it (both resolved).</summary>
+    public static bool IsSameOrInside(string folder, string path)
+    {
+        folder = Path.TrimEndingDirectorySeparator(folder);
+        path = Path.TrimEndingDirectorySeparator(path);
+        if (string.Equals(folder, path, PathComparison)) return true;
+        string prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, PathComparison);
+    }
+}

@@ -1,0 +1,69 @@
+using SiteGen.Content.Loading;
+
+namespace SiteGen.Rendering.Pipeline;
+
+/// <summary>The output folder cannot safely be written: a usage error (exit 2), raised before anything is touched.</summary>
+public sealed class UnsafeOutputException(string message) : Exception(message);
+
+/// <summary>
+/// Decides, before a build reads or writes anything, whether --out may be written at all. Like Hugo and rsync we
+/// refuse rather than guess: the output must not be, lie in or contain the content or themes folder, must not be
+/// the file system root, the home folder, the current folder or one of their ancestors, and an existing non-empty
+/// folder must carry a SiteGen manifest. Paths are compared after resolving symbolic links.
+/// </summary>
+public static class OutputGuard
+{
+    public static void Check(BuildOptions options)
+    {
+        if (Problem(options.OutDir, options.ContentDir, options.Themes) is { } problem) throw new UnsafeOutputException(problem);
+    }
+
+    /// <returns>One line saying why the folder may not be written, or null when it may.</returns>
+    public static string? Problem(string outDir, string contentDir, string themesDir)
+    {
+        if (string.IsNullOrWhiteSpace(outDir)) return "--out is empty; name the folder to build into, e.g. --out output";
+        string out_ = SymlinkGuard.RealPath(outDir);
+        if (Path.GetDirectoryName(out_) is null) return $"--out '{outDir}' is the root of the file system; choose a folder of its own, e.g. --out output";
+
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (home.Length > 0 && Contains(out_, SymlinkGuard.RealPath(home), out bool same))
+            return same ? $"--out '{outDir}' is your home folder; choose a folder of its own, e.g. --out output"
+                        : $"--out '{outDir}' contains your home folder; choose a folder of its own, e.g. --out output";
+        if (Contains(out_, SymlinkGuard.RealPath(Directory.GetCurrentDirectory()), out same))
+            return same ? $"--out '{outDir}' is the current folder; the build would replace it, choose a subfolder, e.g. --out output"
+                        : $"--out '{outDir}' contains the current folder; choose a folder of its own, e.g. --out output";
+        foreach (var (what, dir) in new[] { ("content", contentDir), ("themes", themesDir) })
+        {
+            string real = SymlinkGuard.RealPath(dir);
+            if (Contains(out_, real, out same))
+                return same ? $"--out '{outDir}' is the {what} folder; the build would replace it, choose another folder, e.g. --out output"
+                            : $"--out '{outDir}' contains the {what} folder '{dir}'; choose a folder beside it, e.g. --out output";
+            if (SymlinkGuard.IsSameOrInside(real, out_))
+                return $"--out '{outDir}' lies inside the {what} folder '{dir}'; choose a folder beside it, e.g. --out output";
+        }
+
+        if (File.Exists(out_)) return $"--out '{outDir}' is a file, not a folder";
+        if (!Directory.Exists(out_) || !Directory.EnumerateFileSystemEntries(out_).Any()) return null; // new or empty: fine
+        try
+        {
+            if (OutputManifest.Load(out_) is not null) return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return $"{e.Message}; without it SiteGen cannot tell its files from yours, so '{outDir}' is left alone";
+        }
+        // SiteGen 0.1 kept no manifest but a cache next to the output. It replaced the whole folder on every build, yet
+        // anything added since would be lost: refuse as for any unknown folder, and say how to continue.
+        string legacy = Path.Combine(Path.GetDirectoryName(out_)!, $".{Path.GetFileName(out_)}.sitegen-cache.json");
+        if (File.Exists(legacy))
+            return $"'{outDir}' was built by an earlier SiteGen that kept no list of its files; delete it and '{legacy}' once, then build again";
+        return $"'{outDir}' is not empty and was not built by SiteGen (it has no {OutputManifest.FileName}); choose an empty or new folder";
+    }
+
+    /// <summary>Whether the (resolved) output folder is <paramref name="other"/> or one of its ancestors.</summary>
+    private static bool Contains(string out_, string other, out bool same)
+    {
+        same = string.Equals(Path.TrimEndingDirectorySeparator(out_), Path.TrimEndingDirectorySeparator(other), SymlinkGuard.PathComparison);
+        return SymlinkGuard.IsSameOrInside(out_, other);
+    }
+}

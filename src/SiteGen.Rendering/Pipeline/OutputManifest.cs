@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace SiteGen.Rendering.Pipeline;
+
+/// <summary>
+/// The list of files a build wrote into the output folder, kept in that folder as ".sitegen-manifest.json", together
+/// with the incremental-build cache. A rebuild replaces or deletes only files listed here; everything else in the
+/// output (a deploy repository's .git, CNAME, .well-known/, a hand-placed robots.txt) belongs to the user and stays.
+/// A folder without a manifest was not built by SiteGen, so a build refuses to write into it unless it is empty.
+/// </summary>
+public sealed class OutputManifest
+{
+    public const string FileName = ".sitegen-manifest.json";
+
+    /// <summary>Marks the file as ours, so a stray JSON file of the same name is not mistaken for a manifest.</summary>
+    public string Generator { get; set; } = "sitegen";
+
+    /// <summary>Relative, '/'-separated paths of the files the build wrote, in ordinal order.</summary>
+    public List<string> Files { get; set; } = [];
+
+    public BuildCache Cache { get; set; } = new();
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static string PathIn(string outDir) => Path.Combine(outDir, FileName);
+
+    /// <returns>The manifest, or null when the folder has none.</returns>
+    /// <exception cref="InvalidDataException">The manifest exists but cannot be read: what is ours is unknown.</exception>
+    public static OutputManifest? Load(string outDir)
+    {
+        string path = PathIn(outDir);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var m = JsonSerializer.Deserialize<OutputManifest>(File.ReadAllBytes(path));
+            if (m is null || m.Generator != "sitegen" || m.Files.Any(f => !IsSafeRelative(f)))
+                throw new InvalidDataException($"'{path}' is not a SiteGen manifest");
+            return m;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is damaged ({e.Message})", e);
+        }
+    }
+
+    public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    /// <summary>A manifest may only name files below the output folder: never "..", never an absolute path.</summary>
+    private static bool IsSafeRelative(string f) =>
+        f.Length > 0 && !Path.IsPathRooted(f) && f.Split('/').All(s => s.Length > 0 && s != "." && s != "..");
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SiteGen.Cli.Tests;
+
+/// <summary>'sitegen serve' behaves like a service: SIGTERM and SIGINT stop it within 2 s, it cleans up, a busy port is exit 2.</summary>
+public sealed class ServeServiceTests : IDisposable
+{
+    private readonly Project _p = new();
+
+    public void Dispose() => _p.Dispose();
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task A_signal_stops_serve_within_two_seconds_and_its_temporary_files_are_removed(string signal)
+    {
+        var psi = CliProcess.StartInfo(_p.Root, null, "serve", "--content", _p.Content, "--port", "0");
+        using var p = new Process { StartInfo = psi };
+        var err = new StringBuilder();
+        string? url = null;
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Event-based reading on the process's own threads: nothing here waits on a test thread.
+        p.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.StartsWith("sitegen: serving", StringComparison.Ordinal) != true) return;
+            url = e.Data[e.Data.IndexOf("http://", StringComparison.Ordinal)..].Split(' ')[0];
+            serving.TrySetResult();
+        };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (err) err.AppendLine(e.Data); };
+        p.Start();
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        try
+        {
+            string preview = Path.Combine(Path.GetTempPath(), $"sitegen-serve-{p.Id}");
+            await serving.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            Assert.Contains("<html", await http.GetStringAsync(url), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(preview, ".sitegen-manifest.json")));
+            // An open event stream must not hold the shutdown up.
+            using var events = new HttpClient();
+            using var stream = await events.GetStreamAsync(url + "_sitegen/events");
+
+            var clock = Stopwatch.StartNew();
+            using (var kill = Process.Start("kill", ["-" + signal, p.Id.ToString(CultureInfo.InvariantCulture)])) kill.WaitForExit();
+            bool exited = p.WaitForExit(2000);
+            long ms = clock.ElapsedMilliseconds;
+            Assert.True(exited, $"serve still running {ms} ms after SIG{signal}");
+            p.WaitForExit(); // lets the output events drain
+            Assert.Equal(0, p.ExitCode);
+            Assert.Equal("", err.ToString());
+            Assert.False(Directory.Exists(preview), "the preview folder was left behind");
+            Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $".sitegen-serve-{p.Id}.*"));
+        }
+        finally
+        {
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public void A_busy_port_is_a_one_line_usage_error()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+        var run = CliRun.Of("serve", "--content", _p.Content, "--port", port.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"sitegen: port {port} on 127.0.0.1 is already in use; stop the program using it or choose another with --port\n", run.Err);
+        Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), $"sitegen-serve-{Environment.ProcessId}")));
+    }
+}
