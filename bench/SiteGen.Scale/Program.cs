@@ -267,7 +267,6 @@ sealed class Neighbourhood(Generator g, string name, string municipality, bool s
     {
         var sb = new StringBuilder();
         var t = g.Rng.Next(2, 9);
-        sb.Append("# yaml-language-server: $schema=../../schema/neighbourhood.schema.json\n");
         sb.Append($"# SYNTHETIC scenario written by bench/SiteGen.Scale (varied from tests/fixtures/fictional). Every number is invented.\n");
         sb.Append($"name: {name} (synthetisch)\n");
         sb.Append($"method: {(study ? "study" : "consistent")}\n");
