@@ -5,7 +5,8 @@
 # usage: bench/scale.sh [--runs N] [--pages "2000 20000"] [--national] [--no-hugo] [--keep]
 #   --runs N       runs per scenario, median reported (default 3)
 #   --pages LIST   synthetic-country sizes in pages (default "2000 20000")
-#   --national     also the national scale: 13,500 neighbourhoods (~130,000 pages), 1 run
+#   --national     also the national scale: 13,500 neighbourhoods (~135,000 pages), 1 run, SiteGen only
+#                  (the Hugo peer would need ~20 GB at that size; its ratio is taken from the other sizes)
 #   --no-hugo      skip the Hugo peer (ratio column empty)
 #   --keep         keep the work folder ($SITEGEN_SCALE_DIR, default /dev/shm/sitegen-scale)
 set -euo pipefail
@@ -84,14 +85,15 @@ for size in $sizes_all; do
   gen_out=$("${scale[@]}" --out "$d" "${gen_args[@]}"); echo "$gen_out" >&2
   n=$(sed -E 's/.* ([0-9]+) pages expected.*/\1/' <<<"$gen_out")   # the peer gets as many content pages
   spages=$(find "$d/content" -name neighbourhood.yaml | wc -l)
-  if [ "$hugo" = 1 ]; then
+  peer_here=$hugo; [ "$size" = national ] && peer_here=0
+  if [ "$peer_here" = 1 ]; then
     echo "generating Hugo peer ($n pages) ..." >&2
     python3 "$peer" "$d/hugo" "$n"
   fi
   target=$(find "$d/content" -name neighbourhood.yaml | sort | sed -n "$(( (spages + 1) / 2 ))p")
   for i in $(seq "$r"); do
     echo "  $size: run $i/$r ..." >&2
-    if [ "$hugo" = 1 ]; then
+    if [ "$peer_here" = 1 ]; then
       rm -rf "$d/hugo/public" "$d/hugo/resources"
       run "hugo-$size" hugo --quiet -s "$d/hugo" -d "$d/hugo/public"
     fi
@@ -105,7 +107,7 @@ for size in $sizes_all; do
   done
   pages=$(html_pages "$d/out")
   hpps=""
-  if [ "$hugo" = 1 ]; then
+  if [ "$peer_here" = 1 ]; then
     hpages=$(html_pages "$d/hugo/public")
     hms=$(median_col "$work/hugo-$size.times" 1)
     hpps=$(awk -v p="$hpages" -v ms="$hms" 'BEGIN {printf "%.0f", p / (ms / 1000)}')
