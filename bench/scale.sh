@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 12): SiteGen and the Hugo peer side by side on a synthetic country, output on tmpfs,
+# median of N runs, wall time and peak RSS of whole processes. Not run by CI. How to read it: bench/README.md.
+#
+# usage: bench/scale.sh [--runs N] [--pages "2000 20000"] [--national] [--no-hugo] [--keep]
+#   --runs N       runs per scenario, median reported (default 3)
+#   --pages LIST   synthetic-country sizes in pages (default "2000 20000")
+#   --national     also the national scale: 13,500 neighbourhoods (~135,000 pages), 1 run, SiteGen only
+#                  (the Hugo peer would need ~20 GB at that size; its ratio is taken from the other sizes)
+#   --no-hugo      skip the Hugo peer (ratio column empty)
+#   --keep         keep the work folder ($SITEGEN_SCALE_DIR, default /dev/shm/sitegen-scale)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+runs=3; sizes="2000 20000"; national=0; hugo=1; keep=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift ;;
+    --pages) sizes=$2; shift ;;
+    --national) national=1 ;;
+    --no-hugo) hugo=0 ;;
+    --keep) keep=1 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+work=${SITEGEN_SCALE_DIR:-/dev/shm/sitegen-scale}
+peer=${HUGO_PEER:-$repo/../shared/bench/hugo_peer.py}
+[ -f "$peer" ] || peer=/work/shared/bench/hugo_peer.py
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+if [ "$hugo" = 1 ] && ! command -v hugo >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null
+fi
+rm -rf "$work" && mkdir -p "$work"
+[ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
+
+echo "building SiteGen (Release) ..." >&2
+dotnet build -c Release src/SiteGen.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/SiteGen.Scale -v q -nologo >/dev/null
+sitegen=(dotnet "$repo/src/SiteGen.Cli/bin/Release/net10.0/sitegen.dll")
+scale=(dotnet "$repo/bench/SiteGen.Scale/bin/Release/net10.0/sitegen-scale.dll")
+
+# run NAME CMD...: one whole process; appends "wall_ms rss_kb" to $work/NAME.times, its output to $work/NAME.log
+run() {
+  local name=$1; shift
+  local s e
+  s=$(date +%s%N)
+  if ! /usr/bin/time -f "%M" -o "$work/rss.tmp" "$@" >"$work/$name.last.log" 2>&1; then
+    echo "FAILED: $*" >&2; tail -20 "$work/$name.last.log" >&2; exit 1
+  fi
+  e=$(date +%s%N)
+  echo "$(( (e - s) / 1000000 )) $(tail -1 "$work/rss.tmp")" >>"$work/$name.times"
+  cat "$work/$name.last.log" >>"$work/$name.log"
+}
+median_col() { awk -v c="$2" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+html_pages() { find "$1" -name '*.html' | wc -l; }
+html_kb_per_page() { find "$1" -name '*.html' -printf '%s\n' | awk '{s+=$1; n++} END {printf "%.1f", n ? s/n/1024 : 0}'; }
+
+rows=()
+# row SCENARIO PAGES TIMESFILE HUGO_PAGES_PER_S KB_PER_PAGE
+row() {
+  local ms rss pps ratio
+  ms=$(median_col "$3" 1); rss=$(median_col "$3" 2)
+  pps=$(awk -v p="$2" -v ms="$ms" 'BEGIN {printf "%.0f", p / (ms / 1000)}')
+  ratio=$([ -n "$4" ] && awk -v a="$pps" -v b="$4" 'BEGIN {printf "%.2fx", a / b}' || echo "")
+  rows+=("$(printf '| %-34s | %7s | %9s | %7s | %8s | %8s | %6s |' "$1" "$2" "$(awk -v ms="$ms" 'BEGIN {printf "%.2f s", ms/1000}')" "$pps" "$ratio" "$((rss / 1024)) MB" "$5")")
+}
+
+# The example site (Putten, content/ + themes/): cold start of a whole process.
+mkdir -p "$work/example"; cp -r content "$work/example/content"; cp -r themes "$work/example/themes"
+for _ in $(seq "$runs"); do
+  rm -rf "$work/example/out" "$work/example/.out.sitegen-cache.json"
+  run example-full "${sitegen[@]}" build --content "$work/example/content" --out "$work/example/out" --quiet
+done
+ex_pages=$(html_pages "$work/example/out")
+row "SiteGen example (cold start)" "$ex_pages" "$work/example-full.times" "" "$(html_kb_per_page "$work/example/out")"
+
+sizes_all=$sizes
+[ "$national" = 1 ] && sizes_all="$sizes_all national"
+for size in $sizes_all; do
+  r=$runs; gen_args=(--pages "$size")
+  if [ "$size" = national ]; then gen_args=(--neighbourhoods 13500); r=1; fi
+  d="$work/s-$size"
+  echo "generating synthetic country ($size) ..." >&2
+  gen_out=$("${scale[@]}" --out "$d" "${gen_args[@]}"); echo "$gen_out" >&2
+  n=$(sed -E 's/.* ([0-9]+) pages expected.*/\1/' <<<"$gen_out")   # the peer gets as many content pages
+  spages=$(find "$d/content" -name neighbourhood.yaml | wc -l)
+  peer_here=$hugo; [ "$size" = national ] && peer_here=0
+  if [ "$peer_here" = 1 ]; then
+    echo "generating Hugo peer ($n pages) ..." >&2
+    python3 "$peer" "$d/hugo" "$n"
+  fi
+  target=$(find "$d/content" -name neighbourhood.yaml | sort | sed -n "$(( (spages + 1) / 2 ))p")
+  for i in $(seq "$r"); do
+    echo "  $size: run $i/$r ..." >&2
+    if [ "$peer_here" = 1 ]; then
+      rm -rf "$d/hugo/public" "$d/hugo/resources"
+      run "hugo-$size" hugo --quiet -s "$d/hugo" -d "$d/hugo/public"
+    fi
+    rm -rf "$d/out" "$d/.out.sitegen-cache.json"
+    run "full-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --verbose
+    # Incremental: one neighbourhood's gas-boiler fixed cost changes (5xx -> 6xx EUR/year), cold CLI; then back.
+    sed -i -E '/id: gas_fixed, label: Vaste kosten gasaansluiting en onderhoud ketel/ s/value: 5/value: 6/' "$target"
+    run "inc-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --verbose
+    sed -i -E '/id: gas_fixed, label: Vaste kosten gasaansluiting en onderhoud ketel/ s/value: 6/value: 5/' "$target"
+    "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet >/dev/null
+  done
+  pages=$(html_pages "$d/out")
+  hpps=""
+  if [ "$peer_here" = 1 ]; then
+    hpages=$(html_pages "$d/hugo/public")
+    hms=$(median_col "$work/hugo-$size.times" 1)
+    hpps=$(awk -v p="$hpages" -v ms="$hms" 'BEGIN {printf "%.0f", p / (ms / 1000)}')
+    row "Hugo peer ($size)" "$hpages" "$work/hugo-$size.times" "$hpps" "$(html_kb_per_page "$d/hugo/public")"
+  fi
+  row "SiteGen full ($spages nbh)" "$pages" "$work/full-$size.times" "$hpps" "$(html_kb_per_page "$d/out")"
+  row "SiteGen incremental, 1 nbh edited" "$pages" "$work/inc-$size.times" "" ""
+  # The per-step times of the last full build (--verbose), for the profile below the table.
+  awk '/^sitegen: +[0-9]+ ms/' "$work/full-$size.last.log" | sed "s/^/  [$size full] /" >>"$work/steps.txt"
+  awk '/^sitegen: +[0-9]+ ms/' "$work/inc-$size.last.log" | sed "s/^/  [$size incremental] /" >>"$work/steps.txt"
+  rm -rf "$d/out" "$d/hugo/public"
+done
+
+echo
+echo "SiteGen vs Hugo $(hugo version 2>/dev/null | awk '{print $2}'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), median of $runs, output on $work"
+echo "| scenario                           |   pages | wall time | pages/s | vs Hugo  | peak RSS | KB/page |"
+echo "|------------------------------------|--------:|----------:|--------:|---------:|---------:|--------:|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "SiteGen --verbose steps (cumulative ms since start) of the last run:"
+cat "$work/steps.txt"
