@@ -37,7 +37,9 @@ public static class GuideViews
     /// <summary>The page body with the first use of every term marked by the theme's term partial.</summary>
     public static string MarkTerms(string body, IReadOnlyList<GlossaryTerm> terms, Theme theme, string page, string glossaryPage) =>
         GlossaryMarker.Mark(body, terms, (t, text) =>
-            theme.RenderPartial("term", new TermView(text, SitePaths.Relative(page, glossaryPage + "#" + Anchor(t)), t.Full, t.Definition)));
+            theme.RenderPartial("term", new TermView(text, SitePaths.Relative(page, glossaryPage + "#" + Anchor(t)),
+                // The full form explains the abbreviation itself, not another form of the term ("totale kosten" for TCO).
+                string.Equals(text, t.Term, StringComparison.Ordinal) ? t.Full : null, t.Definition)));
 
     public static HelpView Help(Municipality m, ContactView? contact, HelpContent help) =>
         new(m.Name, contact, help.Links.Select(l => new HelpLinkView(l.Title, l.Text, l.Url)).ToList());
