@@ -391,7 +391,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private static readonly Dictionary<string, string> GroupTitles = new()
     {
         // In the order the assumptions page shows them: what residents pay first, the study's machinery last.
-        ["energy"] = "Energieprijzen", ["heat_tariffs"] = "Warmtetarieven (ACM)", ["subsidies"] = "Subsidies",
+        ["energy"] = "Energieprijzen", ["heat_tariffs"] = "Warmtetarieven (maximumtarieven van de ACM, inclusief btw)", ["subsidies"] = "Subsidies",
         ["finance"] = "Rekenregels totale kosten", ["emissions"] = "CO2-uitstoot", ["technology"] = "Techniek",
         ["heat_demand"] = "Warmtevraag", ["label_savings"] = "Besparing door isolatie (Tabel 10.1)", ["tax"] = "Belasting",
         ["business_case"] = "Businesscase warmtebedrijf", ["regulation"] = "Schaal en regels",

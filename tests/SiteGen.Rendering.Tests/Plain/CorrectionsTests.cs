@@ -43,6 +43,15 @@ public class CorrectionsTests
         Assert.Contains(Blocks($"varianten/{variant}/index.html"), b => b.Contains("warmtebedrijf") && b.Contains("zonder btw"));
     }
 
+    [Fact]
+    public void The_assumptions_page_says_the_ACM_heat_tariffs_include_VAT()
+    {
+        var doc = Sites.Page(Sites.Putten, N + "uitgangspunten/index.html");
+        var table = doc.QuerySelectorAll("table").Single(t => t.Id!.StartsWith("group-heat-tariffs", StringComparison.Ordinal));
+        Assert.Contains("inclusief btw", table.QuerySelector("caption")!.TextContent);
+        Assert.All(table.QuerySelectorAll("tbody th"), th => Assert.Contains("inclusief btw", th.TextContent));
+    }
+
     [Theory]
     [MemberData(nameof(Collective))]
     public void The_funding_gap_can_be_covered_partly_by_a_connection_contribution_from_residents(string variant)
