@@ -25,7 +25,7 @@ public class SchemaTests
             string name = Path.GetFileName(file)[..^".schema.json".Length];
             Assert.NotNull(SchemaCheck.Get(name));
         }
-        Assert.Equal(6, Directory.GetFiles(Path.Combine(RepoPaths.Content, "schema"), "*.schema.json").Length);
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(RepoPaths.Content, "schema"), "*.schema.json").Length);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ namespace SiteGen.Content.Loading;
 /// </summary>
 public static class ContentLoader
 {
+    /// <summary>A neighbourhood's text on when to choose (Markdown with front matter), shown on its dwelling pages.</summary>
+    public const string TimingFile = "timing.md";
+
     private static readonly HashSet<string> ReservedFolders = ["assumptions", "step-plans", "schema"];
 
     public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate)
@@ -30,6 +33,8 @@ public static class ContentLoader
         var parameters = parameterReader.ReadShared(root, diag);
         CheckShared(parameters, parameterReader, root, diag);
         var stepPlans = StepPlanReader.Read(root, refs, diag);
+        var glossary = GuideReader.ReadGlossary(root, GuideReader.GlossaryFile, refs, diag);
+        var help = GuideReader.ReadHelp(root, refs, diag);
 
         var municipalities = new List<Municipality>();
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
@@ -37,6 +42,8 @@ public static class ContentLoader
             string mid = Path.GetFileName(dir);
             if (ReservedFolders.Contains(mid) || mid.StartsWith('.')) continue;
             var m = ReadMunicipality(root, dir, mid, parameters, refs, parameterReader, stepPlans, diag, placeholders);
+            if (m is not null) m = new Municipality { Id = m.Id, Name = m.Name, Style = m.Style, Neighbourhoods = m.Neighbourhoods,
+                Glossary = GuideReader.Merge(glossary, GuideReader.ReadGlossary(root, $"{mid}/{GuideReader.GlossaryFile}", refs, diag)) };
             if (m is not null) municipalities.Add(m);
         }
         if (municipalities.Count == 0 && !diag.HasErrors)
@@ -46,7 +53,7 @@ public static class ContentLoader
         if (diag.HasErrors) return (null, diag);
         return (new SiteContent
         {
-            Root = root, Sources = sources, Parameters = parameters, Municipalities = municipalities, StepPlans = stepPlans,
+            Root = root, Sources = sources, Parameters = parameters, Municipalities = municipalities, StepPlans = stepPlans, Help = help,
             HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders),
         }, diag);
     }
@@ -127,14 +134,17 @@ public static class ContentLoader
         var index = File.Exists(Path.Combine(dir, "index.md"))
             ? NarrativeReader.Read(Path.Combine(dir, "index.md"), SourcesReader.Display(root, $"{id}/index.md"), diag, variantKeys: false)
             : null;
+        var timing = File.Exists(Path.Combine(dir, TimingFile))
+            ? NarrativeReader.Read(Path.Combine(dir, TimingFile), SourcesReader.Display(root, $"{id}/{TimingFile}"), diag, variantKeys: false)
+            : null;
         var dwellingNarratives = ReadNarratives(root, dir, id, "dwellings", scenario?.Dwellings.Select(d => d.Id).ToList(), diag, variantKeys: false);
         var variantNarratives = ReadNarratives(root, dir, id, "variants", scenario?.Variants.Select(v => v.Id).ToList(), diag, variantKeys: true);
         foreach (var entry in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(entry);
-            if (name is "neighbourhood.yaml" or "index.md" or "dwellings" or "variants" or History.NeighbourhoodHistory.FileName || name.StartsWith('.')) continue;
+            if (name is "neighbourhood.yaml" or "index.md" or TimingFile or "dwellings" or "variants" or History.NeighbourhoodHistory.FileName || name.StartsWith('.')) continue;
             diag.Error(SourcesReader.Display(root, $"{id}/{name}"), 1, 1, Codes.UnknownKey,
-                "unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, history.json, dwellings/ and variants/");
+                "unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, timing.md, history.json, dwellings/ and variants/");
         }
         var history = History.NeighbourhoodHistory.Read(Path.Combine(dir, History.NeighbourhoodHistory.FileName),
             SourcesReader.Display(root, $"{id}/{History.NeighbourhoodHistory.FileName}"), diag);
@@ -149,7 +159,7 @@ public static class ContentLoader
         {
             Id = id, Slug = slug, Name = scenario.Name, ScenarioPath = file, Input = scenario.Input,
             Dwellings = dwellings, Variants = variants, Facts = scenario.Facts, ScenarioValues = scenario.Values,
-            Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index,
+            Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index, Timing = timing,
             AsOf = scenario.AsOf, History = history, Folder = dir, HasPlaceholders = hasPlaceholders,
             CostsOnlyWithoutGas = scenario.OnlyWithoutGas,
         };
@@ -229,7 +239,7 @@ public static class ContentLoader
             else if (plan.Steps.All(s => s.Id != phase.Step))
                 ctx.Error(At("current_phase.step"), Codes.UnknownReference, $"current_phase names step '{phase.Step}', which plan '{phase.Plan}' does not have; its steps are: {string.Join(", ", plan.Steps.Select(s => s.Id))}");
         }
-        var narratives = new[] { n.Index }.Concat(n.Dwellings.Select(d => d.Narrative)).Concat(n.Variants.Select(v => v.Narrative));
+        var narratives = new[] { n.Index, n.Timing }.Concat(n.Dwellings.Select(d => d.Narrative)).Concat(n.Variants.Select(v => v.Narrative));
         foreach (var doc in narratives)
         {
             if (doc is null) continue;

@@ -74,6 +74,8 @@ public sealed class Neighbourhood
     public required IReadOnlyList<string> StepPlans { get; init; }
     public CurrentPhase? CurrentPhase { get; init; }
     public Narrative? Index { get; init; }
+    /// <summary>timing.md: when a resident should choose (natural replacement moment, the study's phasing).</summary>
+    public Narrative? Timing { get; init; }
     public DateOnly? AsOf { get; init; }
     /// <summary>Earlier publications (history.json), oldest first.</summary>
     public IReadOnlyList<History.Publication> History { get; init; } = [];
@@ -97,6 +99,8 @@ public sealed class Municipality
     public required string Name { get; init; }
     public HouseStyle Style { get; init; } = HouseStyle.None;
     public required IReadOnlyList<Neighbourhood> Neighbourhoods { get; init; }
+    /// <summary>The glossary for this municipality's pages: the shared terms with its own (glossary.yaml) added.</summary>
+    public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 }
 
 /// <summary>Everything in content/, loaded and validated.</summary>
@@ -107,6 +111,8 @@ public sealed class SiteContent
     public required IReadOnlyList<Parameter> Parameters { get; init; }
     public required IReadOnlyList<Municipality> Municipalities { get; init; }
     public required IReadOnlyDictionary<string, StepPlan> StepPlans { get; init; }
+    /// <summary>Where a resident can go next, and what tenants need to know (help.yaml; empty without it).</summary>
+    public HelpContent Help { get; init; } = HelpContent.None;
 
     /// <summary>Any content file still holds a scaffold placeholder (see Loading.Placeholders).</summary>
     public bool HasPlaceholders { get; init; }

@@ -18,7 +18,7 @@ namespace SiteGen.Content.Schema;
 public static partial class SchemaCheck
 {
     public const string Sources = "sources", Parameters = "parameters", Municipality = "municipality",
-        Neighbourhood = "neighbourhood", StepPlan = "step-plan", Narrative = "narrative";
+        Neighbourhood = "neighbourhood", StepPlan = "step-plan", Narrative = "narrative", Glossary = "glossary", Help = "help";
 
     private static readonly Dictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();

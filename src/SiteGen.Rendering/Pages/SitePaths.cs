@@ -15,6 +15,7 @@ public static class SitePaths
     public static string StepPlans(Neighbourhood n) => $"{n.Id}/stappenplannen/index.html";
     public static string Assumptions(Neighbourhood n) => $"{n.Id}/uitgangspunten/index.html";
     public static string Changes(Neighbourhood n) => $"{n.Id}/wat-is-er-veranderd/index.html";
+    public static string Glossary(Neighbourhood n) => $"{n.Id}/begrippen/index.html";
 
     /// <summary>An HTML id for an input's citation key (keys hold '/' and ':', which make awkward fragments).</summary>
     public static string Anchor(string key)

@@ -62,6 +62,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             files.Add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
             files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
             files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
+            if (Municipality(n).Glossary.Count > 0) files.Add(SitePaths.Glossary(n), GlossaryPage(view, theme));
         }
     }
 
@@ -69,21 +70,25 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     private string Layout(Theme theme, string page, string title, string layout, object model, IReadOnlyList<Link> crumbs, Neighbourhood? n)
     {
-        var body = new SafeHtml(theme.Render(layout, model));
+        string html = theme.Render(layout, model);
+        // The first use of every glossary term on the page links to its definition (GlossaryMarker).
+        if (n is not null && layout != "glossary" && Municipality(n).Glossary is { Count: > 0 } terms)
+            html = GuideViews.MarkTerms(html, terms, theme, page, SitePaths.Glossary(n));
+        var body = new SafeHtml(html);
         var nav = new List<Link>();
         if (n is not null)
         {
             nav.Add(new Link("Overzicht wijk", SitePaths.Relative(page, SitePaths.Neighbourhood(n)), page == SitePaths.Neighbourhood(n)));
             nav.Add(new Link("Stappenplannen", SitePaths.Relative(page, SitePaths.StepPlans(n)), page == SitePaths.StepPlans(n)));
             nav.Add(new Link("Uitgangspunten en bronnen", SitePaths.Relative(page, SitePaths.Assumptions(n)), page == SitePaths.Assumptions(n)));
+            if (Municipality(n).Glossary.Count > 0)
+                nav.Add(new Link("Begrippen", SitePaths.Relative(page, SitePaths.Glossary(n)), page == SitePaths.Glossary(n)));
             nav.Add(new Link("Wat is er veranderd", SitePaths.Relative(page, SitePaths.Changes(n)), page == SitePaths.Changes(n)));
         }
         nav.Add(new Link("Open data", SitePaths.Relative(page, SitePaths.OpenData), page == SitePaths.OpenData));
         var m = n is null ? null : Municipality(n);
         var style = m?.Style ?? HouseStyle.None;
-        var contact = style.Contact is { } c
-            ? new ContactView(c.Name, c.Url, c.Phone, c.Phone is null ? null : "tel:" + new string(c.Phone.Where(ch => char.IsDigit(ch) || ch == '+').ToArray()))
-            : null;
+        var contact = Contact(style);
         var footer = new FooterView(m?.Name, n?.Name, n is null ? null : SitePaths.Relative(page, SitePaths.Assumptions(n)),
             style.FooterLinks.Select(l => new Link(l.Text, l.Url)).ToList(), contact);
         string siteName = m?.Name ?? SiteName;
@@ -96,6 +101,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders);
         return theme.Render("base", frame);
     }
+
+    private static ContactView? Contact(HouseStyle style) => style.Contact is { } c
+        ? new ContactView(c.Name, c.Url, c.Phone, c.Phone is null ? null : "tel:" + new string(c.Phone.Where(ch => char.IsDigit(ch) || ch == '+').ToArray()))
+        : null;
+
+    /// <summary>"Waar kan ik terecht?" for a dwelling or variant page: the municipality's contact and help.yaml's links.</summary>
+    private HelpView Help(Neighbourhood n) => GuideViews.Help(Municipality(n), Contact(Municipality(n).Style), content.Help);
 
     /// <summary>The municipality's colours from municipality.yaml, as the design tokens they set; loaded after tokens.css.</summary>
     public static string HouseStyleCss(string municipality) => $"assets/{municipality}/css/house-style.css";
@@ -204,6 +216,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
             BreakEven = CalculatorViews.BreakEven(view, d.Id),
             Calculator = CalculatorViews.Build(view, d.Id, SitePaths.Relative(page, $"assets/{theme.Name}/js/calculator.js")),
+            Timing = n.Timing is null ? null : new TimingView(n.Timing.Title, view.Narrative(n.Timing, theme), GuideViews.Phase(n, content.StepPlans, page)),
+            Tenants = GuideViews.Tenants(content.Help),
+            Help = Help(n),
         };
         return Layout(theme, page, d.Name, "dwelling", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
@@ -338,6 +353,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 SolarThermal = collective.Technics.SolarThermal is { } pt ? SolarThermalNote(pt) : null,
             },
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
+            Tenants = GuideViews.Tenants(content.Help),
+            Help = Help(n),
         };
         return Layout(theme, page, v.Name, "variant", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (v.Name, page)), n);
@@ -386,7 +403,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private static readonly Dictionary<string, string> GroupTitles = new()
     {
         // In the order the assumptions page shows them: what residents pay first, the study's machinery last.
-        ["energy"] = "Energieprijzen", ["heat_tariffs"] = "Warmtetarieven (ACM)", ["subsidies"] = "Subsidies",
+        ["energy"] = "Energieprijzen", ["heat_tariffs"] = "Warmtetarieven (maximumtarieven van de ACM, inclusief btw)", ["subsidies"] = "Subsidies",
         ["finance"] = "Rekenregels totale kosten", ["emissions"] = "CO2-uitstoot", ["technology"] = "Techniek",
         ["heat_demand"] = "Warmtevraag", ["label_savings"] = "Besparing door isolatie (Tabel 10.1)", ["tax"] = "Belasting",
         ["business_case"] = "Businesscase warmtebedrijf", ["regulation"] = "Schaal en regels",
@@ -444,6 +461,22 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         };
         return Layout(theme, page, $"Uitgangspunten en bronnen: {n.Name}", "assumptions", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Uitgangspunten en bronnen", page)), n);
+    }
+
+    /// <summary>"Begrippen": every term of the municipality's glossary, explained once, with its source.</summary>
+    private string GlossaryPage(NeighbourhoodView view, Theme theme)
+    {
+        var n = view.N;
+        string page = SitePaths.Glossary(n);
+        view.StartPage(page);
+        var model = new
+        {
+            Title = "Begrippen",
+            Neighbourhood = n.Name,
+            Terms = GuideViews.Entries(Municipality(n).Glossary),
+        };
+        return Layout(theme, page, $"Begrippen: {n.Name}", "glossary", model,
+            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Begrippen", page)), n);
     }
 
     /// <summary>"Wat is er veranderd": now against the last publication, and the changelog of all publications.</summary>

@@ -13,7 +13,7 @@ public class SiteStructureTests
         string n = "putten/bijsteren-husselerveld";
         string[] expected =
         [
-            "index.html", $"{n}/index.html", $"{n}/stappenplannen/index.html", $"{n}/uitgangspunten/index.html", $"{n}/wat-is-er-veranderd/index.html", "open-data/index.html",
+            "index.html", $"{n}/index.html", $"{n}/stappenplannen/index.html", $"{n}/uitgangspunten/index.html", $"{n}/wat-is-er-veranderd/index.html", $"{n}/begrippen/index.html", "open-data/index.html",
             $"{n}/woningen/vrijstaand-voor-1980/index.html", $"{n}/woningen/tussenwoning-1980-2000/index.html", $"{n}/woningen/tussenwoning-na-2000/index.html",
             $"{n}/varianten/gasketel/index.html", $"{n}/varianten/hybride-warmtepomp/index.html", $"{n}/varianten/lucht-water-warmtepomp/index.html",
             $"{n}/varianten/mini-collectief/index.html", $"{n}/varianten/klein-collectief/index.html", $"{n}/varianten/groot-collectief/index.html",
