@@ -62,6 +62,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             files.Add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
             files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
             files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
+            // Images and documents of bestanden/: all of them, byte for byte (also those no narrative links yet).
+            foreach (var f in n.Files) files.Add(SitePaths.File(n, f), File.ReadAllBytes(f.FullPath));
         }
     }
 
