@@ -130,21 +130,23 @@ public static class ContentLoader
         var scenario = reader.Read(id, scenarioYaml, ctx,
             (asOf, overrides) => Resolve(shared, overrides, asOf, ctx, diag));
 
-        // Narrative next to the scenario, in the manner of a Hugo page bundle.
+        // Narrative next to the scenario, in the manner of a Hugo page bundle; its images and documents in bestanden/.
+        var files = ContentFiles.Read(root, dir, id, diag);
         var index = File.Exists(Path.Combine(dir, "index.md"))
-            ? NarrativeReader.Read(Path.Combine(dir, "index.md"), SourcesReader.Display(root, $"{id}/index.md"), diag, variantKeys: false)
+            ? NarrativeReader.Read(Path.Combine(dir, "index.md"), SourcesReader.Display(root, $"{id}/index.md"), diag, variantKeys: false,
+                new LocalLinkScope("", files))
             : null;
         var timing = File.Exists(Path.Combine(dir, TimingFile))
             ? NarrativeReader.Read(Path.Combine(dir, TimingFile), SourcesReader.Display(root, $"{id}/{TimingFile}"), diag, variantKeys: false)
             : null;
-        var dwellingNarratives = ReadNarratives(root, dir, id, "dwellings", scenario?.Dwellings.Select(d => d.Id).ToList(), diag, variantKeys: false);
-        var variantNarratives = ReadNarratives(root, dir, id, "variants", scenario?.Variants.Select(v => v.Id).ToList(), diag, variantKeys: true);
+        var dwellingNarratives = ReadNarratives(root, dir, id, "dwellings", scenario?.Dwellings.Select(d => d.Id).ToList(), diag, variantKeys: false, files);
+        var variantNarratives = ReadNarratives(root, dir, id, "variants", scenario?.Variants.Select(v => v.Id).ToList(), diag, variantKeys: true, files);
         foreach (var entry in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(entry);
-            if (name is "neighbourhood.yaml" or "index.md" or TimingFile or "dwellings" or "variants" or History.NeighbourhoodHistory.FileName || name.StartsWith('.')) continue;
+            if (name is "neighbourhood.yaml" or "index.md" or TimingFile or "dwellings" or "variants" or ContentFiles.Folder or History.NeighbourhoodHistory.FileName || name.StartsWith('.')) continue;
             diag.Error(SourcesReader.Display(root, $"{id}/{name}"), 1, 1, Codes.UnknownKey,
-                "unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, timing.md, history.json, dwellings/ and variants/");
+                $"unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, timing.md, history.json, dwellings/, variants/ and {ContentFiles.Folder}/ (images and documents)");
         }
         var history = History.NeighbourhoodHistory.Read(Path.Combine(dir, History.NeighbourhoodHistory.FileName),
             SourcesReader.Display(root, $"{id}/{History.NeighbourhoodHistory.FileName}"), diag);
@@ -160,7 +162,7 @@ public static class ContentLoader
             Id = id, Slug = slug, Name = scenario.Name, ScenarioPath = file, Input = scenario.Input,
             Dwellings = dwellings, Variants = variants, Facts = scenario.Facts, ScenarioValues = scenario.Values,
             Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index, Timing = timing,
-            AsOf = scenario.AsOf, History = history, Folder = dir, HasPlaceholders = hasPlaceholders,
+            AsOf = scenario.AsOf, History = history, Folder = dir, HasPlaceholders = hasPlaceholders, Files = files,
             CostsOnlyWithoutGas = scenario.OnlyWithoutGas,
         };
         CheckReferences(n, shared, stepPlans, ctx, scenario.Root, scenario.Nodes, diag);
@@ -168,7 +170,7 @@ public static class ContentLoader
     }
 
     private static Dictionary<string, Narrative> ReadNarratives(string root, string dir, string id, string folder,
-        List<string>? known, DiagnosticBag diag, bool variantKeys)
+        List<string>? known, DiagnosticBag diag, bool variantKeys, IReadOnlyCollection<ContentFile> files)
     {
         var result = new Dictionary<string, Narrative>();
         string path = Path.Combine(dir, folder);
@@ -189,7 +191,7 @@ public static class ContentLoader
                     $"'{key}' is not a {(folder == "dwellings" ? "dwelling" : "variant")} of this neighbourhood; expected one of: {string.Join(", ", known)}");
                 continue;
             }
-            if (NarrativeReader.Read(file, display, diag, variantKeys) is { } n) result[key] = n;
+            if (NarrativeReader.Read(file, display, diag, variantKeys, new LocalLinkScope(folder, files)) is { } n) result[key] = n;
         }
         return result;
     }

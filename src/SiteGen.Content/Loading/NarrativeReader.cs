@@ -21,7 +21,8 @@ public static partial class NarrativeReader
 
     public static readonly string[] ValueFields = ["tco", "monthly", "investment", "subsidy", "co2"];
 
-    public static Narrative? Read(string path, string displayPath, DiagnosticBag diag, bool variantKeys)
+    /// <param name="local">Where the file lies in its neighbourhood and the files of bestanden/ it may link; null: no local files.</param>
+    public static Narrative? Read(string path, string displayPath, DiagnosticBag diag, bool variantKeys, LocalLinkScope? local = null)
     {
         string? text = YamlFile.ReadText(path, displayPath, diag);
         if (text is null) return null;
@@ -58,9 +59,12 @@ public static partial class NarrativeReader
         }
         map.Done();
         var shortcodes = ParseShortcodes(body, bodyLine, displayPath, diag);
-        SafeMarkdown.CheckLinks(body, displayPath, bodyLine, diag);
+        SafeMarkdown.CheckLinks(body, displayPath, bodyLine, diag, local: local);
         if (title is null) return null;
-        return new Narrative(displayPath, title, summary, pros, cons, body, bodyLine, shortcodes);
+        return new Narrative(displayPath, title, summary, pros, cons, body, bodyLine, shortcodes)
+        {
+            LocalLinks = local?.Found ?? new Dictionary<string, string>(),
+        };
     }
 
     /// <summary>Finds every '{{&lt;' in the body; anything that is not a well-formed shortcode is an error, not literal text.</summary>

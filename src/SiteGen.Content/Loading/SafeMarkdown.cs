@@ -24,7 +24,10 @@ public static class SafeMarkdown
     /// <summary>Reports every link or image whose address is not allowed, at its line and column in the file.</summary>
     /// <param name="firstLine">The 1-based file line the Markdown text starts on (front matter counted).</param>
     /// <param name="locate">For Markdown embedded in YAML: finds a text (an address) in the file; without it, Markdig's own positions are used.</param>
-    public static void CheckLinks(string markdown, string path, int firstLine, DiagnosticBag diag, Func<string, (int Line, int Column)>? locate = null)
+    /// <param name="local">For a narrative file: its relative addresses must name a file of the neighbourhood's bestanden/ folder;
+    /// each one found is recorded in <see cref="LocalLinkScope.Found"/>.</param>
+    public static void CheckLinks(string markdown, string path, int firstLine, DiagnosticBag diag, Func<string, (int Line, int Column)>? locate = null,
+        LocalLinkScope? local = null)
     {
         MarkdownDocument doc;
         try
@@ -49,7 +52,12 @@ public static class SafeMarkdown
         // Reference-style links ("[x]: address") keep their address in a definition block.
         foreach (var def in doc.Descendants<LinkReferenceDefinition>())
         {
-            if (def.Url is null || IsAllowed(def.Url)) continue;
+            if (def.Url is null) continue;
+            if (IsAllowed(def.Url))
+            {
+                if (local is not null) CheckLocal(def.Url, path, firstLine + def.Line, def.Column + 1, local, diag);
+                continue;
+            }
             var (dl, dc) = locate?.Invoke(def.Url) ?? (firstLine + def.Line, def.Column + 1);
             diag.Error(path, dl, dc, Codes.UnsafeLink,
                 $"link address '{Shorten(def.Url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
@@ -78,11 +86,26 @@ public static class SafeMarkdown
                     $"write the full address with https://, e.g. https://www.gemeente.nl{Shorten(url)}");
                 continue;
             }
-            if (IsAllowed(url)) continue;
+            if (IsAllowed(url))
+            {
+                // A link written with a reference ("[x][kaart]") was checked at its definition.
+                if (local is not null && inline is not LinkInline { Reference: not null })
+                    CheckLocal(url, path, firstLine + inline.Line, inline.Column + 1, local, diag);
+                continue;
+            }
             var (il, ic) = locate?.Invoke(url) ?? (firstLine + inline.Line, inline.Column + 1);
             diag.Error(path, il, ic, Codes.UnsafeLink,
                 $"link address '{Shorten(url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
         }
+    }
+
+    /// <summary>A relative address in a narrative (not a fragment, not site-relative) must name a file of bestanden/.</summary>
+    private static void CheckLocal(string url, string path, int line, int column, LocalLinkScope local, DiagnosticBag diag)
+    {
+        if (SchemeOf(url) is not null || IsSiteRelative(url) || url.Length == 0 || url.StartsWith('#')) return;
+        var (target, error) = ContentFiles.Resolve(url, local.MarkdownFolder, local.Files);
+        if (target is not null) local.Found[url] = target;
+        else diag.Error(path, line, column, Codes.BrokenLink, error!);
     }
 
     /// <summary>"/documenten/x.pdf": a path from the root of a site; in content it means the municipality's own site.</summary>
@@ -108,4 +131,11 @@ public static class SafeMarkdown
     }
 
     private static string Shorten(string s) => s.Length > 60 ? s[..60] + "..." : s;
+}
+
+/// <summary>Where a narrative file lies in its neighbourhood ("", "dwellings", "variants") and the files it may link.</summary>
+public sealed record LocalLinkScope(string MarkdownFolder, IReadOnlyCollection<Model.ContentFile> Files)
+{
+    /// <summary>The relative addresses found, as written, to their target relative to the neighbourhood folder.</summary>
+    public Dictionary<string, string> Found { get; } = new(StringComparer.Ordinal);
 }

@@ -46,7 +46,15 @@ public sealed record Narrative(
     IReadOnlyList<string> Cons,
     string Body,
     int BodyLine,
-    IReadOnlyList<Shortcode> Shortcodes);
+    IReadOnlyList<Shortcode> Shortcodes)
+{
+    /// <summary>Relative addresses in the body (as written) that name a file of the neighbourhood's bestanden/ folder,
+    /// to that file relative to the neighbourhood folder ("bestanden/kaart.png"); the renderer rewrites them per page.</summary>
+    public IReadOnlyDictionary<string, string> LocalLinks { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>An image or document in a neighbourhood's bestanden/ folder, copied to the output as it is.</summary>
+public sealed record ContentFile(string Name, string FullPath, string DisplayPath);
 
 /// <summary>A shortcode in narrative, e.g. {{&lt; tco-table dwelling="x" &gt;}}, with its position in the file.</summary>
 public sealed record Shortcode(string Name, IReadOnlyDictionary<string, string> Args, int Line, int Column, int Index, int Length);
@@ -88,6 +96,8 @@ public sealed class Neighbourhood
     public string Folder { get; init; } = "";
     /// <summary>Scaffold placeholders ("nog invullen"...) affect this neighbourhood: its pages show a "concept" banner.</summary>
     public bool HasPlaceholders { get; init; }
+    /// <summary>Images and documents of its bestanden/ folder, published at "&lt;Id&gt;/bestanden/&lt;name&gt;".</summary>
+    public IReadOnlyList<ContentFile> Files { get; init; } = [];
 
     public DwellingInfo Dwelling(string id) => Dwellings.First(d => d.Id == id);
     public VariantInfo Variant(string id) => Variants.First(v => v.Id == id);

@@ -1,5 +1,8 @@
 using System.Text;
 using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using SiteGen.Content.Model;
 using SiteGen.Rendering.Themes;
 
@@ -17,7 +20,10 @@ public static class NarrativeHtml
     private const string Token = "SGSHORTCODE";
 
     /// <param name="expand">Renders one shortcode to HTML; block shortcodes return block HTML.</param>
-    public static SafeHtml Render(Narrative doc, Func<Shortcode, string> expand)
+    /// <param name="localHref">The address, from the page being drawn, of a file given relative to the neighbourhood
+    /// folder ("bestanden/kaart.png"): the Markdown folders differ from the page addresses, so links to files are
+    /// rewritten in the syntax tree before rendering.</param>
+    public static SafeHtml Render(Narrative doc, Func<Shortcode, string> expand, Func<string, string>? localHref = null)
     {
         var text = new StringBuilder(doc.Body.Length);
         var replacements = new List<string>();
@@ -30,7 +36,15 @@ public static class NarrativeHtml
             at = sc.Index + sc.Length;
         }
         text.Append(doc.Body, at, doc.Body.Length - at);
-        return new SafeHtml(Restore(Markdig.Markdown.ToHtml(text.ToString(), Pipeline), replacements));
+        var parsed = Markdig.Markdown.Parse(text.ToString(), Pipeline);
+        foreach (var link in parsed.Descendants<LinkInline>())
+        {
+            if (link.IsImage) link.GetAttributes().AddPropertyIfNotExist("loading", "lazy");
+            if (localHref is null || link.Url is not { } url || !doc.LocalLinks.TryGetValue(url, out var target)) continue;
+            int fragment = url.IndexOfAny(['#', '?']);
+            link.Url = localHref(target) + (fragment >= 0 ? url[fragment..] : "");
+        }
+        return new SafeHtml(Restore(Markdig.Markdown.ToHtml(parsed, Pipeline), replacements));
     }
 
     /// <summary>Renders a short Markdown text (a step's text) without paragraphs around it.</summary>

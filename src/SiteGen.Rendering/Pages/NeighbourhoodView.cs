@@ -377,5 +377,5 @@ public sealed class NeighbourhoodView
     };
 
     public SafeHtml Narrative(Narrative? doc, Theme theme) =>
-        doc is null ? SafeHtml.Empty : NarrativeHtml.Render(doc, sc => Shortcode(sc, theme));
+        doc is null ? SafeHtml.Empty : NarrativeHtml.Render(doc, sc => Shortcode(sc, theme), target => Href($"{N.Id}/{target}"));
 }

@@ -16,6 +16,8 @@ public static class SitePaths
     public static string Assumptions(Neighbourhood n) => $"{n.Id}/uitgangspunten/index.html";
     public static string Changes(Neighbourhood n) => $"{n.Id}/wat-is-er-veranderd/index.html";
     public static string Glossary(Neighbourhood n) => $"{n.Id}/begrippen/index.html";
+    /// <summary>An image or document of the neighbourhood's bestanden/ folder, next to its pages.</summary>
+    public static string File(Neighbourhood n, ContentFile f) => $"{n.Id}/{Content.Loading.ContentFiles.Folder}/{f.Name}";
 
     /// <summary>An HTML id for an input's citation key (keys hold '/' and ':', which make awkward fragments).</summary>
     public static string Anchor(string key)

@@ -63,6 +63,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
             files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
             if (Municipality(n).Glossary.Count > 0) files.Add(SitePaths.Glossary(n), GlossaryPage(view, theme));
+            // Images and documents of bestanden/: all of them, byte for byte (also those no narrative links yet).
+            foreach (var f in n.Files) files.Add(SitePaths.File(n, f), File.ReadAllBytes(f.FullPath));
         }
     }
 
