@@ -244,19 +244,28 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         if (outcome.Clear)
             text.Append($"Over {years} jaar is {Name(outcome.Lowest)} voor dit huis het goedkoopst: {Display.Tco(byId[outcome.Lowest].Tco)}, "
                         + $"waarschijnlijk tussen {Display.TcoRange(byId[outcome.Lowest].TcoRange).Replace(" tot ", " en ")}. ");
-        else
+        else if (outcome.Options.Count <= 3)
             text.Append($"Over {years} jaar zijn {Labels.JoinAnd(outcome.Options.Select(Name).ToList())} voor dit huis ongeveer even duur "
                         + $"({Labels.JoinAnd(outcome.Options.Select(id => Display.Tco(byId[id].Tco)).ToList())}). "
                         + "De verschillen vallen binnen de onzekerheid van de cijfers; u kunt dus ook op andere punten kiezen. ");
+        else
+        {
+            var totals = outcome.Options.Select(id => byId[id].Tco).ToList();
+            text.Append($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {Labels.Capitalise(Labels.Count(outcome.Options.Count))} keuzes "
+                        + $"liggen binnen de onzekerheid van de cijfers dicht bij elkaar, van {Display.Tco(totals.Min())} tot {Display.Tco(totals.Max())}: "
+                        + $"{Labels.JoinAnd(outcome.Options.Select(Name).ToList())}. U kunt dus ook op andere punten kiezen. ");
+        }
         // Without natural gas: only options that burn none (a hybrid heat pump still does).
         var gasFree = all.Where(r => r.GasM3 == 0m).ToList();
         if (gasFree.Count > 0 && gasFree.Count < all.Count)
         {
             var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
             if (!outcome.Options.SequenceEqual(free.Options))
-                text.Append(free.Clear
+                text.Append(free.Clear || free.Options.Count == 1
                     ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}. "
-                    : $"Zonder aardgas zijn {Labels.JoinAnd(free.Options.Select(Name).ToList())} ongeveer even duur. ");
+                    : $"Wilt u helemaal van het aardgas af, dan kost {Name(free.Lowest)} het minst ({Display.Tco(byId[free.Lowest].Tco)}), "
+                      + $"maar {(free.Options.Count == 2 ? "één andere keuze" : Labels.Count(free.Options.Count - 1) + " andere keuzes")} zonder aardgas "
+                      + $"{(free.Options.Count == 2 ? "ligt" : "liggen")} daar dicht bij. ");
         }
         var monthly = view.LowestMonthly(dwelling);
         text.Append(monthly.Clear

@@ -76,7 +76,7 @@ public static class Labels
     /// </summary>
     public static string InSentence(string name)
     {
-        string lowered = Lower(name);
+        string lowered = Inflect(Lower(name));
         string lastWord = lowered.Split(' ')[^1];
         // Dutch compounds take the article of their last part; "net" and "warmtenet" are neuter.
         bool neuter = lastWord.EndsWith("net", StringComparison.Ordinal) || lastWord.EndsWith("systeem", StringComparison.Ordinal);
@@ -90,6 +90,27 @@ public static class Labels
         bool abbreviation = first.Length > 1 && first.All(c => !char.IsLetter(c) || char.IsUpper(c));
         return abbreviation || label.Length == 0 ? label : char.ToLowerInvariant(label[0]) + label[1..];
     }
+
+    /// <summary>
+    /// After "de" or "het" an adjective takes -e: "het grootschalige warmtenet", "de hybride warmtepomp". Only the
+    /// common endings of adjectives in variant names (-ig, -isch, -lijk, -eel) are inflected; other words are left alone.
+    /// </summary>
+    private static string Inflect(string name)
+    {
+        int space = name.IndexOf(' ');
+        if (space < 0) return name;
+        string first = name[..space];
+        bool adjective = first.EndsWith("ig", StringComparison.Ordinal) || first.EndsWith("isch", StringComparison.Ordinal)
+                         || first.EndsWith("lijk", StringComparison.Ordinal) || first.EndsWith("eel", StringComparison.Ordinal);
+        return adjective ? first + "e" + name[space..] : name;
+    }
+
+    /// <summary>A small count as a word, as Dutch text writes it ("vijf keuzes"); larger numbers as digits.</summary>
+    public static string Count(int n) => n switch
+    {
+        1 => "één", 2 => "twee", 3 => "drie", 4 => "vier", 5 => "vijf", 6 => "zes", 7 => "zeven", 8 => "acht", 9 => "negen", 10 => "tien",
+        _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
