@@ -69,7 +69,7 @@ public sealed class InjectionTests(SiteFixture fixture)
         c.Replace($"{n}/neighbourhood.yaml", "label: Vastrecht warmte,", "label: " + Yaml("Vastrecht " + Next()) + ",");
         c.Replace($"{n}/neighbourhood.yaml", "label: Woningen,", "label: " + Yaml("Woningen " + Next()) + ",");
         c.Replace($"{n}/neighbourhood.yaml", "ref: \"Tabel 8.3\"}", "ref: " + Yaml("Tabel 8.3 " + Next()) + "}");
-        c.Replace($"{n}/neighbourhood.yaml", "description: MT-warmtenet met een collectieve lucht/waterwarmtepomp", "description: " + Yaml("MT " + Next()));
+        c.Replace($"{n}/neighbourhood.yaml", "description: MT-warmtenet met een collectieve lucht-waterwarmtepomp", "description: " + Yaml("MT " + Next()));
         c.Replace("assumptions/energy.yaml", "description: Prijs van aardgas voor huishoudens, inclusief btw", "description: " + Yaml("Gasprijs " + Next()));
         c.Replace("assumptions/energy.yaml", "ref: \"§8.1, gemiddelde energieprijzen augustus 2025\"", "ref: " + Yaml("§8.1 " + Next()));
         c.Replace("assumptions/finance.yaml", "description: Discontovoet voor de totale kosten over 30 jaar", "description: " + Yaml("Discontovoet " + Next()));
@@ -109,12 +109,18 @@ public sealed class InjectionTests(SiteFixture fixture)
             var doc = parser.ParseDocument(File.ReadAllText(file));
             string where = Path.GetRelativePath(output, file);
             Assert.Null(doc.GetElementById("pwned"));
-            Assert.Empty(doc.QuerySelectorAll("script, iframe, object, embed, base, video, math"));
+            Assert.Empty(doc.QuerySelectorAll("iframe, object, embed, base, video, math"));
+            // The only script is the theme's calculator, loaded from the theme's assets: no inline script, nothing from content.
+            Assert.All(doc.QuerySelectorAll("script"), s =>
+            {
+                Assert.EndsWith("/js/calculator.js", s.GetAttribute("src") ?? "");
+                Assert.Equal("", s.TextContent);
+            });
             // The only style element is the chooser's, generated from dwelling ids.
             Assert.All(doc.QuerySelectorAll("style"), s => Assert.StartsWith(".chooser__result{display:none}", s.TextContent));
-            // The only form is the chooser, with the inputs the theme drew.
-            Assert.All(doc.QuerySelectorAll("form"), f => Assert.Equal("chooser", f.ClassName));
-            Assert.All(doc.QuerySelectorAll("input"), i => Assert.Equal("radio", i.GetAttribute("type")));
+            // The only forms are the chooser and the calculator, with the inputs the theme drew.
+            Assert.All(doc.QuerySelectorAll("form"), f => Assert.Contains(f.ClassName, new[] { "chooser", "calculator__form" }));
+            Assert.All(doc.QuerySelectorAll("input, select"), i => Assert.NotNull(i.Closest("form.chooser, form.calculator__form")));
             Assert.Empty(doc.QuerySelectorAll("meta[http-equiv]"));
             foreach (var e in doc.All)
             {
