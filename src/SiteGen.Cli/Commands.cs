@@ -322,7 +322,7 @@ public static class Commands
                 return Usage(stderr, $"kan niet luisteren op 127.0.0.1:{port}: {e.Message}");
             }
             catch (OperationCanceledException) { return Ok; } // stopped while starting
-            stdout.WriteLine($"sitegen: {content} is te zien op {server.Url} (Ctrl+C stopt)");
+            stdout.WriteLine($"sitegen: voorbeeldweergave van {content} op {server.Url} (Ctrl+C stopt)");
             stop.Token.WaitHandle.WaitOne();
             stdout.WriteLine("sitegen: gestopt");
             return Ok;
