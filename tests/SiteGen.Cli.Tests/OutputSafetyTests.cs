@@ -59,7 +59,7 @@ public sealed class OutputSafetyTests : IDisposable
     {
         var rootBefore = Directory.GetFileSystemEntries("/").Order(StringComparer.Ordinal).ToList();
         var before = Tree.Snapshot(_p.Root);
-        AssertOneLine(_p.Build("/"), "sitegen: --out '/' is the root of the file system; choose a folder of its own, e.g. --out output");
+        AssertOneLine(_p.Build("/"), "sitegen: --out '/' is de hoofdmap van het bestandssysteem; kies een eigen map, bijvoorbeeld --out output");
         Assert.Equal(rootBefore, Directory.GetFileSystemEntries("/").Order(StringComparer.Ordinal));
         Tree.AssertSame(before, _p.Root);
     }
@@ -177,7 +177,7 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.Move(molenkwartier, Path.Combine(_p.Content, "zonnedal", "molenkwartier"));
         var before = Tree.Snapshot(_p.Root);
         AssertOneLine(_p.Build(outDir),
-            $"sitegen: '{Path.Combine(outDir, "zonnedal/molenkwartier/index.html")}' was not written by SiteGen and the build would replace it; move it away first");
+            $"sitegen: '{Path.Combine(outDir, "zonnedal/molenkwartier/index.html")}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
         Tree.AssertSame(before, _p.Root);
     }
 

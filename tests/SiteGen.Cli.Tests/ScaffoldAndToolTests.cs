@@ -53,7 +53,7 @@ public class ScaffoldAndToolTests
         var strict = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output, "--strict", "--themes", themes);
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("zonnedal/de-akkers/index.md:", strict.Err);
-        Assert.Contains(": error SG017: placeholder", strict.Err);
+        Assert.Contains(": error SG017: voorbeeldtekst", strict.Err);
         Assert.Equal(before.Keys.Order(), Directory.GetFiles(ws.Output, "*", SearchOption.AllDirectories).Order());
         foreach (var (f, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(f));
 
