@@ -22,16 +22,16 @@ public static class Commands
 
     private static int RunVerbs(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var contentOption = new Option<string>("--content") { Description = "Content folder", DefaultValueFactory = _ => "content" };
-        var outOption = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "output" };
-        var strictOption = new Option<bool>("--strict") { Description = "Treat warnings (e.g. expired values) as errors" };
+        var contentOption = new Option<string>("--content") { Description = "Map met de inhoud", DefaultValueFactory = _ => "content" };
+        var outOption = new Option<string>("--out") { Description = "Map waarin de site komt", DefaultValueFactory = _ => "output" };
+        var strictOption = new Option<bool>("--strict") { Description = "Behandel waarschuwingen (zoals verlopen waarden) als fouten" };
 
-        var themesOption = new Option<string?>("--themes") { Description = "Themes folder (default: 'themes' next to the content folder)" };
+        var themesOption = new Option<string?>("--themes") { Description = "Map met thema's (standaard: 'themes' naast de inhoudsmap)" };
 
-        var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings" };
-        var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Print every step with its time" };
-        var fullOption = new Option<bool>("--full") { Description = "Re-render every page instead of only what changed" };
-        var build = new Command("build", "Build the site from the content folder into the output folder");
+        var quietOption = new Option<bool>("--quiet", "-q") { Description = "Toon alleen fouten en waarschuwingen" };
+        var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Toon elke stap met de tijd die hij kostte" };
+        var fullOption = new Option<bool>("--full") { Description = "Maak elke pagina opnieuw, niet alleen wat veranderd is" };
+        var build = new Command("build", "Bouw de site uit de inhoudsmap in de uitvoermap");
         build.Options.Add(contentOption);
         build.Options.Add(outOption);
         build.Options.Add(themesOption);
@@ -43,30 +43,30 @@ public static class Commands
             ThemesDir: p.GetValue(themesOption), Incremental: !p.GetValue(fullOption),
             Log: p.GetValue(verboseOption) ? line => stdout.WriteLine($"sitegen: {line}") : null), p.GetValue(quietOption), stdout, stderr));
 
-        var check = new Command("check", "Validate all content and check every link, without writing anything");
+        var check = new Command("check", "Controleer alle inhoud en elke link, zonder iets te schrijven");
         check.Options.Add(contentOption);
         check.Options.Add(themesOption);
         check.Options.Add(strictOption);
         check.SetAction(p => Check(new BuildOptions(p.GetValue(contentOption)!, "", Today, p.GetValue(strictOption), WriteOutput: false,
             ThemesDir: p.GetValue(themesOption)), stdout, stderr));
 
-        var neighbourhoodOption = new Option<string>("--neighbourhood") { Description = "Neighbourhood id, e.g. putten/bijsteren-husselerveld", Required = true };
-        var dwellingOption = new Option<string>("--dwelling") { Description = "Dwelling id", Required = true };
-        var variantOption = new Option<string>("--variant") { Description = "Variant id", Required = true };
-        var explain = new Command("explain", "Print the derivation of the TCO and monthly cost of one dwelling with one variant");
+        var neighbourhoodOption = new Option<string>("--neighbourhood") { Description = "Id van de wijk, bijvoorbeeld putten/bijsteren-husselerveld", Required = true };
+        var dwellingOption = new Option<string>("--dwelling") { Description = "Id van de woning", Required = true };
+        var variantOption = new Option<string>("--variant") { Description = "Id van de variant", Required = true };
+        var explain = new Command("explain", "Toon hoe de totale kosten en maandlasten van één woning met één variant zijn berekend");
         explain.Options.Add(contentOption);
         explain.Options.Add(neighbourhoodOption);
         explain.Options.Add(dwellingOption);
         explain.Options.Add(variantOption);
         // The resident's own situation (issue 11); without any of these, explain prints the reference figures as before.
-        var gasOption = new Option<decimal?>("--gas-m3") { Description = "Annual gas use from the energy bill, m3 (personal evaluation)" };
-        var labelOption = new Option<string?>("--label") { Description = "Current energy label A-G or unknown (personal evaluation)" };
-        var priceOption = new Option<string?>("--price") { Description = "Energy prices: low, central or high (personal evaluation)" };
-        var naturalOption = new Option<bool>("--natural-moment") { Description = "The boiler is due for replacement soon" };
-        var tenantOption = new Option<bool>("--tenant") { Description = "Tenant: energy and fixed costs only" };
-        var loanOption = new Option<bool>("--loan") { Description = "Finance the up-front cost with the Energiebespaarlening" };
-        var lowIncomeOption = new Option<bool>("--low-income") { Description = "Joint income up to the Warmtefonds threshold (0% loan)" };
-        var jsonOption = new Option<bool>("--json") { Description = "Print the personal evaluation as one JSON object" };
+        var gasOption = new Option<decimal?>("--gas-m3") { Description = "Gasverbruik per jaar volgens de energierekening, in m3 (persoonlijke berekening)" };
+        var labelOption = new Option<string?>("--label") { Description = "Huidig energielabel A-G of unknown (persoonlijke berekening)" };
+        var priceOption = new Option<string?>("--price") { Description = "Energieprijzen: low, central of high (persoonlijke berekening)" };
+        var naturalOption = new Option<bool>("--natural-moment") { Description = "De ketel moet binnenkort toch vervangen worden" };
+        var tenantOption = new Option<bool>("--tenant") { Description = "Huurder: alleen energiekosten en vaste lasten" };
+        var loanOption = new Option<bool>("--loan") { Description = "Betaal de kosten vooraf met de Energiebespaarlening" };
+        var lowIncomeOption = new Option<bool>("--low-income") { Description = "Gezamenlijk inkomen tot de grens van het Warmtefonds (lening tegen 0%)" };
+        var jsonOption = new Option<bool>("--json") { Description = "Toon de persoonlijke berekening als één JSON-object" };
         foreach (var o in new Option[] { gasOption, labelOption, priceOption, naturalOption, tenantOption, loanOption, lowIncomeOption, jsonOption })
             explain.Options.Add(o);
         explain.SetAction(p =>
@@ -77,11 +77,11 @@ public static class Commands
                 return Explain(p.GetValue(contentOption)!, p.GetValue(neighbourhoodOption)!, p.GetValue(dwellingOption)!,
                     p.GetValue(variantOption)!, stdout, stderr);
             var price = Calculation.Personal.PriceScenarios.Parse(p.GetValue(priceOption) ?? "central");
-            if (price is null) return Usage(stderr, $"--price must be low, central or high; found '{p.GetValue(priceOption)}'");
+            if (price is null) return Usage(stderr, $"--price moet low, central of high zijn; er staat '{p.GetValue(priceOption)}'");
             string? label = p.GetValue(labelOption);
             if (label is not null && !Calculation.Personal.PersonalInputs.Labels.Contains(label.Trim().ToUpperInvariant() is "UNKNOWN" ? "unknown" : label.Trim().ToUpperInvariant()))
-                return Usage(stderr, $"--label must be one of {string.Join(", ", Calculation.Personal.PersonalInputs.Labels)}; found '{label}'");
-            if (p.GetValue(gasOption) is < 0m) return Usage(stderr, $"--gas-m3 must be zero or more; found {p.GetValue(gasOption)}");
+                return Usage(stderr, $"--label moet een van deze waarden zijn: {string.Join(", ", Calculation.Personal.PersonalInputs.Labels)}; er staat '{label}'");
+            if (p.GetValue(gasOption) is < 0m) return Usage(stderr, $"--gas-m3 moet 0 of meer zijn; er staat {p.GetValue(gasOption)}");
             var inputs = new Calculation.Personal.PersonalInputs
             {
                 GasM3 = p.GetValue(gasOption),
@@ -93,38 +93,38 @@ public static class Commands
                 p.GetValue(variantOption)!, inputs, p.GetValue(jsonOption), stdout, stderr);
         });
 
-        var onlyOption = new Option<string?>("--neighbourhood") { Description = "Only this neighbourhood, e.g. putten/bijsteren-husselerveld" };
-        var diff = new Command("diff", "Print what changed since the last publication: inputs (old -> new) and the effect on every dwelling and variant");
+        var onlyOption = new Option<string?>("--neighbourhood") { Description = "Alleen deze wijk, bijvoorbeeld putten/bijsteren-husselerveld" };
+        var diff = new Command("diff", "Toon wat er veranderd is sinds de laatste publicatie: invoer (oud -> nieuw) en het effect op elke woning en variant");
         diff.Options.Add(contentOption);
         diff.Options.Add(onlyOption);
         diff.SetAction(p => Diff(p.GetValue(contentOption)!, p.GetValue(onlyOption), stdout, stderr));
 
-        var dateOption = new Option<string?>("--date") { Description = "Publication date, YYYY-MM-DD (default: today)" };
-        var noteOption = new Option<string?>("--note") { Description = "What this publication is about (shown in the changelog)" };
-        var publish = new Command("publish", "Record the current figures as published (appends to each neighbourhood's history.json)");
+        var dateOption = new Option<string?>("--date") { Description = "Publicatiedatum, JJJJ-MM-DD (standaard: vandaag)" };
+        var noteOption = new Option<string?>("--note") { Description = "Waar deze publicatie over gaat (staat in het overzicht van wijzigingen)" };
+        var publish = new Command("publish", "Leg de huidige cijfers vast als gepubliceerd (voegt ze toe aan history.json van elke wijk)");
         publish.Options.Add(contentOption);
         publish.Options.Add(onlyOption);
         publish.Options.Add(dateOption);
         publish.Options.Add(noteOption);
         publish.SetAction(p => Publish(p.GetValue(contentOption)!, p.GetValue(onlyOption), p.GetValue(dateOption), p.GetValue(noteOption), stdout, stderr));
 
-        var kindArgument = new Argument<string>("kind") { Description = "municipality or neighbourhood" };
+        var kindArgument = new Argument<string>("kind") { Description = "municipality (gemeente) of neighbourhood (wijk)" };
         kindArgument.AcceptOnlyFromAmong("municipality", "neighbourhood");
-        var idArgument = new Argument<string>("id") { Description = "<municipality> or <municipality>/<neighbourhood>" };
-        var scaffold = new Command("new", "Scaffold a municipality or neighbourhood with commented starting files that build at once");
+        var idArgument = new Argument<string>("id") { Description = "<gemeente> of <gemeente>/<wijk>" };
+        var scaffold = new Command("new", "Maak een nieuwe gemeente of wijk aan, met startbestanden vol uitleg die meteen bouwen");
         scaffold.Arguments.Add(kindArgument);
         scaffold.Arguments.Add(idArgument);
         scaffold.Options.Add(contentOption);
         scaffold.SetAction(p => New(p.GetValue(contentOption)!, p.GetValue(kindArgument)!, p.GetValue(idArgument)!, stdout, stderr));
 
-        var portOption = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 1313 };
-        var serve = new Command("serve", "Build, serve on 127.0.0.1, rebuild on every edit and reload the open browser page");
+        var portOption = new Option<int>("--port") { Description = "Poort op 127.0.0.1 (0 kiest een vrije)", DefaultValueFactory = _ => 1313 };
+        var serve = new Command("serve", "Bouw de site, toon haar op 127.0.0.1, bouw opnieuw bij elke wijziging en ververs de open pagina in de browser");
         serve.Options.Add(contentOption);
         serve.Options.Add(themesOption);
         serve.Options.Add(portOption);
         serve.SetAction(p => Serve(p.GetValue(contentOption)!, p.GetValue(themesOption), p.GetValue(portOption), stdout, stderr));
 
-        var root = new RootCommand("sitegen: builds a resident-facing heat-transition guide from a study's YAML and Markdown");
+        var root = new RootCommand("sitegen: bouwt een site over de warmtetransitie voor inwoners uit de YAML en Markdown van een studie");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(explain);
@@ -137,7 +137,7 @@ public static class Commands
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) stderr.WriteLine($"sitegen: {e.Message}");
-            stderr.WriteLine("Run 'sitegen --help' for usage.");
+            stderr.WriteLine("Typ 'sitegen --help' voor uitleg over het gebruik.");
             return UsageError;
         }
         // System.CommandLine's own handler would print the stack trace: let exceptions reach Run instead.
@@ -159,13 +159,13 @@ public static class Commands
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"sitegen: cannot write '{options.OutDir}': {e.Message}");
+            stderr.WriteLine($"sitegen: kan niet schrijven in '{options.OutDir}': {e.Message}");
             return ContentErrors;
         }
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)
         {
-            stderr.WriteLine($"sitegen: build failed with {Errors(result)} error(s); '{options.OutDir}' was not changed.");
+            stderr.WriteLine($"sitegen: bouwen mislukt met {Errors(result)} fout(en); '{options.OutDir}' is niet veranderd.");
             return ContentErrors;
         }
         if (!quiet)
@@ -173,9 +173,9 @@ public static class Commands
             var f = result.Files!;
             int pages = f.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
             int warnings = result.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
-            stdout.WriteLine($"sitegen: built {pages} pages ({f.Paths.Count()} files) into '{options.OutDir}' in {result.Elapsed.TotalMilliseconds:0} ms: "
-                             + $"{result.NeighbourhoodsRendered} neighbourhood(s) rendered, {result.NeighbourhoodsReused} unchanged; "
-                             + $"{result.Written?.Written} file(s) written, {result.Written?.Unchanged} kept; {warnings} warning(s).");
+            stdout.WriteLine($"sitegen: {pages} pagina's ({f.Paths.Count()} bestanden) gebouwd in '{options.OutDir}' in {result.Elapsed.TotalMilliseconds:0} ms: "
+                             + $"{result.NeighbourhoodsRendered} wijk(en) opnieuw opgemaakt, {result.NeighbourhoodsReused} ongewijzigd; "
+                             + $"{result.Written?.Written} bestand(en) geschreven, {result.Written?.Unchanged} behouden; {warnings} waarschuwing(en).");
         }
         return Ok;
     }
@@ -187,11 +187,11 @@ public static class Commands
         int warnings = result.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
         if (!result.Succeeded)
         {
-            stderr.WriteLine($"sitegen: check found {Errors(result)} error(s) and {warnings} warning(s).");
+            stderr.WriteLine($"sitegen: controle vond {Errors(result)} fout(en) en {warnings} waarschuwing(en).");
             return ContentErrors;
         }
         int pages = result.Files!.All.Keys.Count(k => k.EndsWith(".html", StringComparison.Ordinal));
-        stdout.WriteLine($"sitegen: content is valid: {pages} pages, {result.LinksChecked} links checked, no broken links, {warnings} warning(s).");
+        stdout.WriteLine($"sitegen: de inhoud is in orde: {pages} pagina's, {result.LinksChecked} links gecontroleerd, geen kapotte links, {warnings} waarschuwing(en).");
         return Ok;
     }
 
@@ -206,12 +206,12 @@ public static class Commands
         if (site is null || diag.HasErrors) return ContentErrors;
         var found = results.FirstOrDefault(x => x.Item1.Id == neighbourhood);
         if (found.Item1 is null)
-            return Usage(stderr, $"unknown neighbourhood '{neighbourhood}'; known: {string.Join(", ", results.Select(x => x.Item1.Id))}");
+            return Usage(stderr, $"onbekende wijk '{neighbourhood}'; wel bekend: {string.Join(", ", results.Select(x => x.Item1.Id))}");
         var (n, r) = found;
         if (n.Dwellings.All(d => d.Id != dwelling))
-            return Usage(stderr, $"unknown dwelling '{dwelling}'; known: {string.Join(", ", n.Dwellings.Select(d => d.Id))}");
+            return Usage(stderr, $"onbekende woning '{dwelling}'; wel bekend: {string.Join(", ", n.Dwellings.Select(d => d.Id))}");
         if (n.Variants.All(v => v.Id != variant))
-            return Usage(stderr, $"unknown variant '{variant}'; known: {string.Join(", ", n.Variants.Select(v => v.Id))}");
+            return Usage(stderr, $"onbekende variant '{variant}'; wel bekend: {string.Join(", ", n.Variants.Select(v => v.Id))}");
         stdout.Write(Explanation.Write(n, r, r.Resident(dwelling, variant)));
         return Ok;
     }
@@ -223,12 +223,12 @@ public static class Commands
         if (all is null) return ContentErrors;
         var found = all.FirstOrDefault(x => x.N.Id == neighbourhood);
         if (found.N is null)
-            return Usage(stderr, $"unknown neighbourhood '{neighbourhood}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+            return Usage(stderr, $"onbekende wijk '{neighbourhood}'; wel bekend: {string.Join(", ", all.Select(x => x.N.Id))}");
         var (_, n, r) = found;
         if (n.Dwellings.All(d => d.Id != dwelling))
-            return Usage(stderr, $"unknown dwelling '{dwelling}'; known: {string.Join(", ", n.Dwellings.Select(d => d.Id))}");
+            return Usage(stderr, $"onbekende woning '{dwelling}'; wel bekend: {string.Join(", ", n.Dwellings.Select(d => d.Id))}");
         if (n.Variants.All(v => v.Id != variant))
-            return Usage(stderr, $"unknown variant '{variant}'; known: {string.Join(", ", n.Variants.Select(v => v.Id))}");
+            return Usage(stderr, $"onbekende variant '{variant}'; wel bekend: {string.Join(", ", n.Variants.Select(v => v.Id))}");
         Calculation.Personal.PersonalResult result;
         try
         {
@@ -257,11 +257,11 @@ public static class Commands
         var all = Compute(content, stderr);
         if (all is null) return ContentErrors;
         var selected = all.Where(x => only is null || x.N.Id == only).ToList();
-        if (selected.Count == 0) return Usage(stderr, $"unknown neighbourhood '{only}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        if (selected.Count == 0) return Usage(stderr, $"onbekende wijk '{only}'; wel bekend: {string.Join(", ", all.Select(x => x.N.Id))}");
         // Placeholders from 'sitegen new' are never recorded as published figures (they were listed above as SG017).
         if (selected.FirstOrDefault(x => x.N.HasPlaceholders) is { N: { } withPlaceholders })
         {
-            stderr.WriteLine($"sitegen: nothing published: {withPlaceholders.Id} still has placeholders from 'sitegen new' (warning {Codes.Placeholder} above); replace them first");
+            stderr.WriteLine($"sitegen: niets gepubliceerd: in {withPlaceholders.Id} staat nog voorbeeldtekst van 'sitegen new' (waarschuwing {Codes.Placeholder} hierboven); vervang die eerst");
             return ContentErrors;
         }
         foreach (var (site, n, r) in selected)
@@ -277,15 +277,15 @@ public static class Commands
     private static int Publish(string content, string? only, string? date, string? note, TextWriter stdout, TextWriter stderr)
     {
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
-            return Usage(stderr, $"--date must be written as YYYY-MM-DD; found '{date}'");
+            return Usage(stderr, $"--date schrijft u als JJJJ-MM-DD, bijvoorbeeld 2025-08-01; er staat '{date}'");
         var all = Compute(content, stderr);
         if (all is null) return ContentErrors;
         var selected = all.Where(x => only is null || x.N.Id == only).ToList();
-        if (selected.Count == 0) return Usage(stderr, $"unknown neighbourhood '{only}'; known: {string.Join(", ", all.Select(x => x.N.Id))}");
+        if (selected.Count == 0) return Usage(stderr, $"onbekende wijk '{only}'; wel bekend: {string.Join(", ", all.Select(x => x.N.Id))}");
         // Placeholders from 'sitegen new' are never recorded as published figures (they were listed above as SG017).
         if (selected.FirstOrDefault(x => x.N.HasPlaceholders) is { N: { } withPlaceholders })
         {
-            stderr.WriteLine($"sitegen: nothing published: {withPlaceholders.Id} still has placeholders from 'sitegen new' (warning {Codes.Placeholder} above); replace them first");
+            stderr.WriteLine($"sitegen: niets gepubliceerd: in {withPlaceholders.Id} staat nog voorbeeldtekst van 'sitegen new' (waarschuwing {Codes.Placeholder} hierboven); vervang die eerst");
             return ContentErrors;
         }
         string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -293,14 +293,14 @@ public static class Commands
         {
             string path = Path.Combine(n.Folder, Content.History.NeighbourhoodHistory.FileName);
             Content.History.NeighbourhoodHistory.Append(path, n.History, Content.History.NeighbourhoodHistory.Snapshot(site, n, r, day, note));
-            stdout.WriteLine($"sitegen: recorded the publication of {day} for {n.Id} in {path}");
+            stdout.WriteLine($"sitegen: publicatie van {day} voor {n.Id} vastgelegd in {path}");
         }
         return Ok;
     }
 
     private static int Serve(string content, string? themes, int port, TextWriter stdout, TextWriter stderr)
     {
-        if (port is < 0 or > 65535) return Usage(stderr, $"--port must be between 0 and 65535; found {port}");
+        if (port is < 0 or > 65535) return Usage(stderr, $"--port moet tussen 0 en 65535 liggen; er staat {port}");
         // The preview is built outside the content and output folders, so serving never touches a published site.
         string preview = Path.Combine(Path.GetTempPath(), $"sitegen-serve-{Environment.ProcessId}");
         using var stop = new CancellationTokenSource();
@@ -315,16 +315,16 @@ public static class Commands
             try { server.StartAsync(port, stop.Token).GetAwaiter().GetResult(); }
             catch (IOException e) when (IsAddressInUse(e))
             {
-                return Usage(stderr, $"port {port} on 127.0.0.1 is already in use; stop the program using it or choose another with --port");
+                return Usage(stderr, $"poort {port} op 127.0.0.1 is al in gebruik; stop het programma dat haar gebruikt of kies een andere met --port");
             }
             catch (IOException e)
             {
-                return Usage(stderr, $"cannot listen on 127.0.0.1:{port}: {e.Message}");
+                return Usage(stderr, $"kan niet luisteren op 127.0.0.1:{port}: {e.Message}");
             }
             catch (OperationCanceledException) { return Ok; } // stopped while starting
-            stdout.WriteLine($"sitegen: serving {content} at {server.Url} (Ctrl+C stops)");
+            stdout.WriteLine($"sitegen: voorbeeldweergave van {content} op {server.Url} (Ctrl+C stopt)");
             stop.Token.WaitHandle.WaitOne();
-            stdout.WriteLine("sitegen: stopped");
+            stdout.WriteLine("sitegen: gestopt");
             return Ok;
         }
         finally
@@ -356,8 +356,8 @@ public static class Commands
     {
         var (files, error) = kind == "municipality" ? Scaffolding.Municipality(content, id) : Scaffolding.Neighbourhood(content, id);
         if (error is not null) return Usage(stderr, error);
-        foreach (var f in files) stdout.WriteLine($"sitegen: wrote {f}");
-        stdout.WriteLine("sitegen: replace the placeholder numbers and sources, then run 'sitegen check'.");
+        foreach (var f in files) stdout.WriteLine($"sitegen: {f} geschreven");
+        stdout.WriteLine("sitegen: vervang de voorbeeldgetallen en -bronnen en typ dan 'sitegen check'.");
         return Ok;
     }
 

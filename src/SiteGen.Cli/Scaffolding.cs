@@ -26,10 +26,10 @@ public static partial class Scaffolding
     /// <returns>The files written, or an error message.</returns>
     public static (List<string> Files, string? Error) Municipality(string content, string slug)
     {
-        if (!IsSlug(slug)) return ([], $"'{slug}' is not a valid id: use lower-case letters, digits and '-', e.g. 'zonnedal'");
+        if (!IsSlug(slug)) return ([], $"'{slug}' is geen geldige id: gebruik kleine letters, cijfers en '-', bijvoorbeeld 'zonnedal'");
         string dir = Path.Combine(content, slug);
         string file = Path.Combine(dir, "municipality.yaml");
-        if (File.Exists(file)) return ([], $"{file} exists already");
+        if (File.Exists(file)) return ([], $"{file} bestaat al");
         Directory.CreateDirectory(dir);
         Write(file, Template("municipality.yaml", new Dictionary<string, string> { ["municipality"] = slug, ["MunicipalityTitle"] = Title(slug) }));
         return ([file], null);
@@ -39,7 +39,7 @@ public static partial class Scaffolding
     {
         var parts = id.Split('/');
         if (parts.Length != 2 || !IsSlug(parts[0]) || !IsSlug(parts[1]))
-            return ([], $"'{id}' must be <municipality>/<neighbourhood> with lower-case ids, e.g. 'zonnedal/de-akkers'");
+            return ([], $"'{id}' moet de vorm <gemeente>/<wijk> hebben, met kleine letters, cijfers en '-', bijvoorbeeld 'zonnedal/de-akkers'");
         var files = new List<string>();
         if (!File.Exists(Path.Combine(content, parts[0], "municipality.yaml")))
         {
@@ -48,7 +48,7 @@ public static partial class Scaffolding
             files.AddRange(m);
         }
         string dir = Path.Combine(content, parts[0], parts[1]);
-        if (Directory.Exists(dir)) return ([], $"{dir} exists already");
+        if (Directory.Exists(dir)) return ([], $"{dir} bestaat al");
         string sourceId = $"{parts[0]}-{parts[1]}-studie";
         var values = new Dictionary<string, string> { ["NeighbourhoodTitle"] = Title(parts[1]), ["SourceId"] = sourceId };
         Directory.CreateDirectory(dir);

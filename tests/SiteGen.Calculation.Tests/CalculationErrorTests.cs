@@ -12,7 +12,7 @@ public class CalculationErrorTests
         var tco = TestInputs.TcoFor(HeatDemandMethod.Study);
         var e = Assert.Throws<CalculationException>(() => tco.Evaluate(Rw1Dwelling(), HeatNetwork(collective: null), network: null));
         Assert.Contains("'v4-mini'", e.Message);
-        Assert.Contains("heat network", e.Message);
+        Assert.Contains("is een warmtenet zonder blok 'collective'", e.Message);
     }
 
     [Fact]

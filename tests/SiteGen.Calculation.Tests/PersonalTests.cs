@@ -162,7 +162,7 @@ public class PersonalTests
         var model = Model();
         var e = Assert.Throws<CalculationException>(() => Coefficients.Fit(model, Rw1, Boiler, new PersonalInputs(),
             r => r.Tco30y * r.Tco30y / 100_000m, "squared total"));
-        Assert.Contains("not affine", e.Message);
+        Assert.Contains("niet lineair in het gasverbruik", e.Message);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public class ExplainPersonalTests
     {
         var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--price", "cheap");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--price must be low, central or high", run.Err);
+        Assert.Contains("--price moet low, central of high zijn", run.Err);
     }
 
     private static string? Option(string[] options, string name)

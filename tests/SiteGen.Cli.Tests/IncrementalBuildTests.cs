@@ -39,7 +39,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Thread.Sleep(20);
         var run = Build();
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 neighbourhood(s) rendered, 2 unchanged", run.Out);
+        Assert.Contains("0 wijk(en) opnieuw opgemaakt, 2 ongewijzigd", run.Out);
         Assert.Empty(Rewritten(before));
     }
 
@@ -52,7 +52,7 @@ public sealed class IncrementalBuildTests : IDisposable
         Edit("zonnedal/de-akkers/neighbourhood.yaml", "amount: 2100", "amount: 2600");
         var run = Build();
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("1 neighbourhood(s) rendered, 1 unchanged", run.Out);
+        Assert.Contains("1 wijk(en) opnieuw opgemaakt, 1 ongewijzigd", run.Out);
         var rewritten = Rewritten(before);
         Assert.NotEmpty(rewritten);
         // The manifest holds the build cache, so it changes with the neighbourhood's digest; it is not a page.
@@ -98,7 +98,7 @@ public sealed class IncrementalBuildTests : IDisposable
         string partial = Path.Combine(_root, "themes", "zonnedal", "partials", "facts.sbn");
         File.WriteAllText(partial, File.ReadAllText(partial).Replace("zonnedal-facts", "zonnedal-facts-v2"));
         var run = Build();
-        Assert.Contains("2 neighbourhood(s) rendered", run.Out);
+        Assert.Contains("2 wijk(en) opnieuw opgemaakt", run.Out);
         Assert.Contains("zonnedal-facts-v2", File.ReadAllText(Path.Combine(Output, "zonnedal", "de-akkers", "index.html")));
         var incremental = Directory.GetFiles(Output, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(Output, f), File.ReadAllBytes);
         Assert.Equal(0, Build("--full").ExitCode);

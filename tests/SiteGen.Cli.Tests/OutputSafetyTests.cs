@@ -20,12 +20,12 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("content", "is the content folder; the build would replace it, choose another folder, e.g. --out output")]
-    [InlineData("content/site", "lies inside the content folder '{content}'; choose a folder beside it, e.g. --out output")]
-    [InlineData("content/zonnedal", "lies inside the content folder '{content}'; choose a folder beside it, e.g. --out output")]
-    [InlineData("", "contains the content folder '{content}'; choose a folder beside it, e.g. --out output")]
-    [InlineData("themes", "is the themes folder; the build would replace it, choose another folder, e.g. --out output")]
-    [InlineData("themes/zonnedal", "lies inside the themes folder '{themes}'; choose a folder beside it, e.g. --out output")]
+    [InlineData("content", "is de map content; de build zou die vervangen, kies een andere map, bijvoorbeeld --out output")]
+    [InlineData("content/site", "ligt in de map content ('{content}'); kies een map ernaast, bijvoorbeeld --out output")]
+    [InlineData("content/zonnedal", "ligt in de map content ('{content}'); kies een map ernaast, bijvoorbeeld --out output")]
+    [InlineData("", "bevat de map content ('{content}'); kies een map ernaast, bijvoorbeeld --out output")]
+    [InlineData("themes", "is de map themes; de build zou die vervangen, kies een andere map, bijvoorbeeld --out output")]
+    [InlineData("themes/zonnedal", "ligt in de map themes ('{themes}'); kies een map ernaast, bijvoorbeeld --out output")]
     public void An_out_folder_that_is_in_or_around_content_or_themes_is_refused_and_nothing_is_touched(string relative, string why)
     {
         string outDir = Path.Combine(_p.Root, relative);
@@ -41,7 +41,7 @@ public sealed class OutputSafetyTests : IDisposable
         string link = Path.Combine(_p.Root, "site");
         Directory.CreateSymbolicLink(link, _p.Content);
         var before = Tree.Snapshot(_p.Root);
-        AssertOneLine(_p.Build(link), $"sitegen: --out '{link}' is the content folder; the build would replace it, choose another folder, e.g. --out output");
+        AssertOneLine(_p.Build(link), $"sitegen: --out '{link}' is de map content; de build zou die vervangen, kies een andere map, bijvoorbeeld --out output");
         Tree.AssertSame(before, _p.Root);
     }
 
@@ -50,7 +50,7 @@ public sealed class OutputSafetyTests : IDisposable
     {
         var before = Tree.Snapshot(_p.Root);
         var run = CliProcess.Run(_p.Root, null, "build", "--content", "content", "--out", ".");
-        AssertOneLine(run, "sitegen: --out '.' is the current folder; the build would replace it, choose a subfolder, e.g. --out output");
+        AssertOneLine(run, "sitegen: --out '.' is de huidige map; de build zou die vervangen, kies een submap, bijvoorbeeld --out output");
         Tree.AssertSame(before, _p.Root);
     }
 
@@ -59,7 +59,7 @@ public sealed class OutputSafetyTests : IDisposable
     {
         var rootBefore = Directory.GetFileSystemEntries("/").Order(StringComparer.Ordinal).ToList();
         var before = Tree.Snapshot(_p.Root);
-        AssertOneLine(_p.Build("/"), "sitegen: --out '/' is the root of the file system; choose a folder of its own, e.g. --out output");
+        AssertOneLine(_p.Build("/"), "sitegen: --out '/' is de hoofdmap van het bestandssysteem; kies een eigen map, bijvoorbeeld --out output");
         Assert.Equal(rootBefore, Directory.GetFileSystemEntries("/").Order(StringComparer.Ordinal));
         Tree.AssertSame(before, _p.Root);
     }
@@ -73,7 +73,7 @@ public sealed class OutputSafetyTests : IDisposable
         File.WriteAllText(Path.Combine(home, ".bashrc"), "# mine");
         var before = Tree.Snapshot(_p.Root);
         var run = CliProcess.Run(_p.Root, new Dictionary<string, string> { ["HOME"] = home }, "build", "--content", _p.Content, "--out", home);
-        AssertOneLine(run, $"sitegen: --out '{home}' is your home folder; choose a folder of its own, e.g. --out output");
+        AssertOneLine(run, $"sitegen: --out '{home}' is uw persoonlijke map; kies een eigen map, bijvoorbeeld --out output");
         Tree.AssertSame(before, _p.Root);
     }
 
@@ -85,7 +85,7 @@ public sealed class OutputSafetyTests : IDisposable
         File.WriteAllText(Path.Combine(notes, ".git", "HEAD"), "ref: refs/heads/main\n");
         File.WriteAllText(Path.Combine(notes, "ideas.md"), "# ideas");
         var before = Tree.Snapshot(_p.Root);
-        AssertOneLine(_p.Build(notes), $"sitegen: '{notes}' is not empty and was not built by SiteGen (it has no .sitegen-manifest.json); choose an empty or new folder");
+        AssertOneLine(_p.Build(notes), $"sitegen: '{notes}' is niet leeg en niet door SiteGen gemaakt (er staat geen .sitegen-manifest.json in); kies een lege of nieuwe map");
         Tree.AssertSame(before, _p.Root);
     }
 
@@ -98,7 +98,7 @@ public sealed class OutputSafetyTests : IDisposable
         string legacy = Path.Combine(_p.Root, ".output.sitegen-cache.json");
         File.WriteAllText(legacy, "{}");
         var before = Tree.Snapshot(_p.Root);
-        AssertOneLine(_p.Build(outDir), $"sitegen: '{outDir}' was built by an earlier SiteGen that kept no list of its files; delete it and '{legacy}' once, then build again");
+        AssertOneLine(_p.Build(outDir), $"sitegen: '{outDir}' is gemaakt door een eerdere SiteGen die geen lijst van zijn bestanden bijhield; verwijder de map en '{legacy}' één keer en bouw dan opnieuw");
         Tree.AssertSame(before, _p.Root);
     }
 
@@ -177,7 +177,7 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.Move(molenkwartier, Path.Combine(_p.Content, "zonnedal", "molenkwartier"));
         var before = Tree.Snapshot(_p.Root);
         AssertOneLine(_p.Build(outDir),
-            $"sitegen: '{Path.Combine(outDir, "zonnedal/molenkwartier/index.html")}' was not written by SiteGen and the build would replace it; move it away first");
+            $"sitegen: '{Path.Combine(outDir, "zonnedal/molenkwartier/index.html")}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
         Tree.AssertSame(before, _p.Root);
     }
 
@@ -190,7 +190,7 @@ public sealed class OutputSafetyTests : IDisposable
         var before = Tree.Snapshot(_p.Root);
         var run = _p.Build(outDir);
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"sitegen: '{OutputManifest.PathIn(outDir)}' is damaged", run.Err);
+        Assert.StartsWith($"sitegen: '{OutputManifest.PathIn(outDir)}' is beschadigd", run.Err);
         Assert.Single(run.Err.TrimEnd().Split('\n'));
         Tree.AssertSame(before, _p.Root);
     }

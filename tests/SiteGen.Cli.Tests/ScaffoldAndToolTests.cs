@@ -35,7 +35,7 @@ public class ScaffoldAndToolTests
                 for (int at = lines[i].IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = lines[i].IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
                     expected++;
-                    Assert.Contains($"{file}:{i + 1}:{at + 1}: warning SG017: placeholder", build.Err);
+                    Assert.Contains($"{file}:{i + 1}:{at + 1}: warning SG017: voorbeeldtekst", build.Err);
                 }
             }
         }
@@ -53,7 +53,7 @@ public class ScaffoldAndToolTests
         var strict = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output, "--strict", "--themes", themes);
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains("zonnedal/de-akkers/index.md:", strict.Err);
-        Assert.Contains(": error SG017: placeholder", strict.Err);
+        Assert.Contains(": error SG017: voorbeeldtekst", strict.Err);
         Assert.Equal(before.Keys.Order(), Directory.GetFiles(ws.Output, "*", SearchOption.AllDirectories).Order());
         foreach (var (f, bytes) in before) Assert.Equal(bytes, File.ReadAllBytes(f));
 
@@ -61,7 +61,7 @@ public class ScaffoldAndToolTests
         var publish = CliRun.Of("publish", "--content", ws.Content, "--neighbourhood", "zonnedal/de-akkers");
         Assert.Equal(1, publish.ExitCode);
         Assert.Contains("zonnedal/de-akkers/neighbourhood.yaml:", publish.Err);
-        Assert.Contains("nothing published", publish.Err);
+        Assert.Contains("niets gepubliceerd", publish.Err);
         Assert.False(File.Exists(Path.Combine(ws.Content, "zonnedal", "de-akkers", "history.json")));
 
         // A neighbourhood in a municipality that does not exist yet creates the municipality too.

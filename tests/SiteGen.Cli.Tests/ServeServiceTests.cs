@@ -26,7 +26,7 @@ public sealed class ServeServiceTests : IDisposable
         // Event-based reading on the process's own threads: nothing here waits on a test thread.
         p.OutputDataReceived += (_, e) =>
         {
-            if (e.Data?.StartsWith("sitegen: serving", StringComparison.Ordinal) != true) return;
+            if (e.Data?.StartsWith("sitegen: voorbeeldweergave van", StringComparison.Ordinal) != true) return;
             url = e.Data[e.Data.IndexOf("http://", StringComparison.Ordinal)..].Split(' ')[0];
             serving.TrySetResult();
         };
@@ -70,7 +70,7 @@ public sealed class ServeServiceTests : IDisposable
         int port = ((IPEndPoint)busy.LocalEndpoint).Port;
         var run = CliRun.Of("serve", "--content", _p.Content, "--port", port.ToString(CultureInfo.InvariantCulture));
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"sitegen: port {port} on 127.0.0.1 is already in use; stop the program using it or choose another with --port\n", run.Err);
+        Assert.Equal($"sitegen: poort {port} op 127.0.0.1 is al in gebruik; stop het programma dat haar gebruikt of kies een andere met --port\n", run.Err);
         Assert.False(Directory.Exists(Path.Combine(Path.GetTempPath(), $"sitegen-serve-{Environment.ProcessId}")));
     }
 }

@@ -26,7 +26,7 @@ public sealed class SymlinkTests : IDisposable
         string outDir = Path.Combine(_p.Root, "output");
         var run = _p.Build(outDir);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{link}:1:1: error SG013: symbolic link points outside the content folder (to '{Path.Combine(_outside, "secret.md")}'); copy the file in instead", run.Err);
+        Assert.Contains($"{link}:1:1: error SG013: deze snelkoppeling (symbolische link) wijst buiten de map content (naar '{Path.Combine(_outside, "secret.md")}'); kopieer het bestand er liever in", run.Err);
         Assert.DoesNotContain("   at ", run.Err);
         Assert.False(Directory.Exists(outDir));
     }
@@ -41,7 +41,7 @@ public sealed class SymlinkTests : IDisposable
         Directory.CreateSymbolicLink(link, _outside);
         var run = _p.Build(outDir);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{link}:1:1: error SG013: symbolic link points outside the themes folder (to '{_outside}')", run.Err);
+        Assert.Contains($"{link}:1:1: error SG013: deze snelkoppeling (symbolische link) wijst buiten de map themes (naar '{_outside}')", run.Err);
         Tree.AssertSame(before, outDir);
     }
 

@@ -23,12 +23,12 @@ public class ContentFilesTests
     }
 
     [Theory]
-    [InlineData("../../andere-wijk/bestanden/x.png", "dwellings", "points outside this neighbourhood's folder")]
-    [InlineData("../bestanden/kaart.png", "", "points outside this neighbourhood's folder")]
-    [InlineData("bestanden/kaart.png", "dwellings", "is not a file in this neighbourhood's bestanden/ folder")]
-    [InlineData("../bestanden/ontbreekt.png", "variants", "it holds: kaart.png, rapport.pdf")]
-    [InlineData("bestanden/Kaart.png", "", "the file is called 'kaart.png'")]
-    [InlineData("../variants/gasketel.md", "dwellings", "is not a file in this neighbourhood's bestanden/ folder")]
+    [InlineData("../../andere-wijk/bestanden/x.png", "dwellings", "wijst buiten de map van deze wijk")]
+    [InlineData("../bestanden/kaart.png", "", "wijst buiten de map van deze wijk")]
+    [InlineData("bestanden/kaart.png", "dwellings", "is geen bestand in de map bestanden/ van deze wijk")]
+    [InlineData("../bestanden/ontbreekt.png", "variants", "daarin staan: kaart.png, rapport.pdf")]
+    [InlineData("bestanden/Kaart.png", "", "het bestand heet 'kaart.png'")]
+    [InlineData("../variants/gasketel.md", "dwellings", "is geen bestand in de map bestanden/ van deze wijk")]
     public void A_link_to_a_missing_file_or_out_of_the_neighbourhood_says_why(string url, string folder, string fragment)
     {
         var (target, error) = ContentFiles.Resolve(url, folder, Files);
@@ -67,8 +67,8 @@ public class ContentFilesTests
         string Message(string name, Severity severity) =>
             Assert.Single(diag.Items, d => d.Path.EndsWith("bestanden/" + name, StringComparison.Ordinal) && d.Severity == severity).Message;
         Assert.Contains("3 MB", Message("groot.png", Severity.Warning));
-        Assert.Contains("may hold png, jpg, jpeg, webp, svg (images) and pdf (documents)", Message("notities.docx", Severity.Error));
-        Assert.Contains("is not a PDF file", Message("nep.pdf", Severity.Error));
+        Assert.Contains("mogen png, jpg, jpeg, webp, svg (afbeeldingen) en pdf (documenten)", Message("notities.docx", Severity.Error));
+        Assert.Contains("is geen PDF-bestand", Message("nep.pdf", Severity.Error));
         Assert.Contains("onload=", Message("eng.svg", Severity.Error));
         Assert.Contains("'foto-wijk.png'", Message("foto wijk.png", Severity.Error));
         Assert.All(diag.Items, d => Assert.Equal(Codes.FileSystem, d.Code));

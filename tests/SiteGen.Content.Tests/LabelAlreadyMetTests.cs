@@ -25,7 +25,7 @@ public class LabelAlreadyMetTests
         var expectedLines = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains("{cost: insulation_label_b, dwellings: [vrijstaand-voor-1980, tussenwoning-1980-2000]", StringComparison.Ordinal))
             .Select(x => x.i + 1).ToList();
         Assert.Equal(expectedLines, warnings.Select(w => w.Line).Order());
-        Assert.All(warnings, w => Assert.Contains("already has label B", w.Message));
+        Assert.All(warnings, w => Assert.Contains("heeft al label B", w.Message));
         Assert.False(diag.HasErrors, string.Join("\n", diag.Items));
     }
 

@@ -85,20 +85,20 @@ public class NumberRangeTests
     }
 
     [Theory]
-    [InlineData("1.900", "1.900 reads as 1,9; YAML numbers have no thousands separator and a decimal point: write 1900")]
-    [InlineData("2.000", "2.000 reads as 2;")]
-    [InlineData("1.200,50", "write 1200.50")]
-    [InlineData("1.200,5", "write 1200.5")]
-    [InlineData("€ 1900", "without the euro sign or word: 1900")]
-    [InlineData("€1.900", "without the euro sign or word: 1900")]
-    [InlineData("1900 euro", "without the euro sign or word: 1900")]
-    [InlineData("1900 EUR", "without the euro sign or word: 1900")]
-    [InlineData("15%", "without '%': 0.15")]
-    [InlineData("0,30", "decimal point: write 0.30")]
-    [InlineData("1,900", "write 1.900, or 1900 if you meant thousands")]
-    [InlineData("1 900", "without spaces: 1900")]
-    [InlineData("1.900.000", "write 1900000")]
-    [InlineData("1200 m3", "without the unit 'm3'")]
+    [InlineData("1.900", "YAML leest 1.900 als 1,9: YAML-getallen hebben geen punt voor duizendtallen. Schrijf 1900")]
+    [InlineData("2.000", "YAML leest 2.000 als 2:")]
+    [InlineData("1.200,50", "Schrijf 1200.50")]
+    [InlineData("1.200,5", "Schrijf 1200.5")]
+    [InlineData("€ 1900", "zonder euroteken of het woord euro: 1900")]
+    [InlineData("€1.900", "zonder euroteken of het woord euro: 1900")]
+    [InlineData("1900 euro", "zonder euroteken of het woord euro: 1900")]
+    [InlineData("1900 EUR", "zonder euroteken of het woord euro: 1900")]
+    [InlineData("15%", "zonder '%': 0.15")]
+    [InlineData("0,30", "geen komma. Schrijf 0.30")]
+    [InlineData("1,900", "Schrijf 1.900, of 1900 als u duizendtallen bedoelde")]
+    [InlineData("1 900", "zonder spaties: 1900")]
+    [InlineData("1.900.000", "Schrijf 1900000")]
+    [InlineData("1200 m3", "zonder de eenheid 'm3'")]
     public void A_number_written_the_Dutch_way_gets_a_hint(string raw, string expected)
     {
         Assert.Contains(expected, NumberHints.For(raw));
@@ -127,8 +127,8 @@ public class NumberRangeTests
         var (value, findings) = Read("label: x\namount: 1.900\n", "EUR");
         Assert.Null(value);
         var f = Assert.Single(findings);
-        Assert.Equal("f.yaml:2:9: error SG008: 'amount' is 1.9, outside the plausible range for an amount in euro per dwelling (100 to 250000); " +
-                     "1.900 reads as 1,9; YAML numbers have no thousands separator and a decimal point: write 1900", f.ToString());
+        Assert.Equal("f.yaml:2:9: error SG008: 'amount' is 1,9; dat ligt buiten het verwachte bereik voor een bedrag in euro per woning (100 tot 250.000). " +
+                     "YAML leest 1.900 als 1,9: YAML-getallen hebben geen punt voor duizendtallen. Schrijf 1900", f.ToString());
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class NumberRangeTests
     {
         var (value, findings) = Read("amount: 125.000\n", "EUR");
         Assert.Null(value);
-        Assert.Contains("written with 3 decimals", Assert.Single(findings).Message);
+        Assert.Contains("geschreven met 3 decimalen", Assert.Single(findings).Message);
     }
 
     [Fact]

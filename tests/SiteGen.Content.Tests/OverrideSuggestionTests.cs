@@ -7,9 +7,9 @@ namespace SiteGen.Content.Tests;
 public class OverrideSuggestionTests
 {
     [Theory]
-    [InlineData("energy.electricty_price:", "did you mean 'energy.electricity_price'?")]
-    [InlineData("electricity_price:", "did you mean 'energy.electricity_price'?")]
-    [InlineData("stroomprijs:", "shared parameters are written as group.name")]
+    [InlineData("energy.electricty_price:", "bedoelt u 'energy.electricity_price'?")]
+    [InlineData("electricity_price:", "bedoelt u 'energy.electricity_price'?")]
+    [InlineData("stroomprijs:", "gedeelde parameters schrijft u als groep.naam")]
     public void A_mistyped_override_names_the_parameter_that_was_probably_meant(string typed, string expected)
     {
         string root = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional", "content"));

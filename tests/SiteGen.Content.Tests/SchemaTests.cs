@@ -49,8 +49,8 @@ public class SchemaTests
                   ref: "§8.1"
             """, SchemaCheck.Parameters);
         Assert.Contains(found, d => d is { Line: 4, Column: 3, Code: Codes.UnknownKey } && d.Message.Contains("'colour'"));
-        Assert.Contains(found, d => d is { Line: 7, Code: Codes.WrongType } && d.Message.Contains("'value' must be a number"));
-        Assert.Contains(found, d => d is { Line: 7, Code: Codes.MissingKey } && d.Message.Contains("'source' is missing") || d is { Line: 6, Code: Codes.MissingKey });
+        Assert.Contains(found, d => d is { Line: 7, Code: Codes.WrongType } && d.Message.Contains("'value' moet een getal zijn"));
+        Assert.Contains(found, d => d is { Line: 7, Code: Codes.MissingKey } && d.Message.Contains("'source' ontbreekt") || d is { Line: 6, Code: Codes.MissingKey });
     }
 
     [Fact]

@@ -150,6 +150,6 @@ public class UncertaintyContentTests
         File.WriteAllText(path, File.ReadAllText(path).Replace("price_whatif_low:", "price_what_if_low:"));
         var (content, diag) = ContentLoader.Load(dir, Putten.BuildDate);
         Assert.Null(content);
-        Assert.Contains(diag.Items, d => d.Message.Contains("unknown parameter 'uncertainty.price_what_if_low'"));
+        Assert.Contains(diag.Items, d => d.Message.Contains("onbekende parameter 'uncertainty.price_what_if_low'"));
     }
 }

@@ -38,7 +38,7 @@ public static class HeatDemandModel
         if (MeetsTarget(currentLabel, target)) return gas;
         string key = $"{from.ToLowerInvariant()}_to_{to.ToLowerInvariant()}";
         if (!a.LabelSavings.TryGetValue(key, out var saving))
-            throw new CalculationException($"no label saving '{key}' is defined for a dwelling with label {currentLabel} insulated to label {to}");
+            throw new CalculationException($"er is geen besparing '{key}' vastgelegd voor een woning met label {currentLabel} die naar label {to} wordt geïsoleerd; voeg die toe aan de gedeelde parameters");
         return gas * (1m - a.SpaceHeatingShareForSavings.Value * saving.Value);
     }
 
@@ -60,7 +60,7 @@ public static class HeatDemandModel
         if (method == HeatDemandMethod.Study)
         {
             var gasD = d.GasLabelD ?? throw new CalculationException(
-                $"dwelling '{d.Id}' has no gas use at label D, which the study method needs");
+                $"woning '{d.Id}' heeft geen gasverbruik bij label D, en dat heeft de rekenmethode van de studie nodig; vul 'gas_m3.label_d' in");
             return new GasBasis(gasD.Value, gasD.Source);
         }
         return new GasBasis(GasAfterInsulation(d.GasCurrent.Value, d.Label, target, a), d.GasCurrent.Source);

@@ -50,8 +50,8 @@ public static class BreakEvens
     public static decimal? Exact(PersonalModel model, string dwelling, string variant, string boiler, bool naturalMoment)
     {
         var p = new PersonalInputs { NaturalMoment = naturalMoment };
-        var v = Coefficients.Fit(model, dwelling, variant, p, r => r.Tco30y, "30-year total");
-        var b = Coefficients.Fit(model, dwelling, boiler, p, r => r.Tco30y, "30-year total");
+        var v = Coefficients.Fit(model, dwelling, variant, p, r => r.Tco30y, "totale kosten over 30 jaar");
+        var b = Coefficients.Fit(model, dwelling, boiler, p, r => r.Tco30y, "totale kosten over 30 jaar");
         decimal slope = b.B - v.B; // how much faster the boiler's total rises per m3
         if (slope <= 0m) return null;
         return (v.A - b.A) / slope;

@@ -91,31 +91,31 @@ public static class Coefficients
             foreach (bool moment in new[] { false, true })
             {
                 var p = new PersonalInputs { Label = label, Price = price, NaturalMoment = moment };
-                var tco = Fit(model, dwelling, variant, p, r => r.Tco30y, "30-year total");
-                var monthly = Fit(model, dwelling, variant, p, r => r.MonthlyStartYear, "monthly cost");
-                var upfront = Fit(model, dwelling, variant, p, r => r.UpfrontAfterSubsidy!.Value, "up-front cost");
+                var tco = Fit(model, dwelling, variant, p, r => r.Tco30y, "totale kosten over 30 jaar");
+                var monthly = Fit(model, dwelling, variant, p, r => r.MonthlyStartYear, "maandlasten");
+                var upfront = Fit(model, dwelling, variant, p, r => r.UpfrontAfterSubsidy!.Value, "kosten vooraf");
                 if (Math.Abs(upfront.B) > Tolerance)
-                    throw new CalculationException($"{dwelling} / {variant}: the up-front cost depends on gas use ({upfront.B} EUR per m3); the calculator cannot export it");
+                    throw new CalculationException($"{dwelling} / {variant}: de kosten vooraf hangen af van het gasverbruik ({upfront.B} euro per m3); de rekenhulp kan dit niet overnemen");
                 var owner = new OwnerIntercepts(Intercept(tco.A), Intercept(monthly.A), Intercept(upfront.A));
                 var slope = new GasSlopes(Slope(tco.B), Slope(monthly.B));
-                Same(slopes, price, slope, dwelling, variant, "the gas-use slopes differ with the boiler timing");
+                Same(slopes, price, slope, dwelling, variant, "de invloed van het gasverbruik verschilt met het moment van vervangen van de ketel");
                 var existing = moment ? natural : now;
                 if (existing is null)
                 {
                     if (moment) natural = owner; else now = owner;
                 }
                 else if (existing != owner)
-                    throw new CalculationException($"{dwelling} / {variant}: the fixed part depends on the price setting; the calculator cannot export it");
+                    throw new CalculationException($"{dwelling} / {variant}: het vaste deel hangt af van de prijsinstelling; de rekenhulp kan dit niet overnemen");
 
                 var tp = p with { Tenant = true };
-                var ttco = Fit(model, dwelling, variant, tp, r => r.Tco30y, "tenant's 30-year total");
-                var tmonthly = Fit(model, dwelling, variant, tp, r => r.MonthlyStartYear, "tenant's monthly cost");
+                var ttco = Fit(model, dwelling, variant, tp, r => r.Tco30y, "totale kosten over 30 jaar voor een huurder");
+                var tmonthly = Fit(model, dwelling, variant, tp, r => r.MonthlyStartYear, "maandlasten voor een huurder");
                 if (new GasSlopes(Slope(ttco.B), Slope(tmonthly.B)) != slope)
-                    throw new CalculationException($"{dwelling} / {variant}: a tenant's gas-use slope differs from an owner's; the calculator cannot export it");
+                    throw new CalculationException($"{dwelling} / {variant}: de invloed van het gasverbruik is voor een huurder anders dan voor een eigenaar; de rekenhulp kan dit niet overnemen");
                 var t = new TenantIntercepts(Intercept(ttco.A), Intercept(tmonthly.A));
                 if (tenant is null) tenant = t;
                 else if (tenant != t)
-                    throw new CalculationException($"{dwelling} / {variant}: a tenant's fixed part depends on the inputs; the calculator cannot export it");
+                    throw new CalculationException($"{dwelling} / {variant}: het vaste deel voor een huurder hangt af van de invoer; de rekenhulp kan dit niet overnemen");
             }
         }
         return new CoefficientSet(slopes, now!, natural!, tenant!);
@@ -128,7 +128,7 @@ public static class Coefficients
     private static void Same(Dictionary<PriceSetting, GasSlopes> slopes, PriceSetting price, GasSlopes slope, string d, string v, string what)
     {
         if (!slopes.TryGetValue(price, out var existing)) slopes[price] = slope;
-        else if (existing != slope) throw new CalculationException($"{d} / {v}: {what}; the calculator cannot export it");
+        else if (existing != slope) throw new CalculationException($"{d} / {v}: {what}; de rekenhulp kan dit niet overnemen");
     }
 
     /// <summary>Fits value = a + b x gas through two evaluations of the core and checks a third.</summary>
@@ -141,7 +141,7 @@ public static class Coefficients
         decimal y3 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck }));
         if (Math.Abs(f.At(GasCheck) - y3) > 0.0001m)
             throw new CalculationException(
-                $"{dwelling} / {variant} ({what}): the model is not affine in gas use ({f.At(GasCheck)} predicted, {y3} computed at {GasCheck} m3)");
+                $"{dwelling} / {variant} ({what}): het rekenmodel is niet lineair in het gasverbruik ({f.At(GasCheck)} voorspeld, {y3} berekend bij {GasCheck} m3); meld dit aan de beheerder van SiteGen");
         return f;
     }
 

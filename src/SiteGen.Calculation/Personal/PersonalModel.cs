@@ -74,10 +74,10 @@ public sealed class PersonalModel
     public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p)
     {
         var d = _input.Dwellings.FirstOrDefault(x => x.Id == dwellingId)
-            ?? throw new CalculationException($"unknown dwelling '{dwellingId}'");
+            ?? throw new CalculationException($"onbekende woning '{dwellingId}'");
         var v = _input.Variants.FirstOrDefault(x => x.Id == variantId)
-            ?? throw new CalculationException($"unknown variant '{variantId}'");
-        if (p.GasM3 is < 0m) throw new CalculationException($"gas use must be zero or more; found {p.GasM3}");
+            ?? throw new CalculationException($"onbekende variant '{variantId}'");
+        if (p.GasM3 is < 0m) throw new CalculationException($"het gasverbruik moet 0 of meer zijn; er staat {p.GasM3}");
         string label = p.Label ?? d.Label;
         var dwelling = new DwellingInput
         {

@@ -62,7 +62,7 @@ public sealed class Tco
         }
         catch (CalculationException e)
         {
-            throw new CalculationException($"dwelling '{d.Id}' with variant '{v.Id}': {e.Message}");
+            throw new CalculationException($"woning '{d.Id}' met variant '{v.Id}': {e.Message}");
         }
         decimal heatKwh = basis.M3 * _kwhPerM3;
 
@@ -219,7 +219,7 @@ public sealed class Tco
         var high = Bound(oneOffs, oneOffMargins, annual, +1, a.PriceWhatIfHigh, omission);
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
-            throw new CalculationException($"variant '{v.Id}' is a heat network without collective inputs");
+            throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
         var co2 = Co2(gas, el, heatGJ, network, out decimal co2Total);
         var studyCo2 = StudyCo2(d, v, gas, el, heatGJ, network, out decimal studyCo2Total);
 
@@ -327,7 +327,7 @@ public sealed class Tco
         if (!_study) return Co2(gas, el, heatGJ, network, out total);
         if (v.Kind == VariantKind.HeatNetwork)
         {
-            if (network is null) throw new CalculationException($"variant '{v.Id}' is a heat network without collective inputs");
+            if (network is null) throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
             // One figure per connected WEQ, from MWh/WEQ rounded to 0.01 (Tabel 6.3/6.4).
             decimal kwh = DecimalMath.RoundHalfUp(network.ElectricityPerWeqMWh, 2) * 1000m;
             total = kwh * a.Co2Electricity.Value;

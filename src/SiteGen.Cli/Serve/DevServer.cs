@@ -88,13 +88,13 @@ public sealed class DevServer : IAsyncDisposable
             _errors = result.Succeeded ? null : result.Diagnostics;
             int files = result.Written?.Written ?? 0;
             _log.WriteLine(result.Succeeded
-                ? $"sitegen: rebuilt in {result.Elapsed.TotalMilliseconds:0} ms ({result.NeighbourhoodsRendered} neighbourhood(s) rendered, {files} file(s) written)"
-                : $"sitegen: content has {result.Diagnostics.Items.Count(d => d.Severity == Severity.Error)} error(s); showing them in the browser");
+                ? $"sitegen: opnieuw gebouwd in {result.Elapsed.TotalMilliseconds:0} ms ({result.NeighbourhoodsRendered} wijk(en) opnieuw opgemaakt, {files} bestand(en) geschreven)"
+                : $"sitegen: de inhoud heeft {result.Diagnostics.Items.Count(d => d.Severity == Severity.Error)} fout(en); die staan in de browser");
             foreach (var d in result.Diagnostics.Sorted()) _log.WriteLine(d.ToString());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnsafeOutputException)
         {
-            _log.WriteLine($"sitegen: could not write the preview: {e.Message}");
+            _log.WriteLine($"sitegen: kon de voorbeeldweergave niet schrijven: {e.Message}");
         }
         catch (Exception e)
         {

@@ -43,19 +43,19 @@ public static class NeighbourhoodHistory
             var file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllText(path), Json);
             if (file?.Publications is null)
             {
-                diag.Error(displayPath, 1, 1, Codes.MissingKey, "history.json has no 'publications' list (it is written by 'sitegen publish'; restore it from version control)");
+                diag.Error(displayPath, 1, 1, Codes.MissingKey, "history.json heeft geen lijst 'publications' ('sitegen publish' schrijft dit bestand; zet de vorige versie terug uit het versiebeheer)");
                 return [];
             }
             var valid = new List<Publication>();
             for (int i = 0; i < file.Publications.Count; i++)
             {
                 var p = file.Publications[i];
-                string which = $"publication {i + 1} of history.json";
-                if (p is null) diag.Error(displayPath, 1, 1, Codes.WrongType, $"{which} is empty");
+                string which = $"publicatie {i + 1} in history.json";
+                if (p is null) diag.Error(displayPath, 1, 1, Codes.WrongType, $"{which} is leeg");
                 else if (!DateOnly.TryParseExact(p.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                    diag.Error(displayPath, 1, 1, Codes.WrongType, $"{which} has date '{p.Date}'; expected YYYY-MM-DD");
+                    diag.Error(displayPath, 1, 1, Codes.WrongType, $"{which} heeft datum '{p.Date}'; verwacht is de vorm JJJJ-MM-DD");
                 else if (p.Inputs is null || p.Results is null)
-                    diag.Error(displayPath, 1, 1, Codes.MissingKey, $"{which} ({p.Date}) lacks '{(p.Inputs is null ? "inputs" : "results")}'");
+                    diag.Error(displayPath, 1, 1, Codes.MissingKey, $"{which} ({p.Date}) mist '{(p.Inputs is null ? "inputs" : "results")}'");
                 else valid.Add(p);
             }
             return valid;
@@ -63,7 +63,7 @@ public static class NeighbourhoodHistory
         catch (JsonException e)
         {
             diag.Error(displayPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, Codes.Syntax,
-                $"history.json is not valid: {e.Message.Split(" Path:")[0]} (it is written by 'sitegen publish'; restore it from version control)");
+                $"history.json is niet geldig (de JSON-lezer meldt: {e.Message.Split(" Path:")[0]}); 'sitegen publish' schrijft dit bestand: zet de vorige versie terug uit het versiebeheer");
             return [];
         }
     }

@@ -23,7 +23,7 @@ public static partial class ContentFiles
         [".png"] = "PNG", [".jpg"] = "JPEG", [".jpeg"] = "JPEG", [".webp"] = "WebP", [".svg"] = "SVG", [".pdf"] = "PDF",
     };
 
-    public static string AllowedList => "png, jpg, jpeg, webp, svg (images) and pdf (documents)";
+    public static string AllowedList => "png, jpg, jpeg, webp, svg (afbeeldingen) en pdf (documenten)";
 
     /// <summary>Reads the folder of a neighbourhood; every file that is not allowed is an error naming it.</summary>
     public static List<ContentFile> Read(string root, string neighbourhoodDir, string id, DiagnosticBag diag)
@@ -31,7 +31,7 @@ public static partial class ContentFiles
         var result = new List<ContentFile>();
         string dir = Path.Combine(neighbourhoodDir, Folder);
         if (File.Exists(dir))
-            diag.Error(SourcesReader.Display(root, $"{id}/{Folder}"), 1, 1, Codes.FileSystem, $"'{Folder}' must be a folder (for images and documents), not a file");
+            diag.Error(SourcesReader.Display(root, $"{id}/{Folder}"), 1, 1, Codes.FileSystem, $"'{Folder}' moet een map zijn (voor afbeeldingen en documenten), geen bestand");
         if (!Directory.Exists(dir)) return result;
         foreach (var entry in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
@@ -40,32 +40,32 @@ public static partial class ContentFiles
             string display = SourcesReader.Display(root, $"{id}/{Folder}/{name}");
             if (Directory.Exists(entry))
             {
-                diag.Error(display, 1, 1, Codes.FileSystem, $"a folder inside {Folder}/ is not allowed; put the files directly in {Folder}/");
+                diag.Error(display, 1, 1, Codes.FileSystem, $"een map binnen {Folder}/ mag niet; zet de bestanden rechtstreeks in {Folder}/");
                 continue;
             }
             string ext = Path.GetExtension(name).ToLowerInvariant();
             if (!Kinds.TryGetValue(ext, out var kind))
             {
                 diag.Error(display, 1, 1, Codes.FileSystem,
-                    $"'{name}' is not a file type the site publishes; {Folder}/ may hold {AllowedList}");
+                    $"'{name}' is geen bestandssoort die de site publiceert; in {Folder}/ mogen {AllowedList}");
                 continue;
             }
             if (!SafeName().IsMatch(name))
             {
                 diag.Error(display, 1, 1, Codes.FileSystem,
-                    $"the file name '{name}' becomes part of a web address; use only letters, digits, '-', '_' and '.', e.g. '{Suggest(name)}'");
+                    $"de bestandsnaam '{name}' wordt deel van een webadres; gebruik alleen letters, cijfers, '-', '_' en '.', bijvoorbeeld '{Suggest(name)}'");
                 continue;
             }
             long size = new FileInfo(entry).Length;
             if (size > MaxBytes)
             {
                 diag.Error(display, 1, 1, Codes.FileSystem,
-                    $"'{name}' is {Megabytes(size)} MB; a file on the site may be at most {Megabytes(MaxBytes)} MB (residents load it on their phones): make it smaller");
+                    $"'{name}' is {Megabytes(size)} MB; een bestand op de site mag hoogstens {Megabytes(MaxBytes)} MB zijn (inwoners laden het op hun telefoon): maak het kleiner");
                 continue;
             }
             if (kind != "PDF" && size > ImageWarnBytes)
                 diag.Warning(display, 1, 1, Codes.FileSystem,
-                    $"the image '{name}' is {Megabytes(size)} MB; above {Megabytes(ImageWarnBytes)} MB it loads slowly on a phone: save it smaller (e.g. 1600 pixels wide)");
+                    $"de afbeelding '{name}' is {Megabytes(size)} MB; boven {Megabytes(ImageWarnBytes)} MB laadt ze traag op een telefoon: sla haar kleiner op (bijvoorbeeld 1600 pixels breed)");
             if (CheckBytes(entry, kind) is { } problem)
             {
                 diag.Error(display, 1, 1, Codes.FileSystem, $"'{name}' {problem}");
@@ -91,14 +91,14 @@ public static partial class ContentFiles
             "PDF" => Starts((byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-'),
             _ => true,
         };
-        if (!ok) return $"is not a {kind} file, although its name says so; save it again as {kind} or give it the right extension";
+        if (!ok) return $"is geen {kind}-bestand, al zegt de naam dat wel; sla het opnieuw op als {kind} of geef het de juiste extensie";
         if (kind != "SVG") return null;
         string text = File.ReadAllText(path);
         if (!text.Contains("<svg", StringComparison.OrdinalIgnoreCase))
-            return "is not an SVG image (no <svg> element); save it again as SVG";
+            return "is geen SVG-afbeelding (er staat geen <svg> in); sla het opnieuw op als SVG";
         // An SVG opened on its own runs its scripts on the site's address; a picture needs none of these.
         if (ActiveSvg().Match(text) is { Success: true } m)
-            return $"contains '{m.Value.Trim()}', which can run code in a browser; export the picture again without scripts, links or event attributes";
+            return $"bevat '{m.Value.Trim()}', en daarmee kan code draaien in een browser; exporteer de afbeelding opnieuw zonder scripts, links of event-attributen";
         return null;
     }
 
@@ -119,7 +119,7 @@ public static partial class ContentFiles
             if (segment == "..")
             {
                 if (parts.Count == 0)
-                    return (null, $"'{url}' points outside this neighbourhood's folder; link only files in its {Folder}/ folder, e.g. {Example(markdownFolder)}");
+                    return (null, $"'{url}' wijst buiten de map van deze wijk; link alleen naar bestanden in de map {Folder}/ van de wijk, bijvoorbeeld {Example(markdownFolder)}");
                 parts.RemoveAt(parts.Count - 1);
             }
             else parts.Add(segment);
@@ -129,12 +129,12 @@ public static partial class ContentFiles
             if (files.Any(f => f.Name == parts[1])) return ($"{Folder}/{parts[1]}", null);
             var near = files.FirstOrDefault(f => string.Equals(f.Name, parts[1], StringComparison.OrdinalIgnoreCase));
             return (null, near is not null
-                ? $"'{url}' names '{parts[1]}', but the file is called '{near.Name}' (capitals count in a web address)"
-                : $"'{url}' points to '{Folder}/{parts[1]}', which is not in this neighbourhood's {Folder}/ folder" +
-                  (files.Count > 0 ? $"; it holds: {string.Join(", ", files.Select(f => f.Name))}" : ""));
+                ? $"'{url}' noemt '{parts[1]}', maar het bestand heet '{near.Name}' (hoofdletters tellen mee in een webadres)"
+                : $"'{url}' wijst naar '{Folder}/{parts[1]}', maar dat staat niet in de map {Folder}/ van deze wijk" +
+                  (files.Count > 0 ? $"; daarin staan: {string.Join(", ", files.Select(f => f.Name))}" : ""));
         }
-        return (null, $"'{url}' is not a file in this neighbourhood's {Folder}/ folder; put images and documents there and link them " +
-                      $"relative to this file, e.g. {Example(markdownFolder)}; link other sites with the full https:// address");
+        return (null, $"'{url}' is geen bestand in de map {Folder}/ van deze wijk; zet afbeeldingen en documenten daar en link ernaar " +
+                      $"vanuit dit bestand, bijvoorbeeld {Example(markdownFolder)}; link naar andere sites met het volledige https://-adres");
     }
 
     private static string Example(string markdownFolder) =>

@@ -22,7 +22,7 @@ public static class ContentLoader
         var diag = new DiagnosticBag();
         if (!Directory.Exists(root))
         {
-            diag.Error(root, 1, 1, Codes.FileSystem, "the content folder does not exist");
+            diag.Error(root, 1, 1, Codes.FileSystem, "de inhoudsmap bestaat niet");
             return (null, diag);
         }
         if (!SymlinkGuard.Check(root, diag, "content")) return (null, diag);
@@ -47,7 +47,7 @@ public static class ContentLoader
             if (m is not null) municipalities.Add(m);
         }
         if (municipalities.Count == 0 && !diag.HasErrors)
-            diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "no municipality folder (with municipality.yaml) found in the content folder");
+            diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "de inhoudsmap bevat geen map van een gemeente (met municipality.yaml)");
 
         diag.MergeSecondary();
         if (diag.HasErrors) return (null, diag);
@@ -64,7 +64,7 @@ public static class ContentLoader
             if (!AssumptionCatalog.IsOptional(id) && parameters.All(p => p.Id != id) && !reader.FailedGroups.Contains(id[..id.IndexOf('.')]) && !reader.FailedParameters.Contains(id))
             {
                 string file = SourcesReader.Display(root, $"assumptions/{id[..id.IndexOf('.')]}.yaml");
-                diag.Error(file, 1, 1, Codes.MissingKey, $"shared parameter '{id[(id.IndexOf('.') + 1)..]}' is missing from {file}");
+                diag.Error(file, 1, 1, Codes.MissingKey, $"de gedeelde parameter '{id[(id.IndexOf('.') + 1)..]}' ontbreekt in {file}");
             }
         CheckYearWithinHorizon(parameters, "finance.reinvestment_year", "finance.horizon_years", diag);
         CheckYearWithinHorizon(parameters, "business_case.reinvestment_year", "business_case.horizon_years", diag);
@@ -79,7 +79,7 @@ public static class ContentLoader
         {
             var h = horizon.ValueAt(v.From) ?? horizon.Values[0];
             if (v.Value > h.Value)
-                diag.Error(v.File, v.Line, v.Column, Codes.OutOfRange, $"'{yearId}' is year {v.Value}, after the horizon of {h.Value} years ('{horizonId}'); expected a year inside the horizon");
+                diag.Error(v.File, v.Line, v.Column, Codes.OutOfRange, $"'{yearId}' is jaar {v.Value}, na de looptijd van {h.Value} jaar ('{horizonId}'); kies een jaar binnen de looptijd");
         }
     }
 
@@ -89,7 +89,7 @@ public static class ContentLoader
         string file = SourcesReader.Display(root, $"{mid}/municipality.yaml");
         if (!MapReader.IsSlug(mid))
         {
-            diag.Error(file, 1, 1, Codes.WrongType, $"the municipality folder '{mid}' must be a lower-case id (it becomes part of the web address)");
+            diag.Error(file, 1, 1, Codes.WrongType, $"de gemeentemap '{mid}' moet een id van kleine letters, cijfers en '-' zijn (de naam wordt deel van het webadres)");
             return null;
         }
         var ctx = new YamlContext(file, diag);
@@ -119,7 +119,7 @@ public static class ContentLoader
         string file = SourcesReader.Display(root, $"{id}/neighbourhood.yaml");
         if (!MapReader.IsSlug(slug))
         {
-            diag.Error(file, 1, 1, Codes.WrongType, $"the neighbourhood folder '{slug}' must be a lower-case id (it becomes part of the web address)");
+            diag.Error(file, 1, 1, Codes.WrongType, $"de wijkmap '{slug}' moet een id van kleine letters, cijfers en '-' zijn (de naam wordt deel van het webadres)");
             return null;
         }
         var ctx = new YamlContext(file, diag);
@@ -146,7 +146,7 @@ public static class ContentLoader
             string name = Path.GetFileName(entry);
             if (name is "neighbourhood.yaml" or "index.md" or TimingFile or "dwellings" or "variants" or ContentFiles.Folder or History.NeighbourhoodHistory.FileName || name.StartsWith('.')) continue;
             diag.Error(SourcesReader.Display(root, $"{id}/{name}"), 1, 1, Codes.UnknownKey,
-                $"unexpected file in a neighbourhood folder; expected neighbourhood.yaml, index.md, timing.md, history.json, dwellings/, variants/ and {ContentFiles.Folder}/ (images and documents)");
+                $"onverwacht bestand in een wijkmap; daar horen alleen neighbourhood.yaml, index.md, timing.md, history.json, dwellings/, variants/ en {ContentFiles.Folder}/ (afbeeldingen en documenten)");
         }
         var history = History.NeighbourhoodHistory.Read(Path.Combine(dir, History.NeighbourhoodHistory.FileName),
             SourcesReader.Display(root, $"{id}/{History.NeighbourhoodHistory.FileName}"), diag);
@@ -181,14 +181,14 @@ public static class ContentLoader
             string display = SourcesReader.Display(root, $"{id}/{folder}/{name}");
             if (!name.EndsWith(".md", StringComparison.Ordinal))
             {
-                diag.Error(display, 1, 1, Codes.UnknownKey, $"only Markdown files (.md) belong in {folder}/");
+                diag.Error(display, 1, 1, Codes.UnknownKey, $"in {folder}/ horen alleen Markdown-bestanden (.md)");
                 continue;
             }
             string key = name[..^3];
             if (known is not null && !known.Contains(key))
             {
                 diag.Error(display, 1, 1, Codes.UnknownReference,
-                    $"'{key}' is not a {(folder == "dwellings" ? "dwelling" : "variant")} of this neighbourhood; expected one of: {string.Join(", ", known)}");
+                    $"'{key}' is geen {(folder == "dwellings" ? "woning" : "variant")} van deze wijk; mogelijk zijn: {string.Join(", ", known)}");
                 continue;
             }
             if (NarrativeReader.Read(file, display, diag, variantKeys, new LocalLinkScope(folder, files)) is { } n) result[key] = n;
@@ -207,7 +207,7 @@ public static class ContentLoader
             var v = p?.ValueAt(asOf);
             if (p is not null && v is null)
             {
-                diag.Error(ctx.Path, 1, 1, Codes.MissingKey, $"parameter '{id}' has no value on or before {asOf:yyyy-MM-dd} ('as_of')");
+                diag.Error(ctx.Path, 1, 1, Codes.MissingKey, $"parameter '{id}' heeft geen waarde op of vóór {asOf:d-M-yyyy} ('as_of'); voeg een waarde met een eerdere datum toe of kies een latere 'as_of'");
                 ok = false;
             }
             return v is null ? null : new Quantity(v.Value, References.Cite(id, v.Reference));
@@ -233,13 +233,13 @@ public static class ContentLoader
         YamlDotNet.RepresentationModel.YamlNode At(string key) => nodes.TryGetValue(key, out var node) ? node : root;
         foreach (var plan in n.StepPlans)
             if (!plans.ContainsKey(plan))
-                ctx.Error(At("step_plans." + plan), Codes.UnknownReference, $"step plan '{plan}' is not defined; defined in step-plans/ are: {string.Join(", ", plans.Keys)}");
+                ctx.Error(At("step_plans." + plan), Codes.UnknownReference, $"stappenplan '{plan}' bestaat niet; in step-plans/ staan: {string.Join(", ", plans.Keys)}");
         if (n.CurrentPhase is { } phase)
         {
             if (!plans.TryGetValue(phase.Plan, out var plan))
-                ctx.Error(At("current_phase.plan"), Codes.UnknownReference, $"current_phase names plan '{phase.Plan}', which is not defined in step-plans/");
+                ctx.Error(At("current_phase.plan"), Codes.UnknownReference, $"current_phase noemt stappenplan '{phase.Plan}', maar dat staat niet in step-plans/");
             else if (plan.Steps.All(s => s.Id != phase.Step))
-                ctx.Error(At("current_phase.step"), Codes.UnknownReference, $"current_phase names step '{phase.Step}', which plan '{phase.Plan}' does not have; its steps are: {string.Join(", ", plan.Steps.Select(s => s.Id))}");
+                ctx.Error(At("current_phase.step"), Codes.UnknownReference, $"current_phase noemt stap '{phase.Step}', maar stappenplan '{phase.Plan}' heeft die niet; de stappen zijn: {string.Join(", ", plan.Steps.Select(s => s.Id))}");
         }
         var narratives = new[] { n.Index, n.Timing }.Concat(n.Dwellings.Select(d => d.Narrative)).Concat(n.Variants.Select(v => v.Narrative));
         foreach (var doc in narratives)
@@ -251,13 +251,13 @@ public static class ContentLoader
                 {
                     if (sc.Args.TryGetValue(arg, out var value) && !allowed.Contains(value))
                         diag.Error(doc.Path, sc.Line, sc.Column, Codes.UnknownReference,
-                            $"shortcode '{sc.Name}' names {what} '{value}', which is not defined; expected one of: {string.Join(", ", allowed)}");
+                            $"shortcode '{sc.Name}' noemt {what} '{value}', maar die bestaat niet; mogelijk zijn: {string.Join(", ", allowed)}");
                 }
-                Check("dwelling", n.Dwellings.Select(d => d.Id), "dwelling");
+                Check("dwelling", n.Dwellings.Select(d => d.Id), "woning");
                 Check("variant", sc.Name == "business-case" ? n.Variants.Where(v => v.IsCollective).Select(v => v.Id) : n.Variants.Select(v => v.Id),
-                    sc.Name == "business-case" ? "collective variant" : "variant");
-                Check("field", NarrativeReader.ValueFields, "field");
-                Check("id", shared.Select(p => p.Id), "assumption");
+                    sc.Name == "business-case" ? "collectieve variant" : "variant");
+                Check("field", NarrativeReader.ValueFields, "veld");
+                Check("id", shared.Select(p => p.Id), "aanname");
             }
         }
     }

@@ -28,10 +28,10 @@ internal static class GuideReader
         {
             if (!MapReader.IsSlug(id))
             {
-                ctx.Error(keyNode, Codes.WrongType, $"term id '{id}' must be a lower-case id of letters, digits and '-', e.g. warmtenet");
+                ctx.Error(keyNode, Codes.WrongType, $"de id van begrip '{id}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld warmtenet");
                 continue;
             }
-            var t = MapReader.From(value, ctx, $"term '{id}'");
+            var t = MapReader.From(value, ctx, $"begrip '{id}'");
             if (t is null) continue;
             string? term = t.String("term");
             string? full = t.String("full", required: false);
@@ -42,7 +42,7 @@ internal static class GuideReader
             if (term is null || definition is null || reference is null) continue;
             if (result.Any(x => string.Equals(x.Term, term, StringComparison.OrdinalIgnoreCase)))
             {
-                ctx.Error(keyNode, Codes.DuplicateKey, $"the term '{term}' is defined twice in this file");
+                ctx.Error(keyNode, Codes.DuplicateKey, $"het begrip '{term}' staat twee keer in dit bestand; houd er één over");
                 continue;
             }
             result.Add(new GlossaryTerm(id, term, full, also, definition, reference));
@@ -66,7 +66,7 @@ internal static class GuideReader
         var links = new List<HelpLink>();
         foreach (var item in linksSeq?.Children ?? [])
         {
-            var l = MapReader.From(item, ctx, "a link");
+            var l = MapReader.From(item, ctx, "een link");
             if (l is null) continue;
             string? id = l.Slug("id");
             string? title = l.String("title");
@@ -76,7 +76,7 @@ internal static class GuideReader
             l.Done();
             if (url is not null && !References.IsWebAddress(url))
             {
-                ctx.Error(l.Get("url", required: false)!, Codes.UnsafeLink, $"'url' of link '{id}' must start with https:// or http://; found '{url}'");
+                ctx.Error(l.Get("url", required: false)!, Codes.UnsafeLink, $"'url' van link '{id}' moet beginnen met https:// of http://; er staat '{url}'");
                 continue;
             }
             if (id is null || title is null || text is null || url is null) continue;
@@ -85,7 +85,7 @@ internal static class GuideReader
         var tenants = new List<HelpStatement>();
         foreach (var item in tenantsSeq?.Children ?? [])
         {
-            var s = MapReader.From(item, ctx, "a statement for tenants");
+            var s = MapReader.From(item, ctx, "een uitspraak voor huurders");
             if (s is null) continue;
             string? text = s.String("text");
             var reference = refs.Read(s);

@@ -29,14 +29,14 @@ public static partial class NarrativeReader
         text = text.Replace("\r\n", "\n");
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
-            diag.Error(displayPath, 1, 1, Codes.Syntax, "a narrative file starts with front matter: a line '---', 'title: ...', and a closing '---'");
+            diag.Error(displayPath, 1, 1, Codes.Syntax, "een tekstbestand begint met een kopje tussen twee regels '---': eerst een regel '---', dan 'title: ...', dan weer een regel '---'");
             return null;
         }
         int close = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         if (close < 0 && text.EndsWith("\n---", StringComparison.Ordinal)) close = text.Length - 4;
         if (close < 0)
         {
-            diag.Error(displayPath, 1, 1, Codes.Syntax, "the front matter is not closed: add a line '---' after it");
+            diag.Error(displayPath, 1, 1, Codes.Syntax, "het kopje bovenaan is niet afgesloten: zet er een regel '---' onder");
             return null;
         }
         string front = text[4..(close + 1)];
@@ -47,7 +47,7 @@ public static partial class NarrativeReader
         var ctx = new YamlContext(displayPath, diag, lineOffset: 1);
         var root = YamlFile.Parse(front, displayPath, diag, lineOffset: 1);
         Schema.SchemaCheck.Validate(root, Schema.SchemaCheck.Narrative, ctx);
-        var map = MapReader.From(root, ctx, "the front matter");
+        var map = MapReader.From(root, ctx, "het kopje bovenaan (front matter)");
         if (map is null) return null;
         var title = map.String("title");
         var summary = map.String("summary", required: false);
@@ -90,7 +90,7 @@ public static partial class NarrativeReader
                     int end = body.IndexOf('\n', at, Math.Min(body.Length - at, 80));
                     string snippet = body[at..(end < 0 ? Math.Min(body.Length, at + 80) : end)];
                     diag.Error(displayPath, line, col, Codes.Shortcode,
-                        $"malformed shortcode '{Shorten(snippet)}'; write e.g. {{{{< tco-table dwelling=\"vrijstaand-voor-1980\" >}}}}");
+                        $"onvolledige shortcode '{Shorten(snippet)}'; schrijf bijvoorbeeld {{{{< tco-table dwelling=\"vrijstaand-voor-1980\" >}}}}");
                 }
                 at += 2;
                 continue;
@@ -100,23 +100,23 @@ public static partial class NarrativeReader
             foreach (Match a in ArgPattern().Matches(m.Groups["args"].Value))
             {
                 if (!args.TryAdd(a.Groups["k"].Value, a.Groups["v"].Value))
-                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' sets '{a.Groups["k"].Value}' twice");
+                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' noemt '{a.Groups["k"].Value}' twee keer; houd er één over");
             }
             if (!Known.TryGetValue(name, out var expected))
                 diag.Error(displayPath, line, col, Codes.Shortcode,
-                    $"unknown shortcode '{name}'; known are: {string.Join(", ", Known.Keys)}");
+                    $"onbekende shortcode '{name}'; mogelijk zijn: {string.Join(", ", Known.Keys)}");
             else
             {
                 foreach (var k in args.Keys.Where(k => !expected.Contains(k)))
-                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' takes no argument '{k}'; it takes: {string.Join(", ", expected)}");
+                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' kent geen '{k}'; wel: {string.Join(", ", expected)}");
                 foreach (var k in expected.Where(k => !args.ContainsKey(k)))
-                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' needs {k}=\"...\"");
+                    diag.Error(displayPath, line, col, Codes.Shortcode, $"shortcode '{name}' heeft {k}=\"...\" nodig");
                 list.Add(new Shortcode(name, args, line, col, m.Index, m.Length));
             }
             at = m.Index + m.Length;
         }
         if (malformed > MaxMalformed)
-            diag.Error(displayPath, bodyLine, 1, Codes.Shortcode, $"{malformed - MaxMalformed} more malformed shortcodes in this file are not listed");
+            diag.Error(displayPath, bodyLine, 1, Codes.Shortcode, $"nog {malformed - MaxMalformed} onvolledige shortcodes in dit bestand staan niet in deze lijst");
         return list;
     }
 

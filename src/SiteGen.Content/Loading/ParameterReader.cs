@@ -22,7 +22,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         string dir = Path.Combine(root, "assumptions");
         if (!Directory.Exists(dir))
         {
-            diag.Error(SourcesReader.Display(root, "assumptions"), 1, 1, Codes.FileSystem, "the folder 'assumptions' with the shared parameters is missing");
+            diag.Error(SourcesReader.Display(root, "assumptions"), 1, 1, Codes.FileSystem, "de map 'assumptions' met de gedeelde parameters ontbreekt");
             // Every parameter is missing then; one finding says so.
             foreach (var id in AssumptionCatalog.Entries.Keys) FailedGroups.Add(id[..id.IndexOf('.')]);
             return result;
@@ -35,7 +35,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             var ctx = new YamlContext(SourcesReader.Display(root, $"assumptions/{Path.GetFileName(file)}"), diag);
             var yaml = YamlFile.Load(file, ctx.Path, diag);
             Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Parameters, ctx);
-            var map = MapReader.From(yaml, ctx, $"parameter file '{group}'");
+            var map = MapReader.From(yaml, ctx, $"parameterbestand '{group}'");
             if (map is null)
             {
                 FailedGroups.Add(group);
@@ -48,7 +48,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
                 if (entry is null)
                 {
                     ctx.Error(keyNode, Codes.UnknownParameter,
-                        $"unknown parameter '{id}'; the parameters of '{group}' are: {string.Join(", ", AssumptionCatalog.Entries.Keys.Where(k => k.StartsWith(group + ".", StringComparison.Ordinal)))}");
+                        $"onbekende parameter '{id}'; de parameters van '{group}' zijn: {string.Join(", ", AssumptionCatalog.Entries.Keys.Where(k => k.StartsWith(group + ".", StringComparison.Ordinal)))}");
                     continue;
                 }
                 var p = ReadParameter(MapReader.From(value, ctx, $"parameter '{id}'"), id, group, entry, withHeader: true);
@@ -72,11 +72,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
                 // The same help as for keys: the nearest shared parameter by spelling, or by its name without the group.
                 string? near = shared.Select(p => p.Id).OrderBy(p => MapReader.Distance(p, id)).FirstOrDefault(p => MapReader.Distance(p, id) <= 3)
                                ?? shared.Select(p => p.Id).FirstOrDefault(p => p.EndsWith("." + id, StringComparison.Ordinal));
-                overrides.Context.Error(keyNode, Codes.UnknownParameter, $"'{id}' is not a shared parameter, so it cannot be overridden"
-                    + (near is null ? "; shared parameters are written as group.name, e.g. energy.gas_price" : $" (did you mean '{near}'?)"));
+                overrides.Context.Error(keyNode, Codes.UnknownParameter, $"'{id}' is geen gedeelde parameter en kan dus niet worden overschreven"
+                    + (near is null ? "; gedeelde parameters schrijft u als groep.naam, bijvoorbeeld energy.gas_price" : $" (bedoelt u '{near}'?)"));
                 continue;
             }
-            var p = ReadParameter(MapReader.From(value, overrides.Context, $"override of '{id}'"), id, baseParam.Group, entry, withHeader: false);
+            var p = ReadParameter(MapReader.From(value, overrides.Context, $"de afwijkende waarde van '{id}'"), id, baseParam.Group, entry, withHeader: false);
             if (p is not null) result.Add(p with { Description = baseParam.Description, Unit = baseParam.Unit });
         }
         return result;
@@ -92,10 +92,10 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         var ctx = map.Context;
         string? description = withHeader ? map.String("description") : "";
         string? unit = withHeader ? map.String("unit") : entry.Unit;
-        var valuesMap = map.Map("values", $"the values of '{id}'");
+        var valuesMap = map.Map("values", $"de waarden van '{id}'");
         map.Done();
         if (unit is not null && unit != entry.Unit)
-            ctx.Error(map.Node, Codes.WrongUnit, $"parameter '{id}' has unit '{unit}'; expected '{entry.Unit}'");
+            ctx.Error(map.Node, Codes.WrongUnit, $"parameter '{id}' heeft eenheid '{unit}'; verwacht is '{entry.Unit}'");
         if (valuesMap is null || description is null || unit is null)
         {
             FailedParameters.Add(id);
@@ -105,17 +105,17 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         var values = new List<ParameterValue>();
         foreach (var (dateText, keyNode, valueNode) in valuesMap.Entries())
         {
-            var from = References.ParseDate(keyNode, ctx, $"a date key of '{id}'");
-            var v = MapReader.From(valueNode, ctx, $"the value of '{id}' from {dateText}");
+            var from = References.ParseDate(keyNode, ctx, $"een datum van '{id}'");
+            var v = MapReader.From(valueNode, ctx, $"de waarde van '{id}' vanaf {dateText}");
             if (from is null || v is null) continue;
             var number = v.Number("value", entry.Range);
             var until = v.Get("valid_until", required: false) is { } u ? References.ParseDate(u, ctx, "'valid_until'") : null;
             var reference = refs.Read(v);
             v.Done();
             if (until is { } end && end < buildDate)
-                ctx.Warning(v.Node, Codes.Expired, $"the value of '{id}' from {dateText} expired on {end:yyyy-MM-dd}; add a newer dated value");
+                ctx.Warning(v.Node, Codes.Expired, $"de waarde van '{id}' vanaf {dateText} is verlopen op {end:d-M-yyyy}; voeg een nieuwere waarde met een datum toe");
             if (reference is { Basis: SiteGen.Calculation.Basis.Example })
-                ctx.Warning(v.Node, Codes.ExampleValue, $"the value of '{id}' from {dateText} is an example value (basis: example), not a confirmed published figure; replace it with a sourced value");
+                ctx.Warning(v.Node, Codes.ExampleValue, $"de waarde van '{id}' vanaf {dateText} is een voorbeeldwaarde (basis: example), geen bevestigd gepubliceerd getal; vervang haar door een waarde met een bron");
             if (number is null || reference is null) continue;
             var (line, col) = ctx.Position(v.Node);
             values.Add(new ParameterValue(from.Value, number.Value, reference, until, ctx.Path, line, col));
@@ -127,7 +127,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         }
         if (values.Count == 0)
         {
-            ctx.Error(valuesMap.Node, Codes.MissingKey, $"parameter '{id}' has no values; add e.g. 2025-08-01: {{value: 1.14, source: putten-study, ref: \"§8.1\"}}");
+            ctx.Error(valuesMap.Node, Codes.MissingKey, $"parameter '{id}' heeft geen waarden; voeg er een toe, bijvoorbeeld 2025-08-01: {{value: 1.14, source: putten-study, ref: \"§8.1\"}}");
             return null;
         }
         values.Sort((a, b) => a.From.CompareTo(b.From));

@@ -39,8 +39,8 @@ public static partial class Placeholders
                     var f = new Found(relative, i + 1, m.Index + 1, m.Value, relative == "sources.yaml" ? topKey : null);
                     found.Add(f);
                     diag.Warning(SourcesReader.Display(root, relative), f.Line, f.Column, Codes.Placeholder,
-                        $"placeholder '{m.Value}' from 'sitegen new' is still here; replace it with the real text, figure or date " +
-                        "(pages built with it show a 'concept' banner; --strict and 'publish' refuse it)");
+                        $"voorbeeldtekst '{m.Value}' van 'sitegen new' staat er nog; vervang haar door de echte tekst, het echte getal of de echte datum " +
+                        "(pagina's waarop ze staat krijgen een balk 'concept'; --strict en 'publish' weigeren ze)");
                 }
             }
         }

@@ -26,14 +26,14 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
         var notes = map.String("notes", required: false);
         var url = map.String("url", required: false);
         if (url is not null && !IsWebAddress(url))
-            map.Context.Error(map.Get("url", required: false)!, Codes.UnsafeLink, $"'url' must start with https:// or http://; found '{url}'");
+            map.Context.Error(map.Get("url", required: false)!, Codes.UnsafeLink, $"'url' moet beginnen met https:// of http://; er staat '{url}'");
 
         if (sourceNode is null)
         {
             if (required)
             {
                 map.Context.Error(map.Node, Codes.MissingSource,
-                    $"{map.What} has no source; add 'source: <document id from sources.yaml>' and 'ref: <table or section>', e.g. source: putten-study, ref: \"Tabel 8.5\"");
+                    $"{map.What} heeft geen bron; voeg 'source: <id van een document uit sources.yaml>' en 'ref: <tabel of paragraaf>' toe, bijvoorbeeld source: putten-study, ref: \"Tabel 8.5\"");
                 return null;
             }
             return inherited! with
@@ -45,7 +45,7 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
         }
         if (sourceNode is not YamlScalarNode { Value: { } id })
         {
-            map.Context.Error(sourceNode, Codes.WrongType, $"'source' must be a document id from sources.yaml; found {MapReader.Describe(sourceNode)}");
+            map.Context.Error(sourceNode, Codes.WrongType, $"'source' moet de id van een document uit sources.yaml zijn; er staat {MapReader.Describe(sourceNode)}");
             return null;
         }
         if (!sources.TryGetValue(id, out var doc))
@@ -53,12 +53,12 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
             // A source that exists but is broken (or a sources.yaml that could not be read) was reported already.
             if (unusable is null || unusable.Contains(id)) return null;
             map.Context.Error(sourceNode, Codes.UnknownReference,
-                $"source '{id}' is not defined in sources.yaml; defined are: {string.Join(", ", sources.Keys)}");
+                $"bron '{id}' staat niet in sources.yaml; wel daarin staan: {string.Join(", ", sources.Keys)}");
             return null;
         }
         if (refText is null)
         {
-            map.Context.Error(sourceNode, Codes.MissingSource, $"{map.What} names source '{id}' but no 'ref' (the table, section or page)");
+            map.Context.Error(sourceNode, Codes.MissingSource, $"{map.What} noemt bron '{id}' maar geen 'ref' (de tabel, paragraaf of pagina); voeg bijvoorbeeld ref: \"Tabel 8.5\" toe");
             return null;
         }
         return new Reference(doc, refText, basis ?? Basis.Stated, notes, url);
@@ -79,7 +79,7 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
         if (node is YamlScalarNode { Value: { } s } &&
             DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
-        ctx.Error(node, Codes.WrongType, $"{what} must be a date written as YYYY-MM-DD, e.g. 2025-08-01; found {MapReader.Describe(node)}");
+        ctx.Error(node, Codes.WrongType, $"{what} moet een datum zijn in de vorm JJJJ-MM-DD, bijvoorbeeld 2025-08-01; er staat {MapReader.Describe(node)}");
         return null;
     }
 }

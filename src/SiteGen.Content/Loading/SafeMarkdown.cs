@@ -46,7 +46,7 @@ public static class SafeMarkdown
                 position = locate is null ? (firstLine + deep, 1) : locate(start[..Math.Min(20, start.Length)]);
             }
             var (line, column) = position;
-            diag.Error(path, line, column, Codes.Syntax, "the Markdown is nested too deeply here (quotes or brackets inside each other hundreds of times)");
+            diag.Error(path, line, column, Codes.Syntax, "de Markdown is hier te diep genest (honderden citaten of haken in elkaar)");
             return;
         }
         // Reference-style links ("[x]: address") keep their address in a definition block.
@@ -60,7 +60,7 @@ public static class SafeMarkdown
             }
             var (dl, dc) = locate?.Invoke(def.Url) ?? (firstLine + def.Line, def.Column + 1);
             diag.Error(path, dl, dc, Codes.UnsafeLink,
-                $"link address '{Shorten(def.Url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
+                $"linkadres '{Shorten(def.Url)}' is niet toegestaan; gebruik een adres met http:// of https://, mailto:, tel: of een pad binnen de site");
         }
         foreach (var inline in doc.Descendants<Inline>())
         {
@@ -76,14 +76,14 @@ public static class SafeMarkdown
             {
                 var (al, ac) = (firstLine + inline.Line, inline.Column + 1);
                 diag.Error(path, al, ac, Codes.MissingAlt,
-                    "this image has no alt text; describe it between the brackets for readers who cannot see it: ![Kaart van de wijk met het warmtenet](...)");
+                    "deze afbeelding heeft geen alt-tekst; beschrijf haar tussen de haken voor lezers die haar niet kunnen zien: ![Kaart van de wijk met het warmtenet](...)");
             }
             if (IsAllowed(url) && IsSiteRelative(url))
             {
                 var (sl, sc) = locate?.Invoke(url) ?? (firstLine + inline.Line, inline.Column + 1);
                 diag.Error(path, sl, sc, Codes.BrokenLink,
-                    $"'{Shorten(url)}' is an address on another site (such as the municipality's), not on this one; " +
-                    $"write the full address with https://, e.g. https://www.gemeente.nl{Shorten(url)}");
+                    $"'{Shorten(url)}' is een adres op een andere site (zoals die van de gemeente), niet op deze; " +
+                    $"schrijf het volledige adres met https://, bijvoorbeeld https://www.gemeente.nl{Shorten(url)}");
                 continue;
             }
             if (IsAllowed(url))
@@ -95,7 +95,7 @@ public static class SafeMarkdown
             }
             var (il, ic) = locate?.Invoke(url) ?? (firstLine + inline.Line, inline.Column + 1);
             diag.Error(path, il, ic, Codes.UnsafeLink,
-                $"link address '{Shorten(url)}' is not allowed; use an http:// or https:// address, mailto:, tel: or a relative path");
+                $"linkadres '{Shorten(url)}' is niet toegestaan; gebruik een adres met http:// of https://, mailto:, tel: of een pad binnen de site");
         }
     }
 

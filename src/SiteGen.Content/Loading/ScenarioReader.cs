@@ -78,7 +78,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
 
     public Result? Read(string id, YamlNode? root, YamlContext ctx, Func<DateOnly?, IReadOnlyList<Parameter>, Assumptions?> resolve)
     {
-        var map = MapReader.From(root, ctx, "the scenario");
+        var map = MapReader.From(root, ctx, "het scenario");
         if (map is null) return null;
         var values = new List<ScenarioValue>();
 
@@ -126,7 +126,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             {
                 if (!MapReader.IsSlug(vid))
                 {
-                    ctx.Error(keyNode, Codes.WrongType, $"variant id '{vid}' must be a lower-case id of letters, digits and '-'");
+                    ctx.Error(keyNode, Codes.WrongType, $"de id van variant '{vid}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld 'warmtepomp'");
                     continue;
                 }
                 var v = ReadVariant(vid, MapReader.From(node, ctx, $"variant '{vid}'"), dwellingIds, costs, subsidies, assumptions, id, values);
@@ -135,7 +135,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 variantInfos.Add(v.Value.Info);
             }
             if (variantInputs.Count == 0 && !ctx.Diag.HasErrors)
-                ctx.Error(variantsMap.Node, Codes.MissingKey, "the scenario defines no variants");
+                ctx.Error(variantsMap.Node, Codes.MissingKey, "het scenario noemt geen varianten; zet er minstens één onder 'variants'");
         }
         if (name is null || method is null || assumptions is null || ctx.Diag.HasErrors) return null;
 
@@ -155,7 +155,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         if (seq is null) return facts;
         foreach (var item in seq.Children)
         {
-            var f = MapReader.From(item, ctx, "a fact");
+            var f = MapReader.From(item, ctx, "een feit");
             if (f is null) continue;
             var fid = f.Slug("id");
             var label = f.String("label");
@@ -180,17 +180,17 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         {
             if (!MapReader.IsSlug(did))
             {
-                ctx.Error(keyNode, Codes.WrongType, $"dwelling id '{did}' must be a lower-case id of letters, digits and '-'");
+                ctx.Error(keyNode, Codes.WrongType, $"de id van woning '{did}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld 'tussenwoning-1980-2000'");
                 continue;
             }
-            var d = MapReader.From(node, ctx, $"dwelling '{did}'");
+            var d = MapReader.From(node, ctx, $"woning '{did}'");
             if (d is null) continue;
             var name = d.String("name");
             var houseType = d.Slug("house_type");
             var period = d.Slug("build_period");
             var labels = d.StringList("labels");
             var label = d.String("label");
-            var gas = d.Map("gas_m3", $"'gas_m3' of dwelling '{did}'");
+            var gas = d.Map("gas_m3", $"'gas_m3' van woning '{did}'");
             d.Done();
             if (gas is null) continue;
             var current = Sourced(gas, "current", $"{nid}:dwellings.{did}.gas_m3.current", "Gasverbruik nu", "m3", did, values, range: Get("m3/year"));
@@ -223,19 +223,19 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
     {
         var amounts = new Dictionary<string, decimal>();
         var all = m.Number("amount", range, required: false);
-        var perDwelling = m.Map("amounts", $"'amounts' of {m.What}", required: false);
+        var perDwelling = m.Map("amounts", $"'amounts' van {m.What}", required: false);
         if (all is null && perDwelling is null && required && !m.Context.Diag.HasErrors)
-            m.Context.Error(m.Node, Codes.MissingKey, $"{m.What} needs 'amount: <number>' (same for every dwelling) or 'amounts: {{<dwelling>: <number>}}'");
+            m.Context.Error(m.Node, Codes.MissingKey, $"{m.What} heeft een bedrag nodig: 'amount: <getal>' (hetzelfde voor elke woning) of 'amounts: {{<woning>: <getal>}}'");
         if (perDwelling is not null)
         {
             foreach (var (did, keyNode, node) in perDwelling.Entries())
             {
                 if (!dwellings.Contains(did))
                 {
-                    m.Context.Error(keyNode, Codes.UnknownReference, $"dwelling '{did}' is not defined; defined are: {string.Join(", ", dwellings)}");
+                    m.Context.Error(keyNode, Codes.UnknownReference, $"woning '{did}' bestaat niet in dit scenario; wel bestaan: {string.Join(", ", dwellings)}");
                     continue;
                 }
-                if (MapReader.ReadNumber(node, m.Context, $"the amount for '{did}'", range) is { } v) amounts[did] = v;
+                if (MapReader.ReadNumber(node, m.Context, $"het bedrag voor '{did}'", range) is { } v) amounts[did] = v;
             }
         }
         return (amounts, all);
@@ -247,7 +247,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         if (map is null) return result;
         foreach (var (cid, _, node) in map.Entries())
         {
-            var c = MapReader.From(node, map.Context, $"cost '{cid}'");
+            var c = MapReader.From(node, map.Context, $"kostenpost '{cid}'");
             if (c is null) continue;
             var label = c.String("label");
             var category = c.Enum("category", Categories);
@@ -272,18 +272,18 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         if (map is null) return result;
         foreach (var (sid, _, node) in map.Entries())
         {
-            var s = MapReader.From(node, map.Context, $"subsidy '{sid}'");
+            var s = MapReader.From(node, map.Context, $"subsidie '{sid}'");
             if (s is null) continue;
             var label = s.String("label");
             var share = s.String("share_of_cost", required: false);
             bool shareInvalid = false;
             if (s.Get("valid_until", required: false) is { } untilNode
                 && References.ParseDate(untilNode, s.Context, "'valid_until'") is { } until && until < parameterReader.BuildDate)
-                s.Context.Warning(untilNode, Codes.Expired, $"subsidy '{sid}' ended on {until:yyyy-MM-dd}; check whether it still applies and update or remove it");
+                s.Context.Warning(untilNode, Codes.Expired, $"subsidie '{sid}' is afgelopen op {until:d-M-yyyy}; controleer of ze nog geldt en werk haar bij of haal haar weg");
             if (share is not null && share != "subsidies.isde_heat_pump_share")
             {
                 s.Context.Error(s.Get("share_of_cost", required: false)!, Codes.UnknownReference,
-                    $"'share_of_cost' must name a subsidy share among the shared parameters, e.g. subsidies.isde_heat_pump_share; found '{share}'");
+                    $"'share_of_cost' moet een subsidieaandeel uit de gedeelde parameters noemen, bijvoorbeeld subsidies.isde_heat_pump_share; er staat '{share}'");
                 shareInvalid = true;
             }
             Dictionary<string, decimal> amounts = [];
@@ -296,7 +296,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 shareInvalid |= ErrorCount(s.Context) > errors; // reported there; its uses are not reported again
                 reference = refs.Read(s);
             }
-            var (stated, statedReference) = ReadStated(s.Map("stated", $"'stated' of subsidy '{sid}'", required: false), share, dwellings, sid, nid, label, values);
+            var (stated, statedReference) = ReadStated(s.Map("stated", $"'stated' van subsidie '{sid}'", required: false), share, dwellings, sid, nid, label, values);
             s.Done();
             if (label is null || shareInvalid || (share is null && reference is null)) continue;
             if (reference is not null)
@@ -317,14 +317,14 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var result = new Dictionary<string, (Dictionary<string, decimal>, decimal?)>();
         if (m is null) return (result, null);
         if (share is null)
-            m.Context.Error(m.Node, Codes.UnknownKey, $"'stated' belongs to a subsidy with 'share_of_cost'; subsidy '{sid}' gives its amounts directly");
-        var perCost = m.Map("per_cost", $"'per_cost' of the stated amounts of subsidy '{sid}'");
+            m.Context.Error(m.Node, Codes.UnknownKey, $"'stated' hoort bij een subsidie met 'share_of_cost'; subsidie '{sid}' geeft haar bedragen rechtstreeks, haal 'stated' weg");
+        var perCost = m.Map("per_cost", $"'per_cost' van de genoemde bedragen van subsidie '{sid}'");
         var reference = refs.Read(m);
         m.Done();
         if (perCost is not null)
             foreach (var (cid, _, node) in perCost.Entries())
             {
-                var c = MapReader.From(node, perCost.Context, $"the stated amount of subsidy '{sid}' on '{cid}'");
+                var c = MapReader.From(node, perCost.Context, $"het genoemde bedrag van subsidie '{sid}' op '{cid}'");
                 if (c is null) continue;
                 var amounts = ReadAmounts(c, dwellings, Get("EUR"));
                 c.Done();
@@ -358,7 +358,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         {
             foreach (var item in oneOffSeq.Children)
             {
-                var o = MapReader.From(item, ctx, $"a one-off item of variant '{vid}'");
+                var o = MapReader.From(item, ctx, $"een eenmalige post van variant '{vid}'");
                 if (o is null) continue;
                 var costId = o.String("cost");
                 var replaced = o.Bool("replaced", required: false) ?? false;
@@ -369,20 +369,20 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 if (!costs.TryGetValue(costId, out var cost))
                 {
                     if (_declaredCosts.Contains(costId)) continue; // written down but invalid: reported where it is defined
-                    ctx.Error(o.Get("cost", required: false) ?? o.Node, Codes.UnknownReference, $"cost '{costId}' is not defined under 'costs'; defined are: {string.Join(", ", costs.Keys)}");
+                    ctx.Error(o.Get("cost", required: false) ?? o.Node, Codes.UnknownReference, $"kostenpost '{costId}' staat niet onder 'costs'; wel daar staan: {string.Join(", ", costs.Keys)}");
                     continue;
                 }
                 SubsidyDef? subsidy = null;
                 if (subsidyId is not null && !subsidies.TryGetValue(subsidyId, out subsidy))
                 {
                     if (_declaredSubsidies.Contains(subsidyId)) continue;
-                    ctx.Error(o.Get("subsidy", required: false) ?? o.Node, Codes.UnknownReference, $"subsidy '{subsidyId}' is not defined under 'subsidies'; defined are: {string.Join(", ", subsidies.Keys)}");
+                    ctx.Error(o.Get("subsidy", required: false) ?? o.Node, Codes.UnknownReference, $"subsidie '{subsidyId}' staat niet onder 'subsidies'; wel daar staan: {string.Join(", ", subsidies.Keys)}");
                     continue;
                 }
                 if (o.Get("dwellings", required: false) is YamlSequenceNode onlyNodes)
                     foreach (var onlyItem in onlyNodes.Children)
                         if (onlyItem is YamlScalarNode { Value: { } d } && !dwellings.Contains(d))
-                            ctx.Error(onlyItem, Codes.UnknownReference, $"dwelling '{d}' is not defined; defined are: {string.Join(", ", dwellings)}");
+                            ctx.Error(onlyItem, Codes.UnknownReference, $"woning '{d}' bestaat niet in dit scenario; wel bestaan: {string.Join(", ", dwellings)}");
                 foreach (var d in only ?? dwellings)
                 {
                     if (!dwellings.Contains(d)) continue;
@@ -390,7 +390,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     if (amount is null)
                     {
                         if (only is not null)
-                            ctx.Error(o.Node, Codes.UnknownReference, $"cost '{costId}' has no amount for dwelling '{d}'");
+                            ctx.Error(o.Node, Codes.UnknownReference, $"kostenpost '{costId}' heeft geen bedrag voor woning '{d}'; vul het aan onder 'amounts'");
                         continue;
                     }
                     var quantity = new Quantity(amount.Value, References.Cite($"{nid}:costs.{cost.Id}", cost.Reference));
@@ -409,7 +409,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                             planned = new PlannedSubsidy(subsidy.Id, subsidy.Label, null,
                                 new Quantity(grant, References.Cite($"{nid}:subsidies.{subsidy.Id}", subsidy.Reference!)));
                         else
-                            ctx.Error(o.Node, Codes.UnknownReference, $"subsidy '{subsidy.Id}' has no amount for dwelling '{d}'");
+                            ctx.Error(o.Node, Codes.UnknownReference, $"subsidie '{subsidy.Id}' heeft geen bedrag voor woning '{d}'; vul het aan onder 'amounts'");
                     }
                     perDwelling[d].Add(new PlannedCost(cost.Id, cost.Label, cost.Category, quantity, replaced, planned));
                     if (cost.Insulates != InsulationTarget.None)
@@ -418,8 +418,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                         // A house that already has the label is charged for nothing it needs (issue 10): say so where it is written.
                         if (_labels.TryGetValue(d, out var current) && HeatDemandModel.MeetsTarget(current, cost.Insulates))
                             ctx.Warning(o.Node, Codes.NotNeeded,
-                                $"variant '{vid}' charges dwelling '{d}' for '{cost.Label}', but that dwelling already has label {current}; "
-                                + $"leave dwelling '{d}' out of this cost or check its label");
+                                $"variant '{vid}' rekent woning '{d}' de kosten voor '{cost.Label}' aan, maar die woning heeft al label {current}; "
+                                + $"laat woning '{d}' weg bij deze kostenpost of controleer het label");
                     }
                 }
             }
@@ -433,12 +433,12 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         if (kind == VariantKind.HeatNetwork)
         {
             if (collectiveMap is null)
-                ctx.Error(v.Node, Codes.MissingKey, $"variant '{vid}' is a heat network and needs a 'collective' section");
+                ctx.Error(v.Node, Codes.MissingKey, $"variant '{vid}' is een warmtenet en heeft een blok 'collective' nodig");
             else
                 (collective, description) = ReadCollective(collectiveMap, vid, nid, values);
         }
         else if (collectiveMap is not null)
-            ctx.Error(collectiveMap.Node, Codes.UnknownKey, $"variant '{vid}' is not a heat network (kind: heat-network), so it takes no 'collective' section");
+            ctx.Error(collectiveMap.Node, Codes.UnknownKey, $"variant '{vid}' is geen warmtenet (kind: heat-network), dus hoort er geen blok 'collective' bij");
 
         if (number is null || name is null || kind is null || fixedCosts is null) return null;
         if (kind == VariantKind.HeatNetwork && collective is null) return null;
@@ -480,7 +480,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var list = new List<AnnualCost>();
         foreach (var item in seq.Children)
         {
-            var f = MapReader.From(item, ctx, $"a fixed cost of variant '{vid}'");
+            var f = MapReader.From(item, ctx, $"een vaste last van variant '{vid}'");
             if (f is null) continue;
             var fid = f.Slug("id");
             var label = f.String("label");
@@ -490,7 +490,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             {
                 amount = a is null ? null : ParameterQuantity(parameter, a);
                 if (amount is null && a is not null)
-                    ctx.Error(f.Node, Codes.UnknownReference, $"'{parameter}' is not a shared parameter in EUR/year; use one of heat_tariffs.standing_charge, heat_tariffs.metering, heat_tariffs.delivery_set_rent");
+                    ctx.Error(f.Node, Codes.UnknownReference, $"'{parameter}' is geen gedeelde parameter in euro per jaar; gebruik een van heat_tariffs.standing_charge, heat_tariffs.metering, heat_tariffs.delivery_set_rent");
             }
             else
             {
@@ -541,7 +541,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             {
                 foreach (var item in seq.Children)
                 {
-                    var m = MapReader.From(item, ctx, "a capex component");
+                    var m = MapReader.From(item, ctx, "een investeringsonderdeel");
                     if (m is null) continue;
                     var id = m.Slug("id");
                     var label = m.String("label");
@@ -626,10 +626,10 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                 {
                     if (!SubsidyCases.TryGetValue(caseKey, out var sc))
                     {
-                        ctx.Error(keyNode, Codes.UnknownKey, $"unknown subsidy case '{caseKey}'; expected one of: none, wis, sde, wis+sde");
+                        ctx.Error(keyNode, Codes.UnknownKey, $"onbekend subsidiegeval '{caseKey}'; mogelijk zijn: none, wis, sde, wis+sde");
                         continue;
                     }
-                    if (MapReader.ReadNumber(node, ctx, $"the published funding gap '{opKey}/{caseKey}'", Get("EUR-gap")) is { } gap && reference is not null)
+                    if (MapReader.ReadNumber(node, ctx, $"de gepubliceerde onrendabele top '{opKey}/{caseKey}'", Get("EUR-gap")) is { } gap && reference is not null)
                     {
                         string key = $"{p}.published_funding_gaps.{opKey}.{caseKey}";
                         published[(op, sc)] = new Quantity(gap, References.Cite(key, reference));

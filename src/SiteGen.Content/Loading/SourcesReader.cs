@@ -24,10 +24,10 @@ internal static class SourcesReader
         {
             if (!MapReader.IsSlug(id))
             {
-                ctx.Error(keyNode, Codes.WrongType, $"source id '{id}' must be a lower-case id of letters, digits and '-'");
+                ctx.Error(keyNode, Codes.WrongType, $"de id van bron '{id}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld putten-study");
                 continue;
             }
-            var doc = MapReader.From(value, ctx, $"source '{id}'");
+            var doc = MapReader.From(value, ctx, $"bron '{id}'");
             if (doc is null)
             {
                 unusable.Add(id);
@@ -40,10 +40,10 @@ internal static class SourcesReader
             var url = doc.String("url", required: false);
             var reference = doc.String("reference", required: false);
             doc.Done();
-            DateOnly? date = dateNode is null ? null : References.ParseDate(dateNode, ctx, $"'date' of source '{id}'");
+            DateOnly? date = dateNode is null ? null : References.ParseDate(dateNode, ctx, $"'date' van bron '{id}'");
             if (url is not null && !References.IsWebAddress(url))
             {
-                ctx.Error(doc.Get("url", required: false)!, Codes.UnsafeLink, $"'url' of source '{id}' must start with https:// or http://; found '{url}'");
+                ctx.Error(doc.Get("url", required: false)!, Codes.UnsafeLink, $"'url' van bron '{id}' moet beginnen met https:// of http://; er staat '{url}'");
                 url = null;
             }
             if (shortName is null || title is null || publisher is null || date is null)

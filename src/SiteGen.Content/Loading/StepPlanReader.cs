@@ -34,19 +34,19 @@ internal static class StepPlanReader
             var ctx = new YamlContext(SourcesReader.Display(root, $"step-plans/{Path.GetFileName(file)}"), diag);
             if (!MapReader.IsSlug(id))
             {
-                diag.Error(ctx.Path, 1, 1, Codes.WrongType, "a step plan's file name must be a lower-case id, e.g. mini-warmtenet.yaml");
+                diag.Error(ctx.Path, 1, 1, Codes.WrongType, "de bestandsnaam van een stappenplan moet een id van kleine letters, cijfers en '-' zijn, bijvoorbeeld mini-warmtenet.yaml");
                 continue;
             }
             string? raw = YamlFile.ReadText(file, ctx.Path, diag);
             var yaml = raw is null ? null : YamlFile.Parse(raw, ctx.Path, diag, lineOffset: 0);
             Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.StepPlan, ctx);
-            var map = MapReader.From(yaml, ctx, $"step plan '{id}'");
+            var map = MapReader.From(yaml, ctx, $"stappenplan '{id}'");
             if (map is null) continue;
             var title = map.String("title");
             var summary = map.String("summary");
             var audience = map.String("audience");
             var duration = map.String("duration", required: false);
-            var sourceMap = map.Map("source", "the source of the step plan");
+            var sourceMap = map.Map("source", "de bron van het stappenplan");
             var seq = map.Sequence("steps");
             map.Done();
             Reference? reference = null;
@@ -59,14 +59,14 @@ internal static class StepPlanReader
                 if (doc is not null && refText is not null)
                     reference = refs.Lookup(doc) is { } d ? new Reference(d, refText, Calculation.Basis.Stated, null, null) : null;
                 if (doc is not null && reference is null && refs.ShouldReportMissing(doc))
-                    ctx.Error(sourceMap.Get("document", required: false) ?? sourceMap.Node, Codes.UnknownReference, $"document '{doc}' is not defined in sources.yaml");
+                    ctx.Error(sourceMap.Get("document", required: false) ?? sourceMap.Node, Codes.UnknownReference, $"document '{doc}' staat niet in sources.yaml");
             }
             if (audience is not null && !Audiences.Contains(audience))
-                ctx.Error(map.Node, Codes.WrongType, $"'audience' must be one of {string.Join(", ", Audiences)}; found '{audience}'");
+                ctx.Error(map.Node, Codes.WrongType, $"'audience' moet een van deze waarden zijn: {string.Join(", ", Audiences)}; er staat '{audience}'");
             var steps = new List<Step>();
             foreach (var item in seq?.Children ?? [])
             {
-                var s = MapReader.From(item, ctx, "a step");
+                var s = MapReader.From(item, ctx, "een stap");
                 if (s is null) continue;
                 var sid = s.Slug("id");
                 var st = s.String("title");
@@ -77,7 +77,7 @@ internal static class StepPlanReader
                 var sd = s.String("duration", required: false);
                 s.Done();
                 if (sid is null || st is null || text is null) continue;
-                if (steps.Any(x => x.Id == sid)) ctx.Error(s.Node, Codes.DuplicateKey, $"step id '{sid}' is used twice in this plan");
+                if (steps.Any(x => x.Id == sid)) ctx.Error(s.Node, Codes.DuplicateKey, $"stap-id '{sid}' komt twee keer voor in dit stappenplan");
                 steps.Add(new Step(sid, st, text, sd));
             }
             if (title is null || summary is null || audience is null || reference is null || steps.Count == 0) continue;

@@ -30,7 +30,7 @@ public static class SymlinkGuard
                     if (!IsSameOrInside(real, target))
                     {
                         diag.Error(SourcesReader.Display(root, Path.GetRelativePath(root, entry.FullName)), 1, 1, Codes.FileSystem,
-                            $"symbolic link points outside the {what} folder (to '{target}'); copy the file in instead");
+                            $"deze snelkoppeling (symbolische link) wijst buiten de map {what} (naar '{target}'); kopieer het bestand er liever in");
                         ok = false;
                     }
                 }

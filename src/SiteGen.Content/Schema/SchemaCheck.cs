@@ -48,7 +48,7 @@ public static partial class SchemaCheck
         catch (TooManyValues)
         {
             // Aliases can make a 10-line file stand for billions of values ("billion laughs"): refuse it.
-            ctx.Error(root, Codes.Syntax, $"the file expands to more than {MaxValues:N0} values (through '&anchor'/'*alias' repeats); content files are far smaller");
+            ctx.Error(root, Codes.Syntax, $"het bestand groeit uit tot meer dan {UnitRange.Dutch(MaxValues)} waarden (door herhalingen met '&anker'/'*alias'); een inhoudsbestand is veel kleiner");
             return;
         }
         foreach (var error in Leaves(Get(schema).Validate(json)))
@@ -56,7 +56,7 @@ public static partial class SchemaCheck
             var node = Locate(error, positions) ?? root;
             var (line, column) = ctx.Position(node);
             var (code, message) = Describe(error);
-            ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (schema {schema}.schema.json)"));
+            ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (volgens schema {schema}.schema.json)"));
         }
     }
 
@@ -86,18 +86,18 @@ public static partial class SchemaCheck
 
     private static (string Code, string Message) Describe(ValidationError e) => e.Kind switch
     {
-        ValidationErrorKind.NoAdditionalPropertiesAllowed => (Codes.UnknownKey, $"unknown key '{e.Property}'"),
-        ValidationErrorKind.PropertyRequired => (Codes.MissingKey, $"'{e.Property}' is missing"),
-        ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected => (Codes.WrongType, $"'{e.Property}' must be a number"),
-        ValidationErrorKind.StringExpected => (Codes.WrongType, $"'{e.Property}' must be text"),
-        ValidationErrorKind.BooleanExpected => (Codes.WrongType, $"'{e.Property}' must be true or false"),
-        ValidationErrorKind.ObjectExpected => (Codes.WrongType, $"'{e.Property}' must be a mapping of 'key: value' lines"),
-        ValidationErrorKind.ArrayExpected => (Codes.WrongType, $"'{e.Property}' must be a list"),
-        ValidationErrorKind.NotInEnumeration => (Codes.WrongType, $"'{e.Property}' has a value that is not allowed here"),
-        ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => (Codes.OutOfRange, $"'{e.Property}' is out of range"),
-        ValidationErrorKind.StringTooShort => (Codes.WrongType, $"'{e.Property}' must not be empty"),
-        ValidationErrorKind.PatternMismatch => (Codes.WrongType, $"'{e.Property}' does not have the expected form"),
-        ValidationErrorKind.TooFewItems or ValidationErrorKind.TooFewProperties => (Codes.MissingKey, $"'{e.Property}' is empty"),
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => (Codes.UnknownKey, $"onbekende sleutel '{e.Property}'"),
+        ValidationErrorKind.PropertyRequired => (Codes.MissingKey, $"'{e.Property}' ontbreekt"),
+        ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected => (Codes.WrongType, $"'{e.Property}' moet een getal zijn"),
+        ValidationErrorKind.StringExpected => (Codes.WrongType, $"'{e.Property}' moet tekst zijn"),
+        ValidationErrorKind.BooleanExpected => (Codes.WrongType, $"'{e.Property}' moet true of false zijn"),
+        ValidationErrorKind.ObjectExpected => (Codes.WrongType, $"'{e.Property}' moet bestaan uit regels 'sleutel: waarde'"),
+        ValidationErrorKind.ArrayExpected => (Codes.WrongType, $"'{e.Property}' moet een lijst zijn"),
+        ValidationErrorKind.NotInEnumeration => (Codes.WrongType, $"'{e.Property}' heeft hier een waarde die niet is toegestaan"),
+        ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => (Codes.OutOfRange, $"'{e.Property}' ligt buiten het toegestane bereik"),
+        ValidationErrorKind.StringTooShort => (Codes.WrongType, $"'{e.Property}' mag niet leeg zijn"),
+        ValidationErrorKind.PatternMismatch => (Codes.WrongType, $"'{e.Property}' heeft niet de verwachte vorm"),
+        ValidationErrorKind.TooFewItems or ValidationErrorKind.TooFewProperties => (Codes.MissingKey, $"'{e.Property}' is leeg"),
         _ => (Codes.WrongType, $"'{e.Property}': {e.Kind}"),
     };
 

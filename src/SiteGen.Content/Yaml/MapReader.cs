@@ -51,10 +51,10 @@ public sealed partial class MapReader
         {
             foreach (var key in map.Children.Keys)
                 if (key is YamlScalarNode { Value: "<<" })
-                    ctx.Error(key, Codes.Syntax, "merge keys ('<<:') are not supported; repeat the keys or use an alias for the whole value");
+                    ctx.Error(key, Codes.Syntax, "samenvoegsleutels ('<<:') worden niet ondersteund; herhaal de sleutels of gebruik een alias ('*naam') voor de hele waarde");
             return new MapReader(map, ctx, what);
         }
-        ctx.Error(node, Codes.WrongType, $"{what} must be a mapping of 'key: value' lines; found {Describe(node)}");
+        ctx.Error(node, Codes.WrongType, $"{what} moet bestaan uit regels 'sleutel: waarde'; er staat {Describe(node)}");
         return null;
     }
 
@@ -64,7 +64,7 @@ public sealed partial class MapReader
         foreach (var (k, v) in _node.Children)
         {
             if (k is YamlScalarNode { Value: { } key }) yield return (key, k, v);
-            else _ctx.Error(k, Codes.WrongType, $"a key in {_what} must be plain text; found {Describe(k)}");
+            else _ctx.Error(k, Codes.WrongType, $"een sleutel in {_what} moet gewone tekst zijn; er staat {Describe(k)}");
         }
     }
 
@@ -76,7 +76,7 @@ public sealed partial class MapReader
         var value = Find(key);
         // A misspelt key is one mistake: Done() reports it with "did you mean", so the missing key is not reported too.
         if (value is null && required && !HasNearMiss(key))
-            _ctx.Error(_node, Codes.MissingKey, $"{_what} has no '{key}'; add '{key}: ...'");
+            _ctx.Error(_node, Codes.MissingKey, $"{_what} heeft geen '{key}'; voeg '{key}: ...' toe");
         return value;
     }
 
@@ -85,7 +85,7 @@ public sealed partial class MapReader
         var node = Get(key, required);
         if (node is null) return null;
         if (node is YamlScalarNode { Value: { } s } && s.Length > 0) return s;
-        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} must be text; found {Describe(node)}");
+        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} moet tekst zijn; er staat {Describe(node)}");
         return null;
     }
 
@@ -95,7 +95,7 @@ public sealed partial class MapReader
         var s = String(key, required);
         if (s is not null && !IsSlug(s))
         {
-            _ctx.Error(Find(key)!, Codes.WrongType, $"'{key}' must be a lower-case id of letters, digits and '-', e.g. 'mini-collectief'; found '{s}'");
+            _ctx.Error(Find(key)!, Codes.WrongType, $"'{key}' moet een id zijn van kleine letters, cijfers en '-', bijvoorbeeld 'mini-collectief'; er staat '{s}'");
             return null;
         }
         return s;
@@ -113,7 +113,7 @@ public sealed partial class MapReader
         if (d is null) return null;
         if (d != Math.Truncate(d.Value))
         {
-            _ctx.Error(Find(key)!, Codes.WrongType, $"'{key}' in {_what} must be a whole number; found {d}");
+            _ctx.Error(Find(key)!, Codes.WrongType, $"'{key}' in {_what} moet een heel getal zijn; er staat {UnitRange.Format(d.Value)}");
             return null;
         }
         return (int)d.Value;
@@ -124,7 +124,7 @@ public sealed partial class MapReader
         var node = Get(key, required);
         if (node is null) return null;
         if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } s) return s.Value == "true";
-        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} must be true or false; found {Describe(node)}");
+        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} moet true of false zijn; er staat {Describe(node)}");
         return null;
     }
 
@@ -134,7 +134,7 @@ public sealed partial class MapReader
         if (s is null) return null;
         if (values.TryGetValue(s, out var v)) return v;
         _ctx.Error(Find(key)!, Codes.WrongType,
-            $"'{key}' in {_what} must be one of {string.Join(", ", values.Keys.Select(k => $"'{k}'"))}; found '{s}'");
+            $"'{key}' in {_what} moet een van deze waarden zijn: {string.Join(", ", values.Keys.Select(k => $"'{k}'"))}; er staat '{s}'");
         return null;
     }
 
@@ -145,7 +145,7 @@ public sealed partial class MapReader
         if (s is null) return null;
         if (values.TryGetValue(s, out var v)) return v;
         _ctx.Error(Find(key)!, Codes.WrongType,
-            $"'{key}' in {_what} must be one of {string.Join(", ", values.Keys.Select(k => $"'{k}'"))}; found '{s}'");
+            $"'{key}' in {_what} moet een van deze waarden zijn: {string.Join(", ", values.Keys.Select(k => $"'{k}'"))}; er staat '{s}'");
         return null;
     }
 
@@ -156,7 +156,7 @@ public sealed partial class MapReader
         var node = Get(key, required);
         if (node is null) return null;
         if (node is YamlSequenceNode seq) return seq;
-        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} must be a list ('- item' lines or [a, b]); found {Describe(node)}");
+        _ctx.Error(node, Codes.WrongType, $"'{key}' in {_what} moet een lijst zijn (regels '- item' of [a, b]); er staat {Describe(node)}");
         return null;
     }
 
@@ -168,7 +168,7 @@ public sealed partial class MapReader
         foreach (var item in seq.Children)
         {
             if (item is YamlScalarNode { Value: { Length: > 0 } s }) list.Add(s);
-            else _ctx.Error(item, Codes.WrongType, $"every item of '{key}' in {_what} must be text; found {Describe(item)}");
+            else _ctx.Error(item, Codes.WrongType, $"elk onderdeel van '{key}' in {_what} moet tekst zijn; er staat {Describe(item)}");
         }
         return list;
     }
@@ -181,7 +181,7 @@ public sealed partial class MapReader
             if (k is not YamlScalarNode { Value: { } key } || _known.Contains(key)) continue;
             string? near = _known.OrderBy(x => Distance(x, key)).FirstOrDefault(x => Distance(x, key) <= 2);
             _ctx.Error(k, Codes.UnknownKey,
-                $"unknown key '{key}' in {_what}{(near is null ? "" : $" (did you mean '{near}'?)")}; expected one of: {string.Join(", ", _known.Distinct())}");
+                $"onbekende sleutel '{key}' in {_what}{(near is null ? "" : $" (bedoelt u '{near}'?)")}; mogelijk zijn: {string.Join(", ", _known.Distinct())}");
         }
     }
 
@@ -217,33 +217,33 @@ public sealed partial class MapReader
     {
         if (node is not YamlScalarNode { Value: { } text } scalar)
         {
-            ctx.Error(node, Codes.WrongType, $"{what} must be a number; found {Describe(node)}");
+            ctx.Error(node, Codes.WrongType, $"{what} moet een getal zijn; er staat {Describe(node)}");
             return null;
         }
         string? hint = NumberHints.For(text);
         if (scalar.Style != ScalarStyle.Plain)
         {
-            ctx.Error(node, Codes.WrongType, $"{what} must be a number without quotes; found the text \"{text}\"{(hint is null ? "" : $"; {hint}")}");
+            ctx.Error(node, Codes.WrongType, $"{what} moet een getal zijn, zonder aanhalingstekens; er staat de tekst \"{text}\"{(hint is null ? "" : $". {hint}")}");
             return null;
         }
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var value))
         {
-            ctx.Error(node, Codes.WrongType, $"{what} must be a number; found '{text}'. {hint ?? "Write e.g. 1.14 or 1400"}");
+            ctx.Error(node, Codes.WrongType, $"{what} moet een getal zijn; er staat '{text}'. {hint ?? "Schrijf bijvoorbeeld 1.14 of 1400 (met een punt voor decimalen)"}");
             return null;
         }
-        string then = hint is null ? "" : $"; {hint}";
+        string then = hint is null ? "" : $". {hint}";
         if (range is not null)
         {
             if (!range.Contains(value))
             {
                 ctx.Error(node, Codes.OutOfRange,
-                    $"{what} is {UnitRange.Format(value)}, outside the plausible range for {range.Describe()}{then}");
+                    $"{what} is {UnitRange.Dutch(value)}; dat ligt buiten het verwachte bereik voor {range.Describe()}{then}");
                 return null;
             }
             if (range.Whole && value != Math.Truncate(value))
             {
-                ctx.Error(node, Codes.OutOfRange, $"{what} is {UnitRange.Format(value)}; expected a whole number: {range.Describe()}{then}");
+                ctx.Error(node, Codes.OutOfRange, $"{what} is {UnitRange.Dutch(value)}; dat moet een heel getal zijn: {range.Describe()}{then}");
                 return null;
             }
             int dot = text.IndexOf('.');
@@ -251,14 +251,14 @@ public sealed partial class MapReader
             if (range.MaxDecimals is { } most && decimals > most)
             {
                 ctx.Error(node, Codes.OutOfRange,
-                    $"{what} is written with {decimals} decimals; {range.Words} has at most {most}{then}");
+                    $"{what} is geschreven met {decimals} decimalen; {range.Words} heeft er hoogstens {most}{then}");
                 return null;
             }
         }
         if (min is not null && value < min || max is not null && value > max)
         {
             ctx.Error(node, Codes.OutOfRange,
-                $"{what} is {UnitRange.Format(value)}; expected {Range(min, max)}{then}");
+                $"{what} is {UnitRange.Dutch(value)}; verwacht is {Range(min, max)}{then}");
             return null;
         }
         return value;
@@ -266,21 +266,21 @@ public sealed partial class MapReader
 
     private static string Range(decimal? min, decimal? max) => (min, max) switch
     {
-        ({ } lo, { } hi) => $"a value from {lo.ToString(CultureInfo.InvariantCulture)} to {hi.ToString(CultureInfo.InvariantCulture)}",
-        ({ } lo, null) => $"at least {lo.ToString(CultureInfo.InvariantCulture)}",
-        (null, { } hi) => $"at most {hi.ToString(CultureInfo.InvariantCulture)}",
-        _ => "a number",
+        ({ } lo, { } hi) => $"een waarde van {UnitRange.Dutch(lo)} tot {UnitRange.Dutch(hi)}",
+        ({ } lo, null) => $"minstens {UnitRange.Dutch(lo)}",
+        (null, { } hi) => $"hoogstens {UnitRange.Dutch(hi)}",
+        _ => "een getal",
     };
 
     public static bool IsSlug(string s) => SlugPattern().IsMatch(s);
 
     public static string Describe(YamlNode node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode { Value: null or "" } => "nothing",
+        YamlMappingNode => "een blok met regels 'sleutel: waarde'",
+        YamlSequenceNode => "een lijst",
+        YamlScalarNode { Value: null or "" } => "niets",
         YamlScalarNode s => $"'{Shorten(s.Value!)}'",
-        _ => "something else",
+        _ => "iets anders",
     };
 
     private static string Shorten(string s) => s.Length > 40 ? s[..40] + "..." : s;

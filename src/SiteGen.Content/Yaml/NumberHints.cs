@@ -21,45 +21,46 @@ public static partial class NumberHints
         {
             string number = currency.Groups["n"].Value.Trim();
             string meant = Plain(number) ?? number;
-            return $"write the number without the euro sign or word: {meant}";
+            return $"Schrijf het getal zonder euroteken of het woord euro: {meant}";
         }
         // A unit typed after the number: 1200 m3, 30 jaar. The unit comes from the field itself.
         var unit = UnitSuffix().Match(text);
         if (unit.Success)
         {
             string number = unit.Groups["n"].Value.Trim();
-            return $"write the number without the unit '{unit.Groups["u"].Value}' (the field has its unit already): {Plain(number) ?? number}";
+            return $"Schrijf het getal zonder de eenheid '{unit.Groups["u"].Value}' (die hoort al bij het veld): {Plain(number) ?? number}";
         }
         var percent = Percent().Match(text);
         if (percent.Success)
         {
             string number = percent.Groups["n"].Value.Trim();
             if (Plain(number) is { } p && decimal.TryParse(p, NumberStyles.Number, CultureInfo.InvariantCulture, out var pct))
-                return $"write a share as a fraction without '%': {UnitRange.Format(pct / 100m)}";
-            return "write a share as a fraction without '%', e.g. 0.15 for 15%";
+                return $"Schrijf een aandeel als breuk, zonder '%': {UnitRange.Format(pct / 100m)}";
+            return "Schrijf een aandeel als breuk, zonder '%', bijvoorbeeld 0.15 voor 15%";
         }
         // Spaces as thousands separators: 1 900, 12 500.
-        if (SpaceGrouped().IsMatch(text)) return $"write it without spaces: {text.Replace(" ", "").Replace("\u00A0", "")}";
+        if (SpaceGrouped().IsMatch(text)) return $"Schrijf het getal zonder spaties: {text.Replace(" ", "").Replace("\u00A0", "")}";
         // Dots as thousands separators, optionally a decimal comma: 1.900, 12.500, 1.200,50, 1.900.000.
         if (DotGrouped().IsMatch(text))
         {
             string meant = Plain(text)!;
             bool comma = text.Contains(',');
-            string readAs = comma ? " is written the Dutch way;" : $" reads as {DutchDecimal(text)};";
-            return $"{text}{readAs} YAML numbers have no thousands separator and a decimal point: write {meant}";
+            return comma
+                ? $"{text} is op z'n Nederlands geschreven: YAML-getallen hebben geen punt voor duizendtallen en een punt (geen komma) voor decimalen. Schrijf {meant}"
+                : $"YAML leest {text} als {DutchDecimal(text)}: YAML-getallen hebben geen punt voor duizendtallen. Schrijf {meant}";
         }
         // A decimal comma without thousands: 0,30 or 1,5.
         if (CommaDecimal().IsMatch(text))
             return text.Length - text.IndexOf(',') - 1 == 3
-                ? $"YAML numbers use a decimal point and no thousands separator: write {text.Replace(',', '.')}, or {text.Replace(",", "")} if you meant thousands"
-                : $"YAML numbers use a decimal point: write {text.Replace(',', '.')}";
+                ? $"YAML-getallen hebben een punt voor decimalen en geen scheidingsteken voor duizendtallen. Schrijf {text.Replace(',', '.')}, of {text.Replace(",", "")} als u duizendtallen bedoelde"
+                : $"YAML-getallen hebben een punt voor decimalen, geen komma. Schrijf {text.Replace(',', '.')}";
         return null;
     }
 
     /// <summary>"1.900" as YAML reads it, written the Dutch way (1,9), so the author sees the misreading.</summary>
     private static string DutchDecimal(string text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)
-            ? UnitRange.Format(d).Replace('.', ',')
+            ? UnitRange.Dutch(d)
             : text;
 
     /// <summary>A Dutch-written number as YAML wants it: 1.200,50 -> 1200.50; null when it is not a number.</summary>

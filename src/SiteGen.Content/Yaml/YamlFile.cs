@@ -22,19 +22,19 @@ public static class YamlFile
     {
         if (Directory.Exists(path))
         {
-            diag.Error(displayPath, 1, 1, Codes.FileSystem, "found a directory where a file was expected");
+            diag.Error(displayPath, 1, 1, Codes.FileSystem, "hier staat een map waar een bestand verwacht wordt");
             return null;
         }
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            diag.Error(displayPath, 1, 1, Codes.FileSystem, "file not found");
+            diag.Error(displayPath, 1, 1, Codes.FileSystem, "bestand niet gevonden");
             return null;
         }
         if (info.Length > MaxBytes)
         {
             diag.Error(displayPath, 1, 1, Codes.FileSystem,
-                $"file is {info.Length / 1024} KB; content files may be at most {MaxBytes / 1024} KB");
+                $"het bestand is {info.Length / 1024} KB; een inhoudsbestand mag hoogstens {MaxBytes / 1024} KB zijn");
             return null;
         }
         byte[] bytes = File.ReadAllBytes(path);
@@ -47,7 +47,7 @@ public static class YamlFile
         {
             int index = e.Index < 0 ? 0 : e.Index;
             var (line, col) = Position(bytes, index);
-            diag.Error(displayPath, line, col, Codes.Syntax, "the file is not valid UTF-8; save it as UTF-8");
+            diag.Error(displayPath, line, col, Codes.Syntax, "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8");
             return null;
         }
     }
@@ -61,14 +61,14 @@ public static class YamlFile
         if (tabLine >= 0)
         {
             diag.Error(displayPath, tabLine + 1 + lineOffset, tabColumn, Codes.Syntax,
-                "a tab is used for indentation; YAML indents with spaces only");
+                "hier wordt met een tab ingesprongen; YAML springt alleen met spaties in");
             return null;
         }
         var deep = FindDeepNesting(text);
         if (deep is { } d)
         {
             diag.Error(displayPath, d.Line + lineOffset, d.Column, Codes.Syntax,
-                $"the YAML is nested more than {MaxDepth} levels deep here; content files need only a few levels");
+                $"de YAML is hier meer dan {MaxDepth} niveaus diep genest; een inhoudsbestand heeft er maar een paar nodig");
             return null;
         }
         try
@@ -81,7 +81,7 @@ public static class YamlFile
                 var start = stream.Documents[1].RootNode.Start;
                 int line = SecondDocumentMarker(text) ?? (int)start.Line;
                 diag.Error(displayPath, line + lineOffset, 1, Codes.Syntax,
-                    "found a second YAML document ('---'); a content file holds one");
+                    "hier begint een tweede YAML-document ('---'); een inhoudsbestand bevat er één");
                 return null;
             }
             var root = stream.Documents[0].RootNode;
@@ -98,7 +98,7 @@ public static class YamlFile
                 if (UnclosedBracket(text) is { } open)
                 {
                     diag.Error(displayPath, open.Line + lineOffset, open.Column, Codes.Syntax,
-                        $"'{open.Bracket}' is opened here but never closed; the file may have been cut off");
+                        $"'{open.Bracket}' wordt hier geopend maar nergens gesloten; misschien is het bestand afgebroken");
                     return null;
                 }
             }
@@ -107,13 +107,13 @@ public static class YamlFile
                              || message.Contains("same key", StringComparison.OrdinalIgnoreCase);
             diag.Error(displayPath, (int)e.Start.Line + lineOffset, (int)e.Start.Column,
                 duplicate ? Codes.DuplicateKey : Codes.Syntax,
-                duplicate ? "a key is written twice in the same mapping; keep one" : $"YAML syntax: {Clean(message)}");
+                duplicate ? "een sleutel staat twee keer in hetzelfde blok; houd er één over" : $"de YAML klopt hier niet (de YAML-lezer meldt: {Clean(message)}); kijk naar inspringing, dubbele punten en aanhalingstekens");
             return null;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // The representation model throws ArgumentException for duplicate keys, without a position.
-            diag.Error(displayPath, 1 + lineOffset, 1, Codes.DuplicateKey, $"a key is written twice in the same mapping: {e.Message}");
+            diag.Error(displayPath, 1 + lineOffset, 1, Codes.DuplicateKey, $"een sleutel staat twee keer in hetzelfde blok: {e.Message}");
             return null;
         }
     }

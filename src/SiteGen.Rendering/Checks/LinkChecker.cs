@@ -39,18 +39,18 @@ public static class LinkChecker
                 if (Content.Loading.SafeMarkdown.SchemeOf(url) is not null)
                 {
                     if (!Content.Loading.SafeMarkdown.IsAllowed(url))
-                        diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' uses a scheme other than http, https, mailto or tel");
+                        diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' begint niet met http, https, mailto of tel; zulke links zijn niet toegestaan");
                     continue;
                 }
                 var (target, fragment) = Resolve(page, url);
                 if (target is null || !files.Contains(target))
                 {
-                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' points to '{target}', which the build does not produce");
+                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar '{target}', maar die pagina of dat bestand maakt de build niet");
                     continue;
                 }
                 // A fragment of a document ("rapport.pdf#page=3") is the viewer's business; only pages have ids.
                 if (fragment.Length > 0 && target.EndsWith(".html", StringComparison.Ordinal) && !IdsOf(target).Contains(fragment))
-                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' points to anchor '#{fragment}', which '{target}' does not have");
+                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar de plek '#{fragment}', maar die staat niet op '{target}'");
             }
         }
         return checkedLinks;

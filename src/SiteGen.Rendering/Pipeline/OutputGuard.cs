@@ -21,28 +21,28 @@ public static class OutputGuard
     /// <returns>One line saying why the folder may not be written, or null when it may.</returns>
     public static string? Problem(string outDir, string contentDir, string themesDir)
     {
-        if (string.IsNullOrWhiteSpace(outDir)) return "--out is empty; name the folder to build into, e.g. --out output";
+        if (string.IsNullOrWhiteSpace(outDir)) return "--out is leeg; noem de map waarin de site komt, bijvoorbeeld --out output";
         string out_ = SymlinkGuard.RealPath(outDir);
-        if (Path.GetDirectoryName(out_) is null) return $"--out '{outDir}' is the root of the file system; choose a folder of its own, e.g. --out output";
+        if (Path.GetDirectoryName(out_) is null) return $"--out '{outDir}' is de hoofdmap van het bestandssysteem; kies een eigen map, bijvoorbeeld --out output";
 
         string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (home.Length > 0 && Contains(out_, SymlinkGuard.RealPath(home), out bool same))
-            return same ? $"--out '{outDir}' is your home folder; choose a folder of its own, e.g. --out output"
-                        : $"--out '{outDir}' contains your home folder; choose a folder of its own, e.g. --out output";
+            return same ? $"--out '{outDir}' is uw persoonlijke map; kies een eigen map, bijvoorbeeld --out output"
+                        : $"--out '{outDir}' bevat uw persoonlijke map; kies een eigen map, bijvoorbeeld --out output";
         if (Contains(out_, SymlinkGuard.RealPath(Directory.GetCurrentDirectory()), out same))
-            return same ? $"--out '{outDir}' is the current folder; the build would replace it, choose a subfolder, e.g. --out output"
-                        : $"--out '{outDir}' contains the current folder; choose a folder of its own, e.g. --out output";
+            return same ? $"--out '{outDir}' is de huidige map; de build zou die vervangen, kies een submap, bijvoorbeeld --out output"
+                        : $"--out '{outDir}' bevat de huidige map; kies een eigen map, bijvoorbeeld --out output";
         foreach (var (what, dir) in new[] { ("content", contentDir), ("themes", themesDir) })
         {
             string real = SymlinkGuard.RealPath(dir);
             if (Contains(out_, real, out same))
-                return same ? $"--out '{outDir}' is the {what} folder; the build would replace it, choose another folder, e.g. --out output"
-                            : $"--out '{outDir}' contains the {what} folder '{dir}'; choose a folder beside it, e.g. --out output";
+                return same ? $"--out '{outDir}' is de map {what}; de build zou die vervangen, kies een andere map, bijvoorbeeld --out output"
+                            : $"--out '{outDir}' bevat de map {what} ('{dir}'); kies een map ernaast, bijvoorbeeld --out output";
             if (SymlinkGuard.IsSameOrInside(real, out_))
-                return $"--out '{outDir}' lies inside the {what} folder '{dir}'; choose a folder beside it, e.g. --out output";
+                return $"--out '{outDir}' ligt in de map {what} ('{dir}'); kies een map ernaast, bijvoorbeeld --out output";
         }
 
-        if (File.Exists(out_)) return $"--out '{outDir}' is a file, not a folder";
+        if (File.Exists(out_)) return $"--out '{outDir}' is een bestand, geen map";
         if (!Directory.Exists(out_) || !Directory.EnumerateFileSystemEntries(out_).Any()) return null; // new or empty: fine
         try
         {
@@ -50,14 +50,14 @@ public static class OutputGuard
         }
         catch (InvalidDataException e)
         {
-            return $"{e.Message}; without it SiteGen cannot tell its files from yours, so '{outDir}' is left alone";
+            return $"{e.Message}; zonder die lijst weet SiteGen niet welke bestanden van SiteGen zijn en welke van u, dus blijft '{outDir}' onaangeroerd";
         }
         // SiteGen 0.1 kept no manifest but a cache next to the output. It replaced the whole folder on every build, yet
         // anything added since would be lost: refuse as for any unknown folder, and say how to continue.
         string legacy = Path.Combine(Path.GetDirectoryName(out_)!, $".{Path.GetFileName(out_)}.sitegen-cache.json");
         if (File.Exists(legacy))
-            return $"'{outDir}' was built by an earlier SiteGen that kept no list of its files; delete it and '{legacy}' once, then build again";
-        return $"'{outDir}' is not empty and was not built by SiteGen (it has no {OutputManifest.FileName}); choose an empty or new folder";
+            return $"'{outDir}' is gemaakt door een eerdere SiteGen die geen lijst van zijn bestanden bijhield; verwijder de map en '{legacy}' één keer en bouw dan opnieuw";
+        return $"'{outDir}' is niet leeg en niet door SiteGen gemaakt (er staat geen {OutputManifest.FileName} in); kies een lege of nieuwe map";
     }
 
     /// <summary>Whether the (resolved) output folder is <paramref name="other"/> or one of its ancestors.</summary>

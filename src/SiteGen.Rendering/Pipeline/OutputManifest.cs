@@ -34,12 +34,12 @@ public sealed class OutputManifest
         {
             var m = JsonSerializer.Deserialize<OutputManifest>(File.ReadAllBytes(path));
             if (m is null || m.Generator != "sitegen" || m.Files.Any(f => !IsSafeRelative(f)))
-                throw new InvalidDataException($"'{path}' is not a SiteGen manifest");
+                throw new InvalidDataException($"'{path}' is geen bestandenlijst van SiteGen");
             return m;
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{path}' is damaged ({e.Message})", e);
+            throw new InvalidDataException($"'{path}' is beschadigd ({e.Message})", e);
         }
     }
 

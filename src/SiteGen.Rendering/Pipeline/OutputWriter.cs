@@ -25,7 +25,7 @@ public static partial class OutputWriter
     {
         // Resolved, so an output that is a symbolic link keeps its link: the folder it points to is what gets swapped.
         string full = SymlinkGuard.RealPath(outDir);
-        string parent = Path.GetDirectoryName(full) ?? throw new UnsafeOutputException("the output folder cannot be a file system root");
+        string parent = Path.GetDirectoryName(full) ?? throw new UnsafeOutputException("de uitvoermap kan niet de hoofdmap van het bestandssysteem zijn");
         Directory.CreateDirectory(parent);
         string name = Path.GetFileName(full);
         string staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
@@ -35,7 +35,7 @@ public static partial class OutputWriter
         var managed = Managed(full, outDir);
         foreach (var path in files.Paths)
             if (Conflict(full, path, managed) is { } theirs)
-                throw new UnsafeOutputException($"'{Path.Combine(outDir, theirs)}' was not written by SiteGen and the build would replace it; move it away first");
+                throw new UnsafeOutputException($"'{Path.Combine(outDir, theirs)}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
 
         int written = 0, unchanged = 0, preserved = 0;
         try
@@ -89,7 +89,7 @@ public static partial class OutputWriter
         if (previous is null)
         {
             if (Directory.EnumerateFileSystemEntries(full).Any())
-                throw new UnsafeOutputException($"'{outDir}' is not empty and was not built by SiteGen (it has no {OutputManifest.FileName}); choose an empty or new folder");
+                throw new UnsafeOutputException($"'{outDir}' is niet leeg en niet door SiteGen gemaakt (er staat geen {OutputManifest.FileName} in); kies een lege of nieuwe map");
             return set;
         }
         set.UnionWith(previous.Files);

@@ -35,11 +35,11 @@ public static class SiteBuilder
         if (options.WriteOutput) OutputGuard.Check(options);
 
         var (content, diag) = ReadContent(options);
-        Step($"read content: {(content is null ? 0 : content.Neighbourhoods.Count())} neighbourhood(s), {diag.Items.Count} finding(s)");
+        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count())} wijk(en), {diag.Items.Count} melding(en)");
         if (content is null) return new BuildResult(diag, null, clock.Elapsed);
 
         var results = Compute(content, diag);
-        Step($"computed {results.Sum(r => r.Item2.Residents.Count)} dwelling x variant results");
+        Step($"{results.Sum(r => r.Item2.Residents.Count)} uitkomsten berekend (woning x variant)");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (!SymlinkGuard.Check(options.Themes, diag, "themes")) return new BuildResult(diag, null, clock.Elapsed);
@@ -73,9 +73,9 @@ public static class SiteBuilder
             foreach (var f in e.Findings) diag.Add(f);
             return new BuildResult(diag, null, clock.Elapsed);
         }
-        Step($"rendered {files.All.Count} file(s), carried over {files.CarriedOver.Count} unchanged ({reused} neighbourhood(s) not re-rendered)");
+        Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count} ongewijzigd overgenomen ({reused} wijk(en) niet opnieuw opgemaakt)");
         int links = CheckLinks(files, diag);
-        Step($"checked {links} link(s)");
+        Step($"{links} link(s) gecontroleerd");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         WriteStats? stats = null;
@@ -84,7 +84,7 @@ public static class SiteBuilder
             // The cache goes into the output's manifest, swapped in together with the files it describes.
             var cache = new BuildCache { Neighbourhoods = produced.ToDictionary(kv => kv.Key, kv => new BuildCache.Entry { Digest = digests[kv.Key], Files = kv.Value }) };
             stats = OutputWriter.Write(files, options.OutDir, cache);
-            Step($"wrote {stats.Written} file(s), kept {stats.Unchanged} unchanged");
+            Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }
         return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused, stats);
     }
