@@ -29,15 +29,31 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var produced = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (n, r) in results)
         {
-            var before = files.Paths.ToHashSet(StringComparer.Ordinal);
+            // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the neighbourhood's
+            // files: carried over with its pages, not recomputed (the personal model is the costliest part of a rebuild).
+            string calculator = CalculatorFiles.CalculatorPath(n);
             if (reuse?.Invoke(n) is { } previous)
             {
                 foreach (var (path, disk) in previous) files.CarryOver(path, disk);
-                produced[n.Id] = previous.Select(p => p.Path).ToList();
+                var paths = previous.Select(p => p.Path).ToList();
+                // An output made before the calculator file was listed with its neighbourhood: make it once more.
+                if (!paths.Contains(calculator))
+                {
+                    files.Add(calculator, CalculatorViews.CalculatorJson(n, r));
+                    paths.Add(calculator);
+                    paths.Sort(StringComparer.Ordinal);
+                }
+                produced[n.Id] = paths;
                 continue;
             }
-            RenderNeighbourhood(files, n, r);
-            produced[n.Id] = files.Paths.Where(p => !before.Contains(p)).ToList();
+            // The neighbourhood's own list of what it added (ordinal, as the manifest keeps it): diffing the whole
+            // site's path set before and after each neighbourhood made the render step quadratic.
+            var own = new List<string>();
+            RenderNeighbourhood((path, text) => { files.Add(path, text); own.Add(path); }, n, r);
+            files.Add(calculator, CalculatorViews.CalculatorJson(n, r));
+            own.Add(calculator);
+            own.Sort(StringComparer.Ordinal);
+            produced[n.Id] = own;
         }
         // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
         foreach (var m in content.Municipalities)
@@ -51,18 +67,16 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return produced;
     }
 
-    private void RenderNeighbourhood(SiteFiles files, Neighbourhood n, NeighbourhoodResult r)
+    private void RenderNeighbourhood(Action<string, string> add, Neighbourhood n, NeighbourhoodResult r)
     {
-        {
-            var view = new NeighbourhoodView(content, n, r);
-            var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
-            files.Add(SitePaths.Neighbourhood(n), NeighbourhoodPage(view, theme));
-            foreach (var d in n.Dwellings) files.Add(SitePaths.Dwelling(n, d.Id), DwellingPage(view, theme, d));
-            foreach (var v in n.Variants) files.Add(SitePaths.Variant(n, v.Id), VariantPage(view, theme, v));
-            files.Add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
-            files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
-            files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
-        }
+        var view = new NeighbourhoodView(content, n, r);
+        var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
+        add(SitePaths.Neighbourhood(n), NeighbourhoodPage(view, theme));
+        foreach (var d in n.Dwellings) add(SitePaths.Dwelling(n, d.Id), DwellingPage(view, theme, d));
+        foreach (var v in n.Variants) add(SitePaths.Variant(n, v.Id), VariantPage(view, theme, v));
+        add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
+        add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
+        add(SitePaths.Changes(n), ChangesPage(view, theme));
     }
 
     // ---- layout ------------------------------------------------------------------------------------
@@ -105,7 +119,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         + string.Concat(style.Colours.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"  {HouseStyle.ColourTokens[c.Key]}: {c.Value};\n"))
         + "}\n");
 
-    private Municipality Municipality(Neighbourhood n) => content.Municipalities.First(m => m.Neighbourhoods.Contains(n));
+    // By reference, built once: a linear search over all municipalities per page was quadratic in the site's size.
+    private readonly Dictionary<Neighbourhood, Municipality> _municipalityOf = content.Municipalities
+        .SelectMany(m => m.Neighbourhoods.Select(n => (n, m))).DistinctBy(x => x.n).ToDictionary(x => x.n, x => x.m);
+
+    private Municipality Municipality(Neighbourhood n) => _municipalityOf.TryGetValue(n, out var m) ? m : content.Municipalities.First(x => x.Neighbourhoods.Contains(n));
 
     private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
         trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();
