@@ -16,8 +16,12 @@ namespace SiteGen.Rendering.Pages;
 /// Draws every page of the site: one method per page kind, each preparing a view model for its layout in
 /// themes/&lt;theme&gt;/layouts/. The dwelling page is drawn by <see cref="DwellingPage"/> with layouts/dwelling.hbs.
 /// </summary>
-public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourhood N, NeighbourhoodResult R)> results, ThemeSet themes)
+/// <param name="maxDegreeOfParallelism">Neighbourhoods drawn at once; -1 for as many as the machine has cores, 1 for a sequential build.</param>
+public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourhood N, NeighbourhoodResult R)> results, ThemeSet themes,
+    int maxDegreeOfParallelism = -1)
 {
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     public const string SiteName = "Van het gas af";
 
     /// <param name="reuse">For a neighbourhood whose inputs did not change: its files in the previous output, carried over unrendered.</param>
@@ -27,15 +31,40 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         files.Add(SitePaths.Home, HomePage());
         files.Add(SitePaths.OpenData, OpenDataPage());
         var produced = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (n, r) in results)
+        // Which neighbourhoods are carried over is decided first, in order (the callback looks at the previous output).
+        var previous = results.Select(x => reuse?.Invoke(x.N)).ToArray();
+        // The others are drawn in parallel: each neighbourhood's pages depend only on the shared, read-only content,
+        // its own view (which numbers the page's unique ids) and a fresh template context per render. The results are
+        // merged in the neighbourhoods' order, so the site is byte for byte what a sequential build makes, and a
+        // template error is reported for the first failing neighbourhood, as a sequential build would.
+        var drawn = new (List<(string Path, byte[] Bytes)>? Files, Exception? Error)[results.Count];
+        var todo = Enumerable.Range(0, results.Count).Where(i => previous[i] is null).ToArray();
+        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
         {
-            // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the neighbourhood's
-            // files: carried over with its pages, not recomputed (the personal model is the costliest part of a rebuild).
-            string calculator = CalculatorFiles.CalculatorPath(n);
-            if (reuse?.Invoke(n) is { } previous)
+            var (n, r) = results[i];
+            try
             {
-                foreach (var (path, disk) in previous) files.CarryOver(path, disk);
-                var paths = previous.Select(p => p.Path).ToList();
+                var own = new List<(string, byte[])>();
+                RenderNeighbourhood((path, text) => own.Add((path, Utf8.GetBytes(text))), n, r);
+                // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the
+                // neighbourhood's files: carried over with its pages, not recomputed (the personal model is the
+                // costliest part of a rebuild).
+                own.Add((CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r)));
+                drawn[i] = (own, null);
+            }
+            catch (Exception e)
+            {
+                drawn[i] = (null, e);
+            }
+        });
+        for (int i = 0; i < results.Count; i++)
+        {
+            var (n, r) = results[i];
+            string calculator = CalculatorFiles.CalculatorPath(n);
+            if (previous[i] is { } carried)
+            {
+                foreach (var (path, disk) in carried) files.CarryOver(path, disk);
+                var paths = carried.Select(p => p.Path).ToList();
                 // An output made before the calculator file was listed with its neighbourhood: make it once more.
                 if (!paths.Contains(calculator))
                 {
@@ -46,14 +75,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 produced[n.Id] = paths;
                 continue;
             }
-            // The neighbourhood's own list of what it added (ordinal, as the manifest keeps it): diffing the whole
-            // site's path set before and after each neighbourhood made the render step quadratic.
-            var own = new List<string>();
-            RenderNeighbourhood((path, text) => { files.Add(path, text); own.Add(path); }, n, r);
-            files.Add(calculator, CalculatorViews.CalculatorJson(n, r));
-            own.Add(calculator);
-            own.Sort(StringComparer.Ordinal);
-            produced[n.Id] = own;
+            var (own, error) = drawn[i];
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            // Its own list of what it added (ordinal, as the manifest keeps it): diffing the whole site's path set
+            // before and after each neighbourhood made the render step quadratic.
+            foreach (var (path, bytes) in own!) files.Add(path, bytes);
+            produced[n.Id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
+            drawn[i] = default; // the bytes now live in files only
         }
         // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
         foreach (var m in content.Municipalities)
