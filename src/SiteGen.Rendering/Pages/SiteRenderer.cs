@@ -26,7 +26,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     /// <param name="reuse">For a neighbourhood whose inputs did not change: its files in the previous output, carried over unrendered.</param>
     /// <returns>The files each neighbourhood produced.</returns>
-    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string Path, string DiskFile)>?>? reuse = null)
+    /// <param name="progress">Called with (drawn, to draw) after each neighbourhood and once at the end, from any thread, serialised.</param>
+    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string Path, string DiskFile)>?>? reuse = null,
+        Action<int, int>? progress = null)
     {
         files.Add(SitePaths.Home, HomePage());
         files.Add(SitePaths.OpenData, OpenDataPage());
@@ -39,6 +41,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         // template error is reported for the first failing neighbourhood, as a sequential build would.
         var drawn = new (List<(string Path, byte[] Bytes)>? Files, Exception? Error)[results.Count];
         var todo = Enumerable.Range(0, results.Count).Where(i => previous[i] is null).ToArray();
+        int done = 0;
         Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
         {
             var (n, r) = results[i];
@@ -56,7 +59,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             {
                 drawn[i] = (null, e);
             }
+            if (progress is not null) lock (drawn) progress(++done, todo.Length);
         });
+        if (progress is not null && todo.Length > 0) progress(todo.Length, todo.Length);
         for (int i = 0; i < results.Count; i++)
         {
             var (n, r) = results[i];

@@ -9,7 +9,8 @@ using SiteGen.Rendering.Themes;
 namespace SiteGen.Rendering.Pipeline;
 
 public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true,
-    string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null, int MaxDegreeOfParallelism = -1)
+    string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null, int MaxDegreeOfParallelism = -1,
+    Action<int, int>? Progress = null)
 {
     /// <summary>Themes live next to the content folder unless given: content/ and themes/ side by side.</summary>
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
@@ -66,7 +67,7 @@ public static class SiteBuilder
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism);
+            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress);
         }
         catch (ThemeException e)
         {
@@ -208,9 +209,10 @@ public static class SiteBuilder
 
     /// <returns>The files each neighbourhood produced (for the build cache).</returns>
     public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
-        SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string, string)>?>? reuse, int maxDegreeOfParallelism = -1)
+        SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string, string)>?>? reuse, int maxDegreeOfParallelism = -1,
+        Action<int, int>? progress = null)
     {
-        var produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse);
+        var produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
         files.Add(OpenDataFiles.ResultsJson, OpenDataFiles.Results(results));
         files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
