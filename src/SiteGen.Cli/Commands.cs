@@ -41,7 +41,8 @@ public static class Commands
         build.Options.Add(verboseOption);
         build.SetAction(p => Build(new BuildOptions(p.GetValue(contentOption)!, p.GetValue(outOption)!, Today, p.GetValue(strictOption),
             ThemesDir: p.GetValue(themesOption), Incremental: !p.GetValue(fullOption),
-            Log: p.GetValue(verboseOption) ? line => stdout.WriteLine($"sitegen: {line}") : null), p.GetValue(quietOption), stdout, stderr));
+            Log: p.GetValue(verboseOption) ? line => stdout.WriteLine($"sitegen: {line}") : null,
+            Progress: p.GetValue(quietOption) ? null : Counter(stdout)), p.GetValue(quietOption), stdout, stderr));
 
         var check = new Command("check", "Controleer alle inhoud en elke link, zonder iets te schrijven");
         check.Options.Add(contentOption);
@@ -145,6 +146,21 @@ public static class Commands
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
+    /// <summary>
+    /// A counter of neighbourhoods drawn, rewritten in place, on long builds and only on a terminal: redirected output
+    /// (CI, logs, tests) stays free of carriage returns.
+    /// </summary>
+    private static Action<int, int>? Counter(TextWriter stdout)
+    {
+        if (!ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected) return null;
+        return (done, total) =>
+        {
+            if (total < 100) return;
+            stdout.Write(done < total ? $"\rsitegen: rendering neighbourhoods {done}/{total}" : "\r\u001b[K");
+            stdout.Flush();
+        };
+    }
 
     private static int Build(BuildOptions options, bool quiet, TextWriter stdout, TextWriter stderr)
     {

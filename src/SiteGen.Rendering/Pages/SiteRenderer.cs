@@ -16,28 +16,77 @@ namespace SiteGen.Rendering.Pages;
 /// Draws every page of the site: one method per page kind, each preparing a view model for its layout in
 /// themes/&lt;theme&gt;/layouts/. The dwelling page is drawn by <see cref="DwellingPage"/> with layouts/dwelling.hbs.
 /// </summary>
-public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourhood N, NeighbourhoodResult R)> results, ThemeSet themes)
+/// <param name="maxDegreeOfParallelism">Neighbourhoods drawn at once; -1 for as many as the machine has cores, 1 for a sequential build.</param>
+public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourhood N, NeighbourhoodResult R)> results, ThemeSet themes,
+    int maxDegreeOfParallelism = -1)
 {
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     public const string SiteName = "Van het gas af";
 
     /// <param name="reuse">For a neighbourhood whose inputs did not change: its files in the previous output, carried over unrendered.</param>
     /// <returns>The files each neighbourhood produced.</returns>
-    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string Path, string DiskFile)>?>? reuse = null)
+    /// <param name="progress">Called with (drawn, to draw) after each neighbourhood and once at the end, from any thread, serialised.</param>
+    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string Path, string DiskFile)>?>? reuse = null,
+        Action<int, int>? progress = null)
     {
         files.Add(SitePaths.Home, HomePage());
         files.Add(SitePaths.OpenData, OpenDataPage());
         var produced = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (n, r) in results)
+        // Which neighbourhoods are carried over is decided first, in order (the callback looks at the previous output).
+        var previous = results.Select(x => reuse?.Invoke(x.N)).ToArray();
+        // The others are drawn in parallel: each neighbourhood's pages depend only on the shared, read-only content,
+        // its own view (which numbers the page's unique ids) and a fresh template context per render. The results are
+        // merged in the neighbourhoods' order, so the site is byte for byte what a sequential build makes, and a
+        // template error is reported for the first failing neighbourhood, as a sequential build would.
+        var drawn = new (List<(string Path, byte[] Bytes)>? Files, Exception? Error)[results.Count];
+        var todo = Enumerable.Range(0, results.Count).Where(i => previous[i] is null).ToArray();
+        int done = 0;
+        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
         {
-            var before = files.Paths.ToHashSet(StringComparer.Ordinal);
-            if (reuse?.Invoke(n) is { } previous)
+            var (n, r) = results[i];
+            try
             {
-                foreach (var (path, disk) in previous) files.CarryOver(path, disk);
-                produced[n.Id] = previous.Select(p => p.Path).ToList();
+                var own = new List<(string, byte[])>();
+                RenderNeighbourhood((path, text) => own.Add((path, Utf8.GetBytes(text))), (path, bytes) => own.Add((path, bytes)), n, r);
+                // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the
+                // neighbourhood's files: carried over with its pages, not recomputed (the personal model is the
+                // costliest part of a rebuild).
+                own.Add((CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r)));
+                drawn[i] = (own, null);
+            }
+            catch (Exception e)
+            {
+                drawn[i] = (null, e);
+            }
+            if (progress is not null) lock (drawn) progress(++done, todo.Length);
+        });
+        if (progress is not null && todo.Length > 0) progress(todo.Length, todo.Length);
+        for (int i = 0; i < results.Count; i++)
+        {
+            var (n, r) = results[i];
+            string calculator = CalculatorFiles.CalculatorPath(n);
+            if (previous[i] is { } carried)
+            {
+                foreach (var (path, disk) in carried) files.CarryOver(path, disk);
+                var paths = carried.Select(p => p.Path).ToList();
+                // An output made before the calculator file was listed with its neighbourhood: make it once more.
+                if (!paths.Contains(calculator))
+                {
+                    files.Add(calculator, CalculatorViews.CalculatorJson(n, r));
+                    paths.Add(calculator);
+                    paths.Sort(StringComparer.Ordinal);
+                }
+                produced[n.Id] = paths;
                 continue;
             }
-            RenderNeighbourhood(files, n, r);
-            produced[n.Id] = files.Paths.Where(p => !before.Contains(p)).ToList();
+            var (own, error) = drawn[i];
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            // Its own list of what it added (ordinal, as the manifest keeps it): diffing the whole site's path set
+            // before and after each neighbourhood made the render step quadratic.
+            foreach (var (path, bytes) in own!) files.Add(path, bytes);
+            produced[n.Id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
+            drawn[i] = default; // the bytes now live in files only
         }
         // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
         foreach (var m in content.Municipalities)
@@ -51,21 +100,19 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return produced;
     }
 
-    private void RenderNeighbourhood(SiteFiles files, Neighbourhood n, NeighbourhoodResult r)
+    private void RenderNeighbourhood(Action<string, string> add, Action<string, byte[]> addBytes, Neighbourhood n, NeighbourhoodResult r)
     {
-        {
-            var view = new NeighbourhoodView(content, n, r);
-            var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
-            files.Add(SitePaths.Neighbourhood(n), NeighbourhoodPage(view, theme));
-            foreach (var d in n.Dwellings) files.Add(SitePaths.Dwelling(n, d.Id), DwellingPage(view, theme, d));
-            foreach (var v in n.Variants) files.Add(SitePaths.Variant(n, v.Id), VariantPage(view, theme, v));
-            files.Add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
-            files.Add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
-            files.Add(SitePaths.Changes(n), ChangesPage(view, theme));
-            if (Municipality(n).Glossary.Count > 0) files.Add(SitePaths.Glossary(n), GlossaryPage(view, theme));
-            // Images and documents of bestanden/: all of them, byte for byte (also those no narrative links yet).
-            foreach (var f in n.Files) files.Add(SitePaths.File(n, f), File.ReadAllBytes(f.FullPath));
-        }
+        var view = new NeighbourhoodView(content, n, r);
+        var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
+        add(SitePaths.Neighbourhood(n), NeighbourhoodPage(view, theme));
+        foreach (var d in n.Dwellings) add(SitePaths.Dwelling(n, d.Id), DwellingPage(view, theme, d));
+        foreach (var v in n.Variants) add(SitePaths.Variant(n, v.Id), VariantPage(view, theme, v));
+        add(SitePaths.StepPlans(n), StepPlansPage(view, theme));
+        add(SitePaths.Assumptions(n), AssumptionsPage(view, theme));
+        add(SitePaths.Changes(n), ChangesPage(view, theme));
+        if (Municipality(n).Glossary.Count > 0) add(SitePaths.Glossary(n), GlossaryPage(view, theme));
+        // Images and documents of bestanden/: all of them, byte for byte (also those no narrative links yet).
+        foreach (var f in n.Files) addBytes(SitePaths.File(n, f), File.ReadAllBytes(f.FullPath));
     }
 
     // ---- layout ------------------------------------------------------------------------------------
@@ -119,7 +166,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         + string.Concat(style.Colours.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"  {HouseStyle.ColourTokens[c.Key]}: {c.Value};\n"))
         + "}\n");
 
-    private Municipality Municipality(Neighbourhood n) => content.Municipalities.First(m => m.Neighbourhoods.Contains(n));
+    // By reference, built once: a linear search over all municipalities per page was quadratic in the site's size.
+    private readonly Dictionary<Neighbourhood, Municipality> _municipalityOf = content.Municipalities
+        .SelectMany(m => m.Neighbourhoods.Select(n => (n, m))).DistinctBy(x => x.n).ToDictionary(x => x.n, x => x.m);
+
+    private Municipality Municipality(Neighbourhood n) => _municipalityOf.TryGetValue(n, out var m) ? m : content.Municipalities.First(x => x.Neighbourhoods.Contains(n));
 
     private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
         trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();

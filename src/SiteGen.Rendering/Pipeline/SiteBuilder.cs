@@ -9,7 +9,8 @@ using SiteGen.Rendering.Themes;
 namespace SiteGen.Rendering.Pipeline;
 
 public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true,
-    string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null)
+    string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null, int MaxDegreeOfParallelism = -1,
+    Action<int, int>? Progress = null)
 {
     /// <summary>Themes live next to the content folder unless given: content/ and themes/ side by side.</summary>
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
@@ -49,8 +50,9 @@ public static class SiteBuilder
         // The guard has accepted the folder, so a manifest that exists is readable.
         var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
         // Digests are computed for --full too, so the build after it can be incremental again.
+        var digester = new Digests(content, themes);
         var digests = options.WriteOutput
-            ? content.Neighbourhoods.ToDictionary(n => n.Id, n => NeighbourhoodDigest(content, n, themes))
+            ? content.Neighbourhoods.ToDictionary(n => n.Id, digester.Of)
             : new Dictionary<string, string>();
         int reused = 0;
         IReadOnlyList<(string, string)>? Reuse(Neighbourhood n)
@@ -65,7 +67,7 @@ public static class SiteBuilder
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = Render(content, results, themes, files, Reuse);
+            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress);
         }
         catch (ThemeException e)
         {
@@ -126,25 +128,43 @@ public static class SiteBuilder
         return ok ? themes : null;
     }
 
-    /// <summary>Everything a neighbourhood's pages are made from: its folder, its municipality, the shared content, its theme.</summary>
-    private static string NeighbourhoodDigest(SiteContent content, Neighbourhood n, ThemeSet themes)
+    /// <summary>
+    /// Everything a neighbourhood's pages are made from: its folder, its municipality, the shared content, its theme.
+    /// The shared content and each theme folder are hashed once per build and enter each neighbourhood's digest as
+    /// their hash: hashing them again for every neighbourhood dominated incremental builds of large sites.
+    /// </summary>
+    private sealed class Digests(SiteContent content, ThemeSet themes)
     {
-        string municipality = n.Id[..n.Id.IndexOf('/')];
-        string root = content.Root;
-        var files = BuildCache.FilesUnder(n.Folder)
-            .Append(Path.Combine(root, municipality, "municipality.yaml"))
-            .Append(Path.Combine(root, "sources.yaml"))
-            .Append(Path.Combine(root, "glossary.yaml"))
-            .Append(Path.Combine(root, municipality, "glossary.yaml"))
-            .Append(Path.Combine(root, "help.yaml"))
-            .Concat(BuildCache.FilesUnder(Path.Combine(root, "assumptions")))
-            .Concat(BuildCache.FilesUnder(Path.Combine(root, "step-plans")))
-            .Where(File.Exists)
-            .Select(Path.GetFullPath);
+        private readonly string _root = Path.GetFullPath(content.Root);
+        private readonly Dictionary<string, string> _themes = new(StringComparer.Ordinal);
+        private string? _shared;
+
+        private string Shared => _shared ??= BuildCache.Digest(
+            new[] { Path.Combine(content.Root, "sources.yaml"), Path.Combine(content.Root, "glossary.yaml"), Path.Combine(content.Root, "help.yaml") }
+                .Concat(BuildCache.FilesUnder(Path.Combine(content.Root, "assumptions")))
+                .Concat(BuildCache.FilesUnder(Path.Combine(content.Root, "step-plans")))
+                .Where(File.Exists).Select(Path.GetFullPath),
+            _root);
+
         // Relative paths (content to its root, each theme folder to itself): the digest, and so the manifest, is the
         // same wherever the project lies.
-        var themeDigests = themes.Folders(municipality).Select((dir, i) => $"{i}:{BuildCache.Digest(BuildCache.FilesUnder(dir), dir)}");
-        return BuildCache.Digest(files, Path.GetFullPath(root), [n.Id, .. themeDigests]);
+        private string Theme(string municipality)
+        {
+            if (!_themes.TryGetValue(municipality, out var d))
+                _themes[municipality] = d = string.Join(",", themes.Folders(municipality).Select((dir, i) => $"{i}:{BuildCache.Digest(BuildCache.FilesUnder(dir), dir)}"));
+            return d;
+        }
+
+        public string Of(Neighbourhood n)
+        {
+            string municipality = n.Id[..n.Id.IndexOf('/')];
+            var files = BuildCache.FilesUnder(n.Folder)
+                .Append(Path.Combine(content.Root, municipality, "municipality.yaml"))
+                .Append(Path.Combine(content.Root, municipality, "glossary.yaml"))
+                .Where(File.Exists)
+                .Select(Path.GetFullPath);
+            return BuildCache.Digest(files, _root, n.Id, "shared:" + Shared, "theme:" + Theme(municipality));
+        }
     }
 
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>
@@ -190,15 +210,15 @@ public static class SiteBuilder
 
     /// <returns>The files each neighbourhood produced (for the build cache).</returns>
     public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
-        SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string, string)>?>? reuse)
+        SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string, string)>?>? reuse, int maxDegreeOfParallelism = -1,
+        Action<int, int>? progress = null)
     {
-        var produced = new SiteRenderer(content, results, themes).RenderAll(files, reuse);
+        var produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
         files.Add(OpenDataFiles.ResultsJson, OpenDataFiles.Results(results));
         files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
         files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
         files.Add(OpenDataFiles.ParticipationJson, OpenDataFiles.Participation(results));
         files.Add(CalculatorFiles.BreakEvenJson, CalculatorFiles.BreakEven(results));
-        foreach (var (n, r) in results) files.Add(CalculatorFiles.CalculatorPath(n), Pages.CalculatorViews.CalculatorJson(n, r));
         return produced;
     }
 }

@@ -290,15 +290,19 @@ public sealed class ThemeSet
         return new ThemeSet(root, Directory.Exists(local) ? local : shipped);
     }
 
-    public Theme Default => _themes[DefaultName];
+    public Theme Default { get { lock (_themes) return _themes[DefaultName]; } }
 
+    // Neighbourhoods are drawn in parallel; a loaded theme is read-only, loading one is serialised.
     public Theme For(string municipality)
     {
-        if (_themes.TryGetValue(municipality, out var t)) return t;
-        string own = Path.Combine(_root, municipality);
-        t = Directory.Exists(own) ? Theme.Load(municipality, [own, _default]) : Default;
-        _themes[municipality] = t;
-        return t;
+        lock (_themes)
+        {
+            if (_themes.TryGetValue(municipality, out var t)) return t;
+            string own = Path.Combine(_root, municipality);
+            t = Directory.Exists(own) ? Theme.Load(municipality, [own, _default]) : Default;
+            _themes[municipality] = t;
+            return t;
+        }
     }
 
     /// <summary>The folders a municipality's pages are drawn from (its own, then the default): their files are its pages' template dependencies.</summary>
