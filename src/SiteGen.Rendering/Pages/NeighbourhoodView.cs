@@ -49,10 +49,29 @@ public sealed class NeighbourhoodView
     }
 
     /// <summary>Links to the inputs a set of figures rests on, once each, in a stable order.</summary>
+    /// <remarks>
+    /// Grouped by kind (prices, costs, subsidies, the study's own figures), and inputs with the same name merged into
+    /// one link (the same price cited for three dwellings is one input to a resident).
+    /// </remarks>
     public IReadOnlyList<Link> Sources(IEnumerable<Citation> citations) =>
         citations.Where(c => c.Key != Citation.Formula.Key).DistinctBy(c => c.Key)
-            .Select(c => new Link(InputName(c.Key), CiteHref(c.Key)))
-            .OrderBy(l => l.Text, StringComparer.Ordinal).ToList();
+            .Select(c => new Link(InputName(c.Key), CiteHref(c.Key), Group: SourceGroupOf(c)))
+            .DistinctBy(l => l.Text)
+            .OrderBy(l => Array.IndexOf(GroupOrder, l.Group)).ThenBy(l => l.Text, StringComparer.Ordinal).ToList();
+
+    private static readonly string[] GroupOrder =
+        ["Prijzen en tarieven", "Kosten van installaties en aanpassingen", "Subsidies", "CO2", "Gegevens en rekenregels van de studie"];
+
+    private static string SourceGroupOf(Citation c)
+    {
+        string key = c.Key;
+        string local = key.Contains(':') ? key[(key.IndexOf(':') + 1)..] : key;
+        if (local.StartsWith("energy.", StringComparison.Ordinal) || local.StartsWith("heat_tariffs.", StringComparison.Ordinal)) return GroupOrder[0];
+        if (local.StartsWith("costs.", StringComparison.Ordinal)) return GroupOrder[1];
+        if (local.StartsWith("subsidies.", StringComparison.Ordinal)) return GroupOrder[2];
+        if (local.StartsWith("emissions.", StringComparison.Ordinal)) return GroupOrder[3];
+        return GroupOrder[4];
+    }
 
     public string InputName(string key) => _inputNames.TryGetValue(key, out var name) ? name : key;
 

@@ -4,7 +4,10 @@ namespace SiteGen.Rendering.Pages;
 
 // View models: everything a template shows, already computed and formatted. Templates only display.
 
-public sealed record Link(string Text, string Href, bool Current = false);
+public sealed record Link(string Text, string Href, bool Current = false, string? Group = null);
+
+/// <summary>The inputs a table rests on, under one heading ("Prijzen en tarieven", "Subsidies"...).</summary>
+public sealed record SourceGroup(string Title, IReadOnlyList<Link> Links);
 
 public sealed record Cell(string Text, bool Num = false, bool Header = false, string? Href = null, string? Badge = null, string? BadgeClass = null, string? Note = null);
 
@@ -16,6 +19,10 @@ public sealed record Table(string Id, string Caption, IReadOnlyList<Cell> Header
     IReadOnlyList<string>? Explanations = null)
 {
     public IReadOnlyList<string> Explanations { get; init; } = Explanations ?? [];
+
+    /// <summary>The sources by kind, in the order of their first appearance; links without a group come last.</summary>
+    public IReadOnlyList<SourceGroup> SourceGroups =>
+        Sources.GroupBy(l => l.Group ?? "Overige uitgangspunten").Select(g => new SourceGroup(g.Key, g.ToList())).ToList();
 }
 
 public sealed record Fact(string Term, string Value, string? Href = null);

@@ -229,3 +229,32 @@ public class WhatAHouseNeedsTests
         Assert.Matches(@"Nodig: elektrisch koken \(inductie\), .+ en .+\.$", needs["lucht-water-warmtepomp"]);
     }
 }
+
+/// <summary>Issue 10: a hybrid heat pump still burns gas, so no page calls it gas-free.</summary>
+public class GasFreeTests
+{
+    [Fact]
+    public void No_page_calls_an_option_that_burns_gas_gas_free()
+    {
+        var rows = JsonDocument.Parse(BuiltSite.Files.All["data/results.json"]).RootElement.EnumerateArray().ToArray();
+        var burnsGas = rows.Where(r => r.GetProperty("gas_m3_per_year").GetDecimal() > 0m).Select(r => r.GetProperty("variant").GetString()!).ToHashSet();
+        Assert.Contains("hybride-warmtepomp", burnsGas);
+        var names = BuiltSite.Page("putten/bijsteren-husselerveld/index.html").QuerySelectorAll("a[href*='varianten/']")
+            .Where(a => burnsGas.Contains(a.GetAttribute("href")!.Split('/')[^2])).Select(a => a.TextContent.Trim().ToLowerInvariant()).Distinct().ToList();
+        Assert.NotEmpty(names);
+        foreach (var page in BuiltSite.Pages)
+        {
+            string text = BuiltSite.Page(page).Body!.TextContent;
+            foreach (var sentence in text.Split('.', '!', '?'))
+            {
+                bool gasFree = sentence.Contains("zonder aardgas", StringComparison.OrdinalIgnoreCase) || sentence.Contains("aardgasvrij", StringComparison.OrdinalIgnoreCase);
+                if (!gasFree) continue;
+                // A sentence about going without gas may name only options that burn none.
+                foreach (var name in names)
+                    Assert.False(sentence.Contains(name, StringComparison.OrdinalIgnoreCase) && !sentence.Contains("gebruikt nog", StringComparison.OrdinalIgnoreCase)
+                                 && !sentence.Contains("houdt", StringComparison.OrdinalIgnoreCase) && !sentence.Contains("niet", StringComparison.OrdinalIgnoreCase),
+                        $"{page}: \"{sentence.Trim()}\" calls {name} gas-free");
+            }
+        }
+    }
+}
