@@ -142,6 +142,12 @@ public sealed class ResidentResult
     public required IReadOnlyList<ReconcilingAmount> Reconciliations { get; init; }
     /// <summary>Up-front cost after subsidy, summed from <see cref="ResidentOneOffs"/> ("nagerekend").</summary>
     public required decimal ResidentUpfront { get; init; }
+    /// <summary>
+    /// <see cref="UpfrontRange"/> around <see cref="ResidentUpfront"/>: the cost margins move the same items, only the
+    /// centre differs by the study's bookkeeping (a subsidy computed as a share instead of the stated amount).
+    /// </summary>
+    public CostRange ResidentUpfrontRange =>
+        new(UpfrontRange.Low - Upfront + ResidentUpfront, ResidentUpfront, UpfrontRange.High - Upfront + ResidentUpfront);
     /// <summary>Start-year monthly cost summed from <see cref="ResidentMonthly"/> ("nagerekend"); <see cref="MonthlyCost"/> is the study's.</summary>
     public required decimal MonthlyCostRecomputed { get; init; }
 }

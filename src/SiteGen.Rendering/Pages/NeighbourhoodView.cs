@@ -250,10 +250,8 @@ public sealed class NeighbourhoodView
             new Cell(Display.Money(l.Amount), Num: true),
         ])).ToList();
         bool subsidised = r.ResidentOneOffs.Any(l => l.Kind == LineKind.Subsidy);
-        // The up-front range moves with the cost margins; it is centred on what the resident pays for the items shown.
-        var upfront = new CostRange(r.UpfrontRange.Low - r.Upfront + r.ResidentUpfront, r.ResidentUpfront, r.UpfrontRange.High - r.Upfront + r.ResidentUpfront);
         rows.Add(new Row([new Cell(subsidised ? "Nu te betalen, na subsidie" : "Nu te betalen", Header: true), new Cell("nu"),
-            new Cell("ongeveer " + Display.Upfront(r.ResidentUpfront), Num: true, Note: Display.UpfrontRange(upfront))], "total"));
+            new Cell("ongeveer " + Display.Upfront(r.ResidentUpfront), Num: true, Note: Display.UpfrontRange(r.ResidentUpfrontRange))], "total"));
         var notes = new List<string> { "Het totaal is afgerond op € 100; eronder staat tussen welke bedragen het waarschijnlijk ligt." };
         if (r.ResidentOneOffs.Any(l => l.Year > 0)) notes.Add("Een vervanging later telt in de totale kosten mee met het prijspeil van nu.");
         return new Table(UniqueId("oneoff"), $"Eenmalige kosten en subsidie: {N.Variant(variant).Name.ToLowerInvariant()}",
