@@ -138,7 +138,7 @@ public sealed class NeighbourhoodView
             rows, Sources(results.SelectMany(r => r.ResidentOneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source))
                 .Concat(r.Reconciliations.Where(x => x.TcoAmount != 0m).Select(x => x.Source)))),
             "Bedragen inclusief btw, na aftrek van subsidie, afgerond op € 10. Onder elk bedrag staat tussen welke bedragen het "
-            + "waarschijnlijk ligt. Per maand: het eerste jaar, volgens de studie. " + AboutEqualNote(outcome, $"over {years} jaar"),
+            + "waarschijnlijk ligt. Per maand: het eerste jaar, volgens de studie.",
             Explanations(results, r => r.TcoAmount != 0m || r.UpfrontAmount != 0m));
     }
 
@@ -202,9 +202,8 @@ public sealed class NeighbourhoodView
         if (anyDifference) headers.Add(new Cell("Volgens de studie", Num: true));
         string note = "Eerste jaar, inclusief btw, zonder de aankoop van installaties. Afgerond op hele euro's; door afronding kan de som een euro afwijken. "
                       + (anyDifference
-                          ? "De studie noemt voor sommige keuzes een lager bedrag per maand; daaronder staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt. "
-                          : "Onder het totaal staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt. ")
-                      + AboutEqualNote(outcome, "per maand");
+                          ? "De studie noemt voor sommige keuzes een lager bedrag per maand; daaronder staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt."
+                          : "Onder het totaal staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt.");
         return new Table(UniqueId("monthly"), $"Kosten per maand in het eerste jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
             headers, rows, Sources(results.SelectMany(r => r.ResidentMonthly.Select(l => l.Source))), note,
             Explanations(results, x => x.MonthlyAmount != 0m));
