@@ -340,8 +340,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         decimal kwhPerM3 = Calculation.HeatDemand.HeatDemandModel.KilowattHourPerM3(a, method);
         string factorKey = Calculation.HeatDemand.HeatDemandModel.FactorSource(a, method).Key;
         var heat = method == HeatDemandMethod.Study && input.GasLabelD is { } gasD
-            ? new Fact("Warmtevraag waarmee de studie rekent (bij label D)", DutchFormat.WithUnit(gasD.Value * kwhPerM3, 0, "kWh") + " per jaar", view.CiteHref(factorKey))
-            : new Fact("Warmtevraag nu, zonder extra isolatie", DutchFormat.WithUnit(input.GasCurrent.Value * kwhPerM3, 0, "kWh") + " per jaar", view.CiteHref(factorKey));
+            ? new Fact("Warmtevraag waarmee de studie rekent (bij label D)", HeatDemand(gasD.Value * kwhPerM3), view.CiteHref(factorKey))
+            : new Fact("Warmtevraag nu, zonder extra isolatie", HeatDemand(input.GasCurrent.Value * kwhPerM3), view.CiteHref(factorKey));
         return
         [
             new("Energielabel", string.Join(", ", d.Labels)),
@@ -349,6 +349,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             heat,
         ];
     }
+
+    /// <summary>A heat demand no more precise than the gas use it comes from (given to 100 m³): "ongeveer 10.300 kWh per jaar".</summary>
+    private static string HeatDemand(decimal kwh) => "ongeveer " + DutchFormat.WithUnit(DutchFormat.RoundTo(kwh, 100m), 0, "kWh") + " per jaar";
 
     /// <summary>What a variant asks of this house, from the items it costs (insulation, radiators, ventilation...).</summary>
     private static object Changes(NeighbourhoodView view, DwellingInfo d, Calculation.Resident.ResidentResult r)
