@@ -91,9 +91,9 @@ public static class Coefficients
             foreach (bool moment in new[] { false, true })
             {
                 var p = new PersonalInputs { Label = label, Price = price, NaturalMoment = moment };
-                var tco = Fit(model, dwelling, variant, p, r => r.Tco30y, "totale kosten over 30 jaar");
-                var monthly = Fit(model, dwelling, variant, p, r => r.MonthlyStartYear, "maandlasten");
-                var upfront = Fit(model, dwelling, variant, p, r => r.UpfrontAfterSubsidy!.Value, "kosten vooraf");
+                // One set of evaluations serves every figure of these inputs: the model is the costly part of a build.
+                var fits = FitAll(model, dwelling, variant, p, Owner);
+                var (tco, monthly, upfront) = (fits[0], fits[1], fits[2]);
                 if (Math.Abs(upfront.B) > Tolerance)
                     throw new CalculationException($"{dwelling} / {variant}: de kosten vooraf hangen af van het gasverbruik ({upfront.B} euro per m3); de rekenhulp kan dit niet overnemen");
                 var owner = new OwnerIntercepts(Intercept(tco.A), Intercept(monthly.A), Intercept(upfront.A));
@@ -107,9 +107,10 @@ public static class Coefficients
                 else if (existing != owner)
                     throw new CalculationException($"{dwelling} / {variant}: het vaste deel hangt af van de prijsinstelling; de rekenhulp kan dit niet overnemen");
 
-                var tp = p with { Tenant = true };
-                var ttco = Fit(model, dwelling, variant, tp, r => r.Tco30y, "totale kosten over 30 jaar voor een huurder");
-                var tmonthly = Fit(model, dwelling, variant, tp, r => r.MonthlyStartYear, "maandlasten voor een huurder");
+                // A tenant's figures ignore the boiler timing (PersonalModel), so one moment is enough.
+                if (moment) continue;
+                var tenantFits = FitAll(model, dwelling, variant, p with { Tenant = true }, TenantFigures);
+                var (ttco, tmonthly) = (tenantFits[0], tenantFits[1]);
                 if (new GasSlopes(Slope(ttco.B), Slope(tmonthly.B)) != slope)
                     throw new CalculationException($"{dwelling} / {variant}: de invloed van het gasverbruik is voor een huurder anders dan voor een eigenaar; de rekenhulp kan dit niet overnemen");
                 var t = new TenantIntercepts(Intercept(ttco.A), Intercept(tmonthly.A));
@@ -131,18 +132,44 @@ public static class Coefficients
         else if (existing != slope) throw new CalculationException($"{d} / {v}: {what}; de rekenhulp kan dit niet overnemen");
     }
 
+    private static readonly (Func<PersonalResult, decimal> Figure, string What)[] Owner =
+    [
+        (r => r.Tco30y, "totale kosten over 30 jaar"),
+        (r => r.MonthlyStartYear, "maandlasten"),
+        (r => r.UpfrontAfterSubsidy!.Value, "kosten vooraf"),
+    ];
+
+    private static readonly (Func<PersonalResult, decimal> Figure, string What)[] TenantFigures =
+    [
+        (r => r.Tco30y, "totale kosten over 30 jaar voor een huurder"),
+        (r => r.MonthlyStartYear, "maandlasten voor een huurder"),
+    ];
+
     /// <summary>Fits value = a + b x gas through two evaluations of the core and checks a third.</summary>
-    public static Affine Fit(PersonalModel model, string dwelling, string variant, PersonalInputs p, Func<PersonalResult, decimal> figure, string what)
+    public static Affine Fit(PersonalModel model, string dwelling, string variant, PersonalInputs p, Func<PersonalResult, decimal> figure, string what) =>
+        FitAll(model, dwelling, variant, p, [(figure, what)])[0];
+
+    /// <summary>Fits several figures of the same inputs from one set of three evaluations.</summary>
+    public static Affine[] FitAll(PersonalModel model, string dwelling, string variant, PersonalInputs p,
+        (Func<PersonalResult, decimal> Figure, string What)[] figures)
     {
-        decimal y1 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasLow }));
-        decimal y2 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasHigh }));
-        decimal b = (y2 - y1) / (GasHigh - GasLow);
-        var f = new Affine(y1 - b * GasLow, b);
-        decimal y3 = figure(model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck }));
-        if (Math.Abs(f.At(GasCheck) - y3) > 0.0001m)
-            throw new CalculationException(
-                $"{dwelling} / {variant} ({what}): het rekenmodel is niet lineair in het gasverbruik ({f.At(GasCheck)} voorspeld, {y3} berekend bij {GasCheck} m3); meld dit aan de beheerder van SiteGen");
-        return f;
+        var r1 = model.Evaluate(dwelling, variant, p with { GasM3 = GasLow });
+        var r2 = model.Evaluate(dwelling, variant, p with { GasM3 = GasHigh });
+        var r3 = model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck });
+        var fits = new Affine[figures.Length];
+        for (int i = 0; i < figures.Length; i++)
+        {
+            var (figure, what) = figures[i];
+            decimal y1 = figure(r1), y2 = figure(r2);
+            decimal b = (y2 - y1) / (GasHigh - GasLow);
+            var f = new Affine(y1 - b * GasLow, b);
+            decimal y3 = figure(r3);
+            if (Math.Abs(f.At(GasCheck) - y3) > 0.0001m)
+                throw new CalculationException(
+                    $"{dwelling} / {variant} ({what}): het rekenmodel is niet lineair in het gasverbruik ({f.At(GasCheck)} voorspeld, {y3} berekend bij {GasCheck} m3); meld dit aan de beheerder van SiteGen");
+            fits[i] = f;
+        }
+        return fits;
     }
 
     public static decimal Intercept(decimal a) => DecimalMath.RoundHalfUp(a, InterceptDecimals);
