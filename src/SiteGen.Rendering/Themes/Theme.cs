@@ -140,11 +140,29 @@ public sealed class Theme
                 globals["items"] = list;
                 break;
             default:
-                globals.Import(model, ScriptMemberImportFlags.Property, ViewModelOnly, StandardMemberRenamer.Default);
+                // What ScriptObject.Import(model, Property, ViewModelOnly, StandardMemberRenamer) sets, with the
+                // reflection done once per type instead of on every render and partial.
+                foreach (var (name, property) in Importable(model.GetType()))
+                    globals.SetValue(name, property.GetValue(model), false);
                 break;
         }
         return globals;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> s_importable = new();
+
+    /// <summary>The properties Scriban's import would set, in its order (base type first), with their template names.</summary>
+    private static (string Name, PropertyInfo Property)[] Importable(Type type) => s_importable.GetOrAdd(type, static t =>
+    {
+        var chain = new Stack<Type>();
+        for (var x = t; x is not null && x != typeof(object); x = x.BaseType) chain.Push(x);
+        var result = new List<(string, PropertyInfo)>();
+        while (chain.Count > 0)
+            foreach (var p in chain.Pop().GetProperties(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.DeclaredOnly))
+                if (p.CanRead && p.GetMethod is { IsPublic: true } && ViewModelOnly(p) && p.GetCustomAttribute<ScriptMemberIgnoreAttribute>() is null)
+                    result.Add((StandardMemberRenamer.Default(p) is { Length: > 0 } n ? n : p.Name, p));
+        return [.. result];
+    });
 
     /// <summary>
     /// Templates reach the view model's public properties and nothing else of .NET: no methods, no fields, no
@@ -216,6 +234,18 @@ internal sealed class HtmlContext : TemplateContext
     }
 
     private static readonly ScriptObject Builtins = new BuiltinFunctions();
+
+    // Every context has the same member filter and renamer, so the accessor Scriban builds for a view-model type (a
+    // reflection walk over its members) can serve all renders; Scriban's own cache lives and dies with one context.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Scriban.Runtime.IObjectAccessor> s_accessors = new();
+
+    protected override Scriban.Runtime.IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var type = target.GetType();
+        if (s_accessors.TryGetValue(type, out var accessor)) return accessor;
+        accessor = base.GetMemberAccessorImpl(target);
+        return accessor is null ? null : s_accessors.GetOrAdd(type, accessor);
+    }
 
     /// <summary>Writes sanitised HTML unescaped; anything else is refused, so content text can never be written raw.</summary>
     private static object Raw(TemplateContext context, object? value) => value switch
