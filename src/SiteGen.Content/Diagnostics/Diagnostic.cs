@@ -33,6 +33,13 @@ public sealed class DiagnosticBag
     /// </summary>
     public void AddSecondary(Diagnostic d) => _secondary.Add(d);
 
+    /// <summary>Takes over another bag's findings (a part of the content read on its own), after this bag's.</summary>
+    public void Append(DiagnosticBag other)
+    {
+        _items.AddRange(other._items);
+        _secondary.AddRange(other._secondary);
+    }
+
     public void MergeSecondary()
     {
         foreach (var d in _secondary)

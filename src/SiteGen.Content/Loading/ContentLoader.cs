@@ -36,15 +36,41 @@ public static class ContentLoader
         var glossary = GuideReader.ReadGlossary(root, GuideReader.GlossaryFile, refs, diag);
         var help = GuideReader.ReadHelp(root, refs, diag);
 
-        var municipalities = new List<Municipality>();
+        // Municipality files first, in order; then every neighbourhood of every municipality in parallel, each into its
+        // own findings (a neighbourhood's errors decide whether it is kept), merged back in folder order.
+        var found = new List<(string Dir, string Id, MunicipalityHead? Head, string[] Neighbourhoods)>();
         foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             string mid = Path.GetFileName(dir);
             if (ReservedFolders.Contains(mid) || mid.StartsWith('.')) continue;
-            var m = ReadMunicipality(root, dir, mid, parameters, refs, parameterReader, stepPlans, diag, placeholders);
-            if (m is not null) m = new Municipality { Id = m.Id, Name = m.Name, Style = m.Style, Neighbourhoods = m.Neighbourhoods,
-                Glossary = GuideReader.Merge(glossary, GuideReader.ReadGlossary(root, $"{mid}/{GuideReader.GlossaryFile}", refs, diag)) };
-            if (m is not null) municipalities.Add(m);
+            var head = ReadMunicipality(root, dir, mid, diag);
+            string[] ndirs = head is null ? [] : Directory.GetDirectories(dir).Order(StringComparer.Ordinal).Where(d => !Path.GetFileName(d).StartsWith('.')).ToArray();
+            found.Add((dir, mid, head, ndirs));
+        }
+        var jobs = found.SelectMany(m => m.Neighbourhoods.Select(ndir => (m.Id, Dir: ndir))).ToArray();
+        var read = new (Neighbourhood? N, DiagnosticBag Diag)[jobs.Length];
+        Parallel.For(0, jobs.Length, i =>
+        {
+            var own = new DiagnosticBag();
+            var (mid, ndir) = jobs[i];
+            // Its own reader: the reader notes failed parameters, which only the shared check above reads.
+            var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, placeholders);
+            read[i] = (n, own);
+        });
+        var municipalities = new List<Municipality>();
+        int next = 0;
+        foreach (var (dir, mid, head, ndirs) in found)
+        {
+            var neighbourhoods = new List<Neighbourhood>();
+            foreach (var _ in ndirs)
+            {
+                var (n, own) = read[next++];
+                diag.Append(own);
+                if (n is not null) neighbourhoods.Add(n);
+            }
+            if (head?.Name is not { } name) continue;
+            municipalities.Add(new Municipality { Id = mid, Name = name, Style = head.Style, Neighbourhoods = neighbourhoods,
+                Glossary = GuideReader.Merge(glossary, GuideReader.ReadGlossary(root, $"{mid}/{GuideReader.GlossaryFile}", refs, diag)) });
         }
         if (municipalities.Count == 0 && !diag.HasErrors)
             diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "de inhoudsmap bevat geen map van een gemeente (met municipality.yaml)");
@@ -83,8 +109,10 @@ public static class ContentLoader
         }
     }
 
-    private static Municipality? ReadMunicipality(string root, string dir, string mid, List<Parameter> shared, References refs,
-        ParameterReader parameterReader, Dictionary<string, StepPlan> stepPlans, DiagnosticBag diag, List<Placeholders.Found> placeholders)
+    private sealed record MunicipalityHead(string? Name, HouseStyle Style);
+
+    /// <summary>municipality.yaml; null when the folder name cannot be a municipality (its neighbourhoods are not read then).</summary>
+    private static MunicipalityHead? ReadMunicipality(string root, string dir, string mid, DiagnosticBag diag)
     {
         string file = SourcesReader.Display(root, $"{mid}/municipality.yaml");
         if (!MapReader.IsSlug(mid))
@@ -99,17 +127,7 @@ public static class ContentLoader
         string? name = map?.String("name");
         var style = map is null ? HouseStyle.None : HouseStyleReader.Read(map);
         map?.Done();
-
-        var neighbourhoods = new List<Neighbourhood>();
-        foreach (var ndir in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
-        {
-            string slug = Path.GetFileName(ndir);
-            if (slug.StartsWith('.')) continue;
-            var n = ReadNeighbourhood(root, ndir, mid, slug, shared, refs, parameterReader, stepPlans, diag, placeholders);
-            if (n is not null) neighbourhoods.Add(n);
-        }
-        if (name is null) return null;
-        return new Municipality { Id = mid, Name = name, Style = style, Neighbourhoods = neighbourhoods };
+        return new MunicipalityHead(name, style);
     }
 
     private static Neighbourhood? ReadNeighbourhood(string root, string dir, string mid, string slug, List<Parameter> shared,

@@ -20,19 +20,18 @@ public static partial class SchemaCheck
     public const string Sources = "sources", Parameters = "parameters", Municipality = "municipality",
         Neighbourhood = "neighbourhood", StepPlan = "step-plan", Narrative = "narrative", Glossary = "glossary", Help = "help";
 
-    private static readonly Dictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
-    private static readonly Lock Gate = new();
+    // One set of loaded schemas per thread: content is read in parallel, and NJsonSchema does not promise that
+    // validating against one schema object from several threads at once is safe.
+    [ThreadStatic] private static Dictionary<string, JsonSchema>? t_schemas;
 
     public static JsonSchema Get(string name)
     {
-        lock (Gate)
-        {
-            if (Schemas.TryGetValue(name, out var s)) return s;
-            using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream($"schema/{name}.schema.json")
-                               ?? throw new InvalidOperationException($"schema '{name}' is not embedded");
-            using var reader = new StreamReader(stream);
-            return Schemas[name] = JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
-        }
+        var schemas = t_schemas ??= new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        if (schemas.TryGetValue(name, out var s)) return s;
+        using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream($"schema/{name}.schema.json")
+                           ?? throw new InvalidOperationException($"schema '{name}' is not embedded");
+        using var reader = new StreamReader(stream);
+        return schemas[name] = JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     }
 
     public static void Validate(YamlNode? root, string schema, YamlContext ctx)
