@@ -51,9 +51,7 @@ public static class SiteBuilder
         var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
         // Digests are computed for --full too, so the build after it can be incremental again.
         var digester = new Digests(content, themes);
-        var digests = options.WriteOutput
-            ? content.Neighbourhoods.ToDictionary(n => n.Id, digester.Of)
-            : new Dictionary<string, string>();
+        var digests = options.WriteOutput ? digester.All() : new Dictionary<string, string>();
         int reused = 0;
         IReadOnlyList<(string, string)>? Reuse(Neighbourhood n)
         {
@@ -155,6 +153,19 @@ public static class SiteBuilder
             return d;
         }
 
+        /// <summary>Every neighbourhood's digest; the files are hashed in parallel, the shared parts once beforehand.</summary>
+        public Dictionary<string, string> All()
+        {
+            var list = content.Neighbourhoods.ToArray();
+            _ = Shared;
+            foreach (var m in content.Municipalities) Theme(m.Id);
+            var digests = new string[list.Length];
+            Parallel.For(0, list.Length, i => digests[i] = Of(list[i]));
+            var result = new Dictionary<string, string>(list.Length, StringComparer.Ordinal);
+            for (int i = 0; i < list.Length; i++) result[list[i].Id] = digests[i];
+            return result;
+        }
+
         public string Of(Neighbourhood n)
         {
             string municipality = n.Id[..n.Id.IndexOf('/')];
@@ -183,17 +194,25 @@ public static class SiteBuilder
     /// <summary>Runs the calculation core per neighbourhood; inputs that cannot be combined become findings.</summary>
     public static List<(Neighbourhood, NeighbourhoodResult)> Compute(SiteContent content, DiagnosticBag diag)
     {
-        var results = new List<(Neighbourhood, NeighbourhoodResult)>();
-        foreach (var n in content.Neighbourhoods)
+        // Each neighbourhood on its own core; results and findings in the content's order.
+        var list = content.Neighbourhoods.ToArray();
+        var computed = new (NeighbourhoodResult? Result, string? Error)[list.Length];
+        Parallel.For(0, list.Length, i =>
         {
             try
             {
-                results.Add((n, NeighbourhoodModel.Evaluate(n.Input)));
+                computed[i] = (NeighbourhoodModel.Evaluate(list[i].Input), null);
             }
             catch (CalculationException e)
             {
-                diag.Error(n.ScenarioPath, 1, 1, Codes.Calculation, e.Message);
+                computed[i] = (null, e.Message);
             }
+        });
+        var results = new List<(Neighbourhood, NeighbourhoodResult)>(list.Length);
+        for (int i = 0; i < list.Length; i++)
+        {
+            if (computed[i].Result is { } r) results.Add((list[i], r));
+            else diag.Error(list[i].ScenarioPath, 1, 1, Codes.Calculation, computed[i].Error!);
         }
         return results;
     }
