@@ -19,6 +19,7 @@ public static class ContentLoader
 
     public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate)
     {
+        Schema.SchemaCheck.Preload();
         var diag = new DiagnosticBag();
         if (!Directory.Exists(root))
         {
