@@ -178,6 +178,9 @@ public static class Commands
             stderr.WriteLine($"sitegen: kan niet schrijven in '{options.OutDir}': {e.Message}");
             return ContentErrors;
         }
+        // For the scale bench (--verbose): how much the build allocated and how often it collected.
+        options.Log?.Invoke($"geheugen: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB toegewezen, opruimrondes {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), "
+                            + $"piek {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)
         {

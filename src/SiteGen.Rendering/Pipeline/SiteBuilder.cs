@@ -31,7 +31,7 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Step(string what) => options.Log?.Invoke($"{clock.Elapsed.TotalMilliseconds,7:0} ms  {what}");
+        void Step(string what) => options.Log?.Invoke($"{clock.Elapsed.TotalMilliseconds,7:0} ms {GC.GetTotalAllocatedBytes() / (1024 * 1024),6} MB  {what}");
         // Before anything is read: an output folder that must not be written is a usage error, whatever the content says.
         if (options.WriteOutput) OutputGuard.Check(options);
 
