@@ -157,6 +157,39 @@ public class PersonalTests
     }
 
     [Fact]
+    public void Each_label_gets_the_set_derived_for_that_label_alone()
+    {
+        // Derive(model) derives one set per label class (HeatDemandModel.LabelClass); derived label by label, every
+        // label must come out the same.
+        var model = Model(HeatDemandMethod.Consistent);
+        foreach (var d in Coefficients.Derive(model))
+            foreach (var v in d.Variants)
+                foreach (var (label, index) in v.SetByLabel)
+                    Assert.True(Coefficients.Equivalent(v.Sets[index], Coefficients.Derive(model, d.DwellingId, v.VariantId, label)),
+                        $"{d.DwellingId} / {v.VariantId} / {label}");
+    }
+
+    [Fact]
+    public void Labels_of_one_class_save_the_same_gas_and_meet_the_same_target()
+    {
+        var a = Neighbourhood(HeatDemandMethod.Consistent).Assumptions;
+        foreach (var target in Enum.GetValues<InsulationTarget>())
+            foreach (var x in PersonalInputs.Labels)
+                foreach (var y in PersonalInputs.Labels)
+                {
+                    if (HeatDemand.HeatDemandModel.LabelClass(x, target) != HeatDemand.HeatDemandModel.LabelClass(y, target)) continue;
+                    Assert.Equal(HeatDemand.HeatDemandModel.MeetsTarget(x, target), HeatDemand.HeatDemandModel.MeetsTarget(y, target));
+                    Assert.Equal(Saved(x, target), Saved(y, target));
+                }
+
+        decimal? Saved(string label, InsulationTarget target)
+        {
+            try { return HeatDemand.HeatDemandModel.GasAfterInsulation(1000m, label, target, a); }
+            catch (CalculationException) { return null; }
+        }
+    }
+
+    [Fact]
     public void Not_affine_figures_fail_loudly()
     {
         var model = Model();

@@ -42,6 +42,14 @@ public static class HeatDemandModel
         return gas * (1m - a.SpaceHeatingShareForSavings.Value * saving.Value);
     }
 
+    /// <summary>
+    /// Labels with the same class behave the same towards this target: the same <see cref="GasAfterInsulation"/> and the
+    /// same <see cref="MeetsTarget"/>. Without a target every label is alike; labels already at the target are alike;
+    /// the others each have their own Tabel 10.1 saving.
+    /// </summary>
+    public static string LabelClass(string label, InsulationTarget target) =>
+        target == InsulationTarget.None ? "*" : MeetsTarget(label, target) ? "met" : NormaliseLabel(label);
+
     /// <summary>True when a dwelling with this label is already at or above the insulation target (an unknown label never is).</summary>
     public static bool MeetsTarget(string currentLabel, InsulationTarget target)
     {

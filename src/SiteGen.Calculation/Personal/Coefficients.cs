@@ -1,3 +1,4 @@
+using SiteGen.Calculation.HeatDemand;
 using SiteGen.Calculation.Inputs;
 
 namespace SiteGen.Calculation.Personal;
@@ -54,16 +55,30 @@ public static class Coefficients
             {
                 var sets = new List<CoefficientSet>();
                 var byLabel = new Dictionary<string, int>();
+                var target = v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None;
+                // Labels of one class give the same figures (HeatDemandModel.LabelClass): derived once per class.
+                var byClass = new Dictionary<string, (CoefficientSet? Set, CalculationException? Error)>(StringComparer.Ordinal);
                 foreach (var label in PersonalInputs.Labels)
                 {
-                    CoefficientSet set;
-                    try
+                    string cls = HeatDemandModel.LabelClass(label, target);
+                    if (!byClass.TryGetValue(cls, out var derived))
                     {
-                        set = Derive(model, d.Id, v.Id, label);
+                        try
+                        {
+                            derived = (Derive(model, d.Id, v.Id, label), null);
+                        }
+                        catch (CalculationException e)
+                        {
+                            derived = (null, e);
+                        }
+                        byClass[cls] = derived;
                     }
-                    catch (CalculationException) when (label != d.Label)
+                    if (derived.Set is not { } set)
                     {
-                        continue; // Tabel 10.1 has no saving for this label path: the calculator does not offer the label
+                        // Tabel 10.1 has no saving for this label path: the calculator does not offer the label.
+                        if (label != d.Label) continue;
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(derived.Error!);
+                        return null!;
                     }
                     int index = sets.FindIndex(x => Equivalent(x, set));
                     if (index < 0)
@@ -153,9 +168,9 @@ public static class Coefficients
     public static Affine[] FitAll(PersonalModel model, string dwelling, string variant, PersonalInputs p,
         (Func<PersonalResult, decimal> Figure, string What)[] figures)
     {
-        var r1 = model.Evaluate(dwelling, variant, p with { GasM3 = GasLow });
-        var r2 = model.Evaluate(dwelling, variant, p with { GasM3 = GasHigh });
-        var r3 = model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck });
+        var r1 = model.Evaluate(dwelling, variant, p with { GasM3 = GasLow }, detail: false);
+        var r2 = model.Evaluate(dwelling, variant, p with { GasM3 = GasHigh }, detail: false);
+        var r3 = model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck }, detail: false);
         var fits = new Affine[figures.Length];
         for (int i = 0; i < figures.Length; i++)
         {

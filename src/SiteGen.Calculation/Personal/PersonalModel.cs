@@ -71,7 +71,8 @@ public sealed class PersonalModel
 
     private static Quantity Scale(Quantity q, decimal m) => m == 1m ? q : q with { Value = q.Value * m };
 
-    public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p)
+    /// <param name="detail">False: <see cref="PersonalResult.Detail"/> holds the totals only (see <see cref="Tco.Evaluate"/>).</param>
+    public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
     {
         var d = _input.Dwellings.FirstOrDefault(x => x.Id == dwellingId)
             ?? throw new CalculationException($"onbekende woning '{dwellingId}'");
@@ -85,9 +86,9 @@ public sealed class PersonalModel
             Label = label,
             GasCurrent = p.GasM3 is { } gas ? new Quantity(gas, PersonalGas) : d.GasCurrent,
         };
-        var variant = Adapt(v, d.Id, label, p.NaturalMoment && !p.Tenant);
+        var variant = Adapted(v, d.Id, label, p.NaturalMoment && !p.Tenant);
         var tco = _tco[p.Price];
-        var r = tco.Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id));
+        var r = tco.Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id), detail);
 
         if (p.Tenant)
         {
@@ -118,6 +119,16 @@ public sealed class PersonalModel
             Annuity = tco.Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
             Loan = loan, LoanAmount = borrowed, LoanMonthly = instalment, LoanInterest = interest,
         };
+    }
+
+    // The adapted variant depends on only these four things; the calculator's coefficients ask for it thousands of times.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Variant, string Dwelling, bool Insulated, bool NaturalMoment), VariantInput> _adapted = new();
+
+    private VariantInput Adapted(VariantInput v, string dwellingId, string label, bool naturalMoment)
+    {
+        var target = v.Insulation.TryGetValue(dwellingId, out var t) ? t : InsulationTarget.None;
+        bool insulated = target != InsulationTarget.None && HeatDemandModel.MeetsTarget(label, target);
+        return _adapted.GetOrAdd((v.Id, dwellingId, insulated, naturalMoment), _ => Adapt(v, dwellingId, label, naturalMoment));
     }
 
     /// <summary>The variant's one-off items for this resident: insulation they already have left out, the boiler timing applied.</summary>

@@ -51,7 +51,12 @@ public sealed class Tco
     }
 
     /// <param name="network">For heat-network variants: the network's technical figures (its electricity use carries the CO2).</param>
-    public ResidentResult Evaluate(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network = null)
+    /// <param name="detail">
+    /// False: the totals only (TCO, monthly cost, investment, subsidy, energy, CO2), for callers that evaluate the model
+    /// thousands of times and read nothing else (the calculator's coefficients). The ranges are then the central figure,
+    /// and the monthly lines, the resident's lines and the reconciling amounts are left empty.
+    /// </param>
+    public ResidentResult Evaluate(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network = null, bool detail = true)
     {
         var a = _a;
         var target = v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None;
@@ -133,7 +138,7 @@ public sealed class Tco
                 var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
                 oneOffs.Add(line);
                 oneOffMargins.Add(margin);
-                if (kind == LineKind.Cost) residentOneOffs.Add(line);
+                if (kind == LineKind.Cost && detail) residentOneOffs.Add(line);
                 investment += amount;
                 oneOffPv += amount;
                 if (kind == LineKind.Calibration) calibrationPv = amount;
@@ -148,7 +153,8 @@ public sealed class Tco
                 oneOffMargins.Add(s.ShareOfCost is not null ? margin : 0m);
                 subsidy += grant;
                 oneOffPv -= grant;
-                if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
+                if (!detail) { }
+                else if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
                     residentOneOffs.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
                 else if (s.StatedAmount is { } stated && s.Amount is null)
                 {
@@ -172,11 +178,11 @@ public sealed class Tco
                     amount, pv, cost.Amount.Source);
                 oneOffs.Add(replacement);
                 oneOffMargins.Add(margin);
-                if (kind == LineKind.Cost) residentOneOffs.Add(replacement);
+                if (kind == LineKind.Cost) { if (detail) residentOneOffs.Add(replacement); }
                 else calibrationPv += pv;
                 oneOffPv += pv;
             }
-            if (kind == LineKind.Calibration)
+            if (kind == LineKind.Calibration && detail)
                 reconciliations.Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
                     "De studie komt voor deze keuze {bedrag} hoger uit dan de optelsom van de posten. " +
                     "Waar dat verschil vandaan komt, zegt de studie niet. Daarom staat het hier apart en niet als kostenpost.",
@@ -186,13 +192,13 @@ public sealed class Tco
         // Start-year monthly cost (Tabel 8.9): no indexation, no investments; the study leaves out
         // the upkeep of gas appliances (calibration, MODEL.md §4.5).
         bool omit = _study && v.GasAppliances > 0 && a.MonthlyOmissionPerGasAppliance.Value != 0m;
-        var monthly = new LineItem[annual.Length + (omit ? 1 : 0)];
+        var monthly = detail ? new LineItem[annual.Length + (omit ? 1 : 0)] : [];
         decimal monthlyTotal = 0m;
         for (int i = 0; i < annual.Length; i++)
         {
             var line = annual[i];
             decimal m = line.Amount / 12m;
-            monthly[i] = line with { Amount = m, PresentValue = m };
+            if (detail) monthly[i] = line with { Amount = m, PresentValue = m };
             monthlyTotal += m;
         }
         decimal recomputedMonthly = monthlyTotal;
@@ -200,10 +206,10 @@ public sealed class Tco
         if (omit)
         {
             omission = -v.GasAppliances * a.MonthlyOmissionPerGasAppliance.Value / 12m;
-            monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, omission, omission,
+            if (detail) monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, omission, omission,
                 a.MonthlyOmissionPerGasAppliance.Source);
             monthlyTotal += omission;
-            reconciliations.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
+            if (detail) reconciliations.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
                 "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
                 "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
                 "Dat verschil staat hier apart.",
@@ -215,13 +221,14 @@ public sealed class Tco
         foreach (var l in residentOneOffs)
             if (l.Year == 0) residentUpfront += l.Amount;
 
-        var low = Bound(oneOffs, oneOffMargins, annual, -1, a.PriceWhatIfLow, omission);
-        var high = Bound(oneOffs, oneOffMargins, annual, +1, a.PriceWhatIfHigh, omission);
+        var low = detail ? Bound(oneOffs, oneOffMargins, annual, -1, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
+        var high = detail ? Bound(oneOffs, oneOffMargins, annual, +1, a.PriceWhatIfHigh, omission) : low;
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
         var co2 = Co2(gas, el, heatGJ, network, out decimal co2Total);
-        var studyCo2 = StudyCo2(d, v, gas, el, heatGJ, network, out decimal studyCo2Total);
+        decimal studyCo2Total = co2Total;
+        var studyCo2 = detail ? StudyCo2(d, v, gas, el, heatGJ, network, out studyCo2Total) : co2;
 
         return new ResidentResult
         {
@@ -253,7 +260,7 @@ public sealed class Tco
             LowEstimate = low,
             HighEstimate = high,
             ResidentOneOffs = residentOneOffs,
-            ResidentMonthly = omit ? monthly[..^1] : monthly,
+            ResidentMonthly = omit && detail ? monthly[..^1] : monthly,
             Reconciliations = reconciliations,
             ResidentUpfront = residentUpfront,
             MonthlyCostRecomputed = recomputedMonthly,
@@ -296,6 +303,10 @@ public sealed class Tco
         return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffLines, annualLines,
             oneOffPv + (variable + fixedCost) * _annuity, upfront, monthly + omission);
     }
+
+    /// <summary>The estimate without margins: what <see cref="Evaluate"/> reports as both bounds when asked for totals only.</summary>
+    private static ResidentBound Central(decimal tco, decimal upfront, decimal monthly) =>
+        new(1m, null, [], [], tco, upfront, monthly);
 
     /// <summary>"30%" for 0.30; a decimal comma when needed.</summary>
     private static string Percent(decimal share) =>
