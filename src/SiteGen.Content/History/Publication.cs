@@ -22,6 +22,10 @@ public sealed record Publication(string Date, string? Note, SortedDictionary<str
 
 public sealed record HistoryFile(List<Publication> Publications);
 
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+[JsonSerializable(typeof(HistoryFile))]
+internal sealed partial class HistoryJsonContext : JsonSerializerContext;
+
 /// <summary>Reads and appends to history.json; builds the snapshot of what a neighbourhood shows now.</summary>
 public static class NeighbourhoodHistory
 {
@@ -33,6 +37,8 @@ public static class NeighbourhoodHistory
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Generated at compile time: reading the file at every build start needs no reflection warm-up.
+        TypeInfoResolver = HistoryJsonContext.Default,
     };
 
     public static IReadOnlyList<Publication> Read(string path, string displayPath, DiagnosticBag diag)
