@@ -13,8 +13,9 @@ namespace SiteGen.Rendering.Checks;
 /// the build produces, a fragment an id on that page; only http(s), mailto and tel leave the site.
 /// </summary>
 /// <remarks>
-/// Each page is reduced once to its links (with their source positions) and its ids; pages are scanned in parallel.
-/// The scan runs AngleSharp's tokenizer, not its tree builder: building a DOM per page made the check
+/// Each page is reduced once to its links (with their source positions) and its ids. A full build scans each page as
+/// soon as it is rendered (<see cref="SiteFiles"/>) and drops the page, so the check itself only resolves what was
+/// kept. The scan runs AngleSharp's tokenizer, not its tree builder: building a DOM per page made the check
 /// allocation-bound, and the links and ids are all it needs. Findings are reported in page order.
 /// </remarks>
 public static class LinkChecker
@@ -132,11 +133,11 @@ public static class LinkChecker
 
     public static int Check(SiteFiles files, DiagnosticBag diag)
     {
-        // Only pages rendered by this build are checked; pages carried over were checked when they were made.
+        // Only pages rendered by this build are checked; pages carried over were checked when they were made. Pages
+        // scanned when they were staged are not read again; pages kept in memory are scanned now, in parallel.
         var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var scanned = new PageLinks[names.Length];
-        var pool = new StringPool();
-        Parallel.For(0, names.Length, i => scanned[i] = Scan(files.All[names[i]], pool));
+        Parallel.For(0, names.Length, i => scanned[i] = files.LinksOf(names[i]) ?? Scan(files.Read(names[i])));
         var pages = new Dictionary<string, PageLinks>(names.Length, StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++) pages[names[i]] = scanned[i];
         return Check(files, pages, diag);
