@@ -181,6 +181,26 @@ public sealed class OutputSafetyTests : IDisposable
         Tree.AssertSame(before, _p.Root);
     }
 
+    [Theory]
+    [InlineData("<a href=\"nergens.html\">x</a>", "error SG016: link 'nergens.html'")]
+    [InlineData("{{ fact.no_such_value }}", "no_such_value")]
+    public void A_build_that_fails_after_pages_were_staged_leaves_the_output_and_the_users_files_as_they_were(string insert, string expected)
+    {
+        string outDir = Path.Combine(_p.Root, "output");
+        Assert.Equal(0, _p.Build(outDir).ExitCode);
+        File.WriteAllText(Path.Combine(outDir, "CNAME"), "zonnedal.example");
+        // A theme that breaks pages while they are drawn: found only after the first pages went to the staging folder.
+        string facts = Path.Combine(_p.Themes, "zonnedal", "partials", "facts.sbn");
+        File.WriteAllText(facts, File.ReadAllText(facts).Replace("<dt>{{ fact.term }}</dt>", "<dt>{{ fact.term }}" + insert + "</dt>"));
+        var before = Tree.Snapshot(_p.Root);
+        var run = _p.Build(outDir);
+        Assert.True(run.ExitCode == 1, run.Err);
+        Assert.Contains(expected, run.Err);
+        Assert.Contains($"'{outDir}' is niet veranderd", run.Err);
+        // Also no staging folder is left beside the output.
+        Tree.AssertSame(before, _p.Root);
+    }
+
     [Fact]
     public void A_damaged_manifest_is_refused_rather_than_guessed()
     {

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Rendering.Pipeline;
 
@@ -9,41 +13,131 @@ namespace SiteGen.Rendering.Checks;
 /// the build produces, a fragment an id on that page; only http(s), mailto and tel leave the site.
 /// </summary>
 /// <remarks>
-/// Each page is parsed once and reduced to its links (with their source positions) and its ids; the document is
-/// dropped straight away. Keeping every page's DOM until the end made the check allocation-bound and its memory grow
-/// with the site. Pages are scanned in parallel (each scan is independent); findings are reported in page order.
+/// Each page is reduced once to its links (with their source positions) and its ids. A full build scans each page as
+/// soon as it is rendered (<see cref="SiteFiles"/>) and drops the page, so the check itself only resolves what was
+/// kept. The scan runs AngleSharp's tokenizer, not its tree builder: building a DOM per page made the check
+/// allocation-bound, and the links and ids are all it needs. Findings are reported in page order.
 /// </remarks>
 public static class LinkChecker
 {
     /// <summary>One link of a page: its address and where its element starts in the page's source.</summary>
     public readonly record struct Link(string Url, int Line, int Column);
 
-    /// <summary>What the check needs of a page: its links in document order and the ids it defines.</summary>
-    public sealed record PageLinks(Link[] Links, HashSet<string> Ids);
-
-    [ThreadStatic] private static HtmlParser? t_parser;
-
-    /// <summary>Parses one page and keeps only its links and ids.</summary>
-    public static PageLinks Scan(byte[] html)
+    /// <summary>What the check needs of a page: its links in document order and the ids it defines (sorted, ordinal, distinct).</summary>
+    public sealed record PageLinks(Link[] Links, string[] Ids)
     {
-        var parser = t_parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
-        var doc = parser.ParseDocument(System.Text.Encoding.UTF8.GetString(html));
-        var links = new List<Link>();
-        foreach (var element in doc.QuerySelectorAll("[href], [src]"))
+        public bool HasId(string id) => Array.BinarySearch(Ids, id, StringComparer.Ordinal) >= 0;
+    }
+
+    /// <summary>
+    /// One copy of each address and id for the whole site: most pages share their relative links ("../index.html",
+    /// the stylesheets, the navigation), so the kept links cost little more than their positions.
+    /// </summary>
+    public sealed class StringPool
+    {
+        private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string Intern(string s) => _strings.GetOrAdd(s, s);
+    }
+
+    // The tree builder switches the tokenizer to one of these states after such a start tag (in HTML content), so
+    // what follows up to the matching end tag is text, not tags. <noscript> stays markup: the parser does not script.
+    private static HtmlParseMode? TextState(string tag) => tag switch
+    {
+        "script" => HtmlParseMode.Script,
+        "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
+        "textarea" or "title" => HtmlParseMode.RCData,
+        "plaintext" => HtmlParseMode.Plaintext,
+        _ => null,
+    };
+
+    // HTML start tags that end SVG or MathML content, as the tree builder treats them.
+    private static readonly HashSet<string> LeavesForeignContent = new(StringComparer.Ordinal)
+    {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+        "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    };
+
+    private static readonly ShouldEmitAttribute OnlyNeeded = (ref _, name) => name.Span is "href" or "src" or "id" or "xlink:href";
+
+    /// <summary>
+    /// Reads one page's links and ids, with the same result as parsing it into a DOM and selecting <c>[href], [src]</c>
+    /// (href wins) and <c>[id]</c>: positions are those of the element's start tag. The tree builder's decisions that
+    /// matter here are followed: the text states after &lt;script&gt;, &lt;style&gt;, &lt;textarea&gt;, &lt;title&gt; and
+    /// the like; SVG and MathML content (where those tags are ordinary and xlink:href counts as href) with its HTML
+    /// integration points; &lt;template&gt; contents, which are not part of the document.
+    /// </summary>
+    public static PageLinks Scan(byte[] html, StringPool? pool = null)
+    {
+        var tokenizer = new HtmlTokenizer(new TextSource(System.Text.Encoding.UTF8.GetString(html)), HtmlEntityProvider.Resolver)
         {
-            string url = element.GetAttribute("href") ?? element.GetAttribute("src")!;
-            links.Add(new Link(url, element.SourceReference?.Position.Line ?? 1, element.SourceReference?.Position.Column ?? 1));
+            SkipDataText = true,
+            SkipComments = true,
+            ShouldEmitAttribute = OnlyNeeded,
+        };
+        var links = new List<Link>();
+        var ids = new List<string>();
+        // Open svg/math elements and the integration points inside them; the last one decides whether tags are foreign.
+        var scopes = new List<(string Name, bool Foreign)>();
+        int template = 0;
+        string Keep(string s) => pool?.Intern(s) ?? s;
+        for (var token = tokenizer.Get(); token.Type != HtmlTokenType.EndOfFile; token = tokenizer.Get())
+        {
+            bool foreign = scopes.Count > 0 && scopes[^1].Foreign;
+            if (token.Type == HtmlTokenType.EndTag)
+            {
+                int open = scopes.FindLastIndex(s => s.Name == token.Name);
+                if (open >= 0) scopes.RemoveRange(open, scopes.Count - open);
+                else if (!foreign && token.Name == "template" && template > 0) template--;
+                tokenizer.IsAcceptingCharacterData = scopes.Count > 0 && scopes[^1].Foreign;
+                continue;
+            }
+            if (token.Type != HtmlTokenType.StartTag) continue;
+            var tag = (HtmlTagToken)token;
+            if (foreign && LeavesForeignContent.Contains(tag.Name))
+            {
+                scopes.Clear();
+                foreign = false;
+            }
+            // The first of a repeated attribute counts, as in the DOM.
+            string? href = null, src = null, id = null;
+            foreach (var a in tag.Attributes)
+            {
+                if (a.Name == "href" || foreign && a.Name == "xlink:href") href ??= a.Value;
+                else if (a.Name == "src") src ??= a.Value;
+                else if (a.Name == "id") id ??= a.Value;
+            }
+            if (template == 0)
+            {
+                if ((href ?? src) is { } url) links.Add(new Link(Keep(url), tag.Position.Line, tag.Position.Column));
+                if (id is not null) ids.Add(Keep(id));
+            }
+            if (foreign)
+            {
+                if (tag.IsSelfClosing) continue;
+                if (tag.Name is "svg" or "math") scopes.Add((tag.Name, true));
+                else if (tag.Name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext") scopes.Add((tag.Name, false));
+            }
+            else if (tag.Name is "svg" or "math")
+            {
+                if (!tag.IsSelfClosing) scopes.Add((tag.Name, true));
+            }
+            else if (tag.Name == "template") template++;
+            else if (TextState(tag.Name) is { } state) tokenizer.State = state;
+            tokenizer.IsAcceptingCharacterData = scopes.Count > 0 && scopes[^1].Foreign;
         }
-        var ids = doc.QuerySelectorAll("[id]").Select(e => e.Id!).ToHashSet(StringComparer.Ordinal);
-        return new PageLinks([.. links], ids);
+        var sorted = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return new PageLinks([.. links], sorted);
     }
 
     public static int Check(SiteFiles files, DiagnosticBag diag)
     {
-        // Only pages rendered by this build are checked; pages carried over were checked when they were made.
+        // Only pages rendered by this build are checked; pages carried over were checked when they were made. Pages
+        // scanned when they were staged are not read again; pages kept in memory are scanned now, in parallel.
         var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var scanned = new PageLinks[names.Length];
-        Parallel.For(0, names.Length, i => scanned[i] = Scan(files.All[names[i]]));
+        Parallel.For(0, names.Length, i => scanned[i] = files.LinksOf(names[i]) ?? Scan(files.Read(names[i])));
         var pages = new Dictionary<string, PageLinks>(names.Length, StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++) pages[names[i]] = scanned[i];
         return Check(files, pages, diag);
@@ -52,12 +146,12 @@ public static class LinkChecker
     /// <summary>Resolves the links of the scanned pages, in ordinal page order; targets not scanned are read and scanned on demand.</summary>
     public static int Check(SiteFiles files, IReadOnlyDictionary<string, PageLinks> pages, DiagnosticBag diag)
     {
-        var other = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        HashSet<string> IdsOf(string target)
+        var other = new Dictionary<string, PageLinks>(StringComparer.Ordinal);
+        PageLinks Target(string target)
         {
-            if (pages.TryGetValue(target, out var p)) return p.Ids;
-            if (!other.TryGetValue(target, out var set)) other[target] = set = Scan(files.Read(target)).Ids;
-            return set;
+            if (pages.TryGetValue(target, out var p)) return p;
+            if (!other.TryGetValue(target, out p)) other[target] = p = Scan(files.Read(target));
+            return p;
         }
         int checkedLinks = 0;
         foreach (var page in pages.Keys.Order(StringComparer.Ordinal))
@@ -79,7 +173,7 @@ public static class LinkChecker
                     continue;
                 }
                 // A fragment of a document ("rapport.pdf#page=3") is the viewer's business; only pages have ids.
-                if (fragment.Length > 0 && target.EndsWith(".html", StringComparison.Ordinal) && !IdsOf(target).Contains(fragment))
+                if (fragment.Length > 0 && target.EndsWith(".html", StringComparison.Ordinal) && !Target(target).HasId(fragment))
                     diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar de plek '#{fragment}', maar die staat niet op '{target}'");
             }
         }

@@ -38,8 +38,10 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         // The others are drawn in parallel: each neighbourhood's pages depend only on the shared, read-only content,
         // its own view (which numbers the page's unique ids) and a fresh template context per render. The results are
         // merged in the neighbourhoods' order, so the site is byte for byte what a sequential build makes, and a
-        // template error is reported for the first failing neighbourhood, as a sequential build would.
-        var drawn = new (List<(string Path, byte[] Bytes)>? Files, Exception? Error)[results.Count];
+        // template error is reported for the first failing neighbourhood, as a sequential build would. Each file is
+        // prepared as soon as it is drawn (for a build that writes: staged and scanned, its bytes dropped), so the
+        // merge only orders what was kept of it.
+        var drawn = new (List<(string Path, SiteFiles.Rendered File)>? Files, Exception? Error)[results.Count];
         var todo = Enumerable.Range(0, results.Count).Where(i => previous[i] is null).ToArray();
         int done = 0;
         Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
@@ -47,12 +49,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             var (n, r) = results[i];
             try
             {
-                var own = new List<(string, byte[])>();
-                RenderNeighbourhood((path, text) => own.Add((path, Utf8.GetBytes(text))), (path, bytes) => own.Add((path, bytes)), n, r);
+                var own = new List<(string, SiteFiles.Rendered)>();
+                void Add(string path, byte[] bytes) => own.Add((path, files.Prepare(path, bytes)));
+                RenderNeighbourhood((path, text) => Add(path, Utf8.GetBytes(text)), Add, n, r);
                 // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the
                 // neighbourhood's files: carried over with its pages, not recomputed (the personal model is the
                 // costliest part of a rebuild).
-                own.Add((CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r)));
+                Add(CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r));
                 drawn[i] = (own, null);
             }
             catch (Exception e)
@@ -84,9 +87,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             // Its own list of what it added (ordinal, as the manifest keeps it): diffing the whole site's path set
             // before and after each neighbourhood made the render step quadratic.
-            foreach (var (path, bytes) in own!) files.Add(path, bytes);
+            foreach (var (path, file) in own!) files.Add(path, file);
             produced[n.Id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-            drawn[i] = default; // the bytes now live in files only
+            drawn[i] = default; // what was kept of the files now lives in files only
         }
         // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
         foreach (var m in content.Municipalities)

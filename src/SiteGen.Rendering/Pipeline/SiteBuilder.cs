@@ -46,6 +46,9 @@ public static class SiteBuilder
         if (!SymlinkGuard.Check(options.Themes, diag, "themes")) return new BuildResult(diag, null, clock.Elapsed);
         var themes = LoadThemes(options.Themes, content, diag);
         if (themes is null) return new BuildResult(diag, null, clock.Elapsed);
+        // From here on a build that writes stages its files as they are rendered; whatever ends it early (errors,
+        // broken links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
+        using var staging = options.WriteOutput ? OutputWriter.Begin(options.OutDir) : null;
         bool incremental = options.WriteOutput && options.Incremental;
         // The guard has accepted the folder, so a manifest that exists is readable.
         var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
@@ -61,7 +64,7 @@ public static class SiteBuilder
             reused++;
             return list;
         }
-        var files = new SiteFiles();
+        var files = staging is null ? new SiteFiles() : new SiteFiles(staging);
         Dictionary<string, List<string>> produced;
         try
         {
@@ -79,11 +82,11 @@ public static class SiteBuilder
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         WriteStats? stats = null;
-        if (options.WriteOutput)
+        if (staging is not null)
         {
             // The cache goes into the output's manifest, swapped in together with the files it describes.
             var cache = new BuildCache { Neighbourhoods = produced.ToDictionary(kv => kv.Key, kv => new BuildCache.Entry { Digest = digests[kv.Key], Files = kv.Value }) };
-            stats = OutputWriter.Write(files, options.OutDir, cache);
+            stats = staging.Finish(files, cache);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }
         return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused, stats);

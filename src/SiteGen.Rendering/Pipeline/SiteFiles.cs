@@ -1,18 +1,39 @@
+using System.Collections;
 using System.Text;
+using SiteGen.Rendering.Checks;
 
 namespace SiteGen.Rendering.Pipeline;
 
 /// <summary>
-/// The built site in memory: relative path ('/'-separated) to bytes, plus files carried over unchanged from the
-/// previous output (incremental builds). Written to disk only when the whole build succeeded.
+/// The built site: relative path ('/'-separated) to each rendered file, plus files carried over unchanged from the
+/// previous output (incremental builds).
+/// <para>
+/// Built in memory (no staging folder: <c>check</c>, tests) it keeps every file's bytes. Built for the output, each
+/// file goes to the staging folder as soon as it is rendered, an HTML page is scanned for its links at that moment, and
+/// the bytes are dropped: per path only the length and the scanned links and ids stay, so memory does not grow with
+/// the pages' bytes. <see cref="Read"/> reads such a file back from where it lies.
+/// </para>
 /// </summary>
 public sealed class SiteFiles
 {
-    private readonly SortedDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, string> _carried = new(StringComparer.Ordinal);
+    /// <summary>One rendered file: its bytes while kept in memory (null once staged), its length and, for a staged page, its links.</summary>
+    public readonly record struct Rendered(byte[]? Bytes, long Length, LinkChecker.PageLinks? Links);
 
-    /// <summary>Files rendered by this build.</summary>
-    public IReadOnlyDictionary<string, byte[]> All => _files;
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private readonly SortedDictionary<string, Rendered> _files = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _carried = new(StringComparer.Ordinal);
+    private readonly OutputWriter.Staging? _staging;
+    private readonly LinkChecker.StringPool _strings = new();
+
+    /// <summary>A site kept in memory.</summary>
+    public SiteFiles() { }
+
+    /// <summary>A site whose files go to <paramref name="staging"/> as they are added.</summary>
+    public SiteFiles(OutputWriter.Staging staging) => _staging = staging;
+
+    /// <summary>Files rendered by this build, path to bytes (read back from disk for a staged file).</summary>
+    public IReadOnlyDictionary<string, byte[]> All => new BytesView(this);
 
     /// <summary>Files reused from the previous output: output path to the file on disk.</summary>
     public IReadOnlyDictionary<string, string> CarriedOver => _carried;
@@ -21,19 +42,65 @@ public sealed class SiteFiles
 
     public IEnumerable<string> Paths => _files.Keys.Concat(_carried.Keys).Order(StringComparer.Ordinal);
 
-    public byte[] Read(string path) => _files.TryGetValue(path, out var b) ? b : File.ReadAllBytes(_carried[path]);
+    public byte[] Read(string path) => _files.TryGetValue(path, out var f)
+        ? f.Bytes ?? File.ReadAllBytes(Path.Combine(_staging!.Root, path))
+        : File.ReadAllBytes(_carried[path]);
+
+    /// <summary>The links and ids of a page scanned when it was staged; null for a page kept in memory or carried over.</summary>
+    public LinkChecker.PageLinks? LinksOf(string path) => _files.TryGetValue(path, out var f) ? f.Links : null;
+
+    /// <summary>
+    /// Makes a rendered file ready to be added: staged (and scanned, when a page) when the site goes to a staging
+    /// folder, else kept as it is. Safe to call from several threads; <see cref="Add(string, Rendered)"/> then adds
+    /// the results in a fixed order.
+    /// </summary>
+    public Rendered Prepare(string path, byte[] bytes)
+    {
+        if (_staging is null) return new Rendered(bytes, bytes.Length, null);
+        // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
+        bool staged = _staging.Stage(path, bytes);
+        var links = staged && path.EndsWith(".html", StringComparison.Ordinal) ? LinkChecker.Scan(bytes, _strings) : null;
+        return new Rendered(null, bytes.Length, links);
+    }
+
+    public void Add(string path, Rendered file)
+    {
+        if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
+        _files.Add(path, file);
+    }
 
     public void Add(string path, byte[] bytes)
     {
         if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
-        _files.Add(path, bytes);
+        Add(path, Prepare(path, bytes));
     }
 
-    public void Add(string path, string text) => Add(path, new UTF8Encoding(false).GetBytes(text));
+    public void Add(string path, string text) => Add(path, Utf8.GetBytes(text));
 
     public void CarryOver(string path, string diskFile)
     {
         if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
         _carried.Add(path, diskFile);
+    }
+
+    /// <summary>The rendered files as path to bytes; a staged file is read when asked for.</summary>
+    private sealed class BytesView(SiteFiles site) : IReadOnlyDictionary<string, byte[]>
+    {
+        public byte[] this[string key] => site._files.ContainsKey(key) ? site.Read(key) : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => site._files.Keys;
+        public IEnumerable<byte[]> Values => Keys.Select(site.Read);
+        public int Count => site._files.Count;
+        public bool ContainsKey(string key) => site._files.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value)
+        {
+            value = site._files.ContainsKey(key) ? site.Read(key) : null;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<string, byte[]>> GetEnumerator() =>
+            Keys.Select(k => new KeyValuePair<string, byte[]>(k, site.Read(k))).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
