@@ -47,6 +47,9 @@ public static class CalculatorViews
     /// <summary>The neighbourhood's calculator.json (see <see cref="CalculatorFiles.Calculator"/>), derived once per result for the file and the pages.</summary>
     public static byte[] CalculatorJson(Neighbourhood n, NeighbourhoodResult r) => Cache.GetValue(r, x => CalculatorFiles.Calculator(n, x));
 
+    /// <summary>Drops the cached data once the neighbourhood's pages and file are made: the results live for the whole build.</summary>
+    public static void Forget(NeighbourhoodResult r) => Cache.Remove(r);
+
     /// <summary>The calculator of one dwelling page; <paramref name="scriptHref"/> is the theme's script, relative to the page.</summary>
     public static CalculatorView Build(NeighbourhoodView view, string dwelling, string scriptHref)
     {

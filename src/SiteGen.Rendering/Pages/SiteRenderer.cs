@@ -56,6 +56,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 // neighbourhood's files: carried over with its pages, not recomputed (the personal model is the
                 // costliest part of a rebuild).
                 Add(CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r));
+                CalculatorViews.Forget(r);
                 drawn[i] = (own, null);
             }
             catch (Exception e)
