@@ -224,6 +224,9 @@ internal sealed class HtmlContext : TemplateContext
         EnableRelaxedMemberAccess = false;
         EnableRelaxedTargetAccess = false;
         LoopLimit = MaxLoopIterations;
+        // Scriban cuts a render off after 1 MB of output by default and writes "..." instead of failing: a national
+        // home page is larger, and a cut page is a broken page. The loop limit is what stops a runaway template.
+        LimitToString = 0;
         AutoIndent = false;
         MemberFilter = Theme.ViewModelOnly;
         MemberRenamer = StandardMemberRenamer.Default;
