@@ -105,7 +105,7 @@ for size in $sizes_all; do
     sed -i -E '/id: gas_fixed, label: Vaste kosten gasaansluiting en onderhoud ketel/ s/value: 5/value: 6/' "$target"
     run "inc-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --verbose
     sed -i -E '/id: gas_fixed, label: Vaste kosten gasaansluiting en onderhoud ketel/ s/value: 6/value: 5/' "$target"
-    "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet >/dev/null
+    "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet >/dev/null 2>&1
   done
   pages=$(html_pages "$d/out")
   hpps=""
