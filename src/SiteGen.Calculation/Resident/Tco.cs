@@ -162,11 +162,8 @@ public sealed class Tco
                     // share the study computes with. The difference is bookkeeping, shown apart.
                     residentOneOffs.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
                     decimal difference = stated.Value - grant;
-                    string more = difference < 0m ? "meer" : "minder";
-                    reconciliations.Add(new ReconcilingAmount($"{s.Id}.{cost.Id}.difference", difference, difference, 0m,
-                        $"In de totale kosten rekent de studie met een subsidie van {Percent(s.ShareOfCost!.Value.Value)} van de prijs. " +
-                        $"Dat is {{bedrag}} {more} dan het subsidiebedrag dat de studie zelf noemt. Wij tonen het bedrag uit de studie; het verschil staat hier apart.",
-                        s.ShareOfCost!.Value.Source));
+                    reconciliations.Add(new ReconcilingAmount(Name(s.Id, cost.Id), difference, difference, 0m,
+                        ShareText(s.ShareOfCost!.Value.Value, difference < 0m), s.ShareOfCost!.Value.Source));
                 }
                 else
                     residentOneOffs.Add(subsidyLine);
@@ -174,7 +171,7 @@ public sealed class Tco
             if (cost.ReplacedAtReinvestmentYear)
             {
                 decimal pv = amount * _reinvestFactor;
-                var replacement = new LineItem(cost.Id + ".replacement", cost.Label, kind, cost.Category, _reinvestYear,
+                var replacement = new LineItem(Name(cost.Id, null), cost.Label, kind, cost.Category, _reinvestYear,
                     amount, pv, cost.Amount.Source);
                 oneOffs.Add(replacement);
                 oneOffMargins.Add(margin);
@@ -308,6 +305,18 @@ public sealed class Tco
     private static ResidentBound Central(decimal tco, decimal upfront, decimal monthly) =>
         new(1m, null, [], [], tco, upfront, monthly);
 
+    // The same few texts and ids come back in every evaluation (the calculator runs the model thousands of times).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(decimal, bool), string> s_shareTexts = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), string> s_names = new();
+
+    private static string ShareText(decimal share, bool more) => s_shareTexts.GetOrAdd((share, more), static k =>
+        $"In de totale kosten rekent de studie met een subsidie van {Percent(k.Item1)} van de prijs. " +
+        $"Dat is {{bedrag}} {(k.Item2 ? "meer" : "minder")} dan het subsidiebedrag dat de studie zelf noemt. Wij tonen het bedrag uit de studie; het verschil staat hier apart.");
+
+    /// <summary>"&lt;subsidy&gt;.&lt;cost&gt;.difference" for a reconciling amount, "&lt;cost&gt;.replacement" when <paramref name="cost"/> is null.</summary>
+    private static string Name(string id, string? cost) => s_names.GetOrAdd((id, cost), static k =>
+        k.Item2 is null ? k.Item1 + ".replacement" : $"{k.Item1}.{k.Item2}.difference");
+
     /// <summary>"30%" for 0.30; a decimal comma when needed.</summary>
     private static string Percent(decimal share) =>
         (share * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + "%";
@@ -357,26 +366,27 @@ public sealed class Tco
     private Co2Line[] Co2Lines(decimal gas, decimal el, decimal networkKwh, out decimal total)
     {
         var a = _a;
-        var lines = new List<Co2Line>(2);
+        var lines = new Co2Line[(gas > 0m ? 1 : 0) + (el > 0m ? 1 : 0) + (networkKwh > 0m ? 1 : 0)];
+        int i = 0;
         total = 0m;
         if (gas > 0m)
         {
             decimal kg = gas * a.Co2Gas.Value;
-            lines.Add(new Co2Line("gas", gas, a.Co2Gas, kg));
+            lines[i++] = new Co2Line("gas", gas, a.Co2Gas, kg);
             total += kg;
         }
         if (el > 0m)
         {
             decimal kg = el * a.Co2Electricity.Value;
-            lines.Add(new Co2Line("electricity", el, a.Co2Electricity, kg));
+            lines[i++] = new Co2Line("electricity", el, a.Co2Electricity, kg);
             total += kg;
         }
         if (networkKwh > 0m)
         {
             decimal kg = networkKwh * a.Co2Electricity.Value;
-            lines.Add(new Co2Line("network-electricity", networkKwh, a.Co2Electricity, kg));
+            lines[i] = new Co2Line("network-electricity", networkKwh, a.Co2Electricity, kg);
             total += kg;
         }
-        return lines.ToArray();
+        return lines;
     }
 }
