@@ -48,6 +48,20 @@ public class CalculationBenchmarks
         return sum;
     }
 
+    /// <summary>The same evaluations asking for the totals only, as the calculator's coefficients do thousands of times per neighbourhood.</summary>
+    [Benchmark(OperationsPerInvoke = Combinations)]
+    public decimal EvaluateOneDwellingVariantTotals()
+    {
+        decimal sum = 0m;
+        var cases = _cases;
+        for (int i = 0; i < cases.Length; i++)
+        {
+            var (d, v, network) = cases[i];
+            sum += _tco.Evaluate(d, v, network, detail: false).Tco;
+        }
+        return sum;
+    }
+
     [Benchmark]
     public NeighbourhoodResult EvaluateNeighbourhood() => NeighbourhoodModel.Evaluate(_input);
 }

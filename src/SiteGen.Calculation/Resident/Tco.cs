@@ -218,8 +218,8 @@ public sealed class Tco
         foreach (var l in residentOneOffs)
             if (l.Year == 0) residentUpfront += l.Amount;
 
-        var low = detail ? Bound(oneOffs, oneOffMargins, annual, -1, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
-        var high = detail ? Bound(oneOffs, oneOffMargins, annual, +1, a.PriceWhatIfHigh, omission) : low;
+        var low = detail ? Bound(oneOffs, oneOffMargins, annual, monthly, -1, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
+        var high = detail ? Bound(oneOffs, oneOffMargins, annual, monthly, +1, a.PriceWhatIfHigh, omission) : low;
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -273,9 +273,11 @@ public sealed class Tco
     /// charges, maintenance, the ACM fixed heat tariffs) do not: they are not energy prices. Calibrations and
     /// fixed subsidies stay as they are; a subsidy that is a share of the price follows the price.
     /// </summary>
-    private ResidentBound Bound(List<LineItem> oneOffs, List<decimal> margins, LineItem[] annual, int direction,
+    /// <param name="monthlyLines">The central monthly lines: the i-th is the i-th annual line divided by 12.</param>
+    private ResidentBound Bound(List<LineItem> oneOffs, List<decimal> margins, LineItem[] annual, LineItem[] monthlyLines, int direction,
         Quantity? priceWhatIf, decimal omission)
     {
+        // Each product and quotient is computed once and reused (decimal arithmetic is most of an evaluation's time).
         decimal priceFactor = priceWhatIf?.Value ?? 1m;
         var oneOffLines = new BoundLine[oneOffs.Count];
         decimal oneOffPv = 0m, upfront = 0m;
@@ -283,9 +285,10 @@ public sealed class Tco
         {
             var l = oneOffs[i];
             decimal f = 1m + direction * margins[i];
-            oneOffLines[i] = new BoundLine(l, f, l.Amount * f, l.PresentValue * f);
-            oneOffPv += l.PresentValue * f;
-            if (l.Year == 0) upfront += l.Amount * f;
+            decimal amount = l.Amount * f, pv = l.PresentValue * f;
+            oneOffLines[i] = new BoundLine(l, f, amount, pv);
+            oneOffPv += pv;
+            if (l.Year == 0) upfront += amount;
         }
         var annualLines = new BoundLine[annual.Length];
         decimal variable = 0m, fixedCost = 0m, monthly = 0m;
@@ -293,9 +296,10 @@ public sealed class Tco
         {
             var l = annual[i];
             decimal f = l.Kind == LineKind.Variable ? priceFactor : 1m;
-            annualLines[i] = new BoundLine(l, f, l.Amount * f, l.PresentValue * f);
-            if (l.Kind == LineKind.Variable) variable += l.Amount * f; else fixedCost += l.Amount;
-            monthly += l.Amount / 12m * f;
+            decimal amount = l.Amount * f;
+            annualLines[i] = new BoundLine(l, f, amount, l.PresentValue * f);
+            if (l.Kind == LineKind.Variable) variable += amount; else fixedCost += l.Amount;
+            monthly += monthlyLines[i].Amount * f;
         }
         return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffLines, annualLines,
             oneOffPv + (variable + fixedCost) * _annuity, upfront, monthly + omission);
