@@ -36,7 +36,7 @@ public static class HeatDemandModel
         string to = target == InsulationTarget.LabelD ? "D" : "B";
         string from = NormaliseLabel(currentLabel);
         if (MeetsTarget(currentLabel, target)) return gas;
-        string key = $"{from.ToLowerInvariant()}_to_{to.ToLowerInvariant()}";
+        string key = SavingKey(from, to);
         if (!a.LabelSavings.TryGetValue(key, out var saving))
             throw new CalculationException($"er is geen besparing '{key}' vastgelegd voor een woning met label {currentLabel} die naar label {to} wordt geïsoleerd; voeg die toe aan de gedeelde parameters");
         return gas * (1m - a.SpaceHeatingShareForSavings.Value * saving.Value);
@@ -74,10 +74,18 @@ public static class HeatDemandModel
         return new GasBasis(GasAfterInsulation(d.GasCurrent.Value, d.Label, target, a), d.GasCurrent.Source);
     }
 
-    private static string NormaliseLabel(string label)
+    // The calculator's coefficients evaluate the model thousands of times per neighbourhood with the same few labels.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_labels = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> s_keys = new();
+
+    private static string NormaliseLabel(string label) => s_labels.GetOrAdd(label, static label =>
     {
         string l = label.Trim().ToUpperInvariant();
         if (l.StartsWith('A')) return "A";
         return Array.IndexOf(LabelOrder, l) >= 0 ? l : "unknown";
-    }
+    });
+
+    /// <summary>"e_to_b": the key of a Tabel 10.1 saving.</summary>
+    private static string SavingKey(string from, string to) =>
+        s_keys.GetOrAdd((from, to), static k => $"{k.Item1.ToLowerInvariant()}_to_{k.Item2.ToLowerInvariant()}");
 }
