@@ -77,8 +77,7 @@ public static class Coefficients
                     {
                         // Tabel 10.1 has no saving for this label path: the calculator does not offer the label.
                         if (label != d.Label) continue;
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(derived.Error!);
-                        return null!;
+                        throw derived.Error!;
                     }
                     int index = sets.FindIndex(x => Equivalent(x, set));
                     if (index < 0)

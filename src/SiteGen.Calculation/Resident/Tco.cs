@@ -162,7 +162,7 @@ public sealed class Tco
                     // share the study computes with. The difference is bookkeeping, shown apart.
                     residentOneOffs.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
                     decimal difference = stated.Value - grant;
-                    reconciliations.Add(new ReconcilingAmount(Name(s.Id, cost.Id), difference, difference, 0m,
+                    reconciliations.Add(new ReconcilingAmount(DifferenceId(s.Id, cost.Id), difference, difference, 0m,
                         ShareText(s.ShareOfCost!.Value.Value, difference < 0m), s.ShareOfCost!.Value.Source));
                 }
                 else
@@ -171,7 +171,7 @@ public sealed class Tco
             if (cost.ReplacedAtReinvestmentYear)
             {
                 decimal pv = amount * _reinvestFactor;
-                var replacement = new LineItem(Name(cost.Id, null), cost.Label, kind, cost.Category, _reinvestYear,
+                var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
                     amount, pv, cost.Amount.Source);
                 oneOffs.Add(replacement);
                 oneOffMargins.Add(margin);
@@ -311,15 +311,17 @@ public sealed class Tco
 
     // The same few texts and ids come back in every evaluation (the calculator runs the model thousands of times).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(decimal, bool), string> s_shareTexts = new();
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), string> s_names = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_replacementIds = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> s_differenceIds = new();
 
     private static string ShareText(decimal share, bool more) => s_shareTexts.GetOrAdd((share, more), static k =>
         $"In de totale kosten rekent de studie met een subsidie van {Percent(k.Item1)} van de prijs. " +
         $"Dat is {{bedrag}} {(k.Item2 ? "meer" : "minder")} dan het subsidiebedrag dat de studie zelf noemt. Wij tonen het bedrag uit de studie; het verschil staat hier apart.");
 
-    /// <summary>"&lt;subsidy&gt;.&lt;cost&gt;.difference" for a reconciling amount, "&lt;cost&gt;.replacement" when <paramref name="cost"/> is null.</summary>
-    private static string Name(string id, string? cost) => s_names.GetOrAdd((id, cost), static k =>
-        k.Item2 is null ? k.Item1 + ".replacement" : $"{k.Item1}.{k.Item2}.difference");
+    private static string ReplacementId(string cost) => s_replacementIds.GetOrAdd(cost, static c => c + ".replacement");
+
+    private static string DifferenceId(string subsidy, string cost) =>
+        s_differenceIds.GetOrAdd((subsidy, cost), static k => $"{k.Item1}.{k.Item2}.difference");
 
     /// <summary>"30%" for 0.30; a decimal comma when needed.</summary>
     private static string Percent(decimal share) =>
