@@ -123,7 +123,8 @@ public static class Commands
         serve.Options.Add(contentOption);
         serve.Options.Add(themesOption);
         serve.Options.Add(portOption);
-        serve.SetAction(p => Serve(p.GetValue(contentOption)!, p.GetValue(themesOption), p.GetValue(portOption), stdout, stderr));
+        serve.Options.Add(verboseOption);
+        serve.SetAction(p => Serve(p.GetValue(contentOption)!, p.GetValue(themesOption), p.GetValue(portOption), p.GetValue(verboseOption), stdout, stderr));
 
         var root = new RootCommand("sitegen: bouwt een site over de warmtetransitie voor inwoners uit de YAML en Markdown van een studie");
         root.Subcommands.Add(build);
@@ -317,18 +318,18 @@ public static class Commands
         return Ok;
     }
 
-    private static int Serve(string content, string? themes, int port, TextWriter stdout, TextWriter stderr)
+    private static int Serve(string content, string? themes, int port, bool verbose, TextWriter stdout, TextWriter stderr)
     {
         if (port is < 0 or > 65535) return Usage(stderr, $"--port moet tussen 0 en 65535 liggen; er staat {port}");
-        // The preview is built outside the content and output folders, so serving never touches a published site.
-        string preview = Path.Combine(Path.GetTempPath(), $"sitegen-serve-{Environment.ProcessId}");
         using var stop = new CancellationTokenSource();
         // Ctrl+C (SIGINT) and SIGTERM (systemd, Docker, CI) both stop the server; cancelling the default exit lets the
         // cleanup below run. The web host's own signal handling is switched off in DevServer, so this is the only one.
         void Stop(PosixSignalContext c) { c.Cancel = true; stop.Cancel(); }
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var server = new Serve.DevServer(new BuildOptions(content, preview, Today, ThemesDir: themes), stdout);
+        // Built and served in memory: serving never writes to disk, so it cannot touch a published site.
+        var server = new Serve.DevServer(new BuildOptions(content, "", Today, ThemesDir: themes,
+            Log: verbose ? line => stdout.WriteLine($"sitegen: {line}") : null), stdout);
         try
         {
             try { server.StartAsync(port, stop.Token).GetAwaiter().GetResult(); }
@@ -349,7 +350,6 @@ public static class Commands
         finally
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            RemovePreview(preview);
         }
     }
 
@@ -358,17 +358,6 @@ public static class Commands
         for (Exception? x = e; x is not null; x = x.InnerException)
             if (x is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || x.GetType().Name == "AddressInUseException") return true;
         return false;
-    }
-
-    /// <summary>The preview folder and anything an interrupted swap left beside it (".name.new-PID", ".name.old-PID").</summary>
-    private static void RemovePreview(string preview)
-    {
-        string parent = Path.GetDirectoryName(preview)!, name = Path.GetFileName(preview);
-        foreach (var dir in Directory.GetDirectories(parent, $".{name}.*").Append(preview).Where(Directory.Exists))
-        {
-            try { Directory.Delete(dir, recursive: true); }
-            catch (IOException) { } // another process holding a file: the system's temp cleaner gets it later
-        }
     }
 
     private static int New(string content, string kind, string id, TextWriter stdout, TextWriter stderr)

@@ -6,7 +6,7 @@ using System.Net.Sockets;
 
 namespace SiteGen.Cli.Tests;
 
-/// <summary>'sitegen serve' behaves like a service: SIGTERM and SIGINT stop it within 2 s, it cleans up, a busy port is exit 2.</summary>
+/// <summary>'sitegen serve' behaves like a service: SIGTERM and SIGINT stop it within 2 s, it writes nothing to disk, a busy port is exit 2.</summary>
 public sealed class ServeServiceTests : IDisposable
 {
     private readonly Project _p = new();
@@ -16,7 +16,7 @@ public sealed class ServeServiceTests : IDisposable
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
-    public async Task A_signal_stops_serve_within_two_seconds_and_its_temporary_files_are_removed(string signal)
+    public async Task A_signal_stops_serve_within_two_seconds_and_it_never_wrote_to_disk(string signal)
     {
         var psi = CliProcess.StartInfo(_p.Root, null, "serve", "--content", _p.Content, "--port", "0");
         using var p = new Process { StartInfo = psi };
@@ -36,11 +36,12 @@ public sealed class ServeServiceTests : IDisposable
         p.BeginErrorReadLine();
         try
         {
-            string preview = Path.Combine(Path.GetTempPath(), $"sitegen-serve-{p.Id}");
+            var before = Snapshot();
             await serving.Task.WaitAsync(TimeSpan.FromSeconds(90));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
             Assert.Contains("<html", await http.GetStringAsync(url), StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(preview, ".sitegen-manifest.json")));
+            // The site is built and served in memory, as Hugo's server does: the project and the temp folder stay as they were.
+            Assert.Equal(before, Snapshot());
             // An open event stream must not hold the shutdown up.
             using var events = new HttpClient();
             using var stream = await events.GetStreamAsync(url + "_sitegen/events");
@@ -53,14 +54,18 @@ public sealed class ServeServiceTests : IDisposable
             p.WaitForExit(); // lets the output events drain
             Assert.Equal(0, p.ExitCode);
             Assert.Equal("", err.ToString());
-            Assert.False(Directory.Exists(preview), "the preview folder was left behind");
-            Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $".sitegen-serve-{p.Id}.*"));
+            Assert.Equal(before, Snapshot());
         }
         finally
         {
             if (!p.HasExited) p.Kill(entireProcessTree: true);
         }
     }
+
+    /// <summary>Every file of the project (bytes, times, modes), and the temp folder's entries named after serve.</summary>
+    private List<string> Snapshot() =>
+        Tree.Snapshot(_p.Root).Select(kv => $"{kv.Key} {kv.Value}")
+            .Concat(Directory.GetFileSystemEntries(Path.GetTempPath(), "*sitegen-serve*").Order(StringComparer.Ordinal)).ToList();
 
     [Fact]
     public void A_busy_port_is_a_one_line_usage_error()

@@ -41,8 +41,9 @@ public sealed class ServeTests(SiteFixture fixture)
         await Assertions.Expect(tab.Page.Locator("h1")).ToHaveTextAsync("De site kan niet worden gebouwd", new() { Timeout = 3000 });
         Assert.Contains("assumptions/energy.yaml:8:14", await tab.Page.Locator("ol").TextContentAsync());
         Assert.Contains("SG004", await tab.Page.Locator("ol").TextContentAsync());
-        // The last good site is still on disk, whole.
-        Assert.Contains("78.810", File.ReadAllText(Path.Combine(preview, Dwelling, "index.html")));
+        // The last good site is still kept, whole; nothing was written to disk.
+        Assert.Contains("78.810", System.Text.Encoding.UTF8.GetString(server.Site!.Read(Dwelling + "index.html")));
+        Assert.False(Directory.Exists(preview));
 
         // Fixed: the site comes back by itself.
         copy.Replace("assumptions/energy.yaml", "value: 1,50", "value: 1.20");

@@ -14,10 +14,12 @@ using SiteGen.Rendering.Pipeline;
 namespace SiteGen.Cli.Serve;
 
 /// <summary>
-/// 'sitegen serve': builds into a private output folder, serves it on 127.0.0.1, watches content/ and themes/,
-/// rebuilds what an edit affects and tells open pages to reload (server-sent events; the small script that
-/// listens is added to pages only while serving). While content has errors, pages show them; the last good
-/// site stays on disk. Builds swap the output atomically, so a half-written page is never served.
+/// 'sitegen serve': builds the site in memory (as Hugo's server does; nothing is written to disk), serves it on
+/// 127.0.0.1, watches content/ and themes/, rebuilds what an edit affects and tells open pages to reload (server-sent
+/// events; the small script that listens is added to pages only while serving). A <see cref="BuildSession"/> keeps the
+/// content, results and drawn pages of unchanged neighbourhoods between builds. While content has errors, pages show
+/// them; the last good site stays in memory. A new build replaces the served site in one step, so a page is never
+/// served half-built.
 /// </summary>
 public sealed class DevServer : IAsyncDisposable
 {
@@ -30,16 +32,20 @@ public sealed class DevServer : IAsyncDisposable
     private WebApplication? _app;
     private Timer? _debounce;
     private volatile DiagnosticBag? _errors;
+    private volatile SiteFiles? _site;
     private int _version;
 
     public DevServer(BuildOptions options, TextWriter log)
     {
-        _options = options;
+        _options = options with { WriteOutput = false, Session = new BuildSession() };
         _log = log;
     }
 
     public string Url { get; private set; } = "";
     public int Version => _version;
+
+    /// <summary>The site being served: the last build that succeeded.</summary>
+    public SiteFiles? Site => _site;
 
     public async Task StartAsync(int port, CancellationToken cancel = default)
     {
@@ -69,13 +75,16 @@ public sealed class DevServer : IAsyncDisposable
         }
     }
 
-    // Editors save in bursts (temp file, rename, touch): wait until it is quiet, then build once.
+    // Editors save in bursts (temp file, rename, touch) lasting a few milliseconds: wait until it is quiet, then build
+    // once. Short, because it counts in the time an edit takes to appear (issue 12: 300 ms).
+    private const int QuietMs = 50;
+
     private void Changed(object sender, FileSystemEventArgs e)
     {
         lock (_gate)
         {
             _debounce?.Dispose();
-            _debounce = new Timer(_ => Rebuild(), null, 150, Timeout.Infinite);
+            _debounce = new Timer(_ => Rebuild(), null, QuietMs, Timeout.Infinite);
         }
     }
 
@@ -85,16 +94,16 @@ public sealed class DevServer : IAsyncDisposable
         try
         {
             var result = SiteBuilder.Build(_options);
+            if (result.Files is { } site) _site = site;
             _errors = result.Succeeded ? null : result.Diagnostics;
-            int files = result.Written?.Written ?? 0;
             _log.WriteLine(result.Succeeded
-                ? $"sitegen: opnieuw gebouwd in {result.Elapsed.TotalMilliseconds:0} ms ({result.NeighbourhoodsRendered} wijk(en) opnieuw opgemaakt, {files} bestand(en) geschreven)"
+                ? $"sitegen: opnieuw gebouwd in {result.Elapsed.TotalMilliseconds:0} ms ({result.NeighbourhoodsRendered} wijk(en) opnieuw opgemaakt, {result.Files!.All.Count} bestand(en) nieuw gemaakt)"
                 : $"sitegen: de inhoud heeft {result.Diagnostics.Items.Count(d => d.Severity == Severity.Error)} fout(en); die staan in de browser");
             foreach (var d in result.Diagnostics.Sorted()) _log.WriteLine(d.ToString());
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UnsafeOutputException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _log.WriteLine($"sitegen: kon de voorbeeldweergave niet schrijven: {e.Message}");
+            _log.WriteLine($"sitegen: kon de voorbeeldweergave niet bouwen: {e.Message}");
         }
         catch (Exception e)
         {
@@ -164,29 +173,13 @@ public sealed class DevServer : IAsyncDisposable
             await http.Response.WriteAsync(ErrorPage(errors));
             return;
         }
-        string root = Path.GetFullPath(_options.OutDir);
-        string file = Path.GetFullPath(Path.Combine(root, path));
-        if (!file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        // Only the built site's own paths exist: nothing outside it can be asked for.
+        if (_site is not { } site || !site.Contains(path))
         {
             http.Response.StatusCode = 404;
             return;
         }
-        byte[]? bytes = null;
-        for (int attempt = 0; attempt < 20 && bytes is null; attempt++)
-        {
-            // During the swap of a new build the folder is renamed for a moment: wait for it rather than answer 404.
-            try { bytes = await File.ReadAllBytesAsync(file); }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                if (_building.CurrentCount > 0 && Directory.Exists(root)) break;
-                await Task.Delay(25);
-            }
-        }
-        if (bytes is null)
-        {
-            http.Response.StatusCode = 404;
-            return;
-        }
+        byte[] bytes = site.Read(path);
         http.Response.ContentType = ContentType(path);
         if (html)
         {

@@ -17,7 +17,8 @@ public static class ContentLoader
 
     private static readonly HashSet<string> ReservedFolders = ["assumptions", "step-plans", "schema"];
 
-    public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate)
+    /// <param name="cache">Kept by a long-running process between loads: unchanged neighbourhoods are not read again.</param>
+    public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate, ContentCache? cache = null)
     {
         Schema.SchemaCheck.Preload();
         var diag = new DiagnosticBag();
@@ -27,7 +28,8 @@ public static class ContentLoader
             return (null, diag);
         }
         if (!SymlinkGuard.Check(root, diag, "content")) return (null, diag);
-        var placeholders = Placeholders.Scan(root, diag);
+        // Hashed before anything is read: a shared file changing during the read cannot be cached under its old hash.
+        cache?.Begin(root, buildDate);
         var sources = SourcesReader.Read(root, diag, out var unusableSources);
         var refs = new References(sources, unusableSources);
         var parameterReader = new ParameterReader(refs, buildDate);
@@ -49,15 +51,35 @@ public static class ContentLoader
             found.Add((dir, mid, head, ndirs));
         }
         var jobs = found.SelectMany(m => m.Neighbourhoods.Select(ndir => (m.Id, Dir: ndir))).ToArray();
+        // Placeholders outside the neighbourhood folders here; each neighbourhood's with its folder (and so cached with it).
+        var placeholders = Placeholders.Scan(root, diag, jobs.Select(j => j.Dir).ToHashSet(StringComparer.Ordinal));
         var read = new (Neighbourhood? N, DiagnosticBag Diag)[jobs.Length];
+        var cached = new (ContentCache.Entry? Entry, string Hash)[jobs.Length];
         Parallel.For(0, jobs.Length, i =>
         {
-            var own = new DiagnosticBag();
             var (mid, ndir) = jobs[i];
+            if (cache is not null)
+            {
+                var entry = cache.Find(ndir, out var hash);
+                cached[i] = (entry, hash);
+                if (entry is not null)
+                {
+                    read[i] = (entry.Neighbourhood, entry.Findings);
+                    return;
+                }
+            }
+            var own = new DiagnosticBag();
+            var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own)).ToList();
             // Its own reader: the reader notes failed parameters, which only the shared check above reads.
-            var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, placeholders);
+            var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);
             read[i] = (n, own);
         });
+        if (cache is not null)
+        {
+            for (int i = 0; i < jobs.Length; i++)
+                cache.Keep(jobs[i].Dir, cached[i].Entry ?? new ContentCache.Entry(cached[i].Hash, read[i].N, read[i].Diag), cached[i].Entry is not null);
+            cache.End();
+        }
         var municipalities = new List<Municipality>();
         int next = 0;
         foreach (var (dir, mid, head, ndirs) in found)

@@ -13,36 +13,54 @@ public static partial class Placeholders
     /// <param name="SourceId">For a placeholder in sources.yaml: the document it belongs to (only pages citing it are affected).</param>
     public sealed record Found(string RelativePath, int Line, int Column, string Text, string? SourceId = null);
 
-    public static List<Found> Scan(string root, DiagnosticBag diag)
+    /// <param name="skip">Folders scanned on their own (<see cref="ScanFolder"/>): the neighbourhoods, each read with its folder.</param>
+    public static List<Found> Scan(string root, DiagnosticBag diag, IReadOnlySet<string>? skip = null) => Scan(root, Files(root, root, skip), diag, parallel: true);
+
+    /// <summary>The placeholders in one folder (a neighbourhood's), reported like those of <see cref="Scan(string, DiagnosticBag, IReadOnlySet{string}?)"/>.</summary>
+    public static List<Found> ScanFolder(string root, string dir, DiagnosticBag diag) => Scan(root, Files(root, dir, null), diag, parallel: false);
+
+    private static List<Found> Scan(string root, IEnumerable<string> paths, DiagnosticBag diag, bool parallel)
     {
+        // Reading dominates: the shared files on all cores (a neighbourhood's folder is already read on its own core),
+        // reported in file order.
+        var files = paths.ToArray();
+        var perFile = new List<Found>?[files.Length];
+        if (parallel) Parallel.For(0, files.Length, i => perFile[i] = ScanFile(root, files[i]));
+        else for (int i = 0; i < files.Length; i++) perFile[i] = ScanFile(root, files[i]);
         var found = new List<Found>();
-        foreach (var file in Files(root))
+        foreach (var f in perFile.Where(l => l is not null).SelectMany(l => l!))
         {
-            string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            string text;
-            try
-            {
-                if (new FileInfo(file).Length > Yaml.YamlFile.MaxBytes) continue; // refused by its reader
-                text = File.ReadAllText(file);
-            }
-            catch (IOException) { continue; } // unreadable files are reported by their reader
-            catch (UnauthorizedAccessException) { continue; }
-            bool yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
-            var lines = text.Replace("\r\n", "\n").Split('\n');
-            string? topKey = null;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                if (yaml && lines[i].TrimStart().StartsWith('#')) continue; // comments are for the author
-                if (yaml && lines[i].Length > 0 && char.IsAsciiLetterOrDigit(lines[i][0]) && lines[i].IndexOf(':') > 0) topKey = lines[i][..lines[i].IndexOf(':')];
-                foreach (Match m in Marker().Matches(lines[i]))
-                {
-                    var f = new Found(relative, i + 1, m.Index + 1, m.Value, relative == "sources.yaml" ? topKey : null);
-                    found.Add(f);
-                    diag.Warning(SourcesReader.Display(root, relative), f.Line, f.Column, Codes.Placeholder,
-                        $"voorbeeldtekst '{m.Value}' van 'sitegen new' staat er nog; vervang haar door de echte tekst, het echte getal of de echte datum " +
-                        "(pagina's waarop ze staat krijgen een balk 'concept'; --strict en 'publish' weigeren ze)");
-                }
-            }
+            found.Add(f);
+            diag.Warning(SourcesReader.Display(root, f.RelativePath), f.Line, f.Column, Codes.Placeholder,
+                $"voorbeeldtekst '{f.Text}' van 'sitegen new' staat er nog; vervang haar door de echte tekst, het echte getal of de echte datum " +
+                "(pagina's waarop ze staat krijgen een balk 'concept'; --strict en 'publish' weigeren ze)");
+        }
+        return found;
+    }
+
+    private static List<Found>? ScanFile(string root, string file)
+    {
+        string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        string text;
+        try
+        {
+            if (new FileInfo(file).Length > Yaml.YamlFile.MaxBytes) return null; // refused by its reader
+            text = File.ReadAllText(file);
+        }
+        catch (IOException) { return null; } // unreadable files are reported by their reader
+        catch (UnauthorizedAccessException) { return null; }
+        // Most files hold none: one pass over the whole text before splitting it into lines.
+        if (!Marker().IsMatch(text)) return null;
+        var found = new List<Found>();
+        bool yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        string? topKey = null;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (yaml && lines[i].TrimStart().StartsWith('#')) continue; // comments are for the author
+            if (yaml && lines[i].Length > 0 && char.IsAsciiLetterOrDigit(lines[i][0]) && lines[i].IndexOf(':') > 0) topKey = lines[i][..lines[i].IndexOf(':')];
+            foreach (Match m in Marker().Matches(lines[i]))
+                found.Add(new Found(relative, i + 1, m.Index + 1, m.Value, relative == "sources.yaml" ? topKey : null));
         }
         return found;
     }
@@ -61,9 +79,9 @@ public static partial class Placeholders
     public static bool Shared(Found f) =>
         f.RelativePath.StartsWith("assumptions/", StringComparison.Ordinal) || f.RelativePath.StartsWith("step-plans/", StringComparison.Ordinal);
 
-    private static IEnumerable<string> Files(string root)
+    private static IEnumerable<string> Files(string root, string start, IReadOnlySet<string>? skip)
     {
-        var stack = new Stack<string>([root]);
+        var stack = new Stack<string>([start]);
         var result = new List<string>();
         while (stack.Count > 0)
         {
@@ -71,7 +89,7 @@ public static partial class Placeholders
             foreach (var sub in Directory.GetDirectories(dir))
             {
                 string name = Path.GetFileName(sub);
-                if (name.StartsWith('.') || (dir == root && name == "schema")) continue;
+                if (name.StartsWith('.') || (dir == root && name == "schema") || skip?.Contains(sub) == true) continue;
                 if (new DirectoryInfo(sub).LinkTarget is not null) continue;
                 stack.Push(sub);
             }

@@ -27,7 +27,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     /// <param name="reuse">For a neighbourhood whose inputs did not change: its files in the previous output, carried over unrendered.</param>
     /// <returns>The files each neighbourhood produced.</returns>
     /// <param name="progress">Called with (drawn, to draw) after each neighbourhood and once at the end, from any thread, serialised.</param>
-    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string Path, string DiskFile)>?>? reuse = null,
+    public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse = null,
         Action<int, int>? progress = null)
     {
         files.Add(SitePaths.Home, HomePage());
@@ -72,7 +72,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             string calculator = CalculatorFiles.CalculatorPath(n);
             if (previous[i] is { } carried)
             {
-                foreach (var (path, disk) in carried) files.CarryOver(path, disk);
+                foreach (var file in carried) files.CarryOver(file);
                 var paths = carried.Select(p => p.Path).ToList();
                 // An output made before the calculator file was listed with its neighbourhood: make it once more.
                 if (!paths.Contains(calculator))

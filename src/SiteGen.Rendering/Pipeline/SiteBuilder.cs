@@ -10,7 +10,7 @@ namespace SiteGen.Rendering.Pipeline;
 
 public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true,
     string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null, int MaxDegreeOfParallelism = -1,
-    Action<int, int>? Progress = null)
+    Action<int, int>? Progress = null, BuildSession? Session = null)
 {
     /// <summary>Themes live next to the content folder unless given: content/ and themes/ side by side.</summary>
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
@@ -36,10 +36,10 @@ public static class SiteBuilder
         if (options.WriteOutput) OutputGuard.Check(options);
 
         var (content, diag) = ReadContent(options);
-        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count())} wijk(en), {diag.Items.Count} melding(en)");
+        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count())} wijk(en){(options.Session is { } session ? $" ({session.Content.Reused} ongewijzigd, uit het geheugen)" : "")}, {diag.Items.Count} melding(en)");
         if (content is null) return new BuildResult(diag, null, clock.Elapsed);
 
-        var results = Compute(content, diag);
+        var results = Compute(content, diag, options.Session);
         Step($"{results.Sum(r => r.Item2.Residents.Count)} uitkomsten berekend (woning x variant)");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
@@ -54,13 +54,22 @@ public static class SiteBuilder
         var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
         // Digests are computed for --full too, so the build after it can be incremental again.
         var digester = new Digests(content, themes);
+        // A session without output keeps the drawn files in memory: an unchanged neighbourhood's are taken from there.
+        var kept = options.WriteOutput ? null : options.Session;
         var digests = options.WriteOutput ? digester.All() : new Dictionary<string, string>();
         int reused = 0;
-        IReadOnlyList<(string, string)>? Reuse(Neighbourhood n)
+        IReadOnlyList<SiteFiles.Carried>? Reuse(Neighbourhood n)
         {
+            if (kept is not null)
+            {
+                // The content cache hands out the same object only while its folder and the shared content are unchanged.
+                if (!kept.Pages.TryGetValue(n.Id, out var drawn) || !ReferenceEquals(drawn.Source, n) || drawn.Theme != digester.Theme(n)) return null;
+                reused++;
+                return drawn.Files;
+            }
             if (!incremental || !previous.Neighbourhoods.TryGetValue(n.Id, out var e) || e.Digest != digests[n.Id]) return null;
-            var list = e.Files.Select(f => (f, Path.Combine(options.OutDir, f))).ToList();
-            if (!list.All(x => File.Exists(x.Item2))) return null;
+            var list = e.Files.Select(f => new SiteFiles.Carried(f, Path.Combine(options.OutDir, f), null)).ToList();
+            if (!list.All(x => File.Exists(x.DiskFile))) return null;
             reused++;
             return list;
         }
@@ -76,11 +85,14 @@ public static class SiteBuilder
             foreach (var f in e.Findings) diag.Add(f);
             return new BuildResult(diag, null, clock.Elapsed);
         }
-        Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count} ongewijzigd overgenomen ({reused} wijk(en) niet opnieuw opgemaakt)");
+        Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count + files.KeptOver.Count} ongewijzigd overgenomen ({reused} wijk(en) niet opnieuw opgemaakt)");
         int links = CheckLinks(files, diag);
         Step($"{links} link(s) gecontroleerd");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
+        if (kept is not null)
+            kept.Pages = results.ToDictionary(x => x.Item1.Id, x => new BuildSession.Drawn(x.Item1, digester.Theme(x.Item1),
+                produced[x.Item1.Id].Select(p => new SiteFiles.Carried(p, null, files.Read(p))).ToList()), StringComparer.Ordinal);
         WriteStats? stats = null;
         if (staging is not null)
         {
@@ -149,6 +161,8 @@ public static class SiteBuilder
 
         // Relative paths (content to its root, each theme folder to itself): the digest, and so the manifest, is the
         // same wherever the project lies.
+        public string Theme(Neighbourhood n) => Theme(n.Id[..n.Id.IndexOf('/')]);
+
         private string Theme(string municipality)
         {
             if (!_themes.TryGetValue(municipality, out var d))
@@ -184,7 +198,7 @@ public static class SiteBuilder
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>
     public static (SiteContent?, DiagnosticBag) ReadContent(BuildOptions options)
     {
-        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate);
+        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content);
         if (options.Strict && diag.Items.Any(d => d.Severity == Severity.Warning))
         {
             var strict = new DiagnosticBag();
@@ -195,13 +209,20 @@ public static class SiteBuilder
     }
 
     /// <summary>Runs the calculation core per neighbourhood; inputs that cannot be combined become findings.</summary>
-    public static List<(Neighbourhood, NeighbourhoodResult)> Compute(SiteContent content, DiagnosticBag diag)
+    /// <param name="session">Results of neighbourhoods the session's content cache handed out again are reused.</param>
+    public static List<(Neighbourhood, NeighbourhoodResult)> Compute(SiteContent content, DiagnosticBag diag, BuildSession? session = null)
     {
         // Each neighbourhood on its own core; results and findings in the content's order.
         var list = content.Neighbourhoods.ToArray();
         var computed = new (NeighbourhoodResult? Result, string? Error)[list.Length];
         Parallel.For(0, list.Length, i =>
         {
+            // The same object as last time means the same inputs: the core is pure.
+            if (session is not null && session.Results.TryGetValue(list[i], out var known))
+            {
+                computed[i] = (known, null);
+                return;
+            }
             try
             {
                 computed[i] = (NeighbourhoodModel.Evaluate(list[i].Input), null);
@@ -216,6 +237,11 @@ public static class SiteBuilder
         {
             if (computed[i].Result is { } r) results.Add((list[i], r));
             else diag.Error(list[i].ScenarioPath, 1, 1, Codes.Calculation, computed[i].Error!);
+        }
+        if (session is not null)
+        {
+            session.Results = new Dictionary<Neighbourhood, NeighbourhoodResult>(results.Count, ReferenceEqualityComparer.Instance);
+            foreach (var (n, r) in results) session.Results[n] = r;
         }
         return results;
     }
@@ -232,15 +258,26 @@ public static class SiteBuilder
 
     /// <returns>The files each neighbourhood produced (for the build cache).</returns>
     public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
-        SiteFiles files, Func<Neighbourhood, IReadOnlyList<(string, string)>?>? reuse, int maxDegreeOfParallelism = -1,
+        SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse, int maxDegreeOfParallelism = -1,
         Action<int, int>? progress = null)
     {
+        // The site-wide data files cover every neighbourhood (also those carried over) and need only the results: made
+        // side by side while the pages are drawn (an edit redraws one neighbourhood, on one core), added in order.
+        var data = new (string Path, Func<byte[]> Make)[]
+        {
+            (OpenDataFiles.ResultsJson, () => OpenDataFiles.Results(results)),
+            (OpenDataFiles.ResultsCsv, () => OpenDataFiles.ResultsCsvBytes(results)),
+            (OpenDataFiles.BusinessCasesJson, () => OpenDataFiles.BusinessCases(results)),
+            (OpenDataFiles.ParticipationJson, () => OpenDataFiles.Participation(results)),
+            (CalculatorFiles.BreakEvenJson, () => CalculatorFiles.BreakEven(results)),
+        };
+        var made = new byte[data.Length][];
+        void MakeData() => Parallel.For(0, data.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => made[i] = data[i].Make());
+        var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
         var produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
-        files.Add(OpenDataFiles.ResultsJson, OpenDataFiles.Results(results));
-        files.Add(OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes(results));
-        files.Add(OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases(results));
-        files.Add(OpenDataFiles.ParticipationJson, OpenDataFiles.Participation(results));
-        files.Add(CalculatorFiles.BreakEvenJson, CalculatorFiles.BreakEven(results));
+        if (pending is null) MakeData();
+        else pending.GetAwaiter().GetResult();
+        for (int i = 0; i < data.Length; i++) files.Add(data[i].Path, made[i]);
         return produced;
     }
 }

@@ -23,6 +23,7 @@ public sealed class SiteFiles
 
     private readonly SortedDictionary<string, Rendered> _files = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _carried = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
     private readonly OutputWriter.Staging? _staging;
     private readonly LinkChecker.StringPool _strings = new();
 
@@ -38,13 +39,16 @@ public sealed class SiteFiles
     /// <summary>Files reused from the previous output: output path to the file on disk.</summary>
     public IReadOnlyDictionary<string, string> CarriedOver => _carried;
 
-    public bool Contains(string path) => _files.ContainsKey(path) || _carried.ContainsKey(path);
+    /// <summary>Files reused from the previous build of the same process (<c>serve</c>), kept in memory.</summary>
+    public IReadOnlyCollection<string> KeptOver => _kept.Keys;
 
-    public IEnumerable<string> Paths => _files.Keys.Concat(_carried.Keys).Order(StringComparer.Ordinal);
+    public bool Contains(string path) => _files.ContainsKey(path) || _carried.ContainsKey(path) || _kept.ContainsKey(path);
+
+    public IEnumerable<string> Paths => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys).Order(StringComparer.Ordinal);
 
     public byte[] Read(string path) => _files.TryGetValue(path, out var f)
         ? f.Bytes ?? File.ReadAllBytes(Path.Combine(_staging!.Root, path))
-        : File.ReadAllBytes(_carried[path]);
+        : _kept.TryGetValue(path, out var kept) ? kept : File.ReadAllBytes(_carried[path]);
 
     /// <summary>The links and ids of a page scanned when it was staged; null for a page kept in memory or carried over.</summary>
     public LinkChecker.PageLinks? LinksOf(string path) => _files.TryGetValue(path, out var f) ? f.Links : null;
@@ -77,10 +81,15 @@ public sealed class SiteFiles
 
     public void Add(string path, string text) => Add(path, Utf8.GetBytes(text));
 
-    public void CarryOver(string path, string diskFile)
+    /// <summary>A file of the previous build, unchanged: from the previous output on disk, or kept in memory by <c>serve</c>.</summary>
+    public readonly record struct Carried(string Path, string? DiskFile, byte[]? Bytes);
+
+    /// <summary>Takes over a file of the previous build; like a carried-over file on disk it is not link-checked again.</summary>
+    public void CarryOver(Carried file)
     {
-        if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
-        _carried.Add(path, diskFile);
+        if (Contains(file.Path)) throw new InvalidOperationException($"two outputs write '{file.Path}'");
+        if (file.Bytes is { } bytes) _kept.Add(file.Path, bytes);
+        else _carried.Add(file.Path, file.DiskFile!);
     }
 
     /// <summary>The rendered files as path to bytes; a staged file is read when asked for.</summary>

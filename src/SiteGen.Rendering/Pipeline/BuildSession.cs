@@ -1,0 +1,25 @@
+using SiteGen.Calculation;
+using SiteGen.Content.Loading;
+using SiteGen.Content.Model;
+
+namespace SiteGen.Rendering.Pipeline;
+
+/// <summary>
+/// What <c>sitegen serve</c> keeps between builds, in memory, so that one edited neighbourhood costs one neighbourhood:
+/// the content as read (<see cref="ContentCache"/>), each neighbourhood's results (computed again only when it was read
+/// again), and each neighbourhood's drawn files with what they were drawn from (the neighbourhood as read, and its
+/// theme's digest). A build with a session and no output folder keeps the whole
+/// site in memory and serves it from there, as Hugo's server does.
+/// </summary>
+/// <remarks>One build at a time.</remarks>
+public sealed class BuildSession
+{
+    /// <summary>A neighbourhood's drawn files, with what they were drawn from: the content as read and its theme's digest.</summary>
+    internal sealed record Drawn(Neighbourhood Source, string Theme, List<SiteFiles.Carried> Files);
+
+    public ContentCache Content { get; } = new();
+
+    internal Dictionary<Neighbourhood, NeighbourhoodResult> Results { get; set; } = new(ReferenceEqualityComparer.Instance);
+
+    internal Dictionary<string, Drawn> Pages { get; set; } = new(StringComparer.Ordinal);
+}
