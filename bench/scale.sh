@@ -107,6 +107,17 @@ for size in $sizes_all; do
     sed -i -E '/id: gas_fixed, label: Vaste kosten gasaansluiting en onderhoud ketel/ s/value: 6/value: 5/' "$target"
     "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet >/dev/null 2>&1
   done
+  # serve: the site built in memory, then one neighbourhood edited 10 times (back and forth); from the write to the
+  # reload event an open page gets. Peak RSS of the serving process.
+  echo "  $size: serve ..." >&2
+  "${sitegen[@]}" serve --content "$d/content" --port 0 >"$work/serve-$size.log" 2>&1 &
+  serve_pid=$!
+  for _ in $(seq 1800); do grep -q 'voorbeeldweergave van' "$work/serve-$size.log" && break; sleep 0.1; done
+  url=$(grep -o 'http://[0-9.:]*/' "$work/serve-$size.log" | head -1)
+  python3 bench/serve-latency.py "$url" "$target" 10 >"$work/serve-$size.ms"
+  serve_rss=$(awk '/^VmHWM/ {print $2}' "/proc/$serve_pid/status")
+  kill "$serve_pid"; wait "$serve_pid" || true
+  awk -v rss="$serve_rss" '{print $1, rss}' "$work/serve-$size.ms" >"$work/serve-$size.times"
   pages=$(html_pages "$d/out")
   hpps=""
   if [ "$peer_here" = 1 ]; then
@@ -117,6 +128,7 @@ for size in $sizes_all; do
   fi
   row "SiteGen full ($spages nbh)" "$pages" "$work/full-$size.times" "$hpps" "$(html_kb_per_page "$d/out")"
   row "SiteGen incremental, 1 nbh edited" "$pages" "$work/inc-$size.times" "" ""
+  row "SiteGen serve, 1 nbh edited (*)" "$pages" "$work/serve-$size.times" "" ""
   # The per-step times of the last full build (--verbose), for the profile below the table.
   awk '/^sitegen: +[0-9]+ ms/' "$work/full-$size.last.log" | sed "s/^/  [$size full] /" >>"$work/steps.txt"
   awk '/^sitegen: +[0-9]+ ms/' "$work/inc-$size.last.log" | sed "s/^/  [$size incremental] /" >>"$work/steps.txt"
@@ -128,6 +140,7 @@ echo "SiteGen vs Hugo $(hugo version 2>/dev/null | awk '{print $2}'), $(nproc) c
 echo "| scenario                           |   pages | wall time | pages/s | vs Hugo  | peak RSS | KB/page |"
 echo "|------------------------------------|--------:|----------:|--------:|---------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"
+echo "(*) serve: from writing the file to the reload event an open page receives, median of 10 edits; peak RSS of the server"
 echo
 echo "SiteGen --verbose steps (cumulative ms since start) of the last run:"
 cat "$work/steps.txt"
