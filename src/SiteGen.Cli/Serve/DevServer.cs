@@ -61,8 +61,9 @@ public sealed class DevServer : IAsyncDisposable
         _app.Run(http => http.Request.Path == "/_sitegen/events" ? Events(http) : Serve(http));
         // Listen first: a busy port fails at once, before a build that would be thrown away.
         await _app.StartAsync(cancel);
-        Rebuild();
         Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        // Watching starts before the first build: an edit made while it runs is seen by the next one.
+        _options.Session!.Content.Watch();
         foreach (var dir in new[] { _options.ContentDir, _options.Themes }.Where(Directory.Exists))
         {
             var w = new FileSystemWatcher(dir) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size };
@@ -70,17 +71,23 @@ public sealed class DevServer : IAsyncDisposable
             w.Created += Changed;
             w.Deleted += Changed;
             w.Renamed += Changed;
+            // Events lost (the kernel's queue overflowed): the next build checks every folder itself.
+            w.Error += (_, _) => { _options.Session!.Content.Unknown(); Changed(this, null); };
             w.EnableRaisingEvents = true;
             _watchers.Add(w);
         }
+        Rebuild();
     }
 
     // Editors save in bursts (temp file, rename, touch) lasting a few milliseconds: wait until it is quiet, then build
     // once. Short, because it counts in the time an edit takes to appear (issue 12: 300 ms).
     private const int QuietMs = 50;
 
-    private void Changed(object sender, FileSystemEventArgs e)
+    private void Changed(object sender, FileSystemEventArgs? e)
     {
+        // The content cache re-reads the neighbourhood folders these paths lie in (and only those).
+        if (e is not null) _options.Session!.Content.Changed(e.FullPath);
+        if (e is RenamedEventArgs r) _options.Session!.Content.Changed(r.OldFullPath);
         lock (_gate)
         {
             _debounce?.Dispose();

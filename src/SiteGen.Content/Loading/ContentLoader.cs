@@ -27,9 +27,11 @@ public static class ContentLoader
             diag.Error(root, 1, 1, Codes.FileSystem, "de inhoudsmap bestaat niet");
             return (null, diag);
         }
-        if (!SymlinkGuard.Check(root, diag, "content")) return (null, diag);
+        // With a watcher's report of what changed, only that is checked and hashed: the rest was checked by the last load.
+        var changed = cache?.TakeChanges();
+        if (!SymlinkGuard.Check(root, diag, "content", changed)) return (null, diag);
         // Hashed before anything is read: a shared file changing during the read cannot be cached under its old hash.
-        cache?.Begin(root, buildDate);
+        cache?.Begin(root, buildDate, changed);
         var sources = SourcesReader.Read(root, diag, out var unusableSources);
         var refs = new References(sources, unusableSources);
         var parameterReader = new ParameterReader(refs, buildDate);

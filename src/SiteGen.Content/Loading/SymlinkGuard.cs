@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using SiteGen.Content.Diagnostics;
 
 namespace SiteGen.Content.Loading;
@@ -11,30 +12,50 @@ public static class SymlinkGuard
 {
     /// <summary>Reports every symbolic link under <paramref name="root"/> whose target lies outside it (SG013, exit 1).</summary>
     /// <returns>True when no link points outside.</returns>
-    public static bool Check(string root, DiagnosticBag diag, string what)
+    /// <param name="only">
+    /// When given (serve, told by its file watcher what changed since the last check): only these paths are checked, a
+    /// folder among them with everything in it; the rest was checked before.
+    /// </param>
+    public static bool Check(string root, DiagnosticBag diag, string what, IReadOnlySet<string>? only = null)
     {
         if (!Directory.Exists(root)) return true;
         string real = RealPath(root);
         bool ok = true;
-        var pending = new Stack<string>([root]);
+        var pending = new Stack<string>();
+        if (only is null) pending.Push(root);
+        else
+        {
+            string full = Path.GetFullPath(root);
+            foreach (var path in only.Where(p => IsSameOrInside(full, p)).Order(StringComparer.Ordinal))
+            {
+                string? link;
+                try { link = new FileInfo(path).LinkTarget; } // also a link whose target is gone; null when deleted again
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+                if (link is not null) ok &= Judge(path);
+                else if (Directory.Exists(path)) pending.Push(path);
+            }
+        }
+        bool Judge(string path)
+        {
+            string target = RealPath(path);
+            if (IsSameOrInside(real, target)) return true;
+            diag.Error(SourcesReader.Display(root, Path.GetRelativePath(root, path)), 1, 1, Codes.FileSystem,
+                $"deze snelkoppeling (symbolische link) wijst buiten de map {what} (naar '{target}'); kopieer het bestand er liever in");
+            return false;
+        }
         // Walk by hand without following links, so a link is judged by its target and never entered.
         var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
         while (pending.Count > 0)
         {
             string dir = pending.Pop();
-            foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options).OrderBy(e => e.Name, StringComparer.Ordinal))
+            // What the directory listing already says (is it a link, a folder): no call per entry. This walk runs on every
+            // build, also serve's rebuild after each edit, over every file of the content.
+            var entries = new FileSystemEnumerable<(string Path, bool Link, bool Folder)>(dir,
+                (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory), options);
+            foreach (var (path, link, folder) in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
             {
-                if (entry.LinkTarget is not null)
-                {
-                    string target = RealPath(entry.FullName);
-                    if (!IsSameOrInside(real, target))
-                    {
-                        diag.Error(SourcesReader.Display(root, Path.GetRelativePath(root, entry.FullName)), 1, 1, Codes.FileSystem,
-                            $"deze snelkoppeling (symbolische link) wijst buiten de map {what} (naar '{target}'); kopieer het bestand er liever in");
-                        ok = false;
-                    }
-                }
-                else if (entry is DirectoryInfo) pending.Push(entry.FullName);
+                if (link) ok &= Judge(path);
+                else if (folder) pending.Push(path);
             }
         }
         return ok;

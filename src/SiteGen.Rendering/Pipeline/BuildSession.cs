@@ -6,10 +6,11 @@ namespace SiteGen.Rendering.Pipeline;
 
 /// <summary>
 /// What <c>sitegen serve</c> keeps between builds, in memory, so that one edited neighbourhood costs one neighbourhood:
-/// the content as read (<see cref="ContentCache"/>), each neighbourhood's results (computed again only when it was read
-/// again), and each neighbourhood's drawn files with what they were drawn from (the neighbourhood as read, and its
-/// theme's digest). A build with a session and no output folder keeps the whole
-/// site in memory and serves it from there, as Hugo's server does.
+/// the content as read (<see cref="ContentCache"/>, told by the server's file watcher what changed), each
+/// neighbourhood's results (computed again only when it was read again), its drawn files with what they were drawn from
+/// (the neighbourhood as read, and its theme's digest), its part of the site-wide data files, and the parsed themes.
+/// A build with a session and no output folder keeps the whole site in memory and serves it from there, as Hugo's
+/// server does. Whatever is kept, the site is byte for byte what a fresh build makes (BuildSessionTests).
 /// </summary>
 /// <remarks>One build at a time.</remarks>
 public sealed class BuildSession
@@ -22,4 +23,10 @@ public sealed class BuildSession
     internal Dictionary<Neighbourhood, NeighbourhoodResult> Results { get; set; } = new(ReferenceEqualityComparer.Instance);
 
     internal Dictionary<string, Drawn> Pages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each neighbourhood's part of the site-wide data files (<see cref="OpenData.SiteWideData"/>), by its results.</summary>
+    internal Dictionary<NeighbourhoodResult, byte[][]> DataParts { get; set; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The parsed themes, with the digest of every file of the themes folder they were parsed from.</summary>
+    internal (string Digest, Themes.ThemeSet Themes)? Themes { get; set; }
 }

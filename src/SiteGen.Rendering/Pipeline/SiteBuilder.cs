@@ -44,7 +44,7 @@ public static class SiteBuilder
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (!SymlinkGuard.Check(options.Themes, diag, "themes")) return new BuildResult(diag, null, clock.Elapsed);
-        var themes = LoadThemes(options.Themes, content, diag);
+        var themes = LoadThemes(options.Themes, content, diag, options.Session);
         if (themes is null) return new BuildResult(diag, null, clock.Elapsed);
         // From here on a build that writes stages its files as they are rendered; whatever ends it early (errors,
         // broken links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
@@ -77,7 +77,7 @@ public static class SiteBuilder
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress);
+            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress, kept);
         }
         catch (ThemeException e)
         {
@@ -105,12 +105,16 @@ public static class SiteBuilder
     }
 
     /// <summary>The default theme and every municipality's: all templates parse before anything renders, so every broken one is reported.</summary>
-    private static ThemeSet? LoadThemes(string root, SiteContent content, DiagnosticBag diag)
+    private static ThemeSet? LoadThemes(string root, SiteContent content, DiagnosticBag diag, BuildSession? session)
     {
         ThemeSet themes;
+        // A session keeps the parsed templates while no file of the themes folder changed and the municipalities are the
+        // same (the set publishes the assets of every theme it loaded).
+        string? digest = session is null ? null
+            : BuildCache.Digest(BuildCache.FilesUnder(root), root, string.Join(",", content.Municipalities.Select(m => m.Id)));
         try
         {
-            themes = ThemeSet.Load(root);
+            themes = session?.Themes is { } kept && kept.Digest == digest ? kept.Themes : ThemeSet.Load(root);
         }
         catch (ThemeException e)
         {
@@ -138,6 +142,7 @@ public static class SiteBuilder
                 ok = false;
             }
         }
+        if (session is not null) session.Themes = ok ? (digest!, themes) : null;
         return ok ? themes : null;
     }
 
@@ -150,6 +155,7 @@ public static class SiteBuilder
     {
         private readonly string _root = Path.GetFullPath(content.Root);
         private readonly Dictionary<string, string> _themes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _folders = new(StringComparer.Ordinal);
         private string? _shared;
 
         private string Shared => _shared ??= BuildCache.Digest(
@@ -166,7 +172,14 @@ public static class SiteBuilder
         private string Theme(string municipality)
         {
             if (!_themes.TryGetValue(municipality, out var d))
-                _themes[municipality] = d = string.Join(",", themes.Folders(municipality).Select((dir, i) => $"{i}:{BuildCache.Digest(BuildCache.FilesUnder(dir), dir)}"));
+                _themes[municipality] = d = string.Join(",", themes.Folders(municipality).Select((dir, i) => $"{i}:{Folder(dir)}"));
+            return d;
+        }
+
+        // Every municipality without its own theme is drawn from the default one: hashed once, not once per municipality.
+        private string Folder(string dir)
+        {
+            if (!_folders.TryGetValue(dir, out var d)) _folders[dir] = d = BuildCache.Digest(BuildCache.FilesUnder(dir), dir);
             return d;
         }
 
@@ -259,25 +272,32 @@ public static class SiteBuilder
     /// <returns>The files each neighbourhood produced (for the build cache).</returns>
     public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
         SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse, int maxDegreeOfParallelism = -1,
-        Action<int, int>? progress = null)
+        Action<int, int>? progress = null, BuildSession? session = null)
     {
         // The site-wide data files cover every neighbourhood (also those carried over) and need only the results: made
         // side by side while the pages are drawn (an edit redraws one neighbourhood, on one core), added in order.
-        var data = new (string Path, Func<byte[]> Make)[]
+        // A session keeps each neighbourhood's part of them: an edit re-makes one part, and the files are joined.
+        var made = new byte[SiteWideData.Paths.Count][];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        void MakeData()
         {
-            (OpenDataFiles.ResultsJson, () => OpenDataFiles.Results(results)),
-            (OpenDataFiles.ResultsCsv, () => OpenDataFiles.ResultsCsvBytes(results)),
-            (OpenDataFiles.BusinessCasesJson, () => OpenDataFiles.BusinessCases(results)),
-            (OpenDataFiles.ParticipationJson, () => OpenDataFiles.Participation(results)),
-            (CalculatorFiles.BreakEvenJson, () => CalculatorFiles.BreakEven(results)),
-        };
-        var made = new byte[data.Length][];
-        void MakeData() => Parallel.For(0, data.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => made[i] = data[i].Make());
+            if (session is null)
+            {
+                Parallel.For(0, made.Length, parallel, i => made[i] = SiteWideData.Whole(i, results));
+                return;
+            }
+            var parts = new byte[results.Count][][];
+            Parallel.For(0, results.Count, parallel, i => parts[i] = session.DataParts.TryGetValue(results[i].Item2, out var known)
+                ? known : SiteWideData.Parts(results[i].Item1, results[i].Item2));
+            Parallel.For(0, made.Length, parallel, f => made[f] = SiteWideData.Join(f, parts.Select(p => p[f])));
+            session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(results.Count, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < results.Count; i++) session.DataParts[results[i].Item2] = parts[i];
+        }
         var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
         var produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
         if (pending is null) MakeData();
         else pending.GetAwaiter().GetResult();
-        for (int i = 0; i < data.Length; i++) files.Add(data[i].Path, made[i]);
+        for (int i = 0; i < made.Length; i++) files.Add(SiteWideData.Paths[i], made[i]);
         return produced;
     }
 }

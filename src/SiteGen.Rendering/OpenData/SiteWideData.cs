@@ -1,0 +1,67 @@
+using SiteGen.Calculation;
+using SiteGen.Content.Model;
+
+namespace SiteGen.Rendering.OpenData;
+
+/// <summary>
+/// The data files that cover every neighbourhood (results, business cases, participation, break-even). A build writes
+/// each whole; <c>serve</c> keeps every neighbourhood's part and joins the parts, so an edit re-makes one neighbourhood's
+/// part only. A part is cut from the file written for that neighbourhood alone, so joining gives the same bytes as
+/// writing the whole file (tested).
+/// </summary>
+public static class SiteWideData
+{
+    private delegate byte[] Writer(IEnumerable<(Neighbourhood, NeighbourhoodResult)> all);
+
+    private static readonly (string Path, Writer Write, bool Csv)[] Files =
+    [
+        (OpenDataFiles.ResultsJson, OpenDataFiles.Results, false),
+        (OpenDataFiles.ResultsCsv, OpenDataFiles.ResultsCsvBytes, true),
+        (OpenDataFiles.BusinessCasesJson, OpenDataFiles.BusinessCases, false),
+        (OpenDataFiles.ParticipationJson, OpenDataFiles.Participation, false),
+        (CalculatorFiles.BreakEvenJson, CalculatorFiles.BreakEven, false),
+    ];
+
+    public static IReadOnlyList<string> Paths { get; } = Files.Select(f => f.Path).ToArray();
+
+    /// <summary>Each file whole, for every neighbourhood.</summary>
+    public static byte[] Whole(int file, IReadOnlyList<(Neighbourhood, NeighbourhoodResult)> all) => Files[file].Write(all);
+
+    /// <summary>One neighbourhood's part of every file, in the order of <see cref="Paths"/>.</summary>
+    public static byte[][] Parts(Neighbourhood n, NeighbourhoodResult r) =>
+        Files.Select(f => f.Csv ? CsvRows(f.Write([(n, r)])) : JsonElements(f.Write([(n, r)]))).ToArray();
+
+    /// <summary>A file from every neighbourhood's part, in the neighbourhoods' order.</summary>
+    public static byte[] Join(int file, IEnumerable<byte[]> parts)
+    {
+        var all = parts.ToList();
+        using var stream = new MemoryStream();
+        if (Files[file].Csv)
+        {
+            stream.Write(Header);
+            foreach (var p in all) stream.Write(p);
+            return stream.ToArray();
+        }
+        // An indented JSON array: "[", the elements separated by ",", "\n]"; empty: "[]". Then the file's final newline.
+        var elements = all.Where(p => p.Length > 0).ToList();
+        stream.WriteByte((byte)'[');
+        for (int i = 0; i < elements.Count; i++)
+        {
+            if (i > 0) stream.WriteByte((byte)',');
+            stream.Write(elements[i]);
+        }
+        if (elements.Count > 0) stream.Write("\n]"u8);
+        else stream.WriteByte((byte)']');
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    private static readonly byte[] Header = CsvHeaderOf(OpenDataFiles.ResultsCsvBytes([]));
+
+    private static byte[] CsvHeaderOf(byte[] csv) => csv[..(Array.IndexOf(csv, (byte)'\n') + 1)];
+
+    private static byte[] CsvRows(byte[] csv) => csv[(Array.IndexOf(csv, (byte)'\n') + 1)..];
+
+    // "[" elements "\n]\n", or "[]\n" without any.
+    private static byte[] JsonElements(byte[] json) => json.Length <= 3 ? [] : json[1..^3];
+}
