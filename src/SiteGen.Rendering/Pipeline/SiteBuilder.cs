@@ -294,7 +294,16 @@ public static class SiteBuilder
             for (int i = 0; i < results.Count; i++) session.DataParts[results[i].Item2] = parts[i];
         }
         var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
-        var produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
+        Dictionary<string, List<string>> produced;
+        try
+        {
+            produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
+        }
+        finally
+        {
+            // Never left running past the build (it updates the session): a template error waits for it too.
+            pending?.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        }
         if (pending is null) MakeData();
         else pending.GetAwaiter().GetResult();
         for (int i = 0; i < made.Length; i++) files.Add(SiteWideData.Paths[i], made[i]);
