@@ -131,13 +131,15 @@ public static class LinkChecker
         return new PageLinks([.. links], sorted);
     }
 
-    public static int Check(SiteFiles files, DiagnosticBag diag)
+    /// <param name="scan">How a page kept in memory is scanned (serve: a page byte for byte as last time is not scanned again).</param>
+    public static int Check(SiteFiles files, DiagnosticBag diag, Func<string, byte[], PageLinks>? scan = null)
     {
         // Only pages rendered by this build are checked; pages carried over were checked when they were made. Pages
         // scanned when they were staged are not read again; pages kept in memory are scanned now, in parallel.
         var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var scanned = new PageLinks[names.Length];
-        Parallel.For(0, names.Length, i => scanned[i] = files.LinksOf(names[i]) ?? Scan(files.Read(names[i])));
+        Parallel.For(0, names.Length, i => scanned[i] = files.LinksOf(names[i])
+            ?? (scan is null ? Scan(files.Read(names[i])) : scan(names[i], files.Read(names[i]))));
         var pages = new Dictionary<string, PageLinks>(names.Length, StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++) pages[names[i]] = scanned[i];
         return Check(files, pages, diag);

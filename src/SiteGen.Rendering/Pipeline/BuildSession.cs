@@ -27,6 +27,29 @@ public sealed class BuildSession
     /// <summary>Each neighbourhood's part of the site-wide data files (<see cref="OpenData.SiteWideData"/>), by its results.</summary>
     internal Dictionary<NeighbourhoodResult, byte[][]> DataParts { get; set; } = new(ReferenceEqualityComparer.Instance);
 
+    // The site-wide pages are drawn on every rebuild and mostly come out as they were (the home page of a large site
+    // is large): a page byte for byte as last time keeps its scanned links.
+    // Only the pages scanned by the last build are kept (after the first build: a neighbourhood's pages and the site's).
+    private Dictionary<string, (byte[] Bytes, Checks.LinkChecker.PageLinks Links)> _scans = new(StringComparer.Ordinal);
+    private Dictionary<string, (byte[] Bytes, Checks.LinkChecker.PageLinks Links)> _scanned = new(StringComparer.Ordinal);
+    private readonly Lock _scansGate = new();
+
+    /// <summary>Scans a page for the link check, or takes last build's scan of the same bytes (called in parallel).</summary>
+    internal Checks.LinkChecker.PageLinks Scan(string path, byte[] bytes)
+    {
+        (byte[] Bytes, Checks.LinkChecker.PageLinks Links) last;
+        lock (_scansGate) _scans.TryGetValue(path, out last);
+        var links = last.Bytes is not null && last.Bytes.AsSpan().SequenceEqual(bytes) ? last.Links : Checks.LinkChecker.Scan(bytes);
+        lock (_scansGate) _scanned[path] = (bytes, links);
+        return links;
+    }
+
+    /// <summary>After a build's link check: its scans are the ones the next build compares with.</summary>
+    internal void ScansDone()
+    {
+        lock (_scansGate) (_scans, _scanned) = (_scanned, new Dictionary<string, (byte[], Checks.LinkChecker.PageLinks)>(StringComparer.Ordinal));
+    }
+
     /// <summary>The parsed themes, with the digest of every file of the themes folder they were parsed from.</summary>
     internal (string Digest, Themes.ThemeSet Themes)? Themes { get; set; }
 }

@@ -58,6 +58,7 @@ public static class SiteBuilder
         var kept = options.WriteOutput ? null : options.Session;
         var digests = options.WriteOutput ? digester.All() : new Dictionary<string, string>();
         int reused = 0;
+        var reusedDrawn = new Dictionary<string, BuildSession.Drawn>(StringComparer.Ordinal);
         IReadOnlyList<SiteFiles.Carried>? Reuse(Neighbourhood n)
         {
             if (kept is not null)
@@ -65,6 +66,7 @@ public static class SiteBuilder
                 // The content cache hands out the same object only while its folder and the shared content are unchanged.
                 if (!kept.Pages.TryGetValue(n.Id, out var drawn) || !ReferenceEquals(drawn.Source, n) || drawn.Theme != digester.Theme(n)) return null;
                 reused++;
+                reusedDrawn[n.Id] = drawn;
                 return drawn.Files;
             }
             if (!incremental || !previous.Neighbourhoods.TryGetValue(n.Id, out var e) || e.Digest != digests[n.Id]) return null;
@@ -86,13 +88,14 @@ public static class SiteBuilder
             return new BuildResult(diag, null, clock.Elapsed);
         }
         Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count + files.KeptOver.Count} ongewijzigd overgenomen ({reused} wijk(en) niet opnieuw opgemaakt)");
-        int links = CheckLinks(files, diag);
+        int links = kept is null ? CheckLinks(files, diag) : Checks.LinkChecker.Check(files, diag, kept.Scan);
+        kept?.ScansDone();
         Step($"{links} link(s) gecontroleerd");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (kept is not null)
-            kept.Pages = results.ToDictionary(x => x.Item1.Id, x => new BuildSession.Drawn(x.Item1, digester.Theme(x.Item1),
-                produced[x.Item1.Id].Select(p => new SiteFiles.Carried(p, null, files.Read(p))).ToList()), StringComparer.Ordinal);
+            kept.Pages = results.ToDictionary(x => x.Item1.Id, x => reusedDrawn.GetValueOrDefault(x.Item1.Id) ?? new BuildSession.Drawn(x.Item1,
+                digester.Theme(x.Item1), produced[x.Item1.Id].Select(p => new SiteFiles.Carried(p, null, files.Read(p))).ToList()), StringComparer.Ordinal);
         WriteStats? stats = null;
         if (staging is not null)
         {
