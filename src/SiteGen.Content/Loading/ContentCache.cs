@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Content.Model;
 
@@ -139,24 +137,12 @@ public sealed class ContentCache
     {
         try
         {
-            return Hash(files(), root, extra);
+            return FileDigest.Of(files(), root, [extra]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Unreadable now: never equal to a stored hash, so the folder is read (and the reader reports the problem).
             return Guid.NewGuid().ToString();
         }
-    }
-
-    private static string Hash(IEnumerable<string> files, string root, string extra)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files.Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file) + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
-        hash.AppendData(Encoding.UTF8.GetBytes(extra));
-        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }

@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace SiteGen.Rendering.Pipeline;
 
@@ -22,19 +20,11 @@ public sealed class BuildCache
     }
 
     /// <summary>A hash over files (path and bytes, in ordinal order) and extra strings.</summary>
-    public static string Digest(IEnumerable<string> files, string root, params string[] extra)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in files.Distinct().Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
-        foreach (var s in extra) hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
-        // A new SiteGen build may draw pages differently: its identity is part of every digest.
-        hash.AppendData(Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToByteArray());
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+    // A new SiteGen build may draw pages differently: its identity is part of every digest.
+    public static string Digest(IEnumerable<string> files, string root, params string[] extra) =>
+        Content.Loading.FileDigest.Of(files, root, extra, Identity);
+
+    private static readonly byte[] Identity = Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToByteArray();
 
     public static IEnumerable<string> FilesUnder(string dir) =>
         Directory.Exists(dir) ? Directory.GetFiles(dir, "*", SearchOption.AllDirectories) : [];
