@@ -153,20 +153,22 @@ public sealed class Tco
                 oneOffMargins.Add(s.ShareOfCost is not null ? margin : 0m);
                 subsidy += grant;
                 oneOffPv -= grant;
-                if (!detail) { }
-                else if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
-                    residentOneOffs.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
-                else if (s.StatedAmount is { } stated && s.Amount is null)
+                if (detail)
                 {
-                    // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
-                    // share the study computes with. The difference is bookkeeping, shown apart.
-                    residentOneOffs.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
-                    decimal difference = stated.Value - grant;
-                    reconciliations.Add(new ReconcilingAmount(DifferenceId(s.Id, cost.Id), difference, difference, 0m,
-                        ShareText(s.ShareOfCost!.Value.Value, difference < 0m), s.ShareOfCost!.Value.Source));
+                    if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
+                        residentOneOffs.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
+                    else if (s.StatedAmount is { } stated && s.Amount is null)
+                    {
+                        // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
+                        // share the study computes with. The difference is bookkeeping, shown apart.
+                        residentOneOffs.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
+                        decimal difference = stated.Value - grant;
+                        reconciliations.Add(new ReconcilingAmount(DifferenceId(s.Id, cost.Id), difference, difference, 0m,
+                            ShareText(s.ShareOfCost!.Value.Value, difference < 0m), s.ShareOfCost!.Value.Source));
+                    }
+                    else
+                        residentOneOffs.Add(subsidyLine);
                 }
-                else
-                    residentOneOffs.Add(subsidyLine);
             }
             if (cost.ReplacedAtReinvestmentYear)
             {
