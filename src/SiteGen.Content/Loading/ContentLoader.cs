@@ -15,10 +15,18 @@ public static class ContentLoader
     /// <summary>A neighbourhood's text on when to choose (Markdown with front matter), shown on its dwelling pages.</summary>
     public const string TimingFile = "timing.md";
 
+    /// <summary>How findings name a file of the content folder: relative to the working folder where that is shorter.</summary>
+    public static string Display(string root, string relative) => SourcesReader.Display(root, relative);
+
     private static readonly HashSet<string> ReservedFolders = ["assumptions", "step-plans", "schema"];
 
     /// <param name="cache">Kept by a long-running process between loads: unchanged neighbourhoods are not read again.</param>
-    public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate, ContentCache? cache = null)
+    /// <param name="keep">
+    /// Asked for each neighbourhood (its id and folder) before it is read, from several threads: a neighbourhood it
+    /// returns is not read but listed as kept (an incremental build whose output holds it unchanged).
+    /// </param>
+    public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate, ContentCache? cache = null,
+        Func<string, string, KeptNeighbourhood?>? keep = null)
     {
         Schema.SchemaCheck.Preload();
         var diag = new DiagnosticBag();
@@ -57,9 +65,15 @@ public static class ContentLoader
         var placeholders = Placeholders.Scan(root, diag, jobs.Select(j => j.Dir).ToHashSet(StringComparer.Ordinal));
         var read = new (Neighbourhood? N, DiagnosticBag Diag)[jobs.Length];
         var cached = new (ContentCache.Entry? Entry, string Hash)[jobs.Length];
+        var kept = new KeptNeighbourhood?[jobs.Length];
         Parallel.For(0, jobs.Length, i =>
         {
             var (mid, ndir) = jobs[i];
+            if (keep?.Invoke($"{mid}/{Path.GetFileName(ndir)}", ndir) is { } k)
+            {
+                kept[i] = k;
+                return;
+            }
             if (cache is not null)
             {
                 var entry = cache.Find(ndir, out var hash);
@@ -79,7 +93,7 @@ public static class ContentLoader
         if (cache is not null)
         {
             for (int i = 0; i < jobs.Length; i++)
-                cache.Keep(jobs[i].Dir, cached[i].Entry ?? new ContentCache.Entry(cached[i].Hash, read[i].N, read[i].Diag), cached[i].Entry is not null);
+                if (kept[i] is null) cache.Keep(jobs[i].Dir, cached[i].Entry ?? new ContentCache.Entry(cached[i].Hash, read[i].N, read[i].Diag), cached[i].Entry is not null);
             cache.End();
         }
         var municipalities = new List<Municipality>();
@@ -87,14 +101,23 @@ public static class ContentLoader
         foreach (var (dir, mid, head, ndirs) in found)
         {
             var neighbourhoods = new List<Neighbourhood>();
+            var keptHere = new List<KeptNeighbourhood>();
             foreach (var _ in ndirs)
             {
+                if (kept[next] is { } k)
+                {
+                    // Its findings where reading it would have reported them.
+                    foreach (var f in k.Findings) diag.Add(f);
+                    keptHere.Add(k);
+                    next++;
+                    continue;
+                }
                 var (n, own) = read[next++];
                 diag.Append(own);
                 if (n is not null) neighbourhoods.Add(n);
             }
             if (head?.Name is not { } name) continue;
-            municipalities.Add(new Municipality { Id = mid, Name = name, Style = head.Style, Neighbourhoods = neighbourhoods,
+            municipalities.Add(new Municipality { Id = mid, Name = name, Style = head.Style, Neighbourhoods = neighbourhoods, Kept = keptHere,
                 Glossary = GuideReader.Merge(glossary, GuideReader.ReadGlossary(root, $"{mid}/{GuideReader.GlossaryFile}", refs, diag)) });
         }
         if (municipalities.Count == 0 && !diag.HasErrors)
@@ -105,7 +128,8 @@ public static class ContentLoader
         return (new SiteContent
         {
             Root = root, Sources = sources, Parameters = parameters, Municipalities = municipalities, StepPlans = stepPlans, Help = help,
-            HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders),
+            HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders)
+                              || municipalities.SelectMany(m => m.Kept).Any(k => k.HasPlaceholders),
         }, diag);
     }
 
@@ -207,6 +231,9 @@ public static class ContentLoader
             Overrides = scenario.Overrides, StepPlans = scenario.StepPlans, CurrentPhase = scenario.Phase, Index = index, Timing = timing,
             AsOf = scenario.AsOf, History = history, Folder = dir, HasPlaceholders = hasPlaceholders, Files = files,
             CostsOnlyWithoutGas = scenario.OnlyWithoutGas,
+            // The folder's own findings: this list is the one the reader reports into, so it is complete once read.
+            Findings = diag.Items,
+            Deadlines = parameterReader.Deadlines,
         };
         CheckReferences(n, shared, stepPlans, ctx, scenario.Root, scenario.Nodes, diag);
         return diag.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : n;

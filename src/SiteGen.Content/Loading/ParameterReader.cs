@@ -16,6 +16,19 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
     /// <summary>The day of the build: values past their valid_until are reported (a warning, or an error with --strict).</summary>
     public DateOnly BuildDate => buildDate;
 
+    private readonly List<Deadline> _deadlines = [];
+
+    /// <summary>Every valid_until this reader compared with the build date: the only way the day of the build changes what it reports.</summary>
+    public IReadOnlyList<Deadline> Deadlines => _deadlines;
+
+    /// <summary>Whether <paramref name="until"/> lies before the day of the build; noted in <see cref="Deadlines"/>.</summary>
+    public bool HasPassed(DateOnly until)
+    {
+        bool passed = until < buildDate;
+        _deadlines.Add(new Deadline(until, passed));
+        return passed;
+    }
+
     public List<Parameter> ReadShared(string root, DiagnosticBag diag)
     {
         var result = new List<Parameter>();
@@ -112,7 +125,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             var until = v.Get("valid_until", required: false) is { } u ? References.ParseDate(u, ctx, "'valid_until'") : null;
             var reference = refs.Read(v);
             v.Done();
-            if (until is { } end && end < buildDate)
+            if (until is { } end && HasPassed(end))
                 ctx.Warning(v.Node, Codes.Expired, $"de waarde van '{id}' vanaf {dateText} is verlopen op {end:d-M-yyyy}; voeg een nieuwere waarde met een datum toe");
             if (reference is { Basis: SiteGen.Calculation.Basis.Example })
                 ctx.Warning(v.Node, Codes.ExampleValue, $"de waarde van '{id}' vanaf {dateText} is een voorbeeldwaarde (basis: example), geen bevestigd gepubliceerd getal; vervang haar door een waarde met een bron");

@@ -278,7 +278,7 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var share = s.String("share_of_cost", required: false);
             bool shareInvalid = false;
             if (s.Get("valid_until", required: false) is { } untilNode
-                && References.ParseDate(untilNode, s.Context, "'valid_until'") is { } until && until < parameterReader.BuildDate)
+                && References.ParseDate(untilNode, s.Context, "'valid_until'") is { } until && parameterReader.HasPassed(until))
                 s.Context.Warning(untilNode, Codes.Expired, $"subsidie '{sid}' is afgelopen op {until:d-M-yyyy}; controleer of ze nog geldt en werk haar bij of haal haar weg");
             if (share is not null && share != "subsidies.isde_heat_pump_share")
             {

@@ -98,6 +98,13 @@ public sealed class Neighbourhood
     public bool HasPlaceholders { get; init; }
     /// <summary>Images and documents of its bestanden/ folder, published at "&lt;Id&gt;/bestanden/&lt;name&gt;".</summary>
     public IReadOnlyList<ContentFile> Files { get; init; } = [];
+    /// <summary>
+    /// The findings about its own folder (warnings: a neighbourhood with errors is not loaded), also part of the load's
+    /// findings; the build cache keeps them, so a build that does not read the folder again reports them as well.
+    /// </summary>
+    public IReadOnlyList<Diagnostics.Diagnostic> Findings { get; init; } = [];
+    /// <summary>The valid_until dates its folder's reading compared with the day of the build (see <see cref="Deadline"/>).</summary>
+    public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
 
     public DwellingInfo Dwelling(string id) => Dwellings.First(d => d.Id == id);
     public VariantInfo Variant(string id) => Variants.First(v => v.Id == id);
@@ -109,8 +116,33 @@ public sealed class Municipality
     public required string Name { get; init; }
     public HouseStyle Style { get; init; } = HouseStyle.None;
     public required IReadOnlyList<Neighbourhood> Neighbourhoods { get; init; }
+    /// <summary>Neighbourhoods an incremental build did not read (see <see cref="KeptNeighbourhood"/>), in folder order.</summary>
+    public IReadOnlyList<KeptNeighbourhood> Kept { get; init; } = [];
+    /// <summary>Every neighbourhood, read or kept, in folder order: what the site-wide pages list.</summary>
+    public IEnumerable<KeptNeighbourhood> Listed => Neighbourhoods.Select(KeptNeighbourhood.Of).Concat(Kept).OrderBy(k => k.Slug, StringComparer.Ordinal);
     /// <summary>The glossary for this municipality's pages: the shared terms with its own (glossary.yaml) added.</summary>
     public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
+}
+
+/// <summary>
+/// A neighbourhood an incremental build did not read: nothing it depends on changed since the output was built, so its
+/// pages stay as they are. What the site-wide pages need of it (its name and summary for the home page, whether it is a
+/// concept) comes from the build cache, with the findings its folder gave when it was read.
+/// </summary>
+public sealed record KeptNeighbourhood(string Id, string Slug, string Name, string? Summary, bool HasPlaceholders,
+    IReadOnlyList<Diagnostics.Diagnostic> Findings, IReadOnlyList<Deadline> Deadlines)
+{
+    /// <summary>What the build cache keeps of a neighbourhood that was read.</summary>
+    public static KeptNeighbourhood Of(Neighbourhood n) => new(n.Id, n.Slug, n.Name, n.Index?.Summary, n.HasPlaceholders, n.Findings, n.Deadlines);
+}
+
+/// <summary>
+/// A valid_until date that reading content compared with the day of the build, and whether it had passed. Findings
+/// read on one day hold on another day when every such date is on the same side of it.
+/// </summary>
+public sealed record Deadline(DateOnly Date, bool Passed)
+{
+    public bool HoldsOn(DateOnly day) => Date < day == Passed;
 }
 
 /// <summary>Everything in content/, loaded and validated.</summary>

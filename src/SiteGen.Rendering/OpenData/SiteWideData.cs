@@ -32,25 +32,35 @@ public static class SiteWideData
         Files.Select(f => f.Csv ? CsvRows(f.Write([(n, r)])) : JsonElements(f.Write([(n, r)]))).ToArray();
 
     /// <summary>A file from every neighbourhood's part, in the neighbourhoods' order.</summary>
-    public static byte[] Join(int file, IEnumerable<byte[]> parts)
+    public static byte[] Join(int file, IEnumerable<byte[]> parts) => Join(file, parts.ToList(), out _);
+
+    /// <summary>The same, with where each part lies in the file: (offset, length), so a later build can cut it out again.</summary>
+    public static byte[] Join(int file, IReadOnlyList<byte[]> parts, out (long Offset, int Length)[] at)
     {
-        var all = parts.ToList();
+        at = new (long, int)[parts.Count];
         using var stream = new MemoryStream();
         if (Files[file].Csv)
         {
             stream.Write(Header);
-            foreach (var p in all) stream.Write(p);
+            for (int i = 0; i < parts.Count; i++)
+            {
+                at[i] = (stream.Position, parts[i].Length);
+                stream.Write(parts[i]);
+            }
             return stream.ToArray();
         }
         // An indented JSON array: "[", the elements separated by ",", "\n]"; empty: "[]". Then the file's final newline.
-        var elements = all.Where(p => p.Length > 0).ToList();
         stream.WriteByte((byte)'[');
-        for (int i = 0; i < elements.Count; i++)
+        bool first = true;
+        for (int i = 0; i < parts.Count; i++)
         {
-            if (i > 0) stream.WriteByte((byte)',');
-            stream.Write(elements[i]);
+            if (parts[i].Length > 0 && !first) stream.WriteByte((byte)',');
+            at[i] = (stream.Position, parts[i].Length);
+            if (parts[i].Length == 0) continue;
+            stream.Write(parts[i]);
+            first = false;
         }
-        if (elements.Count > 0) stream.Write("\n]"u8);
+        if (!first) stream.Write("\n]"u8);
         else stream.WriteByte((byte)']');
         stream.WriteByte((byte)'\n');
         return stream.ToArray();

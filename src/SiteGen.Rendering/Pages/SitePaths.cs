@@ -9,7 +9,8 @@ public static class SitePaths
     public const string Home = "index.html";
     public const string OpenData = "open-data/index.html";
 
-    public static string Neighbourhood(Neighbourhood n) => $"{n.Id}/index.html";
+    public static string Neighbourhood(Neighbourhood n) => Neighbourhood(n.Id);
+    public static string Neighbourhood(string id) => $"{id}/index.html";
     public static string Dwelling(Neighbourhood n, string dwelling) => $"{n.Id}/woningen/{dwelling}/index.html";
     public static string Variant(Neighbourhood n, string variant) => $"{n.Id}/varianten/{variant}/index.html";
     public static string StepPlans(Neighbourhood n) => $"{n.Id}/stappenplannen/index.html";

@@ -188,8 +188,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var municipalities = content.Municipalities.Select(m => new
         {
             m.Name,
-            Neighbourhoods = m.Neighbourhoods.Select(n => new Card(n.Name, n.Index?.Summary ?? $"Wat kost verwarmen zonder aardgas in {n.Name}?",
-                SitePaths.Relative(page, SitePaths.Neighbourhood(n)))).ToList(),
+            // Also the neighbourhoods an incremental build kept without reading them.
+            Neighbourhoods = m.Listed.Select(n => new Card(n.Name, n.Summary ?? $"Wat kost verwarmen zonder aardgas in {n.Name}?",
+                SitePaths.Relative(page, SitePaths.Neighbourhood(n.Id)))).ToList(),
         }).ToList();
         return Layout(theme, page, SiteName, "home", new { Title = SiteName, Municipalities = municipalities }, [], null);
     }

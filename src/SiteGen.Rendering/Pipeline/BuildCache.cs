@@ -13,10 +13,29 @@ public sealed class BuildCache
 {
     public Dictionary<string, Entry> Neighbourhoods { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The SHA-256 of each site-wide data file the build wrote: the next build cuts its kept neighbourhoods' parts from them.</summary>
+    public Dictionary<string, string> Data { get; set; } = new(StringComparer.Ordinal);
+
     public sealed class Entry
     {
         public string Digest { get; set; } = "";
         public List<string> Files { get; set; } = [];
+        /// <summary>What the next build needs of the neighbourhood if it does not read it again; null in a cache of an older SiteGen.</summary>
+        public Listing? Kept { get; set; }
+    }
+
+    /// <summary>A neighbourhood as the site-wide pages and files use it (see <see cref="UnchangedNeighbourhoods"/>).</summary>
+    public sealed class Listing
+    {
+        /// <summary>The valid_until dates its reading compared with the build date: its findings hold while each is on the same side.</summary>
+        public List<Content.Model.Deadline> Deadlines { get; set; } = [];
+        public string Name { get; set; } = "";
+        public string? Summary { get; set; }
+        public bool Placeholders { get; set; }
+        /// <summary>Its folder's findings, with paths relative to the content folder.</summary>
+        public List<Content.Diagnostics.Diagnostic> Findings { get; set; } = [];
+        /// <summary>Per site-wide data file (in the order of OpenData.SiteWideData.Paths): where its part lies, [offset, length].</summary>
+        public List<long[]> Data { get; set; } = [];
     }
 
     /// <summary>A hash over files (path and bytes, in ordinal order) and extra strings.</summary>

@@ -91,7 +91,7 @@ public static partial class OutputWriter
             if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
             if (!_staged.TryAdd(path, 0)) return false;
             string target = Path.Combine(Folder, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            CreateParent(target);
             // Only a file the previous build wrote may be linked: a file of the user's at this path is refused in Finish.
             string previous = Path.Combine(_full, path);
             bool same = _managed.Contains(path) && File.Exists(previous) && new FileInfo(previous).Length == bytes.Length
@@ -103,6 +103,18 @@ public static partial class OutputWriter
                 Interlocked.Increment(ref _written);
             }
             return true;
+        }
+
+        // Most pages have a folder of their own, and a large site has tens of thousands: each is created once.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+
+        private void CreateParent(string file)
+        {
+            string dir = Path.GetDirectoryName(file)!;
+            if (_folders.ContainsKey(dir)) return;
+            // Noted only once it exists: another thread may write into it as soon as it is noted.
+            Directory.CreateDirectory(dir);
+            _folders.TryAdd(dir, 0);
         }
 
         private static bool SameBytes(string file, ReadOnlySpan<byte> bytes)
@@ -132,24 +144,27 @@ public static partial class OutputWriter
             int preserved = 0;
             try
             {
-                foreach (var path in files.Paths)
-                    if (Conflict(_full, path, _managed) is { } theirs)
+                // What the old output holds, read once: the checks and the user's files below need no call per file.
+                var old = Directory.Exists(_full) ? OutputTree.Read(_full) : new OutputTree();
+                var paths = files.Paths.ToList();
+                foreach (var path in paths)
+                    if (old.Conflict(path, _managed) is { } theirs)
                         throw new UnsafeOutputException($"'{Path.Combine(_outDir, theirs)}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
-                foreach (var path in files.Paths)
+                // Not staged while rendering: carried over from the previous output (its bytes did not change).
+                var carried = paths.Where(p => !_staged.ContainsKey(p)).ToList();
+                if (carried.FirstOrDefault(p => !files.CarriedOver.ContainsKey(p)) is { } lost) throw new InvalidOperationException($"'{lost}' was not staged");
+                Parallel.ForEach(carried, path =>
                 {
-                    if (_staged.ContainsKey(path)) continue;
-                    // Not staged while rendering: carried over from the previous output (its bytes did not change).
-                    if (!files.CarriedOver.ContainsKey(path)) throw new InvalidOperationException($"'{path}' was not staged");
                     string target = Path.Combine(Folder, path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    if (Keep(Path.Combine(_full, path), target)) _unchanged++;
+                    CreateParent(target);
+                    if (Keep(Path.Combine(_full, path), target)) Interlocked.Increment(ref _unchanged);
                     else
                     {
                         File.WriteAllBytes(target, files.Read(path));
-                        _written++;
+                        Interlocked.Increment(ref _written);
                     }
-                }
-                if (Directory.Exists(_full)) preserved = CarryUnmanaged(_full, Folder, "", _managed);
+                });
+                preserved = old.CarryUnmanaged(_full, Folder, _managed);
                 // The manifest too is kept as it was when nothing changed, so a no-op rebuild rewrites nothing at all.
                 byte[] manifest = new OutputManifest { Files = [.. files.Paths], Cache = cache ?? new BuildCache() }.ToBytes();
                 string oldManifest = OutputManifest.PathIn(_full);
@@ -160,7 +175,7 @@ public static partial class OutputWriter
                 Directory.Move(Folder, _full);
                 _done = true;
                 Root = _full;
-                if (Directory.Exists(_old)) Directory.Delete(_old, recursive: true);
+                if (Directory.Exists(_old)) Delete(_old);
             }
             catch
             {
@@ -202,59 +217,124 @@ public static partial class OutputWriter
         return set;
     }
 
-    /// <returns>The user's entry that writing <paramref name="path"/> would replace, or null.</returns>
-    private static string? Conflict(string full, string path, HashSet<string> managed)
+    /// <summary>
+    /// Every entry of an output folder as its directory listing gives it (file, folder or symbolic link), walked once
+    /// without following links: a large site's old output has tens of thousands of entries, and asking the file system
+    /// about each again (is it a link, does it exist) made writing the slowest step of an incremental build.
+    /// </summary>
+    private sealed class OutputTree
     {
-        var parts = path.Split('/');
-        for (int i = 1; i <= parts.Length; i++)
+        private enum Kind { File, Folder, Link }
+
+        // Relative, '/'-separated path to what is there; ordinal, so folders come before what they hold.
+        private readonly SortedDictionary<string, Kind> _entries = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _nonEmpty = new(StringComparer.Ordinal);
+
+        /// <summary>Reads the tree, each top folder on its own core (26,000 folders at 20,000 pages).</summary>
+        public static OutputTree Read(string root)
         {
-            string rel = string.Join('/', parts[..i]);
-            string disk = Path.Combine(full, rel);
-            var info = new FileInfo(disk);
-            bool last = i == parts.Length;
-            if (info.LinkTarget is not null || info.Exists) { if (!managed.Contains(rel)) return rel; }
-            else if (last && Directory.Exists(disk)) return rel;
+            var tree = new OutputTree();
+            var top = List(root, "");
+            var below = new List<(string, Kind)>[top.Count];
+            Parallel.For(0, top.Count, i => below[i] = top[i].Kind == Kind.Folder ? Walk(root, top[i].Path) : []);
+            foreach (var (path, kind) in top.Concat(below.SelectMany(b => b)))
+            {
+                tree._entries[path] = kind;
+                int cut = path.LastIndexOf('/');
+                if (cut > 0) tree._nonEmpty.Add(path[..cut]);
+            }
+            return tree;
         }
-        return null;
+
+        private static List<(string Path, Kind Kind)> Walk(string root, string start)
+        {
+            var found = new List<(string, Kind)>();
+            var pending = new Stack<string>([start]);
+            while (pending.Count > 0)
+                foreach (var (path, kind) in List(root, pending.Pop()))
+                {
+                    found.Add((path, kind));
+                    if (kind == Kind.Folder) pending.Push(path);
+                }
+            return found;
+        }
+
+        // A link is never followed: what it points to is not the output's.
+        private static readonly EnumerationOptions Options = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
+
+        private static List<(string Path, Kind Kind)> List(string root, string rel) =>
+            new System.IO.Enumeration.FileSystemEnumerable<(string, Kind)>(rel.Length == 0 ? root : Path.Combine(root, rel),
+                (ref System.IO.Enumeration.FileSystemEntry e) => (rel.Length == 0 ? e.FileName.ToString() : rel + "/" + e.FileName.ToString(),
+                    (e.Attributes & FileAttributes.ReparsePoint) != 0 ? Kind.Link : e.IsDirectory ? Kind.Folder : Kind.File), Options).ToList();
+
+        /// <returns>The user's entry that writing <paramref name="path"/> would replace, or null.</returns>
+        public string? Conflict(string path, HashSet<string> managed)
+        {
+            for (int end = path.IndexOf('/'); ; end = path.IndexOf('/', end + 1))
+            {
+                bool last = end < 0;
+                string rel = last ? path : path[..end];
+                if (_entries.TryGetValue(rel, out var kind))
+                {
+                    // A file or link in the way is the user's unless the previous build wrote it; a folder where the file goes always is.
+                    if (kind != Kind.Folder) { if (!managed.Contains(rel)) return rel; }
+                    else if (last) return rel;
+                }
+                if (last) return null;
+            }
+        }
+
+        /// <summary>
+        /// Recreates in the staging folder every entry of the old output that the previous build did not write: files as
+        /// hard links (copies with their time where links fail), symbolic links as links, and the folders they are in.
+        /// Empty folders are the user's too (SiteGen never leaves one). Folders that only held SiteGen's files are not
+        /// recreated; a folder that is recreated gets the old one's permissions.
+        /// </summary>
+        /// <returns>The number of files and links kept.</returns>
+        public int CarryUnmanaged(string from, string to, HashSet<string> managed)
+        {
+            int kept = 0;
+            var made = new HashSet<string>(StringComparer.Ordinal);
+            void Folder(string rel)
+            {
+                if (rel.Length == 0 || made.Contains(rel)) return;
+                int cut = rel.LastIndexOf('/');
+                Folder(cut < 0 ? "" : rel[..cut]);
+                made.Add(rel);
+                string target = Path.Combine(to, rel);
+                if (Directory.Exists(target)) return;
+                Directory.CreateDirectory(target);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(Path.Combine(from, rel)));
+            }
+            foreach (var (rel, kind) in _entries)
+            {
+                if (kind == Kind.Folder)
+                {
+                    if (!_nonEmpty.Contains(rel)) Folder(rel);
+                    continue;
+                }
+                if (managed.Contains(rel)) continue;
+                int cut = rel.LastIndexOf('/');
+                Folder(cut < 0 ? "" : rel[..cut]);
+                string source = Path.Combine(from, rel), target = Path.Combine(to, rel);
+                if (kind == Kind.Link) File.CreateSymbolicLink(target, new FileInfo(source).LinkTarget!);
+                else Keep(source, target);
+                kept++;
+            }
+            return kept;
+        }
     }
 
-    /// <summary>
-    /// Recreates in the staging folder every entry of the old output that the previous build did not write: folders,
-    /// files as hard links (copies with their time where links fail), symbolic links as links. Empty folders are the
-    /// user's too (SiteGen never leaves one). Folders that only held SiteGen's files are not recreated.
-    /// </summary>
-    /// <returns>The number of files and links kept.</returns>
-    private static int CarryUnmanaged(string from, string to, string rel, HashSet<string> managed)
+    /// <summary>Deletes the old output, its top folders side by side (on a large site this was half a second on one core).</summary>
+    private static void Delete(string dir)
     {
-        int kept = 0;
-        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
-        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos("*", options))
+        Parallel.ForEach(Directory.GetDirectories(dir), sub =>
         {
-            string path = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
-            string target = Path.Combine(to, entry.Name);
-            if (entry.LinkTarget is { } link)
-            {
-                if (managed.Contains(path)) continue;
-                File.CreateSymbolicLink(target, link);
-                kept++;
-            }
-            else if (entry is DirectoryInfo dir)
-            {
-                bool existed = Directory.Exists(target);
-                Directory.CreateDirectory(target);
-                if (!existed && !OperatingSystem.IsWindows()) File.SetUnixFileMode(target, dir.UnixFileMode);
-                int inside = CarryUnmanaged(dir.FullName, target, path, managed);
-                kept += inside;
-                if (!existed && inside == 0 && dir.EnumerateFileSystemInfos().Any() && !Directory.EnumerateFileSystemEntries(target).Any())
-                    Directory.Delete(target);
-            }
-            else if (!managed.Contains(path))
-            {
-                Keep(entry.FullName, target);
-                kept++;
-            }
-        }
-        return kept;
+            // A link to a folder is removed as a link, never followed.
+            if (new DirectoryInfo(sub).LinkTarget is not null) File.Delete(sub);
+            else Directory.Delete(sub, recursive: true);
+        });
+        Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>Puts the previous file into the new output unchanged: a hard link, or a copy with its time if links fail.</summary>

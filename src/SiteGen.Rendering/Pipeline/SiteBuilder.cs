@@ -16,8 +16,9 @@ public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly Bui
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
 }
 
+/// <param name="NeighbourhoodsNotRead">Of those reused, the ones an incremental build did not even read (see <see cref="UnchangedNeighbourhoods"/>).</param>
 public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed, int LinksChecked = 0,
-    int NeighbourhoodsRendered = 0, int NeighbourhoodsReused = 0, WriteStats? Written = null)
+    int NeighbourhoodsRendered = 0, int NeighbourhoodsReused = 0, WriteStats? Written = null, int NeighbourhoodsNotRead = 0)
 {
     public bool Succeeded => Files is not null;
 }
@@ -35,8 +36,18 @@ public static class SiteBuilder
         // Before anything is read: an output folder that must not be written is a usage error, whatever the content says.
         if (options.WriteOutput) OutputGuard.Check(options);
 
-        var (content, diag) = ReadContent(options);
-        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count())} wijk(en){(options.Session is { } session ? $" ({session.Content.Reused} ongewijzigd, uit het geheugen)" : "")}, {diag.Items.Count} melding(en)");
+        bool incremental = options.WriteOutput && options.Incremental;
+        // The guard has accepted the folder, so a manifest that exists is readable. Read before the content: a
+        // neighbourhood the output holds unchanged is not read at all.
+        var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
+        // Digests are computed for --full too, so the build after it can be incremental again.
+        var digester = new Digests(options.ContentDir, options.Themes);
+        // Deciding needs the themes' digests: only over a themes folder its guard accepts (it reports below otherwise).
+        var unchanged = incremental && SymlinkGuard.Check(options.Themes, new DiagnosticBag(), "themes")
+            ? UnchangedNeighbourhoods.Open(previous, options.OutDir, options.BuildDate, digester) : null;
+        var (content, diag) = ReadContent(options, unchanged is null ? null : (id, dir) => unchanged.Keep(options.ContentDir, id, dir));
+        var notRead = content?.Municipalities.SelectMany(m => m.Kept).ToList() ?? [];
+        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count())} wijk(en){(notRead.Count > 0 ? $", {notRead.Count} ongewijzigd en niet gelezen" : "")}{(options.Session is { } session ? $" ({session.Content.Reused} ongewijzigd, uit het geheugen)" : "")}, {diag.Items.Count} melding(en)");
         if (content is null) return new BuildResult(diag, null, clock.Elapsed);
 
         var results = Compute(content, diag, options.Session);
@@ -49,14 +60,10 @@ public static class SiteBuilder
         // From here on a build that writes stages its files as they are rendered; whatever ends it early (errors,
         // broken links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
         using var staging = options.WriteOutput ? OutputWriter.Begin(options.OutDir) : null;
-        bool incremental = options.WriteOutput && options.Incremental;
-        // The guard has accepted the folder, so a manifest that exists is readable.
-        var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
-        // Digests are computed for --full too, so the build after it can be incremental again.
-        var digester = new Digests(content, themes);
         // A session without output keeps the drawn files in memory: an unchanged neighbourhood's are taken from there.
         var kept = options.WriteOutput ? null : options.Session;
-        var digests = options.WriteOutput ? digester.All() : new Dictionary<string, string>();
+        var digests = options.WriteOutput ? digester.All(content.Neighbourhoods) : new Dictionary<string, string>();
+        foreach (var k in notRead) digests[k.Id] = unchanged!.DigestOf(k.Id);
         int reused = 0;
         var reusedDrawn = new Dictionary<string, BuildSession.Drawn>(StringComparer.Ordinal);
         IReadOnlyList<SiteFiles.Carried>? Reuse(Neighbourhood n)
@@ -76,10 +83,12 @@ public static class SiteBuilder
             return list;
         }
         var files = staging is null ? new SiteFiles() : new SiteFiles(staging);
+        // A build that writes records where each neighbourhood's part of the site-wide data files lies, for the next one.
+        var data = options.WriteOutput ? new DataPlan(unchanged is null ? null : unchanged.Parts) : null;
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress, kept);
+            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress, kept, data);
         }
         catch (ThemeException e)
         {
@@ -87,7 +96,14 @@ public static class SiteBuilder
             foreach (var f in e.Findings) diag.Add(f);
             return new BuildResult(diag, null, clock.Elapsed);
         }
-        Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count + files.KeptOver.Count} ongewijzigd overgenomen ({reused} wijk(en) niet opnieuw opgemaakt)");
+        // The pages of the neighbourhoods not read stay as they are.
+        foreach (var k in notRead)
+        {
+            var list = unchanged!.Files(k.Id);
+            foreach (var f in list) files.CarryOver(new SiteFiles.Carried(f, Path.Combine(options.OutDir, f), null));
+            produced[k.Id] = [.. list];
+        }
+        Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count + files.KeptOver.Count} ongewijzigd overgenomen ({reused + notRead.Count} wijk(en) niet opnieuw opgemaakt)");
         int links = kept is null ? CheckLinks(files, diag) : Checks.LinkChecker.Check(files, diag, kept.Scan);
         kept?.ScansDone();
         Step($"{links} link(s) gecontroleerd");
@@ -100,11 +116,15 @@ public static class SiteBuilder
         if (staging is not null)
         {
             // The cache goes into the output's manifest, swapped in together with the files it describes.
-            var cache = new BuildCache { Neighbourhoods = produced.ToDictionary(kv => kv.Key, kv => new BuildCache.Entry { Digest = digests[kv.Key], Files = kv.Value }) };
+            // In the content's order, so the manifest is the same whichever neighbourhoods were read.
+            var cache = new BuildCache { Data = data!.Digests };
+            foreach (var n in content.Municipalities.SelectMany(m => m.Listed))
+                cache.Neighbourhoods[n.Id] = new BuildCache.Entry { Digest = digests[n.Id], Files = produced[n.Id],
+                    Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) };
             stats = staging.Finish(files, cache);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }
-        return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused, stats);
+        return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused + notRead.Count, stats, notRead.Count);
     }
 
     /// <summary>The default theme and every municipality's: all templates parse before anything renders, so every broken one is reported.</summary>
@@ -149,72 +169,11 @@ public static class SiteBuilder
         return ok ? themes : null;
     }
 
-    /// <summary>
-    /// Everything a neighbourhood's pages are made from: its folder, its municipality, the shared content, its theme.
-    /// The shared content and each theme folder are hashed once per build and enter each neighbourhood's digest as
-    /// their hash: hashing them again for every neighbourhood dominated incremental builds of large sites.
-    /// </summary>
-    private sealed class Digests(SiteContent content, ThemeSet themes)
-    {
-        private readonly string _root = Path.GetFullPath(content.Root);
-        private readonly Dictionary<string, string> _themes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _folders = new(StringComparer.Ordinal);
-        private string? _shared;
-
-        private string Shared => _shared ??= BuildCache.Digest(
-            new[] { Path.Combine(content.Root, "sources.yaml"), Path.Combine(content.Root, "glossary.yaml"), Path.Combine(content.Root, "help.yaml") }
-                .Concat(BuildCache.FilesUnder(Path.Combine(content.Root, "assumptions")))
-                .Concat(BuildCache.FilesUnder(Path.Combine(content.Root, "step-plans")))
-                .Where(File.Exists).Select(Path.GetFullPath),
-            _root);
-
-        // Relative paths (content to its root, each theme folder to itself): the digest, and so the manifest, is the
-        // same wherever the project lies.
-        public string Theme(Neighbourhood n) => Theme(n.Id[..n.Id.IndexOf('/')]);
-
-        private string Theme(string municipality)
-        {
-            if (!_themes.TryGetValue(municipality, out var d))
-                _themes[municipality] = d = string.Join(",", themes.Folders(municipality).Select((dir, i) => $"{i}:{Folder(dir)}"));
-            return d;
-        }
-
-        // Every municipality without its own theme is drawn from the default one: hashed once, not once per municipality.
-        private string Folder(string dir)
-        {
-            if (!_folders.TryGetValue(dir, out var d)) _folders[dir] = d = BuildCache.Digest(BuildCache.FilesUnder(dir), dir);
-            return d;
-        }
-
-        /// <summary>Every neighbourhood's digest; the files are hashed in parallel, the shared parts once beforehand.</summary>
-        public Dictionary<string, string> All()
-        {
-            var list = content.Neighbourhoods.ToArray();
-            _ = Shared;
-            foreach (var m in content.Municipalities) Theme(m.Id);
-            var digests = new string[list.Length];
-            Parallel.For(0, list.Length, i => digests[i] = Of(list[i]));
-            var result = new Dictionary<string, string>(list.Length, StringComparer.Ordinal);
-            for (int i = 0; i < list.Length; i++) result[list[i].Id] = digests[i];
-            return result;
-        }
-
-        public string Of(Neighbourhood n)
-        {
-            string municipality = n.Id[..n.Id.IndexOf('/')];
-            var files = BuildCache.FilesUnder(n.Folder)
-                .Append(Path.Combine(content.Root, municipality, "municipality.yaml"))
-                .Append(Path.Combine(content.Root, municipality, "glossary.yaml"))
-                .Where(File.Exists)
-                .Select(Path.GetFullPath);
-            return BuildCache.Digest(files, _root, n.Id, "shared:" + Shared, "theme:" + Theme(municipality));
-        }
-    }
-
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>
-    public static (SiteContent?, DiagnosticBag) ReadContent(BuildOptions options)
+    /// <param name="keep">See <see cref="ContentLoader.Load"/>: neighbourhoods not to read.</param>
+    public static (SiteContent?, DiagnosticBag) ReadContent(BuildOptions options, Func<string, string, KeptNeighbourhood?>? keep = null)
     {
-        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content);
+        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content, keep);
         if (options.Strict && diag.Items.Any(d => d.Severity == Severity.Warning))
         {
             var strict = new DiagnosticBag();
@@ -272,10 +231,25 @@ public static class SiteBuilder
         return files;
     }
 
+    /// <summary>
+    /// The site-wide data files of a build that writes: they are joined from each neighbourhood's part (a neighbourhood
+    /// that was not read gives the part cut from the previous output), and the plan records where each part lies and
+    /// each file's SHA-256, so the next build can cut them out again.
+    /// </summary>
+    /// <param name="keptParts">The parts of a neighbourhood that was not read, by its id.</param>
+    public sealed class DataPlan(Func<string, byte[][]>? keptParts)
+    {
+        internal Func<string, byte[][]>? KeptParts => keptParts;
+        /// <summary>Per neighbourhood id, per file: its part's offset and length.</summary>
+        public Dictionary<string, (long Offset, int Length)[]> At { get; } = new(StringComparer.Ordinal);
+        /// <summary>Per file path: the SHA-256 of the bytes written.</summary>
+        public Dictionary<string, string> Digests { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <returns>The files each neighbourhood produced (for the build cache).</returns>
     public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
         SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse, int maxDegreeOfParallelism = -1,
-        Action<int, int>? progress = null, BuildSession? session = null)
+        Action<int, int>? progress = null, BuildSession? session = null, DataPlan? plan = null)
     {
         // The site-wide data files cover every neighbourhood (also those carried over) and need only the results: made
         // side by side while the pages are drawn (an edit redraws one neighbourhood, on one core), added in order.
@@ -284,17 +258,32 @@ public static class SiteBuilder
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         void MakeData()
         {
-            if (session is null)
+            if (session is null && plan is null)
             {
                 Parallel.For(0, made.Length, parallel, i => made[i] = SiteWideData.Whole(i, results));
                 return;
             }
-            var parts = new byte[results.Count][][];
-            Parallel.For(0, results.Count, parallel, i => parts[i] = session.DataParts.TryGetValue(results[i].Item2, out var known)
-                ? known : SiteWideData.Parts(results[i].Item1, results[i].Item2));
-            Parallel.For(0, made.Length, parallel, f => made[f] = SiteWideData.Join(f, parts.Select(p => p[f])));
+            // Every neighbourhood in the content's order, read or not (a session reads them all).
+            var order = content.Municipalities.SelectMany(m => m.Listed).Select(n => n.Id).ToArray();
+            var read = new Dictionary<string, int>(results.Count, StringComparer.Ordinal);
+            for (int i = 0; i < results.Count; i++) read[results[i].Item1.Id] = i;
+            var parts = new byte[order.Length][][];
+            Parallel.For(0, order.Length, parallel, i =>
+            {
+                if (!read.TryGetValue(order[i], out int at)) parts[i] = plan!.KeptParts!(order[i]);
+                else if (session is not null && session.DataParts.TryGetValue(results[at].Item2, out var known)) parts[i] = known;
+                else parts[i] = SiteWideData.Parts(results[at].Item1, results[at].Item2);
+            });
+            var where = new (long, int)[made.Length][];
+            Parallel.For(0, made.Length, parallel, f => made[f] = SiteWideData.Join(f, parts.Select(p => p[f]).ToList(), out where[f]));
+            if (plan is not null)
+            {
+                for (int i = 0; i < order.Length; i++) plan.At[order[i]] = where.Select(w => w[i]).ToArray();
+                for (int f = 0; f < made.Length; f++) plan.Digests[SiteWideData.Paths[f]] = UnchangedNeighbourhoods.Digest(made[f]);
+            }
+            if (session is null) return;
             session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(results.Count, ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < results.Count; i++) session.DataParts[results[i].Item2] = parts[i];
+            for (int i = 0; i < results.Count; i++) session.DataParts[results[i].Item2] = parts[read[results[i].Item1.Id]];
         }
         var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
         Dictionary<string, List<string>> produced;

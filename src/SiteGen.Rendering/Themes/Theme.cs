@@ -316,11 +316,12 @@ public sealed class ThemeSet
     /// Themes live in <paramref name="root"/> (by default 'themes' next to the content folder). When it has no
     /// default theme, the copy shipped with SiteGen is used, so a content folder outside the repository builds too.
     /// </summary>
-    public static ThemeSet Load(string root)
+    public static ThemeSet Load(string root) => new(root, DefaultFolder(root));
+
+    private static string DefaultFolder(string root)
     {
         string local = Path.Combine(root, DefaultName);
-        string shipped = Path.Combine(AppContext.BaseDirectory, "themes", DefaultName);
-        return new ThemeSet(root, Directory.Exists(local) ? local : shipped);
+        return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "themes", DefaultName);
     }
 
     public Theme Default { get { lock (_themes) return _themes[DefaultName]; } }
@@ -339,10 +340,13 @@ public sealed class ThemeSet
     }
 
     /// <summary>The folders a municipality's pages are drawn from (its own, then the default): their files are its pages' template dependencies.</summary>
-    public IReadOnlyList<string> Folders(string municipality)
+    public IReadOnlyList<string> Folders(string municipality) => Folders(_root, municipality);
+
+    /// <summary>The same, before any theme is loaded (an incremental build decides what to read by them).</summary>
+    public static IReadOnlyList<string> Folders(string root, string municipality)
     {
-        string own = Path.Combine(_root, municipality);
-        return Directory.Exists(own) ? [own, _default] : [_default];
+        string own = Path.Combine(root, municipality);
+        return Directory.Exists(own) ? [own, DefaultFolder(root)] : [DefaultFolder(root)];
     }
 
     public IEnumerable<Theme> Loaded => _themes.Values.Distinct().OrderBy(t => t.Name, StringComparer.Ordinal);

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Loading;
+using SiteGen.Content.Model;
+using SiteGen.Rendering.OpenData;
+
+namespace SiteGen.Rendering.Pipeline;
+
+/// <summary>
+/// The neighbourhoods an incremental build need not read at all: nothing their pages depend on changed since the
+/// output was built (the same digest, see <see cref="Digests"/>), no valid_until they were checked against passed since
+/// (the build date is not recorded: the manifest stays the same from day to day) and their files are all there. The build cache in the output's manifest holds what the site-wide pages and files need of them: name,
+/// summary, concept or not, their folder's findings (reported again), and where their part of each site-wide data file
+/// lies in the previous output's file. Those files are checked against the SHA-256 the cache recorded; when one changed
+/// or is missing, every neighbourhood is read. Reading and validating all content was most of an incremental build.
+/// </summary>
+internal sealed class UnchangedNeighbourhoods
+{
+    private readonly BuildCache _previous;
+    private readonly string _outDir;
+    private readonly DateOnly _day;
+    private readonly Digests _digests;
+    private readonly byte[][] _data;
+
+    private UnchangedNeighbourhoods(BuildCache previous, string outDir, DateOnly buildDate, Digests digests, byte[][] data) =>
+        (_previous, _outDir, _day, _digests, _data) = (previous, outDir, buildDate, digests, data);
+
+    /// <returns>Null when the previous output cannot stand in for any neighbourhood (no cache, or its data files changed).</returns>
+    public static UnchangedNeighbourhoods? Open(BuildCache previous, string outDir, DateOnly buildDate, Digests digests)
+    {
+        if (previous.Neighbourhoods.Count == 0) return null;
+        var data = new byte[SiteWideData.Paths.Count][];
+        for (int f = 0; f < data.Length; f++)
+        {
+            string file = Path.Combine(outDir, SiteWideData.Paths[f]);
+            if (!previous.Data.TryGetValue(SiteWideData.Paths[f], out var digest) || !File.Exists(file)) return null;
+            data[f] = File.ReadAllBytes(file);
+            if (Digest(data[f]) != digest) return null;
+        }
+        return new UnchangedNeighbourhoods(previous, outDir, buildDate, digests, data);
+    }
+
+    public static string Digest(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The neighbourhood in <paramref name="folder"/> as the previous build left it, or null when it must be read (called in parallel).</summary>
+    public KeptNeighbourhood? Keep(string root, string id, string folder)
+    {
+        // Hashed before it may be read: a file changing during the build is not recorded under its new hash with old pages.
+        string digest = _digests.Of(id, folder);
+        if (!_previous.Neighbourhoods.TryGetValue(id, out var entry) || entry.Kept is not { } kept || !kept.Deadlines.All(d => d.HoldsOn(_day))
+            || kept.Data.Count != _data.Length || kept.Data.Any(at => at.Length != 2)) return null;
+        for (int f = 0; f < _data.Length; f++)
+            if (kept.Data[f][0] < 0 || kept.Data[f][1] < 0 || kept.Data[f][0] + kept.Data[f][1] > _data[f].Length) return null;
+        if (digest != entry.Digest || !entry.Files.All(f => File.Exists(Path.Combine(_outDir, f)))) return null;
+        var findings = kept.Findings.Select(d => d with { Path = ContentLoader.Display(root, d.Path) }).ToList();
+        return new KeptNeighbourhood(id, id[(id.IndexOf('/') + 1)..], kept.Name, kept.Summary, kept.Placeholders, findings, kept.Deadlines);
+    }
+
+    /// <summary>A kept neighbourhood's files in the previous output.</summary>
+    public IReadOnlyList<string> Files(string id) => _previous.Neighbourhoods[id].Files;
+
+    /// <summary>A kept neighbourhood's digest (the one it was kept for).</summary>
+    public string DigestOf(string id) => _previous.Neighbourhoods[id].Digest;
+
+    /// <summary>A kept neighbourhood's part of every site-wide data file, cut from the previous output's files.</summary>
+    public byte[][] Parts(string id)
+    {
+        var at = _previous.Neighbourhoods[id].Kept!.Data;
+        return _data.Select((bytes, f) => bytes.AsSpan((int)at[f][0], (int)at[f][1]).ToArray()).ToArray();
+    }
+
+    /// <summary>What the next build keeps of a neighbourhood, read or kept: findings with paths relative to the content folder.</summary>
+    public static BuildCache.Listing Listing(KeptNeighbourhood n, string root, (long Offset, int Length)[] data)
+    {
+        string full = Path.GetFullPath(root);
+        return new BuildCache.Listing
+        {
+            Name = n.Name, Summary = n.Summary, Placeholders = n.HasPlaceholders,
+            Findings = n.Findings.Select(d => d with { Path = Path.GetRelativePath(full, Path.GetFullPath(d.Path)).Replace('\\', '/') }).ToList(),
+            Deadlines = [.. n.Deadlines],
+            Data = data.Select(x => new[] { x.Offset, (long)x.Length }).ToList(),
+        };
+    }
+}
