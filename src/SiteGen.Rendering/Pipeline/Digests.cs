@@ -17,6 +17,7 @@ internal sealed class Digests(string contentRoot, string themesRoot)
     private readonly ConcurrentDictionary<string, Lazy<string>> _themes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _neighbourhoods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<string>> _municipalities = new(StringComparer.Ordinal);
     private readonly Lazy<string> _shared = new(() => BuildCache.Digest(
         new[] { Path.Combine(contentRoot, "sources.yaml"), Path.Combine(contentRoot, "glossary.yaml"), Path.Combine(contentRoot, "help.yaml") }
             .Concat(BuildCache.FilesUnder(Path.Combine(contentRoot, "assumptions")))
@@ -50,11 +51,12 @@ internal sealed class Digests(string contentRoot, string themesRoot)
     public string Of(string id, string folder) => _neighbourhoods.GetOrAdd(id, _ =>
     {
         string municipality = id[..id.IndexOf('/')];
-        var files = BuildCache.FilesUnder(folder)
-            .Append(Path.Combine(contentRoot, municipality, "municipality.yaml"))
-            .Append(Path.Combine(contentRoot, municipality, "glossary.yaml"))
-            .Where(File.Exists)
-            .Select(Path.GetFullPath);
-        return BuildCache.Digest(files, _root, id, "shared:" + _shared.Value, "theme:" + Theme(municipality));
+        // Listed with full paths: resolving each relative one asked the system for the working folder every time.
+        return BuildCache.Digest(BuildCache.FilesUnder(Path.GetFullPath(folder)), _root, id, "shared:" + _shared.Value,
+            "municipality:" + Municipality(municipality), "theme:" + Theme(municipality));
     });
+
+    // A municipality's own files, hashed once for all its neighbourhoods.
+    private string Municipality(string id) => _municipalities.GetOrAdd(id, m => new Lazy<string>(() => BuildCache.Digest(
+        new[] { Path.Combine(_root, m, "municipality.yaml"), Path.Combine(_root, m, "glossary.yaml") }.Where(File.Exists), _root))).Value;
 }

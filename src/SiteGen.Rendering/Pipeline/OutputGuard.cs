@@ -13,14 +13,19 @@ public sealed class UnsafeOutputException(string message) : Exception(message);
 /// </summary>
 public static class OutputGuard
 {
-    public static void Check(BuildOptions options)
+    /// <returns>The folder's manifest when it has one (the build reads it once).</returns>
+    public static OutputManifest? Check(BuildOptions options)
     {
-        if (Problem(options.OutDir, options.ContentDir, options.Themes) is { } problem) throw new UnsafeOutputException(problem);
+        if (Problem(options.OutDir, options.ContentDir, options.Themes, out var manifest) is { } problem) throw new UnsafeOutputException(problem);
+        return manifest;
     }
 
     /// <returns>One line saying why the folder may not be written, or null when it may.</returns>
-    public static string? Problem(string outDir, string contentDir, string themesDir)
+    public static string? Problem(string outDir, string contentDir, string themesDir) => Problem(outDir, contentDir, themesDir, out _);
+
+    private static string? Problem(string outDir, string contentDir, string themesDir, out OutputManifest? manifest)
     {
+        manifest = null;
         if (string.IsNullOrWhiteSpace(outDir)) return "--out is leeg; noem de map waarin de site komt, bijvoorbeeld --out output";
         string out_ = SymlinkGuard.RealPath(outDir);
         if (Path.GetDirectoryName(out_) is null) return $"--out '{outDir}' is de hoofdmap van het bestandssysteem; kies een eigen map, bijvoorbeeld --out output";
@@ -46,7 +51,7 @@ public static class OutputGuard
         if (!Directory.Exists(out_) || !Directory.EnumerateFileSystemEntries(out_).Any()) return null; // new or empty: fine
         try
         {
-            if (OutputManifest.Load(out_) is not null) return null;
+            if ((manifest = OutputManifest.Load(out_)) is not null) return null;
         }
         catch (InvalidDataException e)
         {

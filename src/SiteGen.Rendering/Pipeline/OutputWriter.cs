@@ -36,15 +36,15 @@ public static partial class OutputWriter
     }
 
     /// <summary>Tidies up after a killed build, reads which files the previous build wrote and creates the staging folder.</summary>
-    public static Staging Begin(string outDir)
+    /// <param name="manifest">The output's manifest as the build read it already (it is not parsed again unless a killed build was tidied up).</param>
+    public static Staging Begin(string outDir, OutputManifest? manifest = null)
     {
         // Resolved, so an output that is a symbolic link keeps its link: the folder it points to is what gets swapped.
         string full = SymlinkGuard.RealPath(outDir);
         string parent = Path.GetDirectoryName(full) ?? throw new UnsafeOutputException("de uitvoermap kan niet de hoofdmap van het bestandssysteem zijn");
         Directory.CreateDirectory(parent);
         string name = Path.GetFileName(full);
-        Recover(parent, name, full);
-        var managed = Managed(full, outDir);
+        var managed = Managed(full, outDir, Recover(parent, name, full) ? null : manifest);
         var staging = new Staging(outDir, full, Path.Combine(parent, $".{name}.new-{Environment.ProcessId}"), Path.Combine(parent, $".{name}.old-{Environment.ProcessId}"), managed);
         try
         {
@@ -200,12 +200,12 @@ public static partial class OutputWriter
     }
 
     /// <summary>The files the previous build wrote; an unknown non-empty folder is refused (the guard said so already).</summary>
-    private static HashSet<string> Managed(string full, string outDir)
+    private static HashSet<string> Managed(string full, string outDir, OutputManifest? known)
     {
         var set = new HashSet<string>(StringComparer.Ordinal) { OutputManifest.FileName };
         if (!Directory.Exists(full)) return set;
-        OutputManifest? previous;
-        try { previous = OutputManifest.Load(full); }
+        OutputManifest? previous = known;
+        try { previous ??= OutputManifest.Load(full); }
         catch (InvalidDataException e) { throw new UnsafeOutputException(e.Message); }
         if (previous is null)
         {
@@ -358,14 +358,21 @@ public static partial class OutputWriter
     /// Tidies up after a build that was killed: a staging folder is deleted (the live output was never touched; the
     /// user's files in it are only links); an output moved aside but not yet replaced is put back.
     /// </summary>
-    private static void Recover(string parent, string name, string full)
+    /// <returns>Whether an output was put back (what the output holds may have changed).</returns>
+    private static bool Recover(string parent, string name, string full)
     {
+        bool putBack = false;
         foreach (var moved in Directory.GetDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal))
         {
-            if (!Directory.Exists(full)) Directory.Move(moved, full);
+            if (!Directory.Exists(full))
+            {
+                Directory.Move(moved, full);
+                putBack = true;
+            }
             else Directory.Delete(moved, recursive: true);
         }
         foreach (var staging in Directory.GetDirectories(parent, $".{name}.new-*"))
             Directory.Delete(staging, recursive: true);
+        return putBack;
     }
 }

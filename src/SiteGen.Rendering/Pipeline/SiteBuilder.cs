@@ -34,12 +34,11 @@ public static class SiteBuilder
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string what) => options.Log?.Invoke($"{clock.Elapsed.TotalMilliseconds,7:0} ms {GC.GetTotalAllocatedBytes() / (1024 * 1024),6} MB  {what}");
         // Before anything is read: an output folder that must not be written is a usage error, whatever the content says.
-        if (options.WriteOutput) OutputGuard.Check(options);
+        var manifest = options.WriteOutput ? OutputGuard.Check(options) : null;
 
         bool incremental = options.WriteOutput && options.Incremental;
-        // The guard has accepted the folder, so a manifest that exists is readable. Read before the content: a
-        // neighbourhood the output holds unchanged is not read at all.
-        var previous = incremental && Directory.Exists(options.OutDir) ? OutputManifest.Load(options.OutDir)?.Cache ?? new BuildCache() : new BuildCache();
+        // Read before the content: a neighbourhood the output holds unchanged is not read at all.
+        var previous = incremental ? manifest?.Cache ?? new BuildCache() : new BuildCache();
         // Digests are computed for --full too, so the build after it can be incremental again.
         var digester = new Digests(options.ContentDir, options.Themes);
         // Deciding needs the themes' digests: only over a themes folder its guard accepts (it reports below otherwise).
@@ -59,7 +58,7 @@ public static class SiteBuilder
         if (themes is null) return new BuildResult(diag, null, clock.Elapsed);
         // From here on a build that writes stages its files as they are rendered; whatever ends it early (errors,
         // broken links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
-        using var staging = options.WriteOutput ? OutputWriter.Begin(options.OutDir) : null;
+        using var staging = options.WriteOutput ? OutputWriter.Begin(options.OutDir, manifest) : null;
         // A session without output keeps the drawn files in memory: an unchanged neighbourhood's are taken from there.
         var kept = options.WriteOutput ? null : options.Session;
         var digests = options.WriteOutput ? digester.All(content.Neighbourhoods) : new Dictionary<string, string>();
