@@ -110,7 +110,7 @@ public sealed class Neighbourhood
     public VariantInfo Variant(string id) => Variants.First(v => v.Id == id);
 }
 
-public sealed class Municipality
+public sealed record Municipality
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -146,7 +146,7 @@ public sealed record Deadline(DateOnly Date, bool Passed)
 }
 
 /// <summary>Everything in content/, loaded and validated.</summary>
-public sealed class SiteContent
+public sealed record SiteContent
 {
     public required string Root { get; init; }
     public required IReadOnlyDictionary<string, SourceDocument> Sources { get; init; }
@@ -160,6 +160,15 @@ public sealed class SiteContent
     public bool HasPlaceholders { get; init; }
 
     public IEnumerable<Neighbourhood> Neighbourhoods => Municipalities.SelectMany(m => m.Neighbourhoods);
+
+    /// <summary>
+    /// The same content with every neighbourhood as its listing only (<see cref="Municipality.Listed"/>): what the
+    /// site-wide pages need. A build holding this instead lets go of each neighbourhood once its pages are drawn.
+    /// </summary>
+    public SiteContent ListingsOnly() => this with
+    {
+        Municipalities = Municipalities.Select(m => m with { Neighbourhoods = [], Kept = m.Listed.ToList() }).ToList(),
+    };
     public Parameter Parameter(string id) => Parameters.First(p => p.Id == id);
 }
 

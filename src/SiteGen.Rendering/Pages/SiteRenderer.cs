@@ -27,21 +27,23 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     /// <param name="reuse">For a neighbourhood whose inputs did not change: its files in the previous output, carried over unrendered.</param>
     /// <returns>The files each neighbourhood produced.</returns>
     /// <param name="progress">Called with (drawn, to draw) after each neighbourhood and once at the end, from any thread, serialised.</param>
+    /// <param name="drawn">Called with a neighbourhood's index once the renderer no longer needs its entry of the results (from any thread).</param>
     public Dictionary<string, List<string>> RenderAll(SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse = null,
-        Action<int, int>? progress = null)
+        Action<int, int>? progress = null, Action<int>? drawn = null)
     {
         files.Add(SitePaths.Home, HomePage());
         files.Add(SitePaths.OpenData, OpenDataPage());
         var produced = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         // Which neighbourhoods are carried over is decided first, in order (the callback looks at the previous output).
         var previous = results.Select(x => reuse?.Invoke(x.N)).ToArray();
+        var ids = results.Select(x => x.N.Id).ToArray();
         // The others are drawn in parallel: each neighbourhood's pages depend only on the shared, read-only content,
         // its own view (which numbers the page's unique ids) and a fresh template context per render. The results are
         // merged in the neighbourhoods' order, so the site is byte for byte what a sequential build makes, and a
         // template error is reported for the first failing neighbourhood, as a sequential build would. Each file is
         // prepared as soon as it is drawn (for a build that writes: staged and scanned, its bytes dropped), so the
         // merge only orders what was kept of it.
-        var drawn = new (List<(string Path, SiteFiles.Rendered File)>? Files, Exception? Error)[results.Count];
+        var made = new (List<(string Path, SiteFiles.Rendered File)>? Files, Exception? Error)[results.Count];
         var todo = Enumerable.Range(0, results.Count).Where(i => previous[i] is null).ToArray();
         int done = 0;
         Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
@@ -57,21 +59,22 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 // costliest part of a rebuild).
                 Add(CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r));
                 CalculatorViews.Forget(r);
-                drawn[i] = (own, null);
+                made[i] = (own, null);
             }
             catch (Exception e)
             {
-                drawn[i] = (null, e);
+                made[i] = (null, e);
             }
-            if (progress is not null) lock (drawn) progress(++done, todo.Length);
+            drawn?.Invoke(i);
+            if (progress is not null) lock (made) progress(++done, todo.Length);
         });
         if (progress is not null && todo.Length > 0) progress(todo.Length, todo.Length);
         for (int i = 0; i < results.Count; i++)
         {
-            var (n, r) = results[i];
-            string calculator = CalculatorFiles.CalculatorPath(n);
             if (previous[i] is { } carried)
             {
+                var (n, r) = results[i];
+                string calculator = CalculatorFiles.CalculatorPath(n);
                 foreach (var file in carried) files.CarryOver(file);
                 var paths = carried.Select(p => p.Path).ToList();
                 // An output made before the calculator file was listed with its neighbourhood: make it once more.
@@ -82,15 +85,16 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                     paths.Sort(StringComparer.Ordinal);
                 }
                 produced[n.Id] = paths;
+                drawn?.Invoke(i);
                 continue;
             }
-            var (own, error) = drawn[i];
+            var (own, error) = made[i];
             if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             // Its own list of what it added (ordinal, as the manifest keeps it): diffing the whole site's path set
             // before and after each neighbourhood made the render step quadratic.
             foreach (var (path, file) in own!) files.Add(path, file);
-            produced[n.Id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-            drawn[i] = default; // what was kept of the files now lives in files only
+            produced[ids[i]] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
+            made[i] = default; // what was kept of the files now lives in files only
         }
         // Every municipality's theme publishes its assets, also when none of its pages was re-rendered.
         foreach (var m in content.Municipalities)
@@ -174,7 +178,12 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private readonly Dictionary<Neighbourhood, Municipality> _municipalityOf = content.Municipalities
         .SelectMany(m => m.Neighbourhoods.Select(n => (n, m))).DistinctBy(x => x.n).ToDictionary(x => x.n, x => x.m);
 
-    private Municipality Municipality(Neighbourhood n) => _municipalityOf.TryGetValue(n, out var m) ? m : content.Municipalities.First(x => x.Neighbourhoods.Contains(n));
+    // A build that let go of the content's neighbourhoods (SiteContent.ListingsOnly) finds the municipality by id.
+    private readonly Dictionary<string, Municipality> _municipalityById = content.Municipalities.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
+
+    private Municipality Municipality(Neighbourhood n) => _municipalityOf.TryGetValue(n, out var m) ? m
+        : n.Id.IndexOf('/') is > 0 and var cut && _municipalityById.TryGetValue(n.Id[..cut], out m) ? m
+        : content.Municipalities.First(x => x.Neighbourhoods.Contains(n));
 
     private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
         trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();

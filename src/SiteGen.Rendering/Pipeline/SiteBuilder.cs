@@ -82,12 +82,17 @@ public static class SiteBuilder
             return list;
         }
         var files = staging is null ? new SiteFiles() : new SiteFiles(staging);
+        int computed = results.Count;
+        // A build that writes keeps of the content only what the site-wide pages and the cache need, and lets go of each
+        // neighbourhood once drawn (a session keeps everything for the next rebuild).
+        bool letGo = options.WriteOutput && options.Session is null;
+        if (letGo) content = content.ListingsOnly();
         // A build that writes records where each neighbourhood's part of the site-wide data files lies, for the next one.
         var data = options.WriteOutput ? new DataPlan(unchanged is null ? null : unchanged.Parts) : null;
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress, kept, data);
+            produced = Render(content, results, themes, files, Reuse, options.MaxDegreeOfParallelism, options.Progress, kept, data, letGo);
         }
         catch (ThemeException e)
         {
@@ -123,7 +128,7 @@ public static class SiteBuilder
             stats = staging.Finish(files, cache);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }
-        return new BuildResult(diag, files, clock.Elapsed, links, results.Count - reused, reused + notRead.Count, stats, notRead.Count);
+        return new BuildResult(diag, files, clock.Elapsed, links, computed - reused, reused + notRead.Count, stats, notRead.Count);
     }
 
     /// <summary>The default theme and every municipality's: all templates parse before anything renders, so every broken one is reported.</summary>
@@ -246,10 +251,23 @@ public static class SiteBuilder
     }
 
     /// <returns>The files each neighbourhood produced (for the build cache).</returns>
-    public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
+    /// <param name="letGo">
+    /// Each neighbourhood is let go as soon as its pages and its part of the data files are made (a build that writes,
+    /// with <see cref="SiteContent.ListingsOnly"/>): <paramref name="results"/> is emptied, so memory does not hold all
+    /// content and results until the end.
+    /// </param>
+    public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> list, ThemeSet themes,
         SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse, int maxDegreeOfParallelism = -1,
-        Action<int, int>? progress = null, BuildSession? session = null, DataPlan? plan = null)
+        Action<int, int>? progress = null, BuildSession? session = null, DataPlan? plan = null, bool letGo = false)
     {
+        var results = list.ToArray();
+        if (letGo) list.Clear();
+        // Two users of each entry: the renderer and the data files; the last one done clears it.
+        var users = letGo ? Enumerable.Repeat(2, results.Length).ToArray() : null;
+        void Done(int i)
+        {
+            if (users is not null && Interlocked.Decrement(ref users[i]) == 0) results[i] = default;
+        }
         // The site-wide data files cover every neighbourhood (also those carried over) and need only the results: made
         // side by side while the pages are drawn (an edit redraws one neighbourhood, on one core), added in order.
         // A session keeps each neighbourhood's part of them: an edit re-makes one part, and the files are joined.
@@ -264,14 +282,15 @@ public static class SiteBuilder
             }
             // Every neighbourhood in the content's order, read or not (a session reads them all).
             var order = content.Municipalities.SelectMany(m => m.Listed).Select(n => n.Id).ToArray();
-            var read = new Dictionary<string, int>(results.Count, StringComparer.Ordinal);
-            for (int i = 0; i < results.Count; i++) read[results[i].Item1.Id] = i;
+            var read = new Dictionary<string, int>(results.Length, StringComparer.Ordinal);
+            for (int i = 0; i < results.Length; i++) read[results[i].Item1.Id] = i;
             var parts = new byte[order.Length][][];
             Parallel.For(0, order.Length, parallel, i =>
             {
                 if (!read.TryGetValue(order[i], out int at)) parts[i] = plan!.KeptParts!(order[i]);
                 else if (session is not null && session.DataParts.TryGetValue(results[at].Item2, out var known)) parts[i] = known;
                 else parts[i] = SiteWideData.Parts(results[at].Item1, results[at].Item2);
+                if (read.ContainsKey(order[i])) Done(at);
             });
             var where = new (long, int)[made.Length][];
             Parallel.For(0, made.Length, parallel, f => made[f] = SiteWideData.Join(f, parts.Select(p => p[f]).ToList(), out where[f]));
@@ -281,14 +300,14 @@ public static class SiteBuilder
                 for (int f = 0; f < made.Length; f++) plan.Digests[SiteWideData.Paths[f]] = UnchangedNeighbourhoods.Digest(made[f]);
             }
             if (session is null) return;
-            session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(results.Count, ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < results.Count; i++) session.DataParts[results[i].Item2] = parts[read[results[i].Item1.Id]];
+            session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(results.Length, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < results.Length; i++) session.DataParts[results[i].Item2] = parts[read[results[i].Item1.Id]];
         }
         var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress);
+            produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress, Done);
         }
         finally
         {
