@@ -7,14 +7,53 @@ namespace SiteGen.Content.Tests;
 
 public class SchemaTests
 {
-    private static List<Diagnostic> Validate(string yaml, string schema)
+    private static List<Diagnostic> Validate(string yaml, string schema, bool allowsPending = false)
     {
-        var diag = new DiagnosticBag();
+        var diag = new DiagnosticBag { AllowsPending = allowsPending };
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         SchemaCheck.Validate(stream.Documents[0].RootNode, schema, new YamlContext("f.yaml", diag));
+        diag.RunPending();
         diag.MergeSecondary();
         return diag.Items.ToList();
+    }
+
+    private const string Broken = """
+        gas_price:
+          description: Gasprijs
+          unit: EUR/m3
+          colour: red
+          values:
+            2025-08-01:
+              value: "1.14"
+              ref: "§8.1"
+        """;
+
+    [Fact]
+    public void A_check_run_later_while_the_schemas_load_finds_what_a_check_run_at_once_finds()
+    {
+        // The content loader's bags take a schema check for later while the schemas are still loading on another core
+        // (whether this one is deferred depends on that timing); once run, the findings are the same.
+        SchemaCheck.Preload();
+        var later = Validate(Broken, SchemaCheck.Parameters, allowsPending: true);
+        var atOnce = Validate(Broken, SchemaCheck.Parameters);
+        Assert.NotEmpty(atOnce);
+        Assert.Equal(atOnce.Select(d => d.ToString()), later.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Checks_left_for_later_run_in_order_and_a_bag_with_checks_left_cannot_be_merged()
+    {
+        var diag = new DiagnosticBag { AllowsPending = true };
+        diag.AddPending(() => diag.AddSecondary(new Diagnostic("f.yaml", 2, 1, Severity.Error, Codes.WrongType, "first")));
+        diag.AddPending(() => diag.AddSecondary(new Diagnostic("f.yaml", 2, 5, Severity.Error, Codes.WrongType, "second")));
+        Assert.Throws<InvalidOperationException>(diag.MergeSecondary);
+        Assert.Throws<InvalidOperationException>(() => new DiagnosticBag().Append(diag));
+        diag.RunPending();
+        diag.MergeSecondary();
+        // Two schema findings on one line: the first one counts, as when checked at once.
+        Assert.Equal("first", Assert.Single(diag.Items).Message);
+        Assert.Throws<InvalidOperationException>(() => new DiagnosticBag().AddPending(() => { }));
     }
 
     [Fact]

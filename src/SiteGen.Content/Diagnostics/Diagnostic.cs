@@ -36,12 +36,43 @@ public sealed class DiagnosticBag
     /// <summary>Takes over another bag's findings (a part of the content read on its own), after this bag's.</summary>
     public void Append(DiagnosticBag other)
     {
+        lock (other._pending)
+            if (other._pending.Count > 0) throw new InvalidOperationException("the bag still has checks to run");
         _items.AddRange(other._items);
         _secondary.AddRange(other._secondary);
     }
 
+    /// <summary>
+    /// Whether a check may report into this bag later (<see cref="AddPending"/>): the content loader's bags allow it, so
+    /// a file read while the JSON schemas are still loading on another core is checked once they are there.
+    /// </summary>
+    public bool AllowsPending { get; init; }
+
+    private readonly List<Action> _pending = [];
+
+    /// <summary>A check to run later, reporting into this bag; the owner runs it with <see cref="RunPending"/> before reading the findings.</summary>
+    public void AddPending(Action check)
+    {
+        if (!AllowsPending) throw new InvalidOperationException("this bag takes no checks for later");
+        lock (_pending) _pending.Add(check);
+    }
+
+    /// <summary>Runs the checks added for later, in the order they were added.</summary>
+    public void RunPending()
+    {
+        Action[] checks;
+        lock (_pending)
+        {
+            checks = [.. _pending];
+            _pending.Clear();
+        }
+        foreach (var check in checks) check();
+    }
+
     public void MergeSecondary()
     {
+        lock (_pending)
+            if (_pending.Count > 0) throw new InvalidOperationException("the bag still has checks to run");
         foreach (var d in _secondary)
             if (!_items.Any(x => x.Severity == Severity.Error && x.Path == d.Path && x.Line == d.Line))
                 _items.Add(d);

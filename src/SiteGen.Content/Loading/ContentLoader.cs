@@ -29,7 +29,7 @@ public static class ContentLoader
         Func<string, string, KeptNeighbourhood?>? keep = null)
     {
         Schema.SchemaCheck.Preload();
-        var diag = new DiagnosticBag();
+        var diag = new DiagnosticBag { AllowsPending = true };
         if (!Directory.Exists(root))
         {
             diag.Error(root, 1, 1, Codes.FileSystem, "de inhoudsmap bestaat niet");
@@ -84,12 +84,14 @@ public static class ContentLoader
                     return;
                 }
             }
-            var own = new DiagnosticBag();
+            var own = new DiagnosticBag { AllowsPending = true };
             var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own)).ToList();
             // Its own reader: the reader notes failed parameters, which only the shared check above reads.
             var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);
             read[i] = (n, own);
         });
+        // The schema checks of files read before the schemas were loaded: each neighbourhood's before it is kept or merged.
+        Parallel.For(0, jobs.Length, i => read[i].Diag?.RunPending());
         if (cache is not null)
         {
             for (int i = 0; i < jobs.Length; i++)
@@ -123,6 +125,7 @@ public static class ContentLoader
         if (municipalities.Count == 0 && !diag.HasErrors)
             diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "de inhoudsmap bevat geen map van een gemeente (met municipality.yaml)");
 
+        diag.RunPending();
         diag.MergeSecondary();
         if (diag.HasErrors) return (null, diag);
         return (new SiteContent

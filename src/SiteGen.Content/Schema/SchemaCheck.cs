@@ -59,6 +59,16 @@ public static partial class SchemaCheck
     public static void Validate(YamlNode? root, string schema, YamlContext ctx)
     {
         if (root is null) return;
+        // While the schemas are still loading (a build's first ~0.3 s), a bag that allows it gets the check later: the
+        // typed reading of the first files then runs alongside the loading instead of waiting for it. The schema's
+        // findings are secondary (merged at the end of the load), so checking later changes nothing in them.
+        if (t_schemas is null && ctx.Diag.AllowsPending && s_preloaded is { IsCompleted: false })
+            ctx.Diag.AddPending(() => Check(root, schema, ctx));
+        else Check(root, schema, ctx);
+    }
+
+    private static void Check(YamlNode root, string schema, YamlContext ctx)
+    {
         var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         JToken json;
         try
