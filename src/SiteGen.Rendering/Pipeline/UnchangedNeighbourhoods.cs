@@ -47,8 +47,11 @@ internal sealed class UnchangedNeighbourhoods
     {
         // Hashed before it may be read: a file changing during the build is not recorded under its new hash with old pages.
         string digest = _digests.Of(id, folder);
-        if (!_previous.Neighbourhoods.TryGetValue(id, out var entry) || entry.Kept is not { } kept || !kept.Deadlines.All(d => d.HoldsOn(_day))
-            || kept.Data.Count != _data.Length || kept.Data.Any(at => at.Length != 2)) return null;
+        // A manifest edited by hand may lack any of it: then the neighbourhood is read.
+        if (!_previous.Neighbourhoods.TryGetValue(id, out var entry) || entry.Kept is not { Findings: not null, Deadlines: not null, Data: not null } kept
+            || entry.Files is null || kept.Name is null || kept.Findings.Any(d => d?.Path is null)
+            || !kept.Deadlines.All(d => d is not null && d.HoldsOn(_day))
+            || kept.Data.Count != _data.Length || kept.Data.Any(at => at is not { Length: 2 })) return null;
         for (int f = 0; f < _data.Length; f++)
             if (kept.Data[f][0] < 0 || kept.Data[f][1] < 0 || kept.Data[f][0] + kept.Data[f][1] > _data[f].Length) return null;
         if (digest != entry.Digest || !entry.Files.All(f => File.Exists(Path.Combine(_outDir, f)))) return null;

@@ -144,6 +144,26 @@ public sealed class UnchangedNeighbourhoodsTests : IDisposable
     }
 
     [Fact]
+    public void A_manifest_without_listings_or_with_a_broken_one_makes_the_build_read_those_neighbourhoods()
+    {
+        Build();
+        // As an older SiteGen wrote it (no listings), and one a person broke (no findings list, a part out of bounds).
+        var manifest = OutputManifest.Load(Output)!;
+        manifest.Cache.Neighbourhoods["zonnedal/de-akkers"].Kept = null;
+        manifest.Cache.Neighbourhoods["zonnedal/molenkwartier"].Kept!.Data[0] = [0, 1 << 30];
+        File.WriteAllBytes(OutputManifest.PathIn(Output), manifest.ToBytes());
+        var second = Build();
+        Assert.Equal((0, 2), (second.NeighbourhoodsNotRead, second.NeighbourhoodsReused));
+        AssertSameAsFullBuild(second);
+        manifest = OutputManifest.Load(Output)!;
+        manifest.Cache.Neighbourhoods["zonnedal/molenkwartier"].Kept!.Findings = null!;
+        File.WriteAllBytes(OutputManifest.PathIn(Output), manifest.ToBytes());
+        var third = Build();
+        Assert.Equal(1, third.NeighbourhoodsNotRead);
+        AssertSameAsFullBuild(third);
+    }
+
+    [Fact]
     public void A_neighbourhood_removed_or_added_shows_on_the_home_page_and_in_the_data()
     {
         Build();
