@@ -256,17 +256,17 @@ public static class SiteBuilder
     /// with <see cref="SiteContent.ListingsOnly"/>): <paramref name="results"/> is emptied, so memory does not hold all
     /// content and results until the end.
     /// </param>
-    public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> list, ThemeSet themes,
+    public static Dictionary<string, List<string>> Render(SiteContent content, List<(Neighbourhood, NeighbourhoodResult)> results, ThemeSet themes,
         SiteFiles files, Func<Neighbourhood, IReadOnlyList<SiteFiles.Carried>?>? reuse, int maxDegreeOfParallelism = -1,
         Action<int, int>? progress = null, BuildSession? session = null, DataPlan? plan = null, bool letGo = false)
     {
-        var results = list.ToArray();
-        if (letGo) list.Clear();
+        var entries = results.ToArray();
+        if (letGo) results.Clear();
         // Two users of each entry: the renderer and the data files; the last one done clears it.
-        var users = letGo ? Enumerable.Repeat(2, results.Length).ToArray() : null;
+        var users = letGo ? Enumerable.Repeat(2, entries.Length).ToArray() : null;
         void Done(int i)
         {
-            if (users is not null && Interlocked.Decrement(ref users[i]) == 0) results[i] = default;
+            if (users is not null && Interlocked.Decrement(ref users[i]) == 0) entries[i] = default;
         }
         // The site-wide data files cover every neighbourhood (also those carried over) and need only the results: made
         // side by side while the pages are drawn (an edit redraws one neighbourhood, on one core), added in order.
@@ -277,19 +277,19 @@ public static class SiteBuilder
         {
             if (session is null && plan is null)
             {
-                Parallel.For(0, made.Length, parallel, i => made[i] = SiteWideData.Whole(i, results));
+                Parallel.For(0, made.Length, parallel, i => made[i] = SiteWideData.Whole(i, entries));
                 return;
             }
             // Every neighbourhood in the content's order, read or not (a session reads them all).
             var order = content.Municipalities.SelectMany(m => m.Listed).Select(n => n.Id).ToArray();
-            var read = new Dictionary<string, int>(results.Length, StringComparer.Ordinal);
-            for (int i = 0; i < results.Length; i++) read[results[i].Item1.Id] = i;
+            var read = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+            for (int i = 0; i < entries.Length; i++) read[entries[i].Item1.Id] = i;
             var parts = new byte[order.Length][][];
             Parallel.For(0, order.Length, parallel, i =>
             {
                 if (!read.TryGetValue(order[i], out int at)) parts[i] = plan!.KeptParts!(order[i]);
-                else if (session is not null && session.DataParts.TryGetValue(results[at].Item2, out var known)) parts[i] = known;
-                else parts[i] = SiteWideData.Parts(results[at].Item1, results[at].Item2);
+                else if (session is not null && session.DataParts.TryGetValue(entries[at].Item2, out var known)) parts[i] = known;
+                else parts[i] = SiteWideData.Parts(entries[at].Item1, entries[at].Item2);
                 if (read.ContainsKey(order[i])) Done(at);
             });
             var where = new (long, int)[made.Length][];
@@ -300,14 +300,14 @@ public static class SiteBuilder
                 for (int f = 0; f < made.Length; f++) plan.Digests[SiteWideData.Paths[f]] = UnchangedNeighbourhoods.Digest(made[f]);
             }
             if (session is null) return;
-            session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(results.Length, ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < results.Length; i++) session.DataParts[results[i].Item2] = parts[read[results[i].Item1.Id]];
+            session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(entries.Length, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < entries.Length; i++) session.DataParts[entries[i].Item2] = parts[read[entries[i].Item1.Id]];
         }
         var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
         Dictionary<string, List<string>> produced;
         try
         {
-            produced = new SiteRenderer(content, results, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress, Done);
+            produced = new SiteRenderer(content, entries, themes, maxDegreeOfParallelism).RenderAll(files, reuse, progress, Done);
         }
         finally
         {
