@@ -18,6 +18,7 @@ public class SchemaTests
         return diag.Items.ToList();
     }
 
+    // A typo (line 4), a number written as text (line 7) and no source.
     private const string Broken = """
         gas_price:
           description: Gasprijs
@@ -77,16 +78,7 @@ public class SchemaTests
     [Fact]
     public void A_typo_a_wrong_type_and_a_missing_source_are_found_at_their_line()
     {
-        var found = Validate("""
-            gas_price:
-              description: Gasprijs
-              unit: EUR/m3
-              colour: red
-              values:
-                2025-08-01:
-                  value: "1.14"
-                  ref: "§8.1"
-            """, SchemaCheck.Parameters);
+        var found = Validate(Broken, SchemaCheck.Parameters);
         Assert.Contains(found, d => d is { Line: 4, Column: 3, Code: Codes.UnknownKey } && d.Message.Contains("'colour'"));
         Assert.Contains(found, d => d is { Line: 7, Code: Codes.WrongType } && d.Message.Contains("'value' moet een getal zijn"));
         Assert.Contains(found, d => d is { Line: 7, Code: Codes.MissingKey } && d.Message.Contains("'source' ontbreekt") || d is { Line: 6, Code: Codes.MissingKey });

@@ -174,16 +174,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         + string.Concat(style.Colours.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"  {HouseStyle.ColourTokens[c.Key]}: {c.Value};\n"))
         + "}\n");
 
-    // By reference, built once: a linear search over all municipalities per page was quadratic in the site's size.
-    private readonly Dictionary<Neighbourhood, Municipality> _municipalityOf = content.Municipalities
-        .SelectMany(m => m.Neighbourhoods.Select(n => (n, m))).DistinctBy(x => x.n).ToDictionary(x => x.n, x => x.m);
+    // By id ("municipality/slug"), built once: a linear search per page was quadratic in the site's size, and a build that
+    // let go of the content's neighbourhoods (SiteContent.ListingsOnly) still finds their municipality.
+    private readonly Dictionary<string, Municipality> _municipalities = content.Municipalities.ToDictionary(m => m.Id, StringComparer.Ordinal);
 
-    // A build that let go of the content's neighbourhoods (SiteContent.ListingsOnly) finds the municipality by id.
-    private readonly Dictionary<string, Municipality> _municipalityById = content.Municipalities.DistinctBy(m => m.Id).ToDictionary(m => m.Id, StringComparer.Ordinal);
-
-    private Municipality Municipality(Neighbourhood n) => _municipalityOf.TryGetValue(n, out var m) ? m
-        : n.Id.IndexOf('/') is > 0 and var cut && _municipalityById.TryGetValue(n.Id[..cut], out m) ? m
-        : content.Municipalities.First(x => x.Neighbourhoods.Contains(n));
+    private Municipality Municipality(Neighbourhood n) => _municipalities[n.Id[..n.Id.IndexOf('/')]];
 
     private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
         trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();

@@ -36,7 +36,7 @@ internal sealed class Digests(string contentRoot, string themesRoot)
     private string Folder(string dir) =>
         _folders.GetOrAdd(dir, d => new Lazy<string>(() => BuildCache.Digest(BuildCache.FilesUnder(d), d))).Value;
 
-    /// <summary>Every neighbourhood's digest; the files are hashed in parallel, the shared parts once beforehand.</summary>
+    /// <summary>Every neighbourhood's digest, hashed in parallel (the shared content, municipality and theme parts once each).</summary>
     public Dictionary<string, string> All(IEnumerable<Neighbourhood> neighbourhoods)
     {
         var list = neighbourhoods.ToArray();

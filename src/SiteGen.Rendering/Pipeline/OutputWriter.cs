@@ -166,7 +166,7 @@ public static partial class OutputWriter
                 });
                 preserved = old.CarryUnmanaged(_full, Folder, _managed);
                 // The manifest too is kept as it was when nothing changed, so a no-op rebuild rewrites nothing at all.
-                byte[] manifest = new OutputManifest { Files = [.. files.Paths], Cache = cache ?? new BuildCache() }.ToBytes();
+                byte[] manifest = new OutputManifest { Files = paths, Cache = cache ?? new BuildCache() }.ToBytes();
                 string oldManifest = OutputManifest.PathIn(_full);
                 if (!(File.Exists(oldManifest) && File.ReadAllBytes(oldManifest).AsSpan().SequenceEqual(manifest) && Keep(oldManifest, OutputManifest.PathIn(Folder))))
                     File.WriteAllBytes(OutputManifest.PathIn(Folder), manifest);

@@ -76,11 +76,13 @@ public static class SiteBuilder
                 return drawn.Files;
             }
             if (!incremental || !previous.Neighbourhoods.TryGetValue(n.Id, out var e) || e.Digest != digests[n.Id]) return null;
-            var list = e.Files.Select(f => new SiteFiles.Carried(f, Path.Combine(options.OutDir, f), null)).ToList();
+            var list = OnDisk(e.Files);
             if (!list.All(x => File.Exists(x.DiskFile))) return null;
             reused++;
             return list;
         }
+        // Files of the previous output, carried over as they are.
+        List<SiteFiles.Carried> OnDisk(IEnumerable<string> paths) => paths.Select(f => new SiteFiles.Carried(f, Path.Combine(options.OutDir, f), null)).ToList();
         var files = staging is null ? new SiteFiles() : new SiteFiles(staging);
         int computed = results.Count;
         // A build that writes keeps of the content only what the site-wide pages and the cache need, and lets go of each
@@ -104,7 +106,7 @@ public static class SiteBuilder
         foreach (var k in notRead)
         {
             var list = unchanged!.Files(k.Id);
-            foreach (var f in list) files.CarryOver(new SiteFiles.Carried(f, Path.Combine(options.OutDir, f), null));
+            foreach (var f in OnDisk(list)) files.CarryOver(f);
             produced[k.Id] = [.. list];
         }
         Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count + files.KeptOver.Count} ongewijzigd overgenomen ({reused + notRead.Count} wijk(en) niet opnieuw opgemaakt)");

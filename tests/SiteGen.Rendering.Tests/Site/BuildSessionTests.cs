@@ -10,20 +10,8 @@ namespace SiteGen.Rendering.Tests.Site;
 /// </summary>
 public sealed class BuildSessionTests : IDisposable
 {
-    private readonly string _root;
+    private readonly string _root = BuiltSite.CopyFictional();
     private readonly BuildSession _session = new();
-
-    public BuildSessionTests()
-    {
-        // The fictional municipality (two neighbourhoods, its own theme) next to the default theme.
-        _root = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "themes", "default"), "*", SearchOption.AllDirectories))
-        {
-            string dest = Path.Combine(_root, "themes", "default", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "themes", "default"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
-        }
-    }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 

@@ -22,6 +22,23 @@ public static class BuiltSite
         return result.Files!;
     }
 
+    /// <summary>
+    /// A temporary copy of the fictional municipality (two neighbourhoods, its own theme) with the default theme next to
+    /// it, for tests that edit content between builds; the caller deletes it.
+    /// </summary>
+    public static string CopyFictional()
+    {
+        string root = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional"));
+        string theme = Path.Combine(RepoPaths.Root, "themes", "default");
+        foreach (var file in Directory.GetFiles(theme, "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(root, "themes", "default", Path.GetRelativePath(theme, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        return root;
+    }
+
     public static string Text(string path) => Encoding.UTF8.GetString(Files.All[path]);
 
     public static IHtmlDocument Page(string path) => new HtmlParser().ParseDocument(Text(path));

@@ -12,19 +12,8 @@ namespace SiteGen.Rendering.Tests.Site;
 /// </summary>
 public sealed class UnchangedNeighbourhoodsTests : IDisposable
 {
-    private readonly string _root;
+    private readonly string _root = BuiltSite.CopyFictional();
     private static readonly DateOnly Day = BuiltSite.BuildDate;
-
-    public UnchangedNeighbourhoodsTests()
-    {
-        _root = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "themes", "default"), "*", SearchOption.AllDirectories))
-        {
-            string dest = Path.Combine(_root, "themes", "default", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "themes", "default"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
-        }
-    }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -40,6 +29,14 @@ public sealed class UnchangedNeighbourhoodsTests : IDisposable
         string text = File.ReadAllText(path);
         Assert.Contains(from, text);
         File.WriteAllText(path, text.Replace(from, to));
+    }
+
+    /// <summary>Changes the build cache in the output's manifest, as a person (or an older SiteGen) might have.</summary>
+    private void EditCache(Action<BuildCache> edit)
+    {
+        var manifest = OutputManifest.Load(Output)!;
+        edit(manifest.Cache);
+        File.WriteAllBytes(OutputManifest.PathIn(Output), manifest.ToBytes());
     }
 
     private static Dictionary<string, byte[]> Files(string dir) =>
@@ -148,16 +145,15 @@ public sealed class UnchangedNeighbourhoodsTests : IDisposable
     {
         Build();
         // As an older SiteGen wrote it (no listings), and one a person broke (no findings list, a part out of bounds).
-        var manifest = OutputManifest.Load(Output)!;
-        manifest.Cache.Neighbourhoods["zonnedal/de-akkers"].Kept = null;
-        manifest.Cache.Neighbourhoods["zonnedal/molenkwartier"].Kept!.Data[0] = [0, 1 << 30];
-        File.WriteAllBytes(OutputManifest.PathIn(Output), manifest.ToBytes());
+        EditCache(cache =>
+        {
+            cache.Neighbourhoods["zonnedal/de-akkers"].Kept = null;
+            cache.Neighbourhoods["zonnedal/molenkwartier"].Kept!.Data[0] = [0, 1 << 30];
+        });
         var second = Build();
         Assert.Equal((0, 2), (second.NeighbourhoodsNotRead, second.NeighbourhoodsReused));
         AssertSameAsFullBuild(second);
-        manifest = OutputManifest.Load(Output)!;
-        manifest.Cache.Neighbourhoods["zonnedal/molenkwartier"].Kept!.Findings = null!;
-        File.WriteAllBytes(OutputManifest.PathIn(Output), manifest.ToBytes());
+        EditCache(cache => cache.Neighbourhoods["zonnedal/molenkwartier"].Kept!.Findings = null!);
         var third = Build();
         Assert.Equal(1, third.NeighbourhoodsNotRead);
         AssertSameAsFullBuild(third);
