@@ -53,6 +53,7 @@ public class ThemeTests
         Assert.Contains("class=\"data zonnedal-table\"", dwelling);
         Assert.Contains("class=\"chart zonnedal-chart\"", dwelling);
         Assert.DoesNotContain("<table class=\"data\" ", dwelling);
+        Assert.DoesNotContain("<table class=\"data data--stack", dwelling);
 
         foreach (var page in Pages(putten.Files!))
         {
@@ -60,7 +61,8 @@ public class ThemeTests
             Assert.DoesNotContain("zonnedal-table", html);
             Assert.DoesNotContain("zonnedal-chart", html);
         }
-        Assert.Contains("<table class=\"data\" ", Text(putten.Files!, "putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html"));
+        // The default partial: a cost table whose rows start with a row header can be stacked on a phone.
+        Assert.Contains("<table class=\"data data--stack data--cols-3\" ", Text(putten.Files!, "putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html"));
     }
 
     [Theory]
