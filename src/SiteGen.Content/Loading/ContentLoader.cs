@@ -25,8 +25,14 @@ public static class ContentLoader
     /// Asked for each neighbourhood (its id and folder) before it is read, from several threads: a neighbourhood it
     /// returns is not read but listed as kept (an incremental build whose output holds it unchanged).
     /// </param>
+    /// <param name="draw">
+    /// Given the shared content (every municipality, no neighbourhood yet) and the number of neighbourhood folders once
+    /// the shared content is read without errors: what to do with each neighbourhood read without errors, from several
+    /// threads, as soon as it is read. One it returns true for is listed only (<see cref="Municipality.Drawn"/>), so a
+    /// build that draws and lets go of each neighbourhood this way never holds all of them.
+    /// </param>
     public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate, ContentCache? cache = null,
-        Func<string, string, KeptNeighbourhood?>? keep = null)
+        Func<string, string, KeptNeighbourhood?>? keep = null, Func<SiteContent, int, Func<Neighbourhood, bool>>? draw = null)
     {
         Schema.SchemaCheck.Preload();
         var diag = new DiagnosticBag { AllowsPending = true };
@@ -63,9 +69,25 @@ public static class ContentLoader
         var jobs = found.SelectMany(m => m.Neighbourhoods.Select(ndir => (m.Id, Dir: ndir))).ToArray();
         // Placeholders outside the neighbourhood folders here; each neighbourhood's with its folder (and so cached with it).
         var placeholders = Placeholders.Scan(root, diag, jobs.Select(j => j.Dir).ToHashSet(StringComparer.Ordinal));
+        // Each municipality's glossary before its neighbourhoods (they are drawn with it), its findings after them as before.
+        var glossaries = found.Select(m =>
+        {
+            var own = new DiagnosticBag { AllowsPending = true };
+            var terms = m.Head?.Name is null ? [] : GuideReader.Merge(glossary, GuideReader.ReadGlossary(root, $"{m.Id}/{GuideReader.GlossaryFile}", refs, own));
+            return (Terms: terms, Diag: own);
+        }).ToArray();
+        var shell = new SiteContent
+        {
+            Root = root, Sources = sources, Parameters = parameters, StepPlans = stepPlans, Help = help,
+            Municipalities = found.Zip(glossaries).Where(x => x.First.Head?.Name is not null)
+                .Select(x => Municipality(x.First.Id, x.First.Head!, [], [], [], x.Second.Terms)).ToList(),
+        };
+        // Only over shared content without errors: a neighbourhood drawn over broken shared content would be thrown away.
+        var drawing = draw is not null && cache is null && !diag.HasErrors ? draw(shell, jobs.Length) : null;
         var read = new (Neighbourhood? N, DiagnosticBag Diag)[jobs.Length];
         var cached = new (ContentCache.Entry? Entry, string Hash)[jobs.Length];
         var kept = new KeptNeighbourhood?[jobs.Length];
+        var drawn = new KeptNeighbourhood?[jobs.Length];
         Parallel.For(0, jobs.Length, i =>
         {
             var (mid, ndir) = jobs[i];
@@ -88,6 +110,11 @@ public static class ContentLoader
             var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own)).ToList();
             // Its own reader: the reader notes failed parameters, which only the shared check above reads.
             var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);
+            if (n is not null && drawing is not null && !own.HasErrors && drawing(n))
+            {
+                drawn[i] = KeptNeighbourhood.Of(n);
+                n = null;
+            }
             read[i] = (n, own);
         });
         // The schema checks of files read before the schemas were loaded: each neighbourhood's before it is kept or merged.
@@ -99,11 +126,12 @@ public static class ContentLoader
             cache.End();
         }
         var municipalities = new List<Municipality>();
-        int next = 0;
+        int next = 0, at = 0;
         foreach (var (dir, mid, head, ndirs) in found)
         {
             var neighbourhoods = new List<Neighbourhood>();
             var keptHere = new List<KeptNeighbourhood>();
+            var drawnHere = new List<KeptNeighbourhood>();
             foreach (var _ in ndirs)
             {
                 if (kept[next] is { } k)
@@ -114,13 +142,15 @@ public static class ContentLoader
                     next++;
                     continue;
                 }
+                if (drawn[next] is { } d) drawnHere.Add(d);
                 var (n, own) = read[next++];
                 diag.Append(own);
                 if (n is not null) neighbourhoods.Add(n);
             }
-            if (head?.Name is not { } name) continue;
-            municipalities.Add(new Municipality { Id = mid, Name = name, Style = head.Style, Neighbourhoods = neighbourhoods, Kept = keptHere,
-                Glossary = GuideReader.Merge(glossary, GuideReader.ReadGlossary(root, $"{mid}/{GuideReader.GlossaryFile}", refs, diag)) });
+            glossaries[at].Diag.RunPending();
+            diag.Append(glossaries[at++].Diag);
+            if (head?.Name is null) continue;
+            municipalities.Add(Municipality(mid, head, neighbourhoods, keptHere, drawnHere, glossaries[at - 1].Terms));
         }
         if (municipalities.Count == 0 && !diag.HasErrors)
             diag.Error(SourcesReader.Display(root, ""), 1, 1, Codes.FileSystem, "de inhoudsmap bevat geen map van een gemeente (met municipality.yaml)");
@@ -132,9 +162,13 @@ public static class ContentLoader
         {
             Root = root, Sources = sources, Parameters = parameters, Municipalities = municipalities, StepPlans = stepPlans, Help = help,
             HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders)
-                              || municipalities.SelectMany(m => m.Kept).Any(k => k.HasPlaceholders),
+                              || municipalities.SelectMany(m => m.Kept.Concat(m.Drawn)).Any(k => k.HasPlaceholders),
         }, diag);
     }
+
+    private static Municipality Municipality(string id, MunicipalityHead head, List<Neighbourhood> neighbourhoods, List<KeptNeighbourhood> kept,
+        List<KeptNeighbourhood> drawn, IReadOnlyList<GlossaryTerm> glossary) =>
+        new() { Id = id, Name = head.Name!, Style = head.Style, Neighbourhoods = neighbourhoods, Kept = kept, Drawn = drawn, Glossary = glossary };
 
     private static void CheckShared(List<Parameter> parameters, ParameterReader reader, string root, DiagnosticBag diag)
     {

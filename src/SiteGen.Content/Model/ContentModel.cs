@@ -118,8 +118,10 @@ public sealed record Municipality
     public required IReadOnlyList<Neighbourhood> Neighbourhoods { get; init; }
     /// <summary>Neighbourhoods an incremental build did not read (see <see cref="KeptNeighbourhood"/>), in folder order.</summary>
     public IReadOnlyList<KeptNeighbourhood> Kept { get; init; } = [];
-    /// <summary>Every neighbourhood, read or kept, in folder order: what the site-wide pages list.</summary>
-    public IEnumerable<KeptNeighbourhood> Listed => Neighbourhoods.Select(KeptNeighbourhood.Of).Concat(Kept).OrderBy(k => k.Slug, StringComparer.Ordinal);
+    /// <summary>Neighbourhoods drawn as soon as they were read and then let go (see <see cref="Loading.ContentLoader.Load"/>), in folder order.</summary>
+    public IReadOnlyList<KeptNeighbourhood> Drawn { get; init; } = [];
+    /// <summary>Every neighbourhood, read, drawn or kept, in folder order: what the site-wide pages list.</summary>
+    public IEnumerable<KeptNeighbourhood> Listed => Neighbourhoods.Select(KeptNeighbourhood.Of).Concat(Kept).Concat(Drawn).OrderBy(k => k.Slug, StringComparer.Ordinal);
     /// <summary>The glossary for this municipality's pages: the shared terms with its own (glossary.yaml) added.</summary>
     public IReadOnlyList<GlossaryTerm> Glossary { get; init; } = [];
 }
@@ -167,7 +169,7 @@ public sealed record SiteContent
     /// </summary>
     public SiteContent ListingsOnly() => this with
     {
-        Municipalities = Municipalities.Select(m => m with { Neighbourhoods = [], Kept = m.Listed.ToList() }).ToList(),
+        Municipalities = Municipalities.Select(m => m with { Neighbourhoods = [], Kept = m.Listed.ToList(), Drawn = [] }).ToList(),
     };
     public Parameter Parameter(string id) => Parameters.First(p => p.Id == id);
 }

@@ -51,15 +51,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             var (n, r) = results[i];
             try
             {
-                var own = new List<(string, SiteFiles.Rendered)>();
-                void Add(string path, byte[] bytes) => own.Add((path, files.Prepare(path, bytes)));
-                RenderNeighbourhood((path, text) => Add(path, Utf8.GetBytes(text)), Add, n, r);
-                // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the
-                // neighbourhood's files: carried over with its pages, not recomputed (the personal model is the
-                // costliest part of a rebuild).
-                Add(CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r));
-                CalculatorViews.Forget(r);
-                made[i] = (own, null);
+                made[i] = (Draw(files, n, r), null);
             }
             catch (Exception e)
             {
@@ -106,6 +98,22 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             foreach (var (path, bytes) in theme.Assets)
                 files.Add($"assets/{theme.Name}/{path}", bytes);
         return produced;
+    }
+
+    /// <summary>
+    /// Draws one neighbourhood's pages and files and prepares each as soon as it is drawn (see <see cref="SiteFiles.Prepare"/>);
+    /// from any thread. Returns them in the order drawn, for the caller to add to the site in the neighbourhoods' order.
+    /// </summary>
+    public List<(string Path, SiteFiles.Rendered File)> Draw(SiteFiles files, Neighbourhood n, NeighbourhoodResult r)
+    {
+        var own = new List<(string, SiteFiles.Rendered)>();
+        void Add(string path, byte[] bytes) => own.Add((path, files.Prepare(path, bytes)));
+        RenderNeighbourhood((path, text) => Add(path, Utf8.GetBytes(text)), Add, n, r);
+        // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the neighbourhood's
+        // files: carried over with its pages, not recomputed (the personal model is the costliest part of a rebuild).
+        Add(CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r));
+        CalculatorViews.Forget(r);
+        return own;
     }
 
     private void RenderNeighbourhood(Action<string, string> add, Action<string, byte[]> addBytes, Neighbourhood n, NeighbourhoodResult r)

@@ -17,8 +17,10 @@ public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly Bui
 }
 
 /// <param name="NeighbourhoodsNotRead">Of those reused, the ones an incremental build did not even read (see <see cref="UnchangedNeighbourhoods"/>).</param>
+/// <param name="NeighbourhoodsDrawnWhileRead">Of those rendered, the ones drawn as soon as they were read (see <see cref="DrawnWhileRead"/>).</param>
 public sealed record BuildResult(DiagnosticBag Diagnostics, SiteFiles? Files, TimeSpan Elapsed, int LinksChecked = 0,
-    int NeighbourhoodsRendered = 0, int NeighbourhoodsReused = 0, WriteStats? Written = null, int NeighbourhoodsNotRead = 0)
+    int NeighbourhoodsRendered = 0, int NeighbourhoodsReused = 0, WriteStats? Written = null, int NeighbourhoodsNotRead = 0,
+    int NeighbourhoodsDrawnWhileRead = 0)
 {
     public bool Succeeded => Files is not null;
 }
@@ -44,9 +46,21 @@ public static class SiteBuilder
         // Deciding needs the themes' digests: only over a themes folder its guard accepts (it reports below otherwise).
         var unchanged = incremental && SymlinkGuard.Check(options.Themes, new DiagnosticBag(), "themes")
             ? UnchangedNeighbourhoods.Open(previous, options.OutDir, options.BuildDate, digester) : null;
-        var (content, diag) = ReadContent(options, unchanged is null ? null : (id, dir) => unchanged.Keep(options.ContentDir, id, dir));
+        // A build that writes keeps of the content only what the site-wide pages and the cache need: it draws each
+        // neighbourhood as soon as it is read and lets go of it (a session keeps everything for the next rebuild). Over
+        // themes that do not load it reads first, so content errors are reported before theme errors as always; a
+        // sequential build (one core) reads first too, and DeterminismTests compare the two.
+        bool letGo = options.WriteOutput && options.Session is null;
+        var early = letGo && options.MaxDegreeOfParallelism != 1 ? ThemesBeforeContent(options.Themes) : null;
+        // From here on a build that writes stages its files as they are drawn; whatever ends it early (errors, broken
+        // links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
+        using var earlyStaging = early is null ? null : OutputWriter.Begin(options.OutDir, manifest);
+        var stream = early is null ? null : new DrawnWhileRead(early, new SiteFiles(earlyStaging!), digester,
+            (id, digest) => incremental && previous.Neighbourhoods.TryGetValue(id, out var e) && e.Digest == digest, options.Progress);
+        var (content, diag) = ReadContent(options, unchanged is null ? null : (id, dir) => unchanged.Keep(options.ContentDir, id, dir), stream is null ? null : stream.Start);
         var notRead = content?.Municipalities.SelectMany(m => m.Kept).ToList() ?? [];
-        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count())} wijk(en){(notRead.Count > 0 ? $", {notRead.Count} ongewijzigd en niet gelezen" : "")}{(options.Session is { } session ? $" ({session.Content.Reused} ongewijzigd, uit het geheugen)" : "")}, {diag.Items.Count} melding(en)");
+        var drawn = content?.Municipalities.SelectMany(m => m.Drawn).Select(d => d.Id).ToList() ?? [];
+        Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count() + drawn.Count)} wijk(en){(drawn.Count > 0 ? $", {drawn.Count} meteen opgemaakt" : "")}{(notRead.Count > 0 ? $", {notRead.Count} ongewijzigd en niet gelezen" : "")}{(options.Session is { } session ? $" ({session.Content.Reused} ongewijzigd, uit het geheugen)" : "")}, {diag.Items.Count} melding(en)");
         if (content is null) return new BuildResult(diag, null, clock.Elapsed);
 
         var results = Compute(content, diag, options.Session);
@@ -54,15 +68,25 @@ public static class SiteBuilder
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (!SymlinkGuard.Check(options.Themes, diag, "themes")) return new BuildResult(diag, null, clock.Elapsed);
-        var themes = LoadThemes(options.Themes, content, diag, options.Session);
+        var themes = LoadThemes(options.Themes, content, diag, options.Session, early);
         if (themes is null) return new BuildResult(diag, null, clock.Elapsed);
-        // From here on a build that writes stages its files as they are rendered; whatever ends it early (errors,
-        // broken links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
-        using var staging = options.WriteOutput ? OutputWriter.Begin(options.OutDir, manifest) : null;
+        // A neighbourhood drawn while reading whose drawing failed: reported for the first one in order, as below.
+        foreach (var id in drawn)
+        {
+            if (stream!.ById[id].Error is ThemeException te)
+            {
+                foreach (var f in te.Findings) diag.Add(f);
+                return new BuildResult(diag, null, clock.Elapsed);
+            }
+            if (stream.ById[id].Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+        using var lateStaging = options.WriteOutput && earlyStaging is null ? OutputWriter.Begin(options.OutDir, manifest) : null;
+        var staging = earlyStaging ?? lateStaging;
         // A session without output keeps the drawn files in memory: an unchanged neighbourhood's are taken from there.
         var kept = options.WriteOutput ? null : options.Session;
         var digests = options.WriteOutput ? digester.All(content.Neighbourhoods) : new Dictionary<string, string>();
         foreach (var k in notRead) digests[k.Id] = unchanged!.DigestOf(k.Id);
+        foreach (var id in drawn) digests[id] = stream!.ById[id].Digest;
         int reused = 0;
         var reusedDrawn = new Dictionary<string, BuildSession.Drawn>(StringComparer.Ordinal);
         IReadOnlyList<SiteFiles.Carried>? Reuse(Neighbourhood n)
@@ -83,14 +107,15 @@ public static class SiteBuilder
         }
         // Files of the previous output, carried over as they are.
         List<SiteFiles.Carried> OnDisk(IEnumerable<string> paths) => paths.Select(f => new SiteFiles.Carried(f, Path.Combine(options.OutDir, f), null)).ToList();
-        var files = staging is null ? new SiteFiles() : new SiteFiles(staging);
-        int computed = results.Count;
-        // A build that writes keeps of the content only what the site-wide pages and the cache need, and lets go of each
-        // neighbourhood once drawn (a session keeps everything for the next rebuild).
-        bool letGo = options.WriteOutput && options.Session is null;
+        var files = stream?.Files ?? (staging is null ? new SiteFiles() : new SiteFiles(staging));
+        int computed = results.Count + drawn.Count;
+        // What is left of the content (neighbourhoods not drawn while reading) is let go of as each is drawn.
         if (letGo) content = content.ListingsOnly();
         // A build that writes records where each neighbourhood's part of the site-wide data files lies, for the next one.
-        var data = options.WriteOutput ? new DataPlan(unchanged is null ? null : unchanged.Parts) : null;
+        // The parts of a neighbourhood not read are cut from the previous output; those drawn while reading are kept.
+        var data = options.WriteOutput
+            ? new DataPlan(stream is null && unchanged is null ? null : id => stream is not null && stream.ById.TryGetValue(id, out var d) ? d.DataParts : unchanged!.Parts(id))
+            : null;
         Dictionary<string, List<string>> produced;
         try
         {
@@ -102,6 +127,15 @@ public static class SiteBuilder
             foreach (var f in e.Findings) diag.Add(f);
             return new BuildResult(diag, null, clock.Elapsed);
         }
+        // The pages of the neighbourhoods drawn while reading, in order.
+        foreach (var id in drawn)
+        {
+            var own = stream!.ById[id].Files;
+            foreach (var (path, file) in own) files.Add(path, file);
+            produced[id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
+        }
+        stream?.Clear();
+        if (stream is not null && drawn.Count > 0) options.Progress?.Invoke(drawn.Count, drawn.Count);
         // The pages of the neighbourhoods not read stay as they are.
         foreach (var k in notRead)
         {
@@ -130,11 +164,12 @@ public static class SiteBuilder
             stats = staging.Finish(files, cache);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }
-        return new BuildResult(diag, files, clock.Elapsed, links, computed - reused, reused + notRead.Count, stats, notRead.Count);
+        return new BuildResult(diag, files, clock.Elapsed, links, computed - reused, reused + notRead.Count, stats, notRead.Count, drawn.Count);
     }
 
     /// <summary>The default theme and every municipality's: all templates parse before anything renders, so every broken one is reported.</summary>
-    private static ThemeSet? LoadThemes(string root, SiteContent content, DiagnosticBag diag, BuildSession? session)
+    /// <param name="loaded">The themes as loaded before the content was read (<see cref="ThemesBeforeContent"/>).</param>
+    private static ThemeSet? LoadThemes(string root, SiteContent content, DiagnosticBag diag, BuildSession? session, ThemeSet? loaded = null)
     {
         ThemeSet themes;
         // A session keeps the parsed templates while no file of the themes folder changed and the municipalities are the
@@ -143,7 +178,7 @@ public static class SiteBuilder
             : BuildCache.Digest(BuildCache.FilesUnder(root), root, string.Join(",", content.Municipalities.Select(m => m.Id)));
         try
         {
-            themes = session?.Themes is { } kept && kept.Digest == digest ? kept.Themes : ThemeSet.Load(root);
+            themes = loaded ?? (session?.Themes is { } kept && kept.Digest == digest ? kept.Themes : ThemeSet.Load(root));
         }
         catch (ThemeException e)
         {
@@ -175,11 +210,27 @@ public static class SiteBuilder
         return ok ? themes : null;
     }
 
+    /// <summary>The themes, for drawing neighbourhoods while the content is read; null when they do not load (reported after the content).</summary>
+    private static ThemeSet? ThemesBeforeContent(string root)
+    {
+        if (!SymlinkGuard.Check(root, new DiagnosticBag(), "themes")) return null;
+        try
+        {
+            return ThemeSet.Load(root);
+        }
+        catch (ThemeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Loads and validates content/; with --strict, warnings count as errors.</summary>
     /// <param name="keep">See <see cref="ContentLoader.Load"/>: neighbourhoods not to read.</param>
-    public static (SiteContent?, DiagnosticBag) ReadContent(BuildOptions options, Func<string, string, KeptNeighbourhood?>? keep = null)
+    /// <param name="draw">See <see cref="ContentLoader.Load"/>: neighbourhoods drawn as soon as they are read.</param>
+    public static (SiteContent?, DiagnosticBag) ReadContent(BuildOptions options, Func<string, string, KeptNeighbourhood?>? keep = null,
+        Func<SiteContent, int, Func<Neighbourhood, bool>>? draw = null)
     {
-        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content, keep);
+        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content, keep, draw);
         if (options.Strict && diag.Items.Any(d => d.Severity == Severity.Warning))
         {
             var strict = new DiagnosticBag();

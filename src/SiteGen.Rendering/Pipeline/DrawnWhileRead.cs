@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using SiteGen.Calculation;
+using SiteGen.Content.Model;
+using SiteGen.Rendering.OpenData;
+using SiteGen.Rendering.Pages;
+using SiteGen.Rendering.Themes;
+
+namespace SiteGen.Rendering.Pipeline;
+
+/// <summary>
+/// A build that writes draws each neighbourhood as soon as it is read (<see cref="Content.Loading.ContentLoader.Load"/>'s
+/// draw): computed, drawn, staged, its part of the site-wide data files made, and let go. So memory holds one
+/// neighbourhood per core instead of all content and all results at once. A neighbourhood this cannot take (one the
+/// core refuses, or one whose files the last build made from the same inputs) is left to the usual steps.
+/// </summary>
+/// <param name="reusable">Whether the previous output holds a neighbourhood's files for this digest (it is carried over, not drawn).</param>
+internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests digests, Func<string, string, bool> reusable, Action<int, int>? progress)
+{
+    /// <summary>What is kept of a drawn neighbourhood: its prepared files in drawing order, its data parts and its digest.</summary>
+    public sealed record Drawn(List<(string Path, SiteFiles.Rendered File)> Files, byte[][] DataParts, string Digest, Exception? Error);
+
+    private readonly ConcurrentDictionary<string, Drawn> _drawn = new(StringComparer.Ordinal);
+    private int _done;
+
+    public SiteFiles Files => files;
+    public IReadOnlyDictionary<string, Drawn> ById => _drawn;
+
+    /// <summary>Given the shared content and the number of neighbourhood folders: draws one neighbourhood, from any thread.</summary>
+    public Func<Neighbourhood, bool> Start(SiteContent shared, int total)
+    {
+        var renderer = new SiteRenderer(shared, [], themes);
+        return n =>
+        {
+            string digest = digests.Of(n.Id, n.Folder);
+            if (reusable(n.Id, digest)) return false;
+            NeighbourhoodResult r;
+            try
+            {
+                r = NeighbourhoodModel.Evaluate(n.Input);
+            }
+            catch (CalculationException)
+            {
+                return false; // reported, in order, by the compute step
+            }
+            // A template error is reported after reading, for the first neighbourhood in order, as the usual steps do;
+            // a neighbourhood with errors found later (a schema check still running) is thrown away with the build.
+            try
+            {
+                var parts = SiteWideData.Parts(n, r);
+                _drawn[n.Id] = new Drawn(renderer.Draw(files, n, r), parts, digest, null);
+            }
+            catch (Exception e)
+            {
+                _drawn[n.Id] = new Drawn([], [], digest, e);
+            }
+            if (progress is not null) lock (_drawn) progress(++_done, total);
+            return true;
+        };
+    }
+
+    /// <summary>Lets go of what was kept of the drawn neighbourhoods once the site has them.</summary>
+    public void Clear() => _drawn.Clear();
+}
