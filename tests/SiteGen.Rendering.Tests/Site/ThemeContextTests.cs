@@ -1,0 +1,67 @@
+using SiteGen.Rendering.Themes;
+
+namespace SiteGen.Rendering.Tests.Site;
+
+/// <summary>
+/// A theme renders every page and partial of a thread in one template context, reset between renders: nothing of one
+/// render may reach the next, also after a render that failed half-way.
+/// </summary>
+public sealed class ThemeContextTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "sitegen-context-" + Guid.NewGuid().ToString("N"));
+    private readonly Theme _theme;
+
+    public ThemeContextTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "partials"));
+        void Partial(string name, string text) => File.WriteAllText(Path.Combine(_dir, "partials", name + Theme.Extension), text);
+        Partial("page", "<h1>{{ title }}</h1>{{ for i in items }}{{ partial \"item\" i }}{{ end }}");
+        Partial("item", "<li>{{ name }}</li>");
+        // Sets a variable of its own, then names one it does not have.
+        Partial("sets", "{{ leftover = \"oud\" }}<p>{{ title }}</p>");
+        Partial("uses", "<p>{{ leftover }}</p>");
+        Partial("breaks", "<ul>{{ for i in items }}<li>{{ i }}{{ missing }}</li>{{ end }}</ul>");
+        _theme = Theme.Load("context", [_dir]);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private sealed record Item(string Name);
+
+    private sealed record Page(string Title, IReadOnlyList<Item> Items)
+    {
+        public Page(string title, params string[] items) : this(title, items.Select(i => new Item(i)).ToList()) { }
+    }
+
+    [Fact]
+    public void A_render_after_a_failed_one_is_the_same_as_the_first()
+    {
+        var page = new Page("Wijk", "a", "b");
+        string first = _theme.RenderPartial("page", page);
+        Assert.Equal("<h1>Wijk</h1><li>a</li><li>b</li>", first);
+
+        // Fails inside a loop, inside an output pushed for the loop body.
+        var e = Assert.Throws<ThemeException>(() => _theme.RenderPartial("breaks", new Page("x", "1", "2")));
+        Assert.Contains("missing", e.Message, StringComparison.Ordinal);
+
+        Assert.Equal(first, _theme.RenderPartial("page", page));
+    }
+
+    [Fact]
+    public void A_variable_set_by_one_render_is_not_there_in_the_next()
+    {
+        Assert.Equal("<p>Wijk</p>", _theme.RenderPartial("sets", new Page("Wijk")));
+        var e = Assert.Throws<ThemeException>(() => _theme.RenderPartial("uses", new Page("Wijk")));
+        Assert.Contains("leftover", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renders_on_many_threads_at_once_each_get_their_own_page()
+    {
+        var pages = Enumerable.Range(0, 400).Select(i => new Page($"Wijk {i}", Enumerable.Range(0, i % 7).Select(j => $"{i}.{j}").ToArray())).ToArray();
+        var expected = pages.Select(p => $"<h1>{p.Title}</h1>" + string.Concat(p.Items.Select(x => $"<li>{x.Name}</li>"))).ToArray();
+        var actual = new string[pages.Length];
+        Parallel.For(0, pages.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = _theme.RenderPartial("page", pages[i]));
+        Assert.Equal(expected, actual);
+    }
+}
