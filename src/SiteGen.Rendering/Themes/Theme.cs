@@ -128,8 +128,9 @@ public sealed class Theme
     {
         if (!_partials.TryGetValue(name, out var template))
             throw new ScriptRuntimeException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+        var html = (HtmlContext)context;
         context.PushGlobal(Globals(model));
-        context.PushOutput();
+        context.PushOutput(html.RentOutput());
         try
         {
             return new Markup(template.Render(context));
@@ -137,6 +138,7 @@ public sealed class Theme
         finally
         {
             context.PopOutput();
+            html.ReturnOutput();
             context.PopGlobal();
         }
     }
@@ -267,8 +269,22 @@ internal sealed class HtmlContext : TemplateContext
     public void End()
     {
         Reset();
+        _depth = 0;
         InUse = false;
     }
+
+    // A partial's output, one per nesting depth, kept with the context: a partial inside a loop writes into the same
+    // builder each time (Scriban empties an output once it has made its string).
+    private readonly List<StringBuilderOutput> _outputs = [];
+    private int _depth;
+
+    public StringBuilderOutput RentOutput()
+    {
+        if (_depth == _outputs.Count) _outputs.Add(new StringBuilderOutput());
+        return _outputs[_depth++];
+    }
+
+    public void ReturnOutput() => _depth--;
 
     private static readonly ScriptObject Builtins = new BuiltinFunctions();
 
