@@ -31,21 +31,23 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
         var renderer = new SiteRenderer(shared, [], themes);
         return n =>
         {
-            string digest = digests.Of(n.Id, n.Folder);
-            if (reusable(n.Id, digest)) return false;
-            NeighbourhoodResult r;
+            // Whatever fails here (a template, the disk) is reported after reading, for the first neighbourhood in order,
+            // as the usual steps do; a neighbourhood with errors found later (a schema check still running) is thrown
+            // away with the build.
+            string digest = "";
             try
             {
-                r = NeighbourhoodModel.Evaluate(n.Input);
-            }
-            catch (CalculationException)
-            {
-                return false; // reported, in order, by the compute step
-            }
-            // A template error is reported after reading, for the first neighbourhood in order, as the usual steps do;
-            // a neighbourhood with errors found later (a schema check still running) is thrown away with the build.
-            try
-            {
+                digest = digests.Of(n.Id, n.Folder);
+                if (reusable(n.Id, digest)) return false;
+                NeighbourhoodResult r;
+                try
+                {
+                    r = NeighbourhoodModel.Evaluate(n.Input);
+                }
+                catch (CalculationException)
+                {
+                    return false; // reported, in order, by the compute step
+                }
                 var parts = SiteWideData.Parts(n, r);
                 _drawn[n.Id] = new Drawn(renderer.Draw(files, n, r), parts, digest, null);
             }

@@ -49,7 +49,7 @@ public static class SiteBuilder
         // A build that writes keeps of the content only what the site-wide pages and the cache need: it draws each
         // neighbourhood as soon as it is read and lets go of it (a session keeps everything for the next rebuild). Over
         // themes that do not load it reads first, so content errors are reported before theme errors as always; a
-        // sequential build (one core) reads first too, and DeterminismTests compare the two.
+        // sequential build (one core) reads first too, and DrawnWhileReadTests compare the two.
         bool letGo = options.WriteOutput && options.Session is null;
         var early = letGo && options.MaxDegreeOfParallelism != 1 ? ThemesBeforeContent(options.Themes) : null;
         // From here on a build that writes stages its files as they are drawn; whatever ends it early (errors, broken
