@@ -54,9 +54,7 @@ public sealed class BrowserPageTests(SiteFixture site, ITestOutputHelper output)
     [MemberData(nameof(Pages))]
     public async Task Every_page_fits_a_375px_screen(string url)
     {
-        site.Site.Page(url);
-        await using var t = await site.OpenAsync(width: 375, height: 800);
-        await t.GotoAsync(url);
+        await using var t = await OnPhone(url);
         var m = await t.Page.EvaluateAsync<JsonElement>("""
             () => {
               const vw = window.innerWidth;
@@ -93,9 +91,7 @@ public sealed class BrowserPageTests(SiteFixture site, ITestOutputHelper output)
     [MemberData(nameof(Pages))]
     public async Task Every_table_shows_all_its_columns_on_a_375px_screen(string url)
     {
-        site.Site.Page(url);
-        await using var t = await site.OpenAsync(width: 375, height: 800);
-        await t.GotoAsync(url);
+        await using var t = await OnPhone(url);
         var scrolling = await t.Page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('.table-scroll')]
               .filter(s => s.scrollWidth > s.clientWidth + 1)
@@ -120,6 +116,23 @@ public sealed class BrowserPageTests(SiteFixture site, ITestOutputHelper output)
                 && Count("columnheader") == columnHeaders,
                 $"{url}: table {id} at 375 px is not exposed as a table of {rows} rows, {columnHeaders} column headers, {rowHeaders} row headers "
                 + $"and {cells} cells:\n{aria}");
+        }
+    }
+
+    /// <summary>A page of the built site (it must be one) loaded in a 375 x 800 viewport.</summary>
+    private async Task<TestPage> OnPhone(string url)
+    {
+        site.Site.Page(url);
+        var t = await site.OpenAsync(width: 375, height: 800);
+        try
+        {
+            await t.GotoAsync(url);
+            return t;
+        }
+        catch
+        {
+            await t.DisposeAsync();
+            throw;
         }
     }
 
