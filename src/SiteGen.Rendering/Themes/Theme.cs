@@ -93,32 +93,34 @@ public sealed class Theme
         new([new Diagnostic($"themes/{Name}/{folder}/{name}{Extension}", 1, 1, Severity.Error, Codes.Template,
             $"het thema '{Name}' heeft geen {folder}/{name}{Extension}; voeg het bestand toe of gebruik het standaardthema")]);
 
-    // One context per thread, reset after each render (Scriban's TemplateContext.Reset: "can be reused safely on the
-    // same thread for another run"): a new context per page and per partial allocated a sixth of the whole build.
-    private readonly ThreadLocal<HtmlContext?> _contexts = new();
+    // One context per thread for every theme, reset after each render (Scriban's TemplateContext.Reset: "can be reused
+    // safely on the same thread for another run"): a new context per page and per partial allocated a sixth of the
+    // whole build. Per thread, not per theme, so a site with a theme for each of hundreds of municipalities does not
+    // keep hundreds of contexts with their output buffers.
+    [ThreadStatic] private static HtmlContext? t_context;
 
     private string Render(Template template, object model)
     {
         // A render inside a render on this thread (a partial drawn while a view model is read) gets a context of its own.
-        var context = _contexts.Value is { InUse: false } idle ? idle : new HtmlContext(this);
-        context.Begin(Globals(model));
+        var context = t_context is { InUse: false } idle ? idle : new HtmlContext();
+        context.Begin(this, Globals(model));
         try
         {
             string html = template.Render(context);
             context.End();
-            _contexts.Value ??= context;
+            t_context ??= context;
             return html;
         }
         catch (ScriptRuntimeException e)
         {
             // A context left mid-render (loops, outputs) is not reused.
-            if (ReferenceEquals(_contexts.Value, context)) _contexts.Value = null;
+            if (ReferenceEquals(t_context, context)) t_context = null;
             string display = e.Span.FileName is { } f && _display.TryGetValue(f, out var d) ? d : $"themes/{Name}";
             throw new ThemeException([Located(display, e.Span, e.OriginalMessage)]);
         }
         catch
         {
-            if (ReferenceEquals(_contexts.Value, context)) _contexts.Value = null;
+            if (ReferenceEquals(t_context, context)) t_context = null;
             throw;
         }
     }
@@ -235,7 +237,7 @@ internal sealed class HtmlContext : TemplateContext
     // Cumulative iterations per render; generous for a page listing thousands of neighbourhoods, small enough to stop a runaway loop.
     private const int MaxLoopIterations = 1_000_000;
 
-    public HtmlContext(Theme theme) : base(Builtins)
+    public HtmlContext() : base(Builtins)
     {
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
@@ -248,7 +250,7 @@ internal sealed class HtmlContext : TemplateContext
         MemberFilter = Theme.ViewModelOnly;
         MemberRenamer = StandardMemberRenamer.Default;
         _functions = new ScriptObject();
-        _functions.Import("partial", new Func<TemplateContext, string, object?, object>((c, name, model) => theme.Partial(c, name, model)));
+        _functions.Import("partial", new Func<TemplateContext, string, object?, object>((c, name, model) => ((HtmlContext)c).Theme.Partial(c, name, model)));
         _functions.Import("raw", new Func<TemplateContext, object?, object>(Raw));
     }
 
@@ -257,10 +259,14 @@ internal sealed class HtmlContext : TemplateContext
     /// <summary>Whether a render is running in this context (between <see cref="Begin"/> and <see cref="End"/>).</summary>
     public bool InUse { get; private set; }
 
-    /// <summary>Starts a render with these variables on top of the built-in functions and partial/raw.</summary>
-    public void Begin(ScriptObject globals)
+    /// <summary>The theme whose partials the running render calls.</summary>
+    public Theme Theme { get; private set; } = null!;
+
+    /// <summary>Starts a render of one of <paramref name="theme"/>'s templates with these variables on top of the built-in functions and partial/raw.</summary>
+    public void Begin(Theme theme, ScriptObject globals)
     {
         InUse = true;
+        Theme = theme;
         PushGlobal(_functions);
         PushGlobal(globals);
     }

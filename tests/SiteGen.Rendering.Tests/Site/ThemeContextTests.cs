@@ -56,6 +56,22 @@ public sealed class ThemeContextTests : IDisposable
     }
 
     [Fact]
+    public void Two_themes_rendering_in_turn_on_one_thread_each_call_their_own_partials()
+    {
+        // A second theme whose "item" partial is its own; "page" comes from the first theme's folder.
+        string other = Path.Combine(_dir, "other");
+        Directory.CreateDirectory(Path.Combine(other, "partials"));
+        File.WriteAllText(Path.Combine(other, "partials", "item" + Theme.Extension), "<b>{{ name }}</b>");
+        var second = Theme.Load("other", [other, _dir]);
+        var page = new Page("Wijk", "a");
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal("<h1>Wijk</h1><li>a</li>", _theme.RenderPartial("page", page));
+            Assert.Equal("<h1>Wijk</h1><b>a</b>", second.RenderPartial("page", page));
+        }
+    }
+
+    [Fact]
     public void Renders_on_many_threads_at_once_each_get_their_own_page()
     {
         var pages = Enumerable.Range(0, 400).Select(i => new Page($"Wijk {i}", Enumerable.Range(0, i % 7).Select(j => $"{i}.{j}").ToArray())).ToArray();
