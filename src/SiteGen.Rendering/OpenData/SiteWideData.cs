@@ -38,32 +38,48 @@ public static class SiteWideData
     public static byte[] Join(int file, IReadOnlyList<byte[]> parts, out (long Offset, int Length)[] at)
     {
         at = new (long, int)[parts.Count];
-        using var stream = new MemoryStream();
-        if (Files[file].Csv)
+        // Sized first and filled once: joining through a growing stream held up to three copies of a national site's file.
+        long content = 0;
+        int nonEmpty = 0;
+        foreach (var p in parts)
         {
-            stream.Write(Header);
+            content += p.Length;
+            if (p.Length > 0) nonEmpty++;
+        }
+        bool csv = Files[file].Csv;
+        // CSV: the header and the rows. JSON, an indented array: "[", the elements separated by ",", "\n]"; empty: "[]";
+        // then the file's final newline.
+        long size = csv ? Header.Length + content : 1 + content + Math.Max(0, nonEmpty - 1) + (nonEmpty > 0 ? 2 : 1) + 1;
+        var bytes = new byte[size];
+        int pos = 0;
+        void Put(ReadOnlySpan<byte> b)
+        {
+            b.CopyTo(bytes.AsSpan(pos));
+            pos += b.Length;
+        }
+        if (csv)
+        {
+            Put(Header);
             for (int i = 0; i < parts.Count; i++)
             {
-                at[i] = (stream.Position, parts[i].Length);
-                stream.Write(parts[i]);
+                at[i] = (pos, parts[i].Length);
+                Put(parts[i]);
             }
-            return stream.ToArray();
+            return bytes;
         }
-        // An indented JSON array: "[", the elements separated by ",", "\n]"; empty: "[]". Then the file's final newline.
-        stream.WriteByte((byte)'[');
+        Put("["u8);
         bool first = true;
         for (int i = 0; i < parts.Count; i++)
         {
-            if (parts[i].Length > 0 && !first) stream.WriteByte((byte)',');
-            at[i] = (stream.Position, parts[i].Length);
+            if (parts[i].Length > 0 && !first) Put(","u8);
+            at[i] = (pos, parts[i].Length);
             if (parts[i].Length == 0) continue;
-            stream.Write(parts[i]);
+            Put(parts[i]);
             first = false;
         }
-        if (!first) stream.Write("\n]"u8);
-        else stream.WriteByte((byte)']');
-        stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+        Put(first ? "]"u8 : "\n]"u8);
+        Put("\n"u8);
+        return bytes;
     }
 
     private static readonly byte[] Header = CsvHeaderOf(OpenDataFiles.ResultsCsvBytes([]));

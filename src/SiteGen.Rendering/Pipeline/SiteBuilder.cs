@@ -346,7 +346,13 @@ public static class SiteBuilder
                 if (read.ContainsKey(order[i])) Done(at);
             });
             var where = new (long, int)[made.Length][];
-            Parallel.For(0, made.Length, parallel, f => made[f] = SiteWideData.Join(f, parts.Select(p => p[f]).ToList(), out where[f]));
+            Parallel.For(0, made.Length, parallel, f =>
+            {
+                made[f] = SiteWideData.Join(f, parts.Select(p => p[f]).ToList(), out where[f]);
+                // A part is let go of once its file is joined (a session keeps them for its next rebuild): at national
+                // scale the parts are as large as the files themselves.
+                if (session is null) foreach (var p in parts) p[f] = null!;
+            });
             if (plan is not null)
             {
                 for (int i = 0; i < order.Length; i++) plan.At[order[i]] = where.Select(w => w[i]).ToArray();

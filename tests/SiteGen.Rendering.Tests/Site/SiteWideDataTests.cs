@@ -27,6 +27,14 @@ public class SiteWideDataTests
             foreach (var x in results)
                 Assert.Equal(SiteWideData.Whole(f, [x]), SiteWideData.Join(f, [SiteWideData.Parts(x.Item1, x.Item2)[f]]));
             Assert.Equal(SiteWideData.Whole(f, []), SiteWideData.Join(f, []));
+            // A neighbourhood without rows in a file (no collective variant, say) adds nothing, wherever it stands;
+            // where each part lies is where a later build cuts it out again.
+            var withEmpty = new List<byte[]> { Array.Empty<byte>() };
+            foreach (var p in parts) withEmpty.AddRange([p[f], Array.Empty<byte>()]);
+            var joined = SiteWideData.Join(f, withEmpty, out var at);
+            Assert.Equal(SiteWideData.Whole(f, results), joined);
+            for (int i = 0; i < withEmpty.Count; i++)
+                Assert.Equal(withEmpty[i], joined.AsSpan((int)at[i].Offset, at[i].Length).ToArray());
         }
     }
 }
