@@ -25,7 +25,8 @@ public static class LinkChecker
     public readonly record struct Link(string Url, int Line, int Column);
 
     /// <summary>What the check needs of a page: its links in document order and the ids it defines (sorted, ordinal, distinct).</summary>
-    public sealed record PageLinks(Link[] Links, string[] Ids)
+    /// <param name="Settled">Links of the page checked already, without a finding (<see cref="Settle"/>); not in <paramref name="Links"/>.</param>
+    public sealed record PageLinks(Link[] Links, string[] Ids, int Settled = 0)
     {
         public bool HasId(string id) => Array.BinarySearch(Ids, id, StringComparer.Ordinal) >= 0;
     }
@@ -170,6 +171,7 @@ public static class LinkChecker
         int checkedLinks = 0;
         foreach (var page in pages.Keys.Order(StringComparer.Ordinal))
         {
+            checkedLinks += pages[page].Settled;
             foreach (var (url, line, column) in pages[page].Links)
             {
                 checkedLinks++;
@@ -192,6 +194,48 @@ public static class LinkChecker
             }
         }
         return checkedLinks;
+    }
+
+    /// <summary>
+    /// Checks the links among a group of files drawn together (one neighbourhood's) and keeps of each page only the links
+    /// that point outside the group, with a count of the others: the site-wide check then holds far less for a large
+    /// site. Null when a link the group can decide is broken or not allowed: the site-wide check then checks the group's
+    /// pages whole and reports it where it always has (settled links have no findings, so the order stays).
+    /// </summary>
+    /// <param name="links">Per file of <paramref name="paths"/>: its scan, or null for a file that is not a scanned page.</param>
+    public static PageLinks?[]? Settle(IReadOnlyList<string> paths, IReadOnlyList<PageLinks?> links)
+    {
+        var group = new Dictionary<string, PageLinks?>(paths.Count, StringComparer.Ordinal);
+        for (int i = 0; i < paths.Count; i++) group[paths[i]] = links[i];
+        var result = new PageLinks?[paths.Count];
+        for (int i = 0; i < paths.Count; i++)
+        {
+            if (links[i] is not { } page) continue;
+            var outside = new List<Link>();
+            int settled = page.Settled;
+            foreach (var link in page.Links)
+            {
+                if (Content.Loading.SafeMarkdown.SchemeOf(link.Url) is not null)
+                {
+                    if (!Content.Loading.SafeMarkdown.IsAllowed(link.Url)) return null;
+                    settled++;
+                    continue;
+                }
+                var (target, fragment) = Resolve(paths[i], link.Url);
+                if (target is null) return null;
+                // Outside the group, or a page whose ids are not known here: for the site-wide check.
+                bool html = target.EndsWith(".html", StringComparison.Ordinal);
+                if (!group.TryGetValue(target, out var to) || html && fragment.Length > 0 && to is null)
+                {
+                    outside.Add(link);
+                    continue;
+                }
+                if (html && fragment.Length > 0 && !to!.HasId(fragment)) return null;
+                settled++;
+            }
+            result[i] = new PageLinks([.. outside], page.Ids, settled);
+        }
+        return result;
     }
 
     /// <summary>Resolves a relative link from an output file; "dir/" means "dir/index.html". Null when it climbs out of the site.</summary>

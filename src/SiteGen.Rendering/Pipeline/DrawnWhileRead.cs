@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SiteGen.Calculation;
 using SiteGen.Content.Model;
+using SiteGen.Rendering.Checks;
 using SiteGen.Rendering.OpenData;
 using SiteGen.Rendering.Pages;
 using SiteGen.Rendering.Themes;
@@ -49,7 +50,12 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                     return false; // reported, in order, by the compute step
                 }
                 var parts = SiteWideData.Parts(n, r);
-                _drawn[n.Id] = new Drawn(renderer.Draw(files, n, r), parts, digest, null);
+                var own = renderer.Draw(files, n, r);
+                // The links among its own pages are checked now: the build keeps only those that leave the neighbourhood.
+                if (LinkChecker.Settle(own.Select(f => f.Path).ToList(), own.Select(f => f.File.Links).ToList()) is { } settled)
+                    for (int i = 0; i < own.Count; i++)
+                        if (settled[i] is { } kept) own[i] = (own[i].Path, own[i].File with { Links = kept });
+                _drawn[n.Id] = new Drawn(own, parts, digest, null);
             }
             catch (Exception e)
             {

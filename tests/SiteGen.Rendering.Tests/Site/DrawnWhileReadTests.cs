@@ -68,6 +68,11 @@ public sealed class DrawnWhileReadTests : IDisposable
         Assert.Equal(first.LinksChecked, drawn.LinksChecked);
         AssertSameTree(Path.Combine(_dir, "read-first"), Path.Combine(_dir, "drawn"));
         Assert.Empty(Leftovers());
+        // The links among a neighbourhood's own pages were checked as soon as it was drawn; only the others were kept.
+        string dwelling = drawn.Files!.All.Keys.First(p => p.Contains("/woningen/", StringComparison.Ordinal));
+        var kept = drawn.Files.LinksOf(dwelling)!;
+        Assert.True(kept.Settled > 0, $"no link of {dwelling} was settled");
+        Assert.Equal(first.Files!.LinksOf(dwelling)!.Links.Length, kept.Settled + kept.Links.Length);
 
         // The next build after one drawn while reading is incremental as usual: nothing to draw, the same output.
         var again = Build(content, themes, "drawn", workers: -1);
@@ -97,6 +102,22 @@ public sealed class DrawnWhileReadTests : IDisposable
         foreach (var (path, bytes) in before)
             Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_dir, "drawn", path))), $"{path} changed by a failed build");
         Assert.False(Directory.Exists(Path.Combine(_dir, "read-first")));
+        Assert.Empty(Leftovers());
+    }
+
+    [Fact]
+    public void A_broken_link_between_a_neighbourhoods_own_pages_is_reported_as_a_build_that_reads_first_reports_it()
+    {
+        string root = Fictional();
+        string content = Path.Combine(root, "content"), themes = Path.Combine(root, "themes");
+        // A place De Akkers' own overview does not have (content may link only to its files and to places on the page).
+        File.AppendAllText(Path.Combine(content, "zonnedal", "de-akkers", "index.md"), "\nZie ook [deze plek](#bestaat-niet).\n");
+        var first = Build(content, themes, "read-first", workers: 1);
+        var drawn = Build(content, themes, "drawn", workers: -1);
+        Assert.False(drawn.Succeeded);
+        Assert.True(1 == drawn.Diagnostics.Items.Count(d => d.Code == Codes.BrokenLink && d.Message.Contains("#bestaat-niet", StringComparison.Ordinal)),
+            string.Join("\n", drawn.Diagnostics.Items));
+        Assert.Equal(Findings(first), Findings(drawn));
         Assert.Empty(Leftovers());
     }
 
