@@ -175,22 +175,18 @@ public static class LinkChecker
             foreach (var (url, line, column) in pages[page].Links)
             {
                 checkedLinks++;
-                // An address with a scheme leaves the site: allowed ones are not checked further, others are refused.
-                if (Content.Loading.SafeMarkdown.SchemeOf(url) is not null)
+                switch (Judge(page, url, t => files.Contains(t), Target, out var target, out var fragment))
                 {
-                    if (!Content.Loading.SafeMarkdown.IsAllowed(url))
+                    case Verdict.NotAllowed:
                         diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' begint niet met http, https, mailto of tel; zulke links zijn niet toegestaan");
-                    continue;
+                        break;
+                    case Verdict.NoFile:
+                        diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar '{target}', maar die pagina of dat bestand maakt de build niet");
+                        break;
+                    case Verdict.NoPlace:
+                        diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar de plek '#{fragment}', maar die staat niet op '{target}'");
+                        break;
                 }
-                var (target, fragment) = Resolve(page, url);
-                if (target is null || !files.Contains(target))
-                {
-                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar '{target}', maar die pagina of dat bestand maakt de build niet");
-                    continue;
-                }
-                // A fragment of a document ("rapport.pdf#page=3") is the viewer's business; only pages have ids.
-                if (fragment.Length > 0 && target.EndsWith(".html", StringComparison.Ordinal) && !Target(target).HasId(fragment))
-                    diag.Error(page, line, column, Codes.BrokenLink, $"link '{url}' wijst naar de plek '#{fragment}', maar die staat niet op '{target}'");
             }
         }
         return checkedLinks;
@@ -215,27 +211,39 @@ public static class LinkChecker
             int settled = page.Settled;
             foreach (var link in page.Links)
             {
-                if (Content.Loading.SafeMarkdown.SchemeOf(link.Url) is not null)
-                {
-                    if (!Content.Loading.SafeMarkdown.IsAllowed(link.Url)) return null;
-                    settled++;
-                    continue;
-                }
-                var (target, fragment) = Resolve(paths[i], link.Url);
-                if (target is null) return null;
                 // Outside the group, or a page whose ids are not known here: for the site-wide check.
-                bool html = target.EndsWith(".html", StringComparison.Ordinal);
-                if (!group.TryGetValue(target, out var to) || html && fragment.Length > 0 && to is null)
-                {
-                    outside.Add(link);
-                    continue;
-                }
-                if (html && fragment.Length > 0 && !to!.HasId(fragment)) return null;
-                settled++;
+                var verdict = Judge(paths[i], link.Url, t => group.ContainsKey(t) ? true : null, t => group[t], out _, out _);
+                if (verdict == Verdict.Later) outside.Add(link);
+                else if (verdict == Verdict.Fine) settled++;
+                else return null;
             }
             result[i] = new PageLinks([.. outside], page.Ids, settled);
         }
         return result;
+    }
+
+    private enum Verdict { Fine, NotAllowed, NoFile, NoPlace, Later }
+
+    /// <summary>The rules for one link, for the site-wide check and for a group of pages (<see cref="Settle"/>).</summary>
+    /// <param name="exists">Whether the build makes a file; null when that cannot be told here.</param>
+    /// <param name="links">A page's scan, for its ids; null when they cannot be told here.</param>
+    private static Verdict Judge(string page, string url, Func<string, bool?> exists, Func<string, PageLinks?> links,
+        out string? target, out string fragment)
+    {
+        (target, fragment) = (null, "");
+        // An address with a scheme leaves the site: allowed ones are not checked further, others are refused.
+        if (Content.Loading.SafeMarkdown.SchemeOf(url) is not null)
+            return Content.Loading.SafeMarkdown.IsAllowed(url) ? Verdict.Fine : Verdict.NotAllowed;
+        (target, fragment) = Resolve(page, url);
+        if (target is null) return Verdict.NoFile;
+        switch (exists(target))
+        {
+            case null: return Verdict.Later;
+            case false: return Verdict.NoFile;
+        }
+        // A fragment of a document ("rapport.pdf#page=3") is the viewer's business; only pages have ids.
+        if (fragment.Length == 0 || !target.EndsWith(".html", StringComparison.Ordinal)) return Verdict.Fine;
+        return links(target) is not { } to ? Verdict.Later : to.HasId(fragment) ? Verdict.Fine : Verdict.NoPlace;
     }
 
     /// <summary>Resolves a relative link from an output file; "dir/" means "dir/index.html". Null when it climbs out of the site.</summary>
