@@ -16,14 +16,15 @@ public static class OutputGuard
     /// <returns>The folder's manifest when it has one (the build reads it once).</returns>
     public static OutputManifest? Check(BuildOptions options)
     {
-        if (Problem(options.OutDir, options.ContentDir, options.Themes, out var manifest) is { } problem) throw new UnsafeOutputException(problem);
+        if (Problem(options.OutDir, options.ContentDir, options.Themes, recover: true, out var manifest) is { } problem) throw new UnsafeOutputException(problem);
         return manifest;
     }
 
     /// <returns>One line saying why the folder may not be written, or null when it may.</returns>
-    public static string? Problem(string outDir, string contentDir, string themesDir) => Problem(outDir, contentDir, themesDir, out _);
+    public static string? Problem(string outDir, string contentDir, string themesDir) => Problem(outDir, contentDir, themesDir, recover: false, out _);
 
-    private static string? Problem(string outDir, string contentDir, string themesDir, out OutputManifest? manifest)
+    /// <param name="recover">A build that writes first finishes or undoes what a killed build left half-committed.</param>
+    private static string? Problem(string outDir, string contentDir, string themesDir, bool recover, out OutputManifest? manifest)
     {
         manifest = null;
         if (string.IsNullOrWhiteSpace(outDir)) return "--out is leeg; noem de map waarin de site komt, bijvoorbeeld --out output";
@@ -48,6 +49,7 @@ public static class OutputGuard
         }
 
         if (File.Exists(out_)) return $"--out '{outDir}' is een bestand, geen map";
+        if (recover) OutputWriter.FinishInterrupted(out_);
         if (!Directory.Exists(out_) || !Directory.EnumerateFileSystemEntries(out_).Any()) return null; // new or empty: fine
         try
         {

@@ -45,7 +45,7 @@ public sealed class OutputManifest
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, ManifestJson.Default.OutputManifest);
 
     /// <summary>A manifest may only name files below the output folder: never "..", never an absolute path.</summary>
-    private static bool IsSafeRelative(string f) =>
+    internal static bool IsSafeRelative(string f) =>
         f.Length > 0 && !Path.IsPathRooted(f) && f.Split('/').All(s => s.Length > 0 && s != "." && s != "..");
 }
 

@@ -3,7 +3,9 @@ using SiteGen.Content.Loading;
 
 namespace SiteGen.Rendering.Pipeline;
 
-public sealed record WriteStats(int Written, int Unchanged, int Preserved = 0);
+/// <param name="Preserved">The user's files a swap carried into the new folder; a commit in place does not touch or count them.</param>
+/// <param name="InPlace">Whether the files were committed in place rather than by swapping the folder.</param>
+public sealed record WriteStats(int Written, int Unchanged, int Preserved = 0, bool InPlace = false);
 
 /// <summary>
 /// Writes the site atomically and touches only what SiteGen wrote itself.
@@ -12,12 +14,17 @@ public sealed record WriteStats(int Written, int Unchanged, int Preserved = 0);
 /// so a failed or killed build leaves the previous output exactly as it was (<see cref="Recover"/> finishes or undoes a
 /// swap that was interrupted). Files the build did not write (not listed in the previous manifest: .git/, CNAME,
 /// .well-known/, a hand-placed robots.txt) are hard-linked into the staging folder before the swap, so they come out
-/// identical (same inode, bytes and time) and the old output stays complete until the very last rename. Writing in place
-/// with a rename per file was rejected: a build killed half-way would leave a mix of old and new pages. Files whose bytes
+/// identical (same inode, bytes and time) and the old output stays complete until the very last rename. Files whose bytes
 /// did not change are hard-linked from the previous output too, so they keep their modification time. Files listed in
 /// the previous manifest that this build does not produce are stale and disappear with the old folder. A file of the
 /// user's that the build would replace is refused before the swap, and the staging folder is deleted: the output is
 /// not touched.
+/// </para>
+/// <para>
+/// A rebuild that changes only a few files (an edited neighbourhood) commits them in place instead, with an undo folder
+/// (<see cref="Staging.InPlace"/>): a swap costs three file-system calls per page of the whole site. Writing every build
+/// in place was rejected: a build killed half-way would leave a mix of old and new pages for hundreds of thousands of
+/// renames; a commit in place is at most <see cref="InPlaceLimit"/> files, and the next build undoes a killed one.
 /// </para>
 /// <para>
 /// A build stages its files while it renders (<see cref="Begin"/>, <see cref="Staging.Stage"/>), so no page has to stay
@@ -60,13 +67,20 @@ public static partial class OutputWriter
     }
 
     /// <summary>A build's staging folder: files go in as they are rendered; the output changes only in <see cref="Finish"/>.</summary>
-    public sealed class Staging : IDisposable
+    public sealed partial class Staging : IDisposable
     {
         private readonly string _outDir, _full, _old;
         private readonly HashSet<string> _managed;
         // Which paths were staged: two outputs of one path must not race for its file (the build reports them later).
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _staged = new(StringComparer.Ordinal);
         private int _written, _unchanged;
+        // The staged paths whose bytes are new: what a commit in place moves.
+        private readonly System.Collections.Concurrent.ConcurrentBag<string> _new = [];
+        // The staged paths whose bytes are the previous output's: only a swap links them into the staging folder.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _same = new(StringComparer.Ordinal);
+
+        /// <summary>Where a staged file lies: in the staging folder, or in the output when its bytes did not change.</summary>
+        public string Where(string path) => Path.Combine(_same.ContainsKey(path) ? _full : Root, path);
         private bool _done;
 
         internal Staging(string outDir, string full, string folder, string old, HashSet<string> managed)
@@ -82,8 +96,9 @@ public static partial class OutputWriter
         public string Root { get; private set; }
 
         /// <summary>
-        /// Puts one file into the staging folder: a hard link to the previous output's file when the bytes are the same
-        /// (so it keeps its time), else the bytes. Safe to call from several threads for different paths.
+        /// Puts one file into the staging folder, or notes that the previous output's file has the same bytes: a swap
+        /// links it in (so it keeps its time) and a commit in place leaves it where it is. Safe to call from several
+        /// threads for different paths.
         /// </summary>
         /// <returns>False when the path was staged already (the build reports the double output).</returns>
         public bool Stage(string path, ReadOnlySpan<byte> bytes)
@@ -96,11 +111,12 @@ public static partial class OutputWriter
             string previous = Path.Combine(_full, path);
             bool same = _managed.Contains(path) && File.Exists(previous) && new FileInfo(previous).Length == bytes.Length
                         && SameBytes(previous, bytes);
-            if (same && Keep(previous, target)) Interlocked.Increment(ref _unchanged);
+            if (same) _same.TryAdd(path, 0);
             else
             {
                 using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None)) file.Write(bytes);
                 Interlocked.Increment(ref _written);
+                _new.Add(path);
             }
             return true;
         }
@@ -138,21 +154,32 @@ public static partial class OutputWriter
         /// Refuses to replace a file of the user's, adds the files carried over from the previous output and the user's
         /// own files, writes the manifest and swaps the staging folder in. On any error the output stays as it was.
         /// </summary>
-        public WriteStats Finish(SiteFiles files, BuildCache? cache = null)
+        /// <param name="inPlaceLimit">Up to how many new and stale files a rebuild commits in place (<see cref="InPlace"/>); 0 always swaps.</param>
+        /// <param name="afterMove">Called after each file a commit in place moved (tests stop a commit half-way with it).</param>
+        public WriteStats Finish(SiteFiles files, BuildCache? cache = null, int inPlaceLimit = InPlaceLimit, Action<string>? afterMove = null)
         {
             if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
             int preserved = 0;
             try
             {
+                var paths = files.Paths.ToList();
+                byte[] manifest = new OutputManifest { Files = paths, Cache = cache ?? new BuildCache() }.ToBytes();
+                if (InPlace.Plan(this, files, paths, inPlaceLimit) is { } plan)
+                {
+                    plan.Commit(manifest, afterMove);
+                    _done = true;
+                    Root = _full;
+                    return new WriteStats(_written, _same.Count + files.CarriedOver.Count, InPlace: true);
+                }
                 // What the old output holds, read once: the checks and the user's files below need no call per file.
                 var old = Directory.Exists(_full) ? OutputTree.Read(_full) : new OutputTree();
-                var paths = files.Paths.ToList();
                 foreach (var path in paths)
                     if (old.Conflict(path, _managed) is { } theirs)
                         throw new UnsafeOutputException($"'{Path.Combine(_outDir, theirs)}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
                 // Not staged while rendering: carried over from the previous output (its bytes did not change).
                 var carried = paths.Where(p => !_staged.ContainsKey(p)).ToList();
                 if (carried.FirstOrDefault(p => !files.CarriedOver.ContainsKey(p)) is { } lost) throw new InvalidOperationException($"'{lost}' was not staged");
+                carried.AddRange(_same.Keys);
                 Parallel.ForEach(carried, path =>
                 {
                     string target = Path.Combine(Folder, path);
@@ -166,7 +193,6 @@ public static partial class OutputWriter
                 });
                 preserved = old.CarryUnmanaged(_full, Folder, _managed);
                 // The manifest too is kept as it was when nothing changed, so a no-op rebuild rewrites nothing at all.
-                byte[] manifest = new OutputManifest { Files = paths, Cache = cache ?? new BuildCache() }.ToBytes();
                 string oldManifest = OutputManifest.PathIn(_full);
                 if (!(File.Exists(oldManifest) && File.ReadAllBytes(oldManifest).AsSpan().SequenceEqual(manifest) && Keep(oldManifest, OutputManifest.PathIn(Folder))))
                     File.WriteAllBytes(OutputManifest.PathIn(Folder), manifest);

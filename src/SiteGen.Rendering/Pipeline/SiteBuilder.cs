@@ -10,7 +10,8 @@ namespace SiteGen.Rendering.Pipeline;
 
 public sealed record BuildOptions(string ContentDir, string OutDir, DateOnly BuildDate, bool Strict = false, bool WriteOutput = true,
     string? ThemesDir = null, bool Incremental = true, Action<string>? Log = null, int MaxDegreeOfParallelism = -1,
-    Action<int, int>? Progress = null, BuildSession? Session = null)
+    Action<int, int>? Progress = null, BuildSession? Session = null, int InPlaceLimit = OutputWriter.InPlaceLimit,
+    Action<string>? CommitMoved = null)
 {
     /// <summary>Themes live next to the content folder unless given: content/ and themes/ side by side.</summary>
     public string Themes => ThemesDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(ContentDir)))!, "themes");
@@ -161,7 +162,7 @@ public static class SiteBuilder
             foreach (var n in content.Municipalities.SelectMany(m => m.Listed))
                 cache.Neighbourhoods[n.Id] = new BuildCache.Entry { Digest = digests[n.Id], Files = produced[n.Id],
                     Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) };
-            stats = staging.Finish(files, cache);
+            stats = staging.Finish(files, cache, options.InPlaceLimit, options.CommitMoved);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }
         return new BuildResult(diag, files, clock.Elapsed, links, computed - reused, reused + notRead.Count, stats, notRead.Count, drawn.Count);

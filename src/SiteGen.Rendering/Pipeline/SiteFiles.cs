@@ -47,7 +47,7 @@ public sealed class SiteFiles
     public IEnumerable<string> Paths => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys).Order(StringComparer.Ordinal);
 
     public byte[] Read(string path) => _files.TryGetValue(path, out var f)
-        ? f.Bytes ?? File.ReadAllBytes(Path.Combine(_staging!.Root, path))
+        ? f.Bytes ?? File.ReadAllBytes(_staging!.Where(path))
         : _kept.TryGetValue(path, out var kept) ? kept : File.ReadAllBytes(_carried[path]);
 
     /// <summary>The links and ids of a page scanned when it was staged; null for a page kept in memory or carried over.</summary>
