@@ -105,15 +105,16 @@ public static partial class OutputWriter
         {
             if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
             if (!_staged.TryAdd(path, 0)) return false;
-            string target = Path.Combine(Folder, path);
-            CreateParent(target);
-            // Only a file the previous build wrote may be linked: a file of the user's at this path is refused in Finish.
+            // Only a file the previous build wrote may be kept: a file of the user's at this path is refused in Finish.
             string previous = Path.Combine(_full, path);
             bool same = _managed.Contains(path) && File.Exists(previous) && new FileInfo(previous).Length == bytes.Length
                         && SameBytes(previous, bytes);
             if (same) _same.TryAdd(path, 0);
             else
             {
+                // Only for a file written here: a rebuild in place would delete tens of thousands of empty folders.
+                string target = Path.Combine(Folder, path);
+                CreateParent(target);
                 using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None)) file.Write(bytes);
                 Interlocked.Increment(ref _written);
                 _new.Add(path);
