@@ -54,8 +54,7 @@ public static partial class OutputWriter
                 foreach (var p in @new.Concat(stale))
                     for (int cut = p.LastIndexOf('/'); cut > 0; cut = p.LastIndexOf('/', cut - 1))
                         if (!folders.Add(p[..cut])) break;
-                var kinds = folders.ToDictionary(f => f, _ => Entry.Missing, StringComparer.Ordinal);
-                Parallel.ForEach(folders, f => { var k = Kind(Path.Combine(s._full, f)); lock (kinds) kinds[f] = k; });
+                var kinds = folders.ToDictionary(f => f, f => Kind(Path.Combine(s._full, f)), StringComparer.Ordinal);
                 if (kinds.Values.Any(k => k is Entry.File or Entry.Link)) return null;
                 var missing = kinds.Where(k => k.Value == Entry.Missing).Select(k => k.Key).Order(StringComparer.Ordinal).ToList();
                 // A missing folder may only be for new files: a carried file must be where the previous build left it.
@@ -121,6 +120,7 @@ public static partial class OutputWriter
 
     }
 
+    /// <summary>What is at a path of the output: the old output's tree and a commit in place both ask.</summary>
     private enum Entry { Missing, Folder, File, Link }
 
     /// <summary>What is at a path, without following a link.</summary>
@@ -200,8 +200,7 @@ public static partial class OutputWriter
         foreach (var p in j.Replaced.Concat(j.Stale))
             if (Present(Path.Combine(undo, p))) File.Move(Path.Combine(undo, p), Path.Combine(full, p));
         foreach (var f in Enumerable.Reverse(j.Folders)) RemoveIfEmpty(Path.Combine(full, f));
-        Directory.Delete(undo, recursive: true);
-        if (j.Staging.Length > 0 && Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Tidy(full, undo, j);
     }
 
     /// <summary>Tidies up after a commit in place: the undo folder, the staging folder and folders only stale files were in.</summary>
@@ -210,6 +209,12 @@ public static partial class OutputWriter
         var j = Journal.Read(undo);
         foreach (var p in j.Stale)
             for (int cut = p.LastIndexOf('/'); cut > 0 && RemoveIfEmpty(Path.Combine(full, p[..cut])); cut = p.LastIndexOf('/', cut - 1)) { }
+        Tidy(full, undo, j);
+    }
+
+    /// <summary>The undo folder goes first: while it is there, the next build still knows what the commit did.</summary>
+    private static void Tidy(string full, string undo, Journal j)
+    {
         Directory.Delete(undo, recursive: true);
         string staging = Path.Combine(Path.GetDirectoryName(full)!, j.Staging);
         if (j.Staging.Length > 0 && Directory.Exists(staging)) Directory.Delete(staging, recursive: true);

@@ -251,10 +251,8 @@ public static partial class OutputWriter
     /// </summary>
     private sealed class OutputTree
     {
-        private enum Kind { File, Folder, Link }
-
         // Relative, '/'-separated path to what is there; ordinal, so folders come before what they hold.
-        private readonly SortedDictionary<string, Kind> _entries = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
         private readonly HashSet<string> _nonEmpty = new(StringComparer.Ordinal);
 
         /// <summary>Reads the tree, each top folder on its own core (26,000 folders at 20,000 pages).</summary>
@@ -262,8 +260,8 @@ public static partial class OutputWriter
         {
             var tree = new OutputTree();
             var top = List(root, "");
-            var below = new List<(string, Kind)>[top.Count];
-            Parallel.For(0, top.Count, i => below[i] = top[i].Kind == Kind.Folder ? Walk(root, top[i].Path) : []);
+            var below = new List<(string, Entry)>[top.Count];
+            Parallel.For(0, top.Count, i => below[i] = top[i].Kind == Entry.Folder ? Walk(root, top[i].Path) : []);
             foreach (var (path, kind) in top.Concat(below.SelectMany(b => b)))
             {
                 tree._entries[path] = kind;
@@ -273,15 +271,15 @@ public static partial class OutputWriter
             return tree;
         }
 
-        private static List<(string Path, Kind Kind)> Walk(string root, string start)
+        private static List<(string Path, Entry Kind)> Walk(string root, string start)
         {
-            var found = new List<(string, Kind)>();
+            var found = new List<(string, Entry)>();
             var pending = new Stack<string>([start]);
             while (pending.Count > 0)
                 foreach (var (path, kind) in List(root, pending.Pop()))
                 {
                     found.Add((path, kind));
-                    if (kind == Kind.Folder) pending.Push(path);
+                    if (kind == Entry.Folder) pending.Push(path);
                 }
             return found;
         }
@@ -289,10 +287,10 @@ public static partial class OutputWriter
         // A link is never followed: what it points to is not the output's.
         private static readonly EnumerationOptions Options = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
 
-        private static List<(string Path, Kind Kind)> List(string root, string rel) =>
-            new System.IO.Enumeration.FileSystemEnumerable<(string, Kind)>(rel.Length == 0 ? root : Path.Combine(root, rel),
+        private static List<(string Path, Entry Kind)> List(string root, string rel) =>
+            new System.IO.Enumeration.FileSystemEnumerable<(string, Entry)>(rel.Length == 0 ? root : Path.Combine(root, rel),
                 (ref System.IO.Enumeration.FileSystemEntry e) => (rel.Length == 0 ? e.FileName.ToString() : rel + "/" + e.FileName.ToString(),
-                    (e.Attributes & FileAttributes.ReparsePoint) != 0 ? Kind.Link : e.IsDirectory ? Kind.Folder : Kind.File), Options).ToList();
+                    (e.Attributes & FileAttributes.ReparsePoint) != 0 ? Entry.Link : e.IsDirectory ? Entry.Folder : Entry.File), Options).ToList();
 
         /// <returns>The user's entry that writing <paramref name="path"/> would replace, or null.</returns>
         public string? Conflict(string path, HashSet<string> managed)
@@ -304,7 +302,7 @@ public static partial class OutputWriter
                 if (_entries.TryGetValue(rel, out var kind))
                 {
                     // A file or link in the way is the user's unless the previous build wrote it; a folder where the file goes always is.
-                    if (kind != Kind.Folder) { if (!managed.Contains(rel)) return rel; }
+                    if (kind != Entry.Folder) { if (!managed.Contains(rel)) return rel; }
                     else if (last) return rel;
                 }
                 if (last) return null;
@@ -335,7 +333,7 @@ public static partial class OutputWriter
             }
             foreach (var (rel, kind) in _entries)
             {
-                if (kind == Kind.Folder)
+                if (kind == Entry.Folder)
                 {
                     if (!_nonEmpty.Contains(rel)) Folder(rel);
                     continue;
@@ -344,7 +342,7 @@ public static partial class OutputWriter
                 int cut = rel.LastIndexOf('/');
                 Folder(cut < 0 ? "" : rel[..cut]);
                 string source = Path.Combine(from, rel), target = Path.Combine(to, rel);
-                if (kind == Kind.Link) File.CreateSymbolicLink(target, new FileInfo(source).LinkTarget!);
+                if (kind == Entry.Link) File.CreateSymbolicLink(target, new FileInfo(source).LinkTarget!);
                 else Keep(source, target);
                 kept++;
             }
