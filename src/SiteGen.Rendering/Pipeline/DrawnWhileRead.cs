@@ -17,11 +17,20 @@ namespace SiteGen.Rendering.Pipeline;
 /// <param name="reusable">Whether the previous output holds a neighbourhood's files for this digest (it is carried over, not drawn).</param>
 internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests digests, Func<string, string, bool> reusable, Action<int, int>? progress)
 {
-    /// <summary>What is kept of a drawn neighbourhood: its prepared files in drawing order, its data parts and its digest.</summary>
-    public sealed record Drawn(List<(string Path, SiteFiles.Rendered File)> Files, byte[][] DataParts, string Digest, Exception? Error);
+    /// <summary>
+    /// What is kept of a drawn neighbourhood: its prepared files in drawing order (the links of its pages set aside on
+    /// disk), where its part of each site-wide data file was set aside, and its digest.
+    /// </summary>
+    public sealed record Drawn(List<(string Path, SiteFiles.Rendered File)> Files, SpillFile.Slice[] DataParts, string Digest, Exception? Error)
+    {
+        public byte[] DataPart(int file) => DataParts[file].Read();
+    }
 
     private readonly ConcurrentDictionary<string, Drawn> _drawn = new(StringComparer.Ordinal);
     private int _done;
+    // What the site-wide steps need of every neighbourhood, on disk until then: memory stays the same whatever the
+    // site's size. Closed with its handle when the build's files are let go (nothing of it is ever in a folder).
+    private readonly SpillFile _spill = SpillFile.Create();
 
     public SiteFiles Files => files;
     public IReadOnlyDictionary<string, Drawn> ById => _drawn;
@@ -49,12 +58,13 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                 {
                     return false; // reported, in order, by the compute step
                 }
-                var parts = SiteWideData.Parts(n, r);
+                var parts = SiteWideData.Parts(n, r).Select(p => _spill.Append(p)).ToArray();
                 var own = renderer.Draw(files, n, r);
                 // The links among its own pages are checked now: the build keeps only those that leave the neighbourhood.
-                if (LinkChecker.Settle(own.Select(f => f.Path).ToList(), own.Select(f => f.File.Links).ToList()) is { } settled)
-                    for (int i = 0; i < own.Count; i++)
-                        if (settled[i] is { } kept) own[i] = (own[i].Path, own[i].File with { Links = kept });
+                var settled = LinkChecker.Settle(own.Select(f => f.Path).ToList(), own.Select(f => f.File.Links).ToList());
+                for (int i = 0; i < own.Count; i++)
+                    if ((settled?[i] ?? own[i].File.Links) is { } kept)
+                        own[i] = (own[i].Path, own[i].File with { Links = null, SpilledLinks = _spill.Append(kept.Encode()) });
                 _drawn[n.Id] = new Drawn(own, parts, digest, null);
             }
             catch (Exception e)

@@ -56,7 +56,7 @@ public static class SiteBuilder
         // From here on a build that writes stages its files as they are drawn; whatever ends it early (errors, broken
         // links, exceptions) abandons the staging folder, so the output changes only when the build succeeded.
         using var earlyStaging = early is null ? null : OutputWriter.Begin(options.OutDir, manifest);
-        var stream = early is null ? null : new DrawnWhileRead(early, new SiteFiles(earlyStaging!), digester,
+        var stream = early is null ? null : new DrawnWhileRead(early, new SiteFiles(earlyStaging!, linksSetAside: true), digester,
             (id, digest) => incremental && previous.Neighbourhoods.TryGetValue(id, out var e) && e.Digest == digest, options.Progress);
         var (content, diag) = ReadContent(options, unchanged is null ? null : (id, dir) => unchanged.Keep(options.ContentDir, id, dir), stream is null ? null : stream.Start);
         var notRead = content?.Municipalities.SelectMany(m => m.Kept).ToList() ?? [];
@@ -115,7 +115,7 @@ public static class SiteBuilder
         // A build that writes records where each neighbourhood's part of the site-wide data files lies, for the next one.
         // The parts of a neighbourhood not read are cut from the previous output; those drawn while reading are kept.
         var data = options.WriteOutput
-            ? new DataPlan(stream is null && unchanged is null ? null : id => stream is not null && stream.ById.TryGetValue(id, out var d) ? d.DataParts : unchanged!.Parts(id))
+            ? new DataPlan(stream is null && unchanged is null ? null : (id, f) => stream is not null && stream.ById.TryGetValue(id, out var d) ? d.DataPart(f) : unchanged!.Part(id, f))
             : null;
         Dictionary<string, List<string>> produced;
         try
@@ -294,10 +294,10 @@ public static class SiteBuilder
     /// that was not read gives the part cut from the previous output), and the plan records where each part lies and
     /// each file's SHA-256, so the next build can cut them out again.
     /// </summary>
-    /// <param name="keptParts">The parts of a neighbourhood that was not read, by its id.</param>
-    public sealed class DataPlan(Func<string, byte[][]>? keptParts)
+    /// <param name="keptParts">The parts of a neighbourhood that was not read (or was drawn while read), by its id and file; read when joined.</param>
+    public sealed class DataPlan(Func<string, int, byte[]>? keptParts)
     {
-        internal Func<string, byte[][]>? KeptParts => keptParts;
+        internal Func<string, int, byte[]>? KeptParts => keptParts;
         /// <summary>Per neighbourhood id, per file: its part's offset and length.</summary>
         public Dictionary<string, (long Offset, int Length)[]> At { get; } = new(StringComparer.Ordinal);
         /// <summary>Per file path: the SHA-256 of the bytes written.</summary>
@@ -325,43 +325,51 @@ public static class SiteBuilder
         // The site-wide data files cover every neighbourhood (also those carried over) and need only the results: made
         // side by side while the pages are drawn (an edit redraws one neighbourhood, on one core), added in order.
         // A session keeps each neighbourhood's part of them: an edit re-makes one part, and the files are joined.
-        var made = new byte[SiteWideData.Paths.Count][];
+        // Each file goes to the staging folder as soon as it is joined: a national site's files are not all in memory at once.
+        var made = new SiteFiles.Rendered[SiteWideData.Paths.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         void MakeData()
         {
             if (session is null && plan is null)
             {
-                Parallel.For(0, made.Length, parallel, i => made[i] = SiteWideData.Whole(i, entries));
+                Parallel.For(0, made.Length, parallel, i => made[i] = files.Prepare(SiteWideData.Paths[i], SiteWideData.Whole(i, entries)));
                 return;
             }
             // Every neighbourhood in the content's order, read or not (a session reads them all).
             var order = content.Municipalities.SelectMany(m => m.Listed).Select(n => n.Id).ToArray();
             var read = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
             for (int i = 0; i < entries.Length; i++) read[entries[i].Item1.Id] = i;
-            var parts = new byte[order.Length][][];
+            // The parts of the neighbourhoods read here are made now; the others' are read when their file is joined, one
+            // file at a time, from where they were set aside (drawn while read) or from the previous output (not read).
+            byte[][]?[] parts = new byte[order.Length][][];
             Parallel.For(0, order.Length, parallel, i =>
             {
-                if (!read.TryGetValue(order[i], out int at)) parts[i] = plan!.KeptParts!(order[i]);
-                else if (session is not null && session.DataParts.TryGetValue(entries[at].Item2, out var known)) parts[i] = known;
-                else parts[i] = SiteWideData.Parts(entries[at].Item1, entries[at].Item2);
-                if (read.ContainsKey(order[i])) Done(at);
+                if (!read.TryGetValue(order[i], out int at)) return;
+                parts[i] = session is not null && session.DataParts.TryGetValue(entries[at].Item2, out var known)
+                    ? known : SiteWideData.Parts(entries[at].Item1, entries[at].Item2);
+                Done(at);
             });
             var where = new (long, int)[made.Length][];
+            var digests = new string[made.Length];
             Parallel.For(0, made.Length, parallel, f =>
             {
-                made[f] = SiteWideData.Join(f, parts.Select(p => p[f]).ToList(), out where[f]);
+                var file = new byte[order.Length][];
+                for (int i = 0; i < order.Length; i++) file[i] = parts[i]?[f] ?? plan!.KeptParts!(order[i], f);
+                var joined = SiteWideData.Join(f, file, out where[f]);
+                if (plan is not null) digests[f] = UnchangedNeighbourhoods.Digest(joined);
+                made[f] = files.Prepare(SiteWideData.Paths[f], joined);
                 // A part is let go of once its file is joined (a session keeps them for its next rebuild): at national
                 // scale the parts are as large as the files themselves.
-                if (session is null) foreach (var p in parts) p[f] = null!;
+                if (session is null) foreach (var p in parts) if (p is not null) p[f] = null!;
             });
             if (plan is not null)
             {
                 for (int i = 0; i < order.Length; i++) plan.At[order[i]] = where.Select(w => w[i]).ToArray();
-                for (int f = 0; f < made.Length; f++) plan.Digests[SiteWideData.Paths[f]] = UnchangedNeighbourhoods.Digest(made[f]);
+                for (int f = 0; f < made.Length; f++) plan.Digests[SiteWideData.Paths[f]] = digests[f];
             }
             if (session is null) return;
             session.DataParts = new Dictionary<NeighbourhoodResult, byte[][]>(entries.Length, ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < entries.Length; i++) session.DataParts[entries[i].Item2] = parts[read[entries[i].Item1.Id]];
+            for (int i = 0; i < entries.Length; i++) session.DataParts[entries[i].Item2] = parts[read[entries[i].Item1.Id]]!;
         }
         var pending = maxDegreeOfParallelism == 1 ? null : Task.Run(MakeData);
         Dictionary<string, List<string>> produced;

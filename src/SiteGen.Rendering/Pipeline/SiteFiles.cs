@@ -16,8 +16,11 @@ namespace SiteGen.Rendering.Pipeline;
 /// </summary>
 public sealed class SiteFiles
 {
-    /// <summary>One rendered file: its bytes while kept in memory (null once staged), its length and, for a staged page, its links.</summary>
-    public readonly record struct Rendered(byte[]? Bytes, long Length, LinkChecker.PageLinks? Links);
+    /// <summary>
+    /// One rendered file: its bytes while kept in memory (null once staged), its length and, for a staged page, its links
+    /// (or where they were set aside until the site-wide check: a neighbourhood drawn while the content is read).
+    /// </summary>
+    public readonly record struct Rendered(byte[]? Bytes, long Length, LinkChecker.PageLinks? Links, SpillFile.Slice? SpilledLinks = null);
 
     private static readonly UTF8Encoding Utf8 = new(false);
 
@@ -25,13 +28,27 @@ public sealed class SiteFiles
     private readonly SortedDictionary<string, string> _carried = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
     private readonly OutputWriter.Staging? _staging;
-    private readonly LinkChecker.StringPool _strings = new();
+    private readonly LinkChecker.StringPool? _strings = new();
+    [ThreadStatic] private static LinkChecker.StringPool? t_strings;
 
     /// <summary>A site kept in memory.</summary>
     public SiteFiles() { }
 
     /// <summary>A site whose files go to <paramref name="staging"/> as they are added.</summary>
-    public SiteFiles(OutputWriter.Staging staging) => _staging = staging;
+    /// <param name="linksSetAside">
+    /// Most pages' links are set aside on disk once checked within their neighbourhood (<see cref="DrawnWhileRead"/>):
+    /// their addresses and ids are then pooled per thread, a pool that is started afresh now and then, not for the whole
+    /// site (at national scale such a pool held every neighbourhood's anchors).
+    /// </param>
+    public SiteFiles(OutputWriter.Staging staging, bool linksSetAside = false) =>
+        (_staging, _strings) = (staging, linksSetAside ? null : new LinkChecker.StringPool());
+
+    private LinkChecker.StringPool Strings()
+    {
+        if (_strings is not null) return _strings;
+        if (t_strings is not { Count: < 20_000 }) t_strings = new();
+        return t_strings;
+    }
 
     /// <summary>Files rendered by this build, path to bytes (read back from disk for a staged file).</summary>
     public IReadOnlyDictionary<string, byte[]> All => new BytesView(this);
@@ -51,7 +68,11 @@ public sealed class SiteFiles
         : _kept.TryGetValue(path, out var kept) ? kept : File.ReadAllBytes(_carried[path]);
 
     /// <summary>The links and ids of a page scanned when it was staged; null for a page kept in memory or carried over.</summary>
-    public LinkChecker.PageLinks? LinksOf(string path) => _files.TryGetValue(path, out var f) ? f.Links : null;
+    public LinkChecker.PageLinks? LinksOf(string path) =>
+        !_files.TryGetValue(path, out var f) ? null : f.Links ?? (f.SpilledLinks is { } s ? LinkChecker.PageLinks.Decode(s.Read()) : null);
+
+    /// <summary>Whether a page's links and ids are known without reading the page (<see cref="LinksOf"/>).</summary>
+    public bool HasLinks(string path) => _files.TryGetValue(path, out var f) && (f.Links is not null || f.SpilledLinks is not null);
 
     /// <summary>
     /// Makes a rendered file ready to be added: staged (and scanned, when a page) when the site goes to a staging
@@ -63,7 +84,7 @@ public sealed class SiteFiles
         if (_staging is null) return new Rendered(bytes, bytes.Length, null);
         // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
         bool staged = _staging.Stage(path, bytes);
-        var links = staged && path.EndsWith(".html", StringComparison.Ordinal) ? LinkChecker.Scan(bytes, _strings) : null;
+        var links = staged && path.EndsWith(".html", StringComparison.Ordinal) ? LinkChecker.Scan(bytes, Strings()) : null;
         return new Rendered(null, bytes.Length, links);
     }
 

@@ -65,11 +65,11 @@ internal sealed class UnchangedNeighbourhoods
     /// <summary>A kept neighbourhood's digest (the one it was kept for).</summary>
     public string DigestOf(string id) => _previous.Neighbourhoods[id].Digest;
 
-    /// <summary>A kept neighbourhood's part of every site-wide data file, cut from the previous output's files.</summary>
-    public byte[][] Parts(string id)
+    /// <summary>A kept neighbourhood's part of a site-wide data file, cut from the previous output's file.</summary>
+    public byte[] Part(string id, int file)
     {
-        var at = _previous.Neighbourhoods[id].Kept!.Data;
-        return _data.Select((bytes, f) => bytes.AsSpan((int)at[f][0], (int)at[f][1]).ToArray()).ToArray();
+        var at = _previous.Neighbourhoods[id].Kept!.Data[file];
+        return _data[file].AsSpan((int)at[0], (int)at[1]).ToArray();
     }
 
     /// <summary>What the next build keeps of a neighbourhood, read or kept: findings with paths relative to the content folder.</summary>

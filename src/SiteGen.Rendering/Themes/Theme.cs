@@ -35,27 +35,36 @@ public sealed class Theme
     private Theme(string name) => Name = name;
 
     /// <param name="folders">Theme folders, most specific first (e.g. themes/putten, themes/default).</param>
+    /// <param name="files">Templates and assets already read, by file: the default theme's files, which every
+    /// municipality's theme shares, are parsed and held once however many themes a site has (a compiled template is
+    /// read-only and drawn from many threads already).</param>
     /// <exception cref="ThemeException">A template does not parse: every such finding, located.</exception>
-    public static Theme Load(string name, IReadOnlyList<string> folders)
+    public static Theme Load(string name, IReadOnlyList<string> folders, Dictionary<string, object>? files = null)
     {
         var theme = new Theme(name);
         var findings = new List<Diagnostic>();
-        theme.Parse(folders, "partials", theme._partials, findings);
-        theme.Parse(folders, "layouts", theme._layouts, findings);
+        files ??= new(StringComparer.Ordinal);
+        theme.Parse(folders, "partials", theme._partials, findings, files);
+        theme.Parse(folders, "layouts", theme._layouts, findings, files);
         foreach (var (relative, file) in Files(folders, "assets"))
-            if (!relative.EndsWith(".md", StringComparison.Ordinal)) theme._assets[relative] = File.ReadAllBytes(file); // docs stay in the theme
+            if (!relative.EndsWith(".md", StringComparison.Ordinal)) // docs stay in the theme
+                theme._assets[relative] = (byte[])Read(files, file, f => File.ReadAllBytes(f));
         if (findings.Count > 0) throw new ThemeException(findings);
         return theme;
     }
 
-    private void Parse(IReadOnlyList<string> folders, string sub, Dictionary<string, Template> into, List<Diagnostic> findings)
+    private static object Read(Dictionary<string, object> files, string file, Func<string, object> read) =>
+        files.TryGetValue(file, out var known) ? known : files[file] = read(file);
+
+    private void Parse(IReadOnlyList<string> folders, string sub, Dictionary<string, Template> into, List<Diagnostic> findings,
+        Dictionary<string, object> files)
     {
         foreach (var (relative, file) in Files(folders, sub))
         {
             if (!relative.EndsWith(Extension, StringComparison.Ordinal)) continue;
             string display = DisplayPath(file);
             _display[file] = display;
-            var template = Template.Parse(File.ReadAllText(file), file);
+            var template = (Template)Read(files, file, f => Template.Parse(File.ReadAllText(f), f));
             if (template.HasErrors)
             {
                 foreach (var m in template.Messages.Where(m => m.Type == ParserMessageType.Error))
@@ -358,6 +367,7 @@ public sealed class ThemeSet
 {
     public const string DefaultName = "default";
     private readonly Dictionary<string, Theme> _themes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _files = new(StringComparer.Ordinal);
     private readonly string _default;
     private readonly string _root;
 
@@ -365,7 +375,7 @@ public sealed class ThemeSet
     {
         _root = root;
         _default = defaultFolder;
-        _themes[DefaultName] = Theme.Load(DefaultName, [defaultFolder]);
+        _themes[DefaultName] = Theme.Load(DefaultName, [defaultFolder], _files);
     }
 
     /// <summary>
@@ -389,7 +399,7 @@ public sealed class ThemeSet
         {
             if (_themes.TryGetValue(municipality, out var t)) return t;
             string own = Path.Combine(_root, municipality);
-            t = Directory.Exists(own) ? Theme.Load(municipality, [own, _default]) : Default;
+            t = Directory.Exists(own) ? Theme.Load(municipality, [own, _default], _files) : Default;
             _themes[municipality] = t;
             return t;
         }

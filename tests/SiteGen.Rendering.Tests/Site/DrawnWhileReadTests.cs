@@ -122,6 +122,30 @@ public sealed class DrawnWhileReadTests : IDisposable
     }
 
     [Fact]
+    public void A_broken_link_from_a_neighbourhood_to_a_site_wide_page_is_found_in_the_links_set_aside_on_disk()
+    {
+        string root = Fictional();
+        string content = Path.Combine(root, "content"), themes = Path.Combine(root, "themes");
+        // On every Zonnedal dwelling and overview page: a place the home page does not have. Such a link leaves the
+        // neighbourhood, so a build that draws while reading sets it aside until the site-wide check.
+        string facts = Path.Combine(themes, "zonnedal", "partials", "facts.sbn");
+        string own = File.ReadAllText(facts);
+        // The same link to the page itself passes, and those pages are drawn while read.
+        File.WriteAllText(facts, own + "<p><a href=\"/index.html\">start</a></p>\n");
+        var fine = Build(content, themes, "fine", workers: -1);
+        Assert.True(fine.Succeeded, string.Join("\n", fine.Diagnostics.Items));
+        Assert.True(fine.NeighbourhoodsDrawnWhileRead > 0);
+        File.WriteAllText(facts, own + "<p><a href=\"/index.html#bestaat-niet\">start</a></p>\n");
+        var first = Build(content, themes, "read-first", workers: 1);
+        var drawn = Build(content, themes, "drawn", workers: -1);
+        Assert.False(drawn.Succeeded);
+        var broken = drawn.Diagnostics.Items.Where(d => d.Code == Codes.BrokenLink).ToList();
+        Assert.True(broken.Count > 1 && broken.All(d => d.Message.Contains("#bestaat-niet", StringComparison.Ordinal)), string.Join("\n", broken));
+        Assert.Equal(Findings(first), Findings(drawn));
+        Assert.Empty(Leftovers());
+    }
+
+    [Fact]
     public void A_template_mistake_met_while_drawing_during_the_read_is_reported_as_a_build_that_reads_first_reports_it()
     {
         string root = Fictional();

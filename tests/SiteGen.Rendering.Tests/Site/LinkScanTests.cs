@@ -67,4 +67,24 @@ public class LinkScanTests
         Assert.Same(one.Links[0].Url, two.Links[0].Url);
         Assert.Same(one.Ids[0], two.Ids[0]);
     }
+
+    [Theory]
+    [InlineData("a/b/index.html", "../c/", "a/c/index.html", "")]
+    [InlineData("a/b/index.html", "../../index.html#top", "index.html", "top")]
+    [InlineData("a/b/index.html", "../../../index.html", null, "")]
+    [InlineData("a/b/index.html", "/assets/site.css?v=2", "assets/site.css", "")]
+    [InlineData("a/b/index.html", "./", "a/b/index.html", "")]
+    [InlineData("a/b/index.html", "#a-gas%20prijs", "a/b/index.html", "a-gas prijs")]
+    [InlineData("a/b/index.html", "?q=1", "a/b/index.html", "")]
+    [InlineData("index.html", "wijk/", "wijk/index.html", "")]
+    [InlineData("index.html", "..", null, "")]
+    [InlineData("index.html", "/", "index.html", "")]
+    [InlineData("a/index.html", "x%2Fy/../z.html", "a/z.html", "")] // an escaped slash is part of a name: ".." leaves it whole
+    [InlineData("a/index.html", "een%20map//b.html", "a/een map/b.html", "")]
+    public void A_link_resolves_to_the_file_it_names(string page, string url, string? target, string fragment)
+    {
+        Assert.Equal((target, fragment), LinkChecker.Resolve(page, url));
+        // The buffer it is built in is reused: a second call gives the same.
+        Assert.Equal((target, fragment), LinkChecker.Resolve(page, url));
+    }
 }

@@ -72,6 +72,26 @@ public sealed class ThemeContextTests : IDisposable
     }
 
     [Fact]
+    public void Themes_sharing_the_default_themes_parsed_templates_still_call_their_own_partials()
+    {
+        // As a ThemeSet loads them: "page" is parsed once and held by both themes; the partial it calls is the rendering theme's.
+        string other = Path.Combine(_dir, "other");
+        Directory.CreateDirectory(Path.Combine(other, "partials"));
+        File.WriteAllText(Path.Combine(other, "partials", "item" + Theme.Extension), "<b>{{ name }}</b>");
+        var files = new Dictionary<string, object>(StringComparer.Ordinal);
+        var first = Theme.Load("context", [_dir], files);
+        int parsed = files.Count;
+        var second = Theme.Load("other", [other, _dir], files);
+        Assert.Equal(parsed + 1, files.Count);
+        var page = new Page("Wijk", "a");
+        Parallel.For(0, 50, i =>
+        {
+            Assert.Equal("<h1>Wijk</h1><li>a</li>", first.RenderPartial("page", page));
+            Assert.Equal("<h1>Wijk</h1><b>a</b>", second.RenderPartial("page", page));
+        });
+    }
+
+    [Fact]
     public void Renders_on_many_threads_at_once_each_get_their_own_page()
     {
         var pages = Enumerable.Range(0, 400).Select(i => new Page($"Wijk {i}", Enumerable.Range(0, i % 7).Select(j => $"{i}.{j}").ToArray())).ToArray();
