@@ -113,7 +113,7 @@ public static class SiteBuilder
         // What is left of the content (neighbourhoods not drawn while reading) is let go of as each is drawn.
         if (letGo) content = content.ListingsOnly();
         // A build that writes records where each neighbourhood's part of the site-wide data files lies, for the next one.
-        // The parts of a neighbourhood not read are cut from the previous output; those drawn while reading are kept.
+        // The parts of a neighbourhood not read are cut from the previous output; those drawn while reading were set aside on disk.
         var data = options.WriteOutput
             ? new DataPlan(stream is null && unchanged is null ? null : (id, f) => stream is not null && stream.ById.TryGetValue(id, out var d) ? d.DataPart(f) : unchanged!.Part(id, f))
             : null;

@@ -6,7 +6,8 @@ namespace SiteGen.Rendering.Pipeline;
 /// A scratch file for what a large build must keep until the end but need not keep in memory: each drawn
 /// neighbourhood's links that leave it and its part of the site-wide data files. Written from any thread, read back
 /// by slice. It never shows in a folder: on Linux and macOS it is unlinked as soon as it is opened (the kernel frees it
-/// when the process ends, however it ends), on Windows it is deleted on close.
+/// when the process ends, however it ends), on Windows it is deleted on close. Where the temporary folder cannot be
+/// written, the slices are kept in memory instead (as before there was a spill file).
 /// </summary>
 public sealed class SpillFile : IDisposable
 {
@@ -16,44 +17,74 @@ public sealed class SpillFile : IDisposable
         public byte[] Read() => File.Read(this);
     }
 
-    private readonly SafeFileHandle _handle;
+    private readonly object _gate = new();
+    private SafeFileHandle? _handle;
+    private List<byte[]>? _memory;
     private long _end;
+    private readonly string _folder;
 
-    private SpillFile(SafeFileHandle handle) => _handle = handle;
+    private SpillFile(string folder) => _folder = folder;
 
-    /// <summary>A new spill file in the system's temporary folder.</summary>
-    public static SpillFile Create()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"sitegen-{Environment.ProcessId}-{Guid.NewGuid():N}.spill");
-        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
-        if (!OperatingSystem.IsWindows())
-        {
-            try { File.Delete(path); }
-            catch (IOException) { } // deleted on close then
-            catch (UnauthorizedAccessException) { }
-        }
-        return new SpillFile(handle);
-    }
+    /// <summary>A spill file in <paramref name="folder"/> (default: the system's temporary folder), made when the first bytes are appended.</summary>
+    public static SpillFile Create(string? folder = null) => new(folder ?? Path.GetTempPath());
 
     /// <summary>Appends <paramref name="bytes"/>; safe to call from several threads (each gets a range of its own).</summary>
     public Slice Append(ReadOnlySpan<byte> bytes)
     {
+        var handle = Open();
+        if (handle is null)
+        {
+            lock (_gate)
+            {
+                _memory!.Add(bytes.ToArray());
+                return new Slice(this, _memory.Count - 1, bytes.Length);
+            }
+        }
         long at = Interlocked.Add(ref _end, bytes.Length) - bytes.Length;
-        RandomAccess.Write(_handle, bytes, at);
+        RandomAccess.Write(handle, bytes, at);
         return new Slice(this, at, bytes.Length);
     }
 
     public byte[] Read(Slice slice)
     {
+        var handle = Open();
+        if (handle is null) lock (_gate) return _memory![(int)slice.Offset];
         var bytes = new byte[slice.Length];
         for (int read = 0; read < bytes.Length;)
         {
-            int n = RandomAccess.Read(_handle, bytes.AsSpan(read), slice.Offset + read);
+            int n = RandomAccess.Read(handle, bytes.AsSpan(read), slice.Offset + read);
             if (n == 0) throw new IOException("het tijdelijke bestand van de build is korter dan verwacht");
             read += n;
         }
         return bytes;
     }
 
-    public void Dispose() => _handle.Dispose();
+    /// <summary>The open scratch file, or null when the slices are kept in memory.</summary>
+    private SafeFileHandle? Open()
+    {
+        if (_handle is not null) return _handle;
+        lock (_gate)
+        {
+            if (_handle is not null || _memory is not null) return _handle;
+            string path = Path.Combine(_folder, $"sitegen-{Environment.ProcessId}-{Guid.NewGuid():N}.spill");
+            try
+            {
+                var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+                if (!OperatingSystem.IsWindows())
+                {
+                    try { File.Delete(path); }
+                    catch (IOException) { } // deleted on close then
+                    catch (UnauthorizedAccessException) { }
+                }
+                return _handle = handle;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _memory = [];
+                return null;
+            }
+        }
+    }
+
+    public void Dispose() => _handle?.Dispose();
 }
