@@ -32,10 +32,11 @@ public static class SiteWideData
         Files.Select(f => f.Csv ? CsvRows(f.Write([(n, r)])) : JsonElements(f.Write([(n, r)]))).ToArray();
 
     /// <summary>A file from every neighbourhood's part, in the neighbourhoods' order.</summary>
-    public static byte[] Join(int file, IEnumerable<byte[]> parts) => Join(file, parts.ToList(), out _);
+    public static byte[] Join(int file, IEnumerable<byte[]> parts) => Join(file, parts.Select(p => (ReadOnlyMemory<byte>)p).ToList(), out _);
 
     /// <summary>The same, with where each part lies in the file: (offset, length), so a later build can cut it out again.</summary>
-    public static byte[] Join(int file, IReadOnlyList<byte[]> parts, out (long Offset, int Length)[] at)
+    /// <param name="parts">Each neighbourhood's part; a part kept from the previous output is a slice of its file, not a copy.</param>
+    public static byte[] Join(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at)
     {
         at = new (long, int)[parts.Count];
         // Sized first and filled once: joining through a growing stream held up to three copies of a national site's file.
@@ -63,7 +64,7 @@ public static class SiteWideData
             for (int i = 0; i < parts.Count; i++)
             {
                 at[i] = (pos, parts[i].Length);
-                Put(parts[i]);
+                Put(parts[i].Span);
             }
             return bytes;
         }
@@ -74,7 +75,7 @@ public static class SiteWideData
             if (parts[i].Length > 0 && !first) Put(","u8);
             at[i] = (pos, parts[i].Length);
             if (parts[i].Length == 0) continue;
-            Put(parts[i]);
+            Put(parts[i].Span);
             first = false;
         }
         Put(first ? "]"u8 : "\n]"u8);

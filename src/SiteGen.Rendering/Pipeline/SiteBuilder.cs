@@ -295,9 +295,9 @@ public static class SiteBuilder
     /// each file's SHA-256, so the next build can cut them out again.
     /// </summary>
     /// <param name="keptParts">The parts of a neighbourhood that was not read (or was drawn while read), by its id and file; read when joined.</param>
-    public sealed class DataPlan(Func<string, int, byte[]>? keptParts)
+    public sealed class DataPlan(Func<string, int, ReadOnlyMemory<byte>>? keptParts)
     {
-        internal Func<string, int, byte[]>? KeptParts => keptParts;
+        internal Func<string, int, ReadOnlyMemory<byte>>? KeptParts => keptParts;
         /// <summary>Per neighbourhood id, per file: its part's offset and length.</summary>
         public Dictionary<string, (long Offset, int Length)[]> At { get; } = new(StringComparer.Ordinal);
         /// <summary>Per file path: the SHA-256 of the bytes written.</summary>
@@ -353,8 +353,8 @@ public static class SiteBuilder
             var digests = new string[made.Length];
             Parallel.For(0, made.Length, parallel, f =>
             {
-                var file = new byte[order.Length][];
-                for (int i = 0; i < order.Length; i++) file[i] = parts[i]?[f] ?? plan!.KeptParts!(order[i], f);
+                var file = new ReadOnlyMemory<byte>[order.Length];
+                for (int i = 0; i < order.Length; i++) file[i] = parts[i] is { } p ? p[f] : plan!.KeptParts!(order[i], f);
                 var joined = SiteWideData.Join(f, file, out where[f]);
                 if (plan is not null) digests[f] = UnchangedNeighbourhoods.Digest(joined);
                 made[f] = files.Prepare(SiteWideData.Paths[f], joined);

@@ -66,10 +66,10 @@ internal sealed class UnchangedNeighbourhoods
     public string DigestOf(string id) => _previous.Neighbourhoods[id].Digest;
 
     /// <summary>A kept neighbourhood's part of a site-wide data file, cut from the previous output's file.</summary>
-    public byte[] Part(string id, int file)
+    public ReadOnlyMemory<byte> Part(string id, int file)
     {
         var at = _previous.Neighbourhoods[id].Kept!.Data[file];
-        return _data[file].AsSpan((int)at[0], (int)at[1]).ToArray();
+        return _data[file].AsMemory((int)at[0], (int)at[1]);
     }
 
     /// <summary>What the next build keeps of a neighbourhood, read or kept: findings with paths relative to the content folder.</summary>

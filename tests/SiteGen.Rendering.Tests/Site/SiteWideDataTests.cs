@@ -31,7 +31,7 @@ public class SiteWideDataTests
             // where each part lies is where a later build cuts it out again.
             var withEmpty = new List<byte[]> { Array.Empty<byte>() };
             foreach (var p in parts) withEmpty.AddRange([p[f], Array.Empty<byte>()]);
-            var joined = SiteWideData.Join(f, withEmpty, out var at);
+            var joined = SiteWideData.Join(f, [.. withEmpty.Select(b => (ReadOnlyMemory<byte>)b)], out var at);
             Assert.Equal(SiteWideData.Whole(f, results), joined);
             for (int i = 0; i < withEmpty.Count; i++)
                 Assert.Equal(withEmpty[i], joined.AsSpan((int)at[i].Offset, at[i].Length).ToArray());
