@@ -97,7 +97,7 @@ public static class CalculatorViews
             (bool)all["loan"]!["example_values"]!);
 
         return new CalculatorView(
-            data.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
+            data.ToJsonString(), // compact, with the default encoder
             scriptHref,
             DutchFormat.Number(a.HorizonYears.Value),
             DutchFormat.Number((decimal)own["gas_m3"]!),
