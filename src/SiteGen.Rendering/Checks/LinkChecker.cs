@@ -117,9 +117,12 @@ public static class LinkChecker
     /// the like; SVG and MathML content (where those tags are ordinary and xlink:href counts as href) with its HTML
     /// integration points; &lt;template&gt; contents, which are not part of the document.
     /// </summary>
-    public static PageLinks Scan(byte[] html, StringPool? pool = null)
+    public static PageLinks Scan(byte[] html, StringPool? pool = null) => Scan(System.Text.Encoding.UTF8.GetString(html), pool);
+
+    /// <summary>The same, for a page still at hand as text (as rendered: not decoded again from its bytes).</summary>
+    public static PageLinks Scan(string html, StringPool? pool = null)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(System.Text.Encoding.UTF8.GetString(html)), HtmlEntityProvider.Resolver)
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
         {
             SkipDataText = true,
             SkipComments = true,

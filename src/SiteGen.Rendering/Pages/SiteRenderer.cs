@@ -20,7 +20,6 @@ namespace SiteGen.Rendering.Pages;
 public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourhood N, NeighbourhoodResult R)> results, ThemeSet themes,
     int maxDegreeOfParallelism = -1)
 {
-    private static readonly UTF8Encoding Utf8 = new(false);
 
     public const string SiteName = "Van het gas af";
 
@@ -108,7 +107,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     {
         var own = new List<(string, SiteFiles.Rendered)>();
         void Add(string path, byte[] bytes) => own.Add((path, files.Prepare(path, bytes)));
-        RenderNeighbourhood((path, text) => Add(path, Utf8.GetBytes(text)), Add, n, r);
+        RenderNeighbourhood((path, text) => own.Add((path, files.Prepare(path, text))), Add, n, r);
         // The calculator's data file depends on the neighbourhood's inputs only, so it belongs to the neighbourhood's
         // files: carried over with its pages, not recomputed (the personal model is the costliest part of a rebuild).
         Add(CalculatorFiles.CalculatorPath(n), CalculatorViews.CalculatorJson(n, r));

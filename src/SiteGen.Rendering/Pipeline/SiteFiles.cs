@@ -79,12 +79,18 @@ public sealed class SiteFiles
     /// folder, else kept as it is. Safe to call from several threads; <see cref="Add(string, Rendered)"/> then adds
     /// the results in a fixed order.
     /// </summary>
-    public Rendered Prepare(string path, byte[] bytes)
+    public Rendered Prepare(string path, byte[] bytes) => Prepare(path, bytes, null);
+
+    /// <summary>The same for a rendered text: a page is scanned as it was rendered, not decoded again from its bytes.</summary>
+    public Rendered Prepare(string path, string text) => Prepare(path, Utf8.GetBytes(text), text);
+
+    private Rendered Prepare(string path, byte[] bytes, string? text)
     {
         if (_staging is null) return new Rendered(bytes, bytes.Length, null);
         // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
         bool staged = _staging.Stage(path, bytes);
-        var links = staged && path.EndsWith(".html", StringComparison.Ordinal) ? LinkChecker.Scan(bytes, Strings()) : null;
+        var links = !staged || !path.EndsWith(".html", StringComparison.Ordinal) ? null
+            : text is null ? LinkChecker.Scan(bytes, Strings()) : LinkChecker.Scan(text, Strings());
         return new Rendered(null, bytes.Length, links);
     }
 
@@ -100,7 +106,11 @@ public sealed class SiteFiles
         Add(path, Prepare(path, bytes));
     }
 
-    public void Add(string path, string text) => Add(path, Utf8.GetBytes(text));
+    public void Add(string path, string text)
+    {
+        if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
+        Add(path, Prepare(path, text));
+    }
 
     /// <summary>A file of the previous build, unchanged: from the previous output on disk, or kept in memory by <c>serve</c>.</summary>
     public readonly record struct Carried(string Path, string? DiskFile, byte[]? Bytes);
