@@ -74,10 +74,9 @@ public sealed class PersonalModel
     /// <param name="detail">False: <see cref="PersonalResult.Detail"/> holds the totals only (see <see cref="Tco.Evaluate"/>).</param>
     public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
     {
-        var d = _input.Dwellings.FirstOrDefault(x => x.Id == dwellingId)
-            ?? throw new CalculationException($"onbekende woning '{dwellingId}'");
-        var v = _input.Variants.FirstOrDefault(x => x.Id == variantId)
-            ?? throw new CalculationException($"onbekende variant '{variantId}'");
+        // The calculator's coefficients call this thousands of times per neighbourhood: no capturing lambdas here.
+        var d = Find(_input.Dwellings, dwellingId, x => x.Id) ?? throw new CalculationException($"onbekende woning '{dwellingId}'");
+        var v = Find(_input.Variants, variantId, x => x.Id) ?? throw new CalculationException($"onbekende variant '{variantId}'");
         if (p.GasM3 is < 0m) throw new CalculationException($"het gasverbruik moet 0 of meer zijn; er staat {p.GasM3}");
         string label = p.Label ?? d.Label;
         var dwelling = new DwellingInput
@@ -121,6 +120,14 @@ public sealed class PersonalModel
         };
     }
 
+    // Indexed, without a capturing lambda or a boxed enumerator: one allocation less per evaluation.
+    private static T? Find<T>(IReadOnlyList<T> items, string id, Func<T, string> idOf) where T : class
+    {
+        for (int i = 0; i < items.Count; i++)
+            if (idOf(items[i]) == id) return items[i];
+        return null;
+    }
+
     // The adapted variant depends on only these four things; the calculator's coefficients ask for it thousands of times.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Variant, string Dwelling, bool Insulated, bool NaturalMoment), VariantInput> _adapted = new();
 
@@ -128,7 +135,8 @@ public sealed class PersonalModel
     {
         var target = v.Insulation.TryGetValue(dwellingId, out var t) ? t : InsulationTarget.None;
         bool insulated = target != InsulationTarget.None && HeatDemandModel.MeetsTarget(label, target);
-        return _adapted.GetOrAdd((v.Id, dwellingId, insulated, naturalMoment), _ => Adapt(v, dwellingId, label, naturalMoment));
+        var key = (v.Id, dwellingId, insulated, naturalMoment);
+        return _adapted.TryGetValue(key, out var known) ? known : _adapted.GetOrAdd(key, _ => Adapt(v, dwellingId, label, naturalMoment));
     }
 
     /// <summary>The variant's one-off items for this resident: insulation they already have left out, the boiler timing applied.</summary>
