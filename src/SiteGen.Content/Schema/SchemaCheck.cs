@@ -42,17 +42,14 @@ public static partial class SchemaCheck
 
     private static int s_preloadStarted;
 
-    private static Dictionary<string, JsonSchema> Rent() =>
-        Interlocked.Exchange(ref s_preloaded, null)?.GetAwaiter().GetResult()
-        ?? (s_sets.TryTake(out var set) ? set : new Dictionary<string, JsonSchema>(StringComparer.Ordinal));
-
-    /// <summary>A loaded schema, to see that it loads; checks rent a set of their own (<see cref="Check"/>).</summary>
-    public static JsonSchema Get(string name)
+    /// <summary>Runs <paramref name="use"/> on a set of schemas no other check uses meanwhile: the preloaded one, a pooled one or a new one.</summary>
+    private static T WithSchema<T>(string name, Func<JsonSchema, T> use)
     {
-        var set = Rent();
+        var set = Interlocked.Exchange(ref s_preloaded, null)?.GetAwaiter().GetResult()
+                  ?? (s_sets.TryTake(out var pooled) ? pooled : new Dictionary<string, JsonSchema>(StringComparer.Ordinal));
         try
         {
-            return Get(set, name);
+            return use(set.TryGetValue(name, out var s) ? s : set[name] = Load(name));
         }
         finally
         {
@@ -60,8 +57,8 @@ public static partial class SchemaCheck
         }
     }
 
-    private static JsonSchema Get(Dictionary<string, JsonSchema> set, string name) =>
-        set.TryGetValue(name, out var s) ? s : set[name] = Load(name);
+    /// <summary>A loaded schema, to see that it loads; checks use theirs inside <see cref="WithSchema"/>.</summary>
+    public static JsonSchema Get(string name) => WithSchema(name, s => s);
 
     private static JsonSchema Load(string name)
     {
@@ -97,17 +94,7 @@ public static partial class SchemaCheck
             ctx.Error(root, Codes.Syntax, $"het bestand groeit uit tot meer dan {UnitRange.Dutch(MaxValues)} waarden (door herhalingen met '&anker'/'*alias'); een inhoudsbestand is veel kleiner");
             return;
         }
-        var set = Rent();
-        ICollection<ValidationError> errors;
-        try
-        {
-            errors = Get(set, schema).Validate(json);
-        }
-        finally
-        {
-            s_sets.Add(set);
-        }
-        foreach (var error in Leaves(errors))
+        foreach (var error in Leaves(WithSchema(schema, s => s.Validate(json))))
         {
             var node = Locate(error, positions) ?? root;
             var (line, column) = ctx.Position(node);

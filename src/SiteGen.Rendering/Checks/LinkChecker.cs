@@ -319,24 +319,25 @@ public static class LinkChecker
         var starts = t_starts ??= [];
         target.Clear();
         starts.Clear();
-        bool endsWithSlash = rest[^1] == '/';
-        if (rest[0] != '/')
-            foreach (var segment in page.AsSpan().Split('/'))
-                Push(target, starts, page.AsSpan()[segment]);
-        // The page's own name is not a folder.
-        if (rest[0] != '/' && starts.Count > 0) Pop(target, starts);
-        foreach (var range in rest.TrimStart('/').Split('/'))
+        // Relative to the page's folder (its own name is not a folder), or to the site's root.
+        int folder = page.LastIndexOf('/');
+        if (rest[0] != '/' && folder >= 0)
+            foreach (var range in page.AsSpan(0, folder).Split('/'))
+                Push(target, starts, page.AsSpan(0, folder)[range]);
+        var path = rest.TrimStart('/');
+        foreach (var range in path.Split('/'))
         {
-            var segment = rest.TrimStart('/')[range];
+            var segment = path[range];
             if (segment is "." or "") continue;
             if (segment is "..")
             {
                 if (starts.Count == 0) return (null, fragment);
                 Pop(target, starts);
             }
-            else Push(target, starts, segment.Contains('%') ? Uri.UnescapeDataString(segment.ToString()) : segment);
+            else if (segment.Contains('%')) Push(target, starts, Uri.UnescapeDataString(segment.ToString()));
+            else Push(target, starts, segment);
         }
-        if (endsWithSlash || starts.Count == 0) Push(target, starts, "index.html");
+        if (rest[^1] == '/' || starts.Count == 0) Push(target, starts, "index.html");
         return (target.ToString(), fragment);
     }
 
