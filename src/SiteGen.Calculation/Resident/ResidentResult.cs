@@ -62,7 +62,7 @@ public sealed record ReconcilingAmount(
 }
 
 /// <summary>One line of a low or high derivation: the central line, the factor applied, and the result.</summary>
-public sealed record BoundLine(LineItem Line, decimal Factor, decimal Amount, decimal PresentValue);
+public readonly record struct BoundLine(LineItem Line, decimal Factor, decimal Amount, decimal PresentValue);
 
 /// <summary>
 /// The low or high estimate of one dwelling x variant, line by line (for <c>explain</c>).

@@ -22,6 +22,8 @@ public sealed class Tco
     private readonly decimal _kwhPerM3;
     private readonly Citation _factorSource;
     private readonly bool _study;
+    // Per cost category (index = (int)CostCategory): 1 - margin and 1 + margin, computed once instead of per line and bound.
+    private readonly decimal[] _lowFactor, _highFactor;
 
     public Tco(NeighbourhoodInput input)
     {
@@ -34,7 +36,19 @@ public sealed class Tco
         _reinvestFactor = DecimalMath.Pow(q, _reinvestYear);
         _kwhPerM3 = HeatDemandModel.KilowattHourPerM3(_a, input.Method);
         _factorSource = HeatDemandModel.FactorSource(_a, input.Method);
+        var categories = Enum.GetValues<CostCategory>();
+        _lowFactor = new decimal[categories.Length];
+        _highFactor = new decimal[categories.Length];
+        foreach (var category in categories)
+        {
+            decimal margin = _a.InvestmentMargin(category);
+            _lowFactor[(int)category] = 1m - margin;
+            _highFactor[(int)category] = 1m + margin;
+        }
     }
+
+    /// <summary>A one-off line's place in the low/high estimate: the category whose margin moves it, or none.</summary>
+    private const sbyte Fixed = -1;
 
     /// <summary>Sum over t = 1..horizon of q^t: what one euro a year at year-0 prices is worth over the horizon.</summary>
     public decimal Annuity => _annuity;
@@ -116,11 +130,11 @@ public sealed class Tco
 
         // One-off items: purchase at year 0 (with its subsidy), replacement at the reinvestment year without subsidy.
         // Alongside, the resident's view (issue 13): the same items without the study's bookkeeping, plus the
-        // reconciling amounts that bring them back to the published totals. oneOffMargins[i] is the margin
-        // the i-th line moves by in the low/high estimate.
+        // reconciling amounts that bring them back to the published totals. moves[i] is the category whose
+        // margin moves the i-th line in the low/high estimate (Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
         var oneOffs = new List<LineItem>(costs.Count * 2);
-        var oneOffMargins = new List<decimal>(costs.Count * 2);
+        var moves = new sbyte[costs.Count * 2];
         var residentOneOffs = new List<LineItem>(costs.Count * 2);
         var reconciliations = new List<ReconcilingAmount>();
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
@@ -129,15 +143,15 @@ public sealed class Tco
             var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
             // The consistent method leaves out every constant that only exists to match published figures.
             if (kind == LineKind.Calibration && !_study) continue;
-            decimal margin = kind == LineKind.Calibration ? 0m : a.InvestmentMargin(cost.Category);
+            sbyte move = kind == LineKind.Calibration ? Fixed : (sbyte)cost.Category;
             decimal amount = cost.Amount.Value;
             // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
             decimal calibrationPv = 0m;
             if (cost.PurchasedNow)
             {
                 var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
+                moves[oneOffs.Count] = move;
                 oneOffs.Add(line);
-                oneOffMargins.Add(margin);
                 if (kind == LineKind.Cost && detail) residentOneOffs.Add(line);
                 investment += amount;
                 oneOffPv += amount;
@@ -148,9 +162,9 @@ public sealed class Tco
                 decimal grant = s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
                 var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
                 var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
-                oneOffs.Add(subsidyLine);
                 // A share of the price follows the price; a fixed amount does not.
-                oneOffMargins.Add(s.ShareOfCost is not null ? margin : 0m);
+                moves[oneOffs.Count] = s.ShareOfCost is not null ? move : Fixed;
+                oneOffs.Add(subsidyLine);
                 subsidy += grant;
                 oneOffPv -= grant;
                 if (detail)
@@ -175,8 +189,8 @@ public sealed class Tco
                 decimal pv = amount * _reinvestFactor;
                 var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
                     amount, pv, cost.Amount.Source);
+                moves[oneOffs.Count] = move;
                 oneOffs.Add(replacement);
-                oneOffMargins.Add(margin);
                 if (kind == LineKind.Cost) { if (detail) residentOneOffs.Add(replacement); }
                 else calibrationPv += pv;
                 oneOffPv += pv;
@@ -220,8 +234,8 @@ public sealed class Tco
         foreach (var l in residentOneOffs)
             if (l.Year == 0) residentUpfront += l.Amount;
 
-        var low = detail ? Bound(oneOffs, oneOffMargins, annual, monthly, -1, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
-        var high = detail ? Bound(oneOffs, oneOffMargins, annual, monthly, +1, a.PriceWhatIfHigh, omission) : low;
+        var low = detail ? Bound(oneOffs, moves, annual, monthly, _lowFactor, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
+        var high = detail ? Bound(oneOffs, moves, annual, monthly, _highFactor, a.PriceWhatIfHigh, omission) : low;
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -267,45 +281,65 @@ public sealed class Tco
     }
 
     /// <summary>
-    /// The low (<paramref name="direction"/> -1) or high (+1) estimate. Combination rule (issue 13): the low
-    /// estimate takes every one-off cost at (1 - margin of its category) AND energy prices at the "lower"
-    /// what-if; the high estimate the opposite. Both move together on purpose: the range spans the plausible
+    /// The low (<paramref name="factors"/>: 1 - margin per category) or high (1 + margin) estimate. Combination rule
+    /// (issue 13): the low estimate takes every one-off cost at (1 - margin of its category) AND energy prices at the
+    /// "lower" what-if; the high estimate the opposite. Both move together on purpose: the range spans the plausible
     /// extremes, not one-at-a-time sensitivities. Variable energy costs (gas, electricity, variable heat
     /// tariff, and the hybrid's published energy cost) follow the price factor; fixed annual costs (standing
     /// charges, maintenance, the ACM fixed heat tariffs) do not: they are not energy prices. Calibrations and
     /// fixed subsidies stay as they are; a subsidy that is a share of the price follows the price.
     /// </summary>
+    /// <param name="moves">Per one-off line, the category whose factor moves it, or <see cref="Fixed"/>.</param>
     /// <param name="monthlyLines">The central monthly lines: the i-th is the i-th annual line divided by 12.</param>
-    private ResidentBound Bound(List<LineItem> oneOffs, List<decimal> margins, LineItem[] annual, LineItem[] monthlyLines, int direction,
+    private ResidentBound Bound(List<LineItem> oneOffs, sbyte[] moves, LineItem[] annual, LineItem[] monthlyLines, decimal[] factors,
         Quantity? priceWhatIf, decimal omission)
     {
-        // Each product and quotient is computed once and reused (decimal arithmetic is most of an evaluation's time).
+        // Decimal arithmetic is most of an evaluation's time: each product is computed once, and a line that does not
+        // move keeps its figures (x * 1 is x, to the last digit and scale).
         decimal priceFactor = priceWhatIf?.Value ?? 1m;
         var oneOffLines = new BoundLine[oneOffs.Count];
         decimal oneOffPv = 0m, upfront = 0m;
-        for (int i = 0; i < oneOffs.Count; i++)
+        for (int i = 0; i < oneOffLines.Length; i++)
         {
             var l = oneOffs[i];
-            decimal f = 1m + direction * margins[i];
-            decimal amount = l.Amount * f, pv = l.PresentValue * f;
+            decimal f = 1m, amount = l.Amount, pv = l.PresentValue;
+            if (moves[i] != Fixed)
+            {
+                f = factors[moves[i]];
+                amount *= f;
+                // A year-0 line's present value is its amount (the same decimal), so is its product.
+                pv = l.Year == 0 ? amount : pv * f;
+            }
             oneOffLines[i] = new BoundLine(l, f, amount, pv);
             oneOffPv += pv;
             if (l.Year == 0) upfront += amount;
         }
+        bool pricesMove = !IsOne(priceFactor);
         var annualLines = new BoundLine[annual.Length];
         decimal variable = 0m, fixedCost = 0m, monthly = 0m;
         for (int i = 0; i < annual.Length; i++)
         {
             var l = annual[i];
-            decimal f = l.Kind == LineKind.Variable ? priceFactor : 1m;
-            decimal amount = l.Amount * f;
-            annualLines[i] = new BoundLine(l, f, amount, l.PresentValue * f);
-            if (l.Kind == LineKind.Variable) variable += amount; else fixedCost += l.Amount;
-            monthly += monthlyLines[i].Amount * f;
+            if (l.Kind == LineKind.Variable && pricesMove)
+            {
+                decimal amount = l.Amount * priceFactor;
+                annualLines[i] = new BoundLine(l, priceFactor, amount, l.PresentValue * priceFactor);
+                variable += amount;
+                monthly += monthlyLines[i].Amount * priceFactor;
+            }
+            else
+            {
+                annualLines[i] = new BoundLine(l, l.Kind == LineKind.Variable ? priceFactor : 1m, l.Amount, l.PresentValue);
+                if (l.Kind == LineKind.Variable) variable += l.Amount; else fixedCost += l.Amount;
+                monthly += monthlyLines[i].Amount;
+            }
         }
         return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffLines, annualLines,
             oneOffPv + (variable + fixedCost) * _annuity, upfront, monthly + omission);
     }
+
+    /// <summary>Exactly 1 with no trailing zeros: multiplying by it changes neither value nor scale.</summary>
+    private static bool IsOne(decimal f) => f.Scale == 0 && f == 1m;
 
     /// <summary>The estimate without margins: what <see cref="Evaluate"/> reports as both bounds when asked for totals only.</summary>
     private static ResidentBound Central(decimal tco, decimal upfront, decimal monthly) =>
