@@ -43,16 +43,28 @@ public static class SymlinkGuard
                 $"deze snelkoppeling (symbolische link) wijst buiten de map {what} (naar '{target}'); kopieer het bestand er liever in");
             return false;
         }
-        // Walk by hand without following links, so a link is judged by its target and never entered.
-        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
+        // Walk by hand without following links, so a link is judged by its target and never entered. Each level of
+        // folders is listed in parallel (listing is the cost: this walk runs on every build, also serve's rebuild after
+        // each edit, over every file of the content); links are judged afterwards in the order of a depth-first walk,
+        // so findings come in the same order on any number of cores.
+        var listed = new Dictionary<string, (string Path, bool Link, bool Folder)[]>(StringComparer.Ordinal);
+        var level = pending.ToArray();
+        while (level.Length > 0)
+        {
+            var lists = new (string Path, bool Link, bool Folder)[level.Length][];
+            Parallel.For(0, level.Length, i => lists[i] = List(level[i]));
+            var next = new List<string>();
+            for (int i = 0; i < level.Length; i++)
+            {
+                listed[level[i]] = lists[i];
+                foreach (var e in lists[i])
+                    if (e.Folder && !e.Link) next.Add(e.Path);
+            }
+            level = [.. next];
+        }
         while (pending.Count > 0)
         {
-            string dir = pending.Pop();
-            // What the directory listing already says (is it a link, a folder): no call per entry. This walk runs on every
-            // build, also serve's rebuild after each edit, over every file of the content.
-            var entries = new FileSystemEnumerable<(string Path, bool Link, bool Folder)>(dir,
-                (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory), options);
-            foreach (var (path, link, folder) in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+            foreach (var (path, link, folder) in listed[pending.Pop()])
             {
                 if (link) ok &= Judge(path);
                 else if (folder) pending.Push(path);
@@ -60,6 +72,14 @@ public static class SymlinkGuard
         }
         return ok;
     }
+
+    private static readonly EnumerationOptions ListOptions = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
+
+    /// <summary>A folder's entries in ordinal order: each one's full path, whether it is a link, whether it is a folder.</summary>
+    private static (string Path, bool Link, bool Folder)[] List(string dir) =>
+        new FileSystemEnumerable<(string Path, bool Link, bool Folder)>(dir,
+                (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory), ListOptions)
+            .OrderBy(e => e.Path, StringComparer.Ordinal).ToArray();
 
     /// <summary>The absolute path with every symbolic link resolved; a part that does not exist yet is kept as written.</summary>
     public static string RealPath(string path) => RealPath(Path.GetFullPath(path), 0);

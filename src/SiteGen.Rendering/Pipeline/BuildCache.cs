@@ -20,6 +20,10 @@ public sealed class BuildCache
     {
         public string Digest { get; set; } = "";
         public List<string> Files { get; set; } = [];
+        /// <summary>A hash of the names, sizes and modification times of the neighbourhood folder's files, or null when they were too recent to trust (see <see cref="Digests"/>).</summary>
+        public string? Stamp { get; set; }
+        /// <summary>The hash of the neighbourhood folder's files (paths and bytes) that <see cref="Stamp"/> stands for.</summary>
+        public string? FolderDigest { get; set; }
         /// <summary>What the next build needs of the neighbourhood if it does not read it again; null in a cache of an older SiteGen.</summary>
         public Listing? Kept { get; set; }
     }

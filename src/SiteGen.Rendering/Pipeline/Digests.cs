@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using SiteGen.Content.Model;
 using SiteGen.Rendering.Themes;
 
@@ -11,12 +12,25 @@ namespace SiteGen.Rendering.Pipeline;
 /// Needs no content read: an incremental build asks for a neighbourhood's digest before deciding to read it.
 /// Safe to use from several threads.
 /// </summary>
-internal sealed class Digests(string contentRoot, string themesRoot)
+/// <remarks>
+/// A neighbourhood folder's files are hashed again only when their names, sizes or modification times differ from what
+/// the previous build recorded (<see cref="BuildCache.Entry.Stamp"/>), as git's index and make do: reading and hashing
+/// every file of every neighbourhood was most of a large site's incremental build. A stamp is recorded only when every
+/// file was last written more than <see cref="Settle"/> before this build started, so a file written again within the
+/// file system's time resolution of the last hashing (git's "racy" case) is always hashed. A folder holding a symbolic
+/// link is always hashed (the link's own times do not change with its target). <c>--full</c> hashes everything.
+/// </remarks>
+internal sealed class Digests(string contentRoot, string themesRoot, BuildCache? previous = null)
 {
+    /// <summary>How long before this build a file must have been written for its stamp to be trusted (FAT keeps 2 s).</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
+    private readonly DateTime _settledBefore = DateTime.UtcNow - Settle;
     private readonly string _root = Path.GetFullPath(contentRoot);
     private readonly ConcurrentDictionary<string, Lazy<string>> _themes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _neighbourhoods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Stamp, string Folder)> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _municipalities = new(StringComparer.Ordinal);
     private readonly Lazy<string> _shared = new(() => BuildCache.Digest(
         new[] { Path.Combine(contentRoot, "sources.yaml"), Path.Combine(contentRoot, "glossary.yaml"), Path.Combine(contentRoot, "help.yaml") }
@@ -51,10 +65,42 @@ internal sealed class Digests(string contentRoot, string themesRoot)
     public string Of(string id, string folder) => _neighbourhoods.GetOrAdd(id, _ =>
     {
         string municipality = id[..id.IndexOf('/')];
-        // Listed with full paths: resolving each relative one asked the system for the working folder every time.
-        return BuildCache.Digest(BuildCache.FilesUnder(Path.GetFullPath(folder)), _root, id, "shared:" + _shared.Value,
+        string own = Folder(id, Path.GetFullPath(folder));
+        return BuildCache.Digest([], _root, "folder:" + own, id, "shared:" + _shared.Value,
             "municipality:" + Municipality(municipality), "theme:" + Theme(municipality));
     });
+
+    /// <summary>What the manifest keeps of a neighbourhood's folder for the next build: its stamp (null: hash it again) and its files' hash.</summary>
+    public (string? Stamp, string? FolderDigest) StampOf(string id) => _stamps.TryGetValue(id, out var s) ? s : (null, null);
+
+    /// <summary>The hash of a neighbourhood folder's files (paths and bytes), or the previous build's when its stamp still holds.</summary>
+    private string Folder(string id, string dir)
+    {
+        // Listed with full paths: resolving each relative one asked the system for the working folder every time.
+        var files = new List<(string Path, long Length, long Written)>();
+        bool settled = true;
+        if (Directory.Exists(dir))
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+            foreach (var f in new FileSystemEnumerable<(string Path, long Length, long Written, bool Link)>(dir,
+                         (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                         options) { ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory })
+            {
+                files.Add((f.Path, f.Length, f.Written));
+                settled &= !f.Link && f.Written < _settledBefore.Ticks;
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var stamp = new System.Text.StringBuilder();
+        foreach (var (path, length, written) in files)
+            stamp.Append(Path.GetRelativePath(_root, path).Replace('\\', '/')).Append('\n').Append(length).Append(' ').Append(written).Append('\n');
+        string stampHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp.ToString())));
+        string hash = previous is not null && previous.Neighbourhoods.TryGetValue(id, out var entry) && entry.Stamp == stampHash && entry.FolderDigest is { } known
+            ? known
+            : Content.Loading.FileDigest.Of(files.Select(f => f.Path), _root, []);
+        _stamps[id] = (settled ? stampHash : null, hash);
+        return hash;
+    }
 
     // A municipality's own files, hashed once for all its neighbourhoods.
     private string Municipality(string id) => _municipalities.GetOrAdd(id, m => new Lazy<string>(() => BuildCache.Digest(

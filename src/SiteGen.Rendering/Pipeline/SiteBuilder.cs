@@ -43,7 +43,7 @@ public static class SiteBuilder
         // Read before the content: a neighbourhood the output holds unchanged is not read at all.
         var previous = incremental ? manifest?.Cache ?? new BuildCache() : new BuildCache();
         // Digests are computed for --full too, so the build after it can be incremental again.
-        var digester = new Digests(options.ContentDir, options.Themes);
+        var digester = new Digests(options.ContentDir, options.Themes, incremental ? previous : null);
         // Deciding needs the themes' digests: only over a themes folder its guard accepts (it reports below otherwise).
         var unchanged = incremental && SymlinkGuard.Check(options.Themes, new DiagnosticBag(), "themes")
             ? UnchangedNeighbourhoods.Open(previous, options.OutDir, options.BuildDate, digester) : null;
@@ -160,8 +160,11 @@ public static class SiteBuilder
             // In the content's order, so the manifest is the same whichever neighbourhoods were read.
             var cache = new BuildCache { Data = data!.Digests };
             foreach (var n in content.Municipalities.SelectMany(m => m.Listed))
-                cache.Neighbourhoods[n.Id] = new BuildCache.Entry { Digest = digests[n.Id], Files = produced[n.Id],
+            {
+                var (stamp, folder) = digester.StampOf(n.Id);
+                cache.Neighbourhoods[n.Id] = new BuildCache.Entry { Digest = digests[n.Id], Files = produced[n.Id], Stamp = stamp, FolderDigest = folder,
                     Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) };
+            }
             stats = staging.Finish(files, cache, options.InPlaceLimit, options.CommitMoved);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }

@@ -23,7 +23,8 @@ internal sealed class UnchangedNeighbourhoods
     private readonly byte[][] _data;
 
     private UnchangedNeighbourhoods(BuildCache previous, string outDir, DateOnly buildDate, Digests digests, byte[][] data) =>
-        (_previous, _outDir, _day, _digests, _data) = (previous, outDir, buildDate, digests, data);
+        // A full path: File.Exists on a relative one asks the system for the working folder, 22,000 times at 20,000 pages.
+        (_previous, _outDir, _day, _digests, _data) = (previous, Path.GetFullPath(outDir), buildDate, digests, data);
 
     /// <returns>Null when the previous output cannot stand in for any neighbourhood (no cache, or its data files changed).</returns>
     public static UnchangedNeighbourhoods? Open(BuildCache previous, string outDir, DateOnly buildDate, Digests digests)
