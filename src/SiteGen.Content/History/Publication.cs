@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SiteGen.Calculation;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Content.Model;
@@ -41,12 +42,15 @@ public static class NeighbourhoodHistory
         TypeInfoResolver = HistoryJsonContext.Default,
     };
 
+    // Through the generated type information only: no reflection, so the native build (PublishAot) reads it as well.
+    private static readonly JsonTypeInfo<HistoryFile> HistoryInfo = (JsonTypeInfo<HistoryFile>)Json.GetTypeInfo(typeof(HistoryFile));
+
     public static IReadOnlyList<Publication> Read(string path, string displayPath, DiagnosticBag diag)
     {
         if (!File.Exists(path)) return [];
         try
         {
-            var file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllText(path), Json);
+            var file = JsonSerializer.Deserialize(File.ReadAllText(path), HistoryInfo);
             if (file?.Publications is null)
             {
                 diag.Error(displayPath, 1, 1, Codes.MissingKey, "history.json heeft geen lijst 'publications' ('sitegen publish' schrijft dit bestand; zet de vorige versie terug uit het versiebeheer)");
@@ -102,7 +106,7 @@ public static class NeighbourhoodHistory
     public static void Append(string path, IReadOnlyList<Publication> existing, Publication next)
     {
         var list = existing.Where(p => p.Date != next.Date).Append(next).OrderBy(p => p.Date, StringComparer.Ordinal).ToList();
-        File.WriteAllText(path, JsonSerializer.Serialize(new HistoryFile(list), Json) + "\n", new UTF8Encoding(false));
+        File.WriteAllText(path, JsonSerializer.Serialize(new HistoryFile(list), HistoryInfo) + "\n", new UTF8Encoding(false));
     }
 }
 

@@ -180,6 +180,7 @@ public sealed class Theme
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> s_importable = new();
 
     /// <summary>The properties Scriban's import would set, in its order (base type first), with their template names.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = NativeBuild.Rooted)]
     private static (string Name, PropertyInfo Property)[] Importable(Type type) => s_importable.GetOrAdd(type, static t =>
     {
         var chain = new Stack<Type>();
@@ -246,6 +247,7 @@ internal sealed class HtmlContext : TemplateContext
     // Cumulative iterations per render; generous for a page listing thousands of neighbourhoods, small enough to stop a runaway loop.
     private const int MaxLoopIterations = 1_000_000;
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = NativeBuild.Rooted)]
     public HtmlContext() : base(Builtins)
     {
         StrictVariables = true;
