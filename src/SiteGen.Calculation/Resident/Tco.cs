@@ -134,7 +134,7 @@ public sealed class Tco
         // margin moves the i-th line in the low/high estimate (Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
         var oneOffs = new List<LineItem>(costs.Count * 2);
-        var moves = new sbyte[costs.Count * 2];
+        var moves = new sbyte[costs.Count * 3]; // a cost gives up to three lines: purchase, subsidy, replacement
         var residentOneOffs = new List<LineItem>(costs.Count * 2);
         var reconciliations = new List<ReconcilingAmount>();
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
