@@ -35,7 +35,7 @@ fi
 rm -rf "$work" && mkdir -p "$work"
 [ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 
-# Published as a user installs it for speed (README, "The native build"): one native program, like Hugo's binary.
+# Published as a user installs it for speed (README, "Install as a tool"): one native program, like Hugo's binary.
 # SITEGEN_BUILD=r2r measures the ReadyToRun build instead (JIT for what it does not cover), as rounds 1-7 did.
 if [ "${SITEGEN_BUILD:-native}" = r2r ]; then
   echo "publishing SiteGen (Release, ReadyToRun for $rid) ..." >&2

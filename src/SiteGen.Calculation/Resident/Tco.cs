@@ -133,9 +133,10 @@ public sealed class Tco
         // reconciling amounts that bring them back to the published totals. moves[i] is the category whose
         // margin moves the i-th line in the low/high estimate (Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
-        var oneOffs = new List<LineItem>(costs.Count * 2);
-        var moves = new sbyte[costs.Count * 3]; // a cost gives up to three lines: purchase, subsidy, replacement
-        var residentOneOffs = new List<LineItem>(costs.Count * 2);
+        int lines = costs.Count * 3; // a cost gives up to three lines: purchase, subsidy, replacement
+        var oneOffs = new List<LineItem>(lines);
+        var moves = new sbyte[lines];
+        var residentOneOffs = new List<LineItem>(lines);
         var reconciliations = new List<ReconcilingAmount>();
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
         foreach (var cost in costs)

@@ -30,7 +30,7 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
     private readonly ConcurrentDictionary<string, Lazy<string>> _themes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _neighbourhoods = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string? Stamp, string Folder)> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Stamp, string FolderDigest)> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _municipalities = new(StringComparer.Ordinal);
     private readonly Lazy<string> _shared = new(() => BuildCache.Digest(
         new[] { Path.Combine(contentRoot, "sources.yaml"), Path.Combine(contentRoot, "glossary.yaml"), Path.Combine(contentRoot, "help.yaml") }
@@ -73,6 +73,9 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
     /// <summary>What the manifest keeps of a neighbourhood's folder for the next build: its stamp (null: hash it again) and its files' hash.</summary>
     public (string? Stamp, string? FolderDigest) StampOf(string id) => _stamps.TryGetValue(id, out var s) ? s : (null, null);
 
+    // As Directory.GetFiles(dir, "*", AllDirectories) lists them, which the digest used before stamps.
+    private static readonly EnumerationOptions FolderListing = new() { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+
     /// <summary>The hash of a neighbourhood folder's files (paths and bytes), or the previous build's when its stamp still holds.</summary>
     private string Folder(string id, string dir)
     {
@@ -81,10 +84,9 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
         bool settled = true;
         if (Directory.Exists(dir))
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
             foreach (var f in new FileSystemEnumerable<(string Path, long Length, long Written, bool Link)>(dir,
                          (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks, (e.Attributes & FileAttributes.ReparsePoint) != 0),
-                         options) { ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory })
+                         FolderListing) { ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory })
             {
                 files.Add((f.Path, f.Length, f.Written));
                 settled &= !f.Link && f.Written < _settledBefore.Ticks;
