@@ -13,6 +13,53 @@ public class PersonalTests
     private const string Boiler = "v1-gas-boiler", HybridId = "v2-hybrid", AirWaterId = "v3-air-water", Network = "v4-mini";
 
     [Fact]
+    public void Totals_only_evaluation_gives_exactly_the_totals_of_the_full_one()
+    {
+        // The calculator's coefficients ask for totals only (no lines are made); they must be the same figures to the last digit.
+        foreach (var method in new[] { HeatDemandMethod.Study, HeatDemandMethod.Consistent })
+        {
+            var input = Neighbourhood(method);
+            var tco = new Resident.Tco(input);
+            var model = new PersonalModel(input);
+            var network = Collective.HeatNetworkTechnics.Compute(MiniCollective(), input.Assumptions, method);
+            int compared = 0;
+            foreach (var d in input.Dwellings)
+                foreach (var v in input.Variants)
+                {
+                    var n = v.Collective is null ? null : network;
+                    Same(tco.Evaluate(d, v, n), tco.Evaluate(d, v, n, detail: false));
+                    foreach (var p in new[]
+                             {
+                                 new PersonalInputs { GasM3 = 1234m, Label = "F" }, new PersonalInputs { NaturalMoment = true, Price = PriceSetting.High },
+                                 new PersonalInputs { Tenant = true, Price = PriceSetting.Low, Label = "B" },
+                             })
+                    {
+                        var full = model.Evaluate(d.Id, v.Id, p);
+                        var totals = model.Evaluate(d.Id, v.Id, p, detail: false);
+                        Same(full.Detail, totals.Detail);
+                        Assert.Equal((full.Tco30y, full.MonthlyStartYear, full.UpfrontAfterSubsidy), (totals.Tco30y, totals.MonthlyStartYear, totals.UpfrontAfterSubsidy));
+                        compared++;
+                    }
+                }
+            Assert.Equal(input.Dwellings.Count * input.Variants.Count * 3, compared);
+        }
+
+        static void Same(Resident.ResidentResult full, Resident.ResidentResult totals)
+        {
+            Assert.NotEmpty(full.OneOffs.Concat(full.Annual));
+            Assert.Empty(totals.OneOffs);
+            Assert.Empty(totals.Annual);
+            Assert.Empty(totals.Co2Lines);
+            Assert.Equal(
+                (full.Tco, full.MonthlyCost, full.Investment, full.Subsidy, full.VariableCostPerYear, full.FixedCostPerYear),
+                (totals.Tco, totals.MonthlyCost, totals.Investment, totals.Subsidy, totals.VariableCostPerYear, totals.FixedCostPerYear));
+            Assert.Equal((full.GasM3, full.ElectricityKwh, full.HeatGJ, full.Co2Kg), (totals.GasM3, totals.ElectricityKwh, totals.HeatGJ, totals.Co2Kg));
+            // Equal decimals may still print differently (1.50 and 1.5): the scale is compared too.
+            Assert.Equal((full.Tco.Scale, full.MonthlyCost.Scale), (totals.Tco.Scale, totals.MonthlyCost.Scale));
+        }
+    }
+
+    [Fact]
     public void Gas_boiler_total_rises_by_exactly_gas_difference_times_price_times_annuity()
     {
         var model = Model();

@@ -68,7 +68,8 @@ public sealed class Tco
     /// <param name="detail">
     /// False: the totals only (TCO, monthly cost, investment, subsidy, energy, CO2), for callers that evaluate the model
     /// thousands of times and read nothing else (the calculator's coefficients). The ranges are then the central figure,
-    /// and the monthly lines, the resident's lines and the reconciling amounts are left empty.
+    /// and the one-off, annual, monthly and CO2 lines, the resident's lines and the reconciling amounts are left empty: the
+    /// totals are the same sums, in the same order, of the same figures.
     /// </param>
     public ResidentResult Evaluate(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network = null, bool detail = true)
     {
@@ -113,18 +114,19 @@ public sealed class Tco
         }
 
         // Annual lines: variable, then fixed.
-        var annual = new LineItem[variable.Length + v.FixedCosts.Count];
+        var annual = detail ? new LineItem[variable.Length + v.FixedCosts.Count] : [];
         decimal variableTotal = 0m, fixedTotal = 0m;
         for (int i = 0; i < variable.Length; i++)
         {
-            annual[i] = variable[i];
+            if (detail) annual[i] = variable[i];
             variableTotal += variable[i].Amount;
         }
         for (int i = 0; i < v.FixedCosts.Count; i++)
         {
             var f = v.FixedCosts[i];
-            annual[variable.Length + i] = new LineItem(f.Id, f.Label, LineKind.Fixed, null, null,
-                f.Amount.Value, f.Amount.Value * _annuity, f.Amount.Source);
+            if (detail)
+                annual[variable.Length + i] = new LineItem(f.Id, f.Label, LineKind.Fixed, null, null,
+                    f.Amount.Value, f.Amount.Value * _annuity, f.Amount.Source);
             fixedTotal += f.Amount.Value;
         }
 
@@ -133,14 +135,15 @@ public sealed class Tco
         // reconciling amounts that bring them back to the published totals. moves[i] is the category whose
         // margin moves the i-th line in the low/high estimate (Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
-        int lines = costs.Count * 3; // a cost gives up to three lines: purchase, subsidy, replacement
+        int lines = detail ? costs.Count * 3 : 0; // a cost gives up to three lines: purchase, subsidy, replacement
         var oneOffs = new List<LineItem>(lines);
         var moves = new sbyte[lines];
         var residentOneOffs = new List<LineItem>(lines);
         var reconciliations = new List<ReconcilingAmount>();
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
-        foreach (var cost in costs)
+        for (int ci = 0; ci < costs.Count; ci++)
         {
+            var cost = costs[ci];
             var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
             // The consistent method leaves out every constant that only exists to match published figures.
             if (kind == LineKind.Calibration && !_study) continue;
@@ -150,10 +153,13 @@ public sealed class Tco
             decimal calibrationPv = 0m;
             if (cost.PurchasedNow)
             {
-                var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
-                moves[oneOffs.Count] = move;
-                oneOffs.Add(line);
-                if (kind == LineKind.Cost && detail) residentOneOffs.Add(line);
+                if (detail)
+                {
+                    var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
+                    moves[oneOffs.Count] = move;
+                    oneOffs.Add(line);
+                    if (kind == LineKind.Cost) residentOneOffs.Add(line);
+                }
                 investment += amount;
                 oneOffPv += amount;
                 if (kind == LineKind.Calibration) calibrationPv = amount;
@@ -161,15 +167,15 @@ public sealed class Tco
             if (cost.PurchasedNow && cost.Subsidy is { } s)
             {
                 decimal grant = s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
-                var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
-                var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
-                // A share of the price follows the price; a fixed amount does not.
-                moves[oneOffs.Count] = s.ShareOfCost is not null ? move : Fixed;
-                oneOffs.Add(subsidyLine);
                 subsidy += grant;
                 oneOffPv -= grant;
                 if (detail)
                 {
+                    var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
+                    var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
+                    // A share of the price follows the price; a fixed amount does not.
+                    moves[oneOffs.Count] = s.ShareOfCost is not null ? move : Fixed;
+                    oneOffs.Add(subsidyLine);
                     if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
                         residentOneOffs.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
                     else if (s.StatedAmount is { } stated && s.Amount is null)
@@ -188,12 +194,15 @@ public sealed class Tco
             if (cost.ReplacedAtReinvestmentYear)
             {
                 decimal pv = amount * _reinvestFactor;
-                var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
-                    amount, pv, cost.Amount.Source);
-                moves[oneOffs.Count] = move;
-                oneOffs.Add(replacement);
-                if (kind == LineKind.Cost) { if (detail) residentOneOffs.Add(replacement); }
-                else calibrationPv += pv;
+                if (detail)
+                {
+                    var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
+                        amount, pv, cost.Amount.Source);
+                    moves[oneOffs.Count] = move;
+                    oneOffs.Add(replacement);
+                    if (kind == LineKind.Cost) residentOneOffs.Add(replacement);
+                }
+                if (kind == LineKind.Calibration) calibrationPv += pv;
                 oneOffPv += pv;
             }
             if (kind == LineKind.Calibration && detail)
@@ -208,11 +217,12 @@ public sealed class Tco
         bool omit = _study && v.GasAppliances > 0 && a.MonthlyOmissionPerGasAppliance.Value != 0m;
         var monthly = detail ? new LineItem[annual.Length + (omit ? 1 : 0)] : [];
         decimal monthlyTotal = 0m;
-        for (int i = 0; i < annual.Length; i++)
+        // The annual lines' amounts, in their order (variable, then fixed): without detail there are no lines.
+        for (int i = 0; i < variable.Length + v.FixedCosts.Count; i++)
         {
-            var line = annual[i];
-            decimal m = line.Amount / 12m;
-            if (detail) monthly[i] = line with { Amount = m, PresentValue = m };
+            decimal amount = i < variable.Length ? variable[i].Amount : v.FixedCosts[i - variable.Length].Amount.Value;
+            decimal m = amount / 12m;
+            if (detail) monthly[i] = annual[i] with { Amount = m, PresentValue = m };
             monthlyTotal += m;
         }
         decimal recomputedMonthly = monthlyTotal;
@@ -240,7 +250,7 @@ public sealed class Tco
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
-        var co2 = Co2(gas, el, heatGJ, network, out decimal co2Total);
+        var co2 = Co2(gas, el, heatGJ, network, detail, out decimal co2Total);
         decimal studyCo2Total = co2Total;
         var studyCo2 = detail ? StudyCo2(d, v, gas, el, heatGJ, network, out studyCo2Total) : co2;
 
@@ -368,15 +378,12 @@ public sealed class Tco
         new(id, null, LineKind.Variable, null, null, amount, amount * _annuity, source);
 
     /// <summary>
-    /// CO2 per year (Tabel 5.3, 6.4). The study computes it on current gas use and on the rounded
-    /// electricity of Tabel 5.2 (MODEL.md §5); the consistent method uses the energy the costs rest on.
-    /// </summary>
-    /// <summary>
     /// CO2 per year of this house, from the same energy the costs use: gas and electricity times their factors, and
     /// for a heat network the share of the network's electricity that the heat this house takes needs.
     /// </summary>
-    private Co2Line[] Co2(decimal gas, decimal el, decimal heatGJ, Collective.HeatNetworkTechnics? network, out decimal total) =>
-        Co2Lines(gas, el, network is null ? 0m : heatGJ * network.ElectricityMWh * 1000m / network.ConnectedDemandGJ, out total);
+    /// <param name="lines">False: the total only (no lines are made).</param>
+    private Co2Line[] Co2(decimal gas, decimal el, decimal heatGJ, Collective.HeatNetworkTechnics? network, bool lines, out decimal total) =>
+        Co2Lines(gas, el, network is null ? 0m : heatGJ * network.ElectricityMWh * 1000m / network.ConnectedDemandGJ, lines, out total);
 
     /// <summary>
     /// The study's own CO2 figures (Tabel 5.3, 6.4; MODEL.md §5): the gas boiler and hybrid on current gas use, the
@@ -387,7 +394,7 @@ public sealed class Tco
         Collective.HeatNetworkTechnics? network, out decimal total)
     {
         var a = _a;
-        if (!_study) return Co2(gas, el, heatGJ, network, out total);
+        if (!_study) return Co2(gas, el, heatGJ, network, true, out total);
         if (v.Kind == VariantKind.HeatNetwork)
         {
             if (network is null) throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -403,31 +410,31 @@ public sealed class Tco
             _ => 0m,
         };
         decimal co2El = v.PublishedElectricityKwh.TryGetValue(d.Id, out var publishedEl) ? publishedEl.Value : el;
-        return Co2Lines(co2Gas, co2El, 0m, out total);
+        return Co2Lines(co2Gas, co2El, 0m, true, out total);
     }
 
-    private Co2Line[] Co2Lines(decimal gas, decimal el, decimal networkKwh, out decimal total)
+    private Co2Line[] Co2Lines(decimal gas, decimal el, decimal networkKwh, bool detail, out decimal total)
     {
         var a = _a;
-        var lines = new Co2Line[(gas > 0m ? 1 : 0) + (el > 0m ? 1 : 0) + (networkKwh > 0m ? 1 : 0)];
+        var lines = detail ? new Co2Line[(gas > 0m ? 1 : 0) + (el > 0m ? 1 : 0) + (networkKwh > 0m ? 1 : 0)] : [];
         int i = 0;
         total = 0m;
         if (gas > 0m)
         {
             decimal kg = gas * a.Co2Gas.Value;
-            lines[i++] = new Co2Line("gas", gas, a.Co2Gas, kg);
+            if (detail) lines[i++] = new Co2Line("gas", gas, a.Co2Gas, kg);
             total += kg;
         }
         if (el > 0m)
         {
             decimal kg = el * a.Co2Electricity.Value;
-            lines[i++] = new Co2Line("electricity", el, a.Co2Electricity, kg);
+            if (detail) lines[i++] = new Co2Line("electricity", el, a.Co2Electricity, kg);
             total += kg;
         }
         if (networkKwh > 0m)
         {
             decimal kg = networkKwh * a.Co2Electricity.Value;
-            lines[i] = new Co2Line("network-electricity", networkKwh, a.Co2Electricity, kg);
+            if (detail) lines[i] = new Co2Line("network-electricity", networkKwh, a.Co2Electricity, kg);
             total += kg;
         }
         return lines;

@@ -122,7 +122,8 @@ public static class LinkChecker
     /// <summary>The same, for a page still at hand as text (as rendered: not decoded again from its bytes).</summary>
     public static PageLinks Scan(string html, StringPool? pool = null)
     {
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
+        // Read in place: the plain TextSource(string) copies the page into a StringBuilder and reads it back char by char.
+        var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html)), HtmlEntityProvider.Resolver)
         {
             SkipDataText = true,
             SkipComments = true,
