@@ -135,21 +135,42 @@ public sealed class Theme
     }
 
     /// <summary>A partial, called from a template as <c>partial "name" value</c>; its result is written unescaped.</summary>
-    internal Markup Partial(TemplateContext context, string name, object? model)
+    internal Markup? Partial(TemplateContext context, string name, object? model)
     {
         if (!_partials.TryGetValue(name, out var template))
             throw new ScriptRuntimeException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
         var html = (HtmlContext)context;
+        // Called as a statement ({{ partial "x" y }}, as every template of the default theme does), the partial writes
+        // straight into the output the call stands in, which is where the statement's result would be written. Made
+        // into a value of its own and copied in, every partial's text was copied once per level of nesting: a seventh
+        // of what a build allocated. Assigned, piped or passed on, its text is a value (Markup) as before.
+        var page = template.Page;
+        bool inPlace = context.EnableOutput && page is not null
+                       && context.CurrentNode?.Parent is ScriptExpressionStatement { CanOutput: true, Parent: ScriptList<ScriptStatement> { Parent: ScriptBlockStatement } };
         context.PushGlobal(Globals(model));
-        context.PushOutput(html.RentOutput());
+        if (!inPlace) context.PushOutput(html.RentOutput());
         try
         {
-            return new Markup(template.Render(context));
+            if (!inPlace) return new Markup(template.Render(context));
+            // What Template.Render does before it turns the output into a string.
+            if (template.SourceFilePath is { } file) context.PushSourceFile(file);
+            try
+            {
+                if (context.Evaluate(page!) is { } result) context.Write(page!.Span, result);
+            }
+            finally
+            {
+                if (template.SourceFilePath is not null) context.PopSourceFile();
+            }
+            return null;
         }
         finally
         {
-            context.PopOutput();
-            html.ReturnOutput();
+            if (!inPlace)
+            {
+                context.PopOutput();
+                html.ReturnOutput();
+            }
             context.PopGlobal();
         }
     }
@@ -261,7 +282,7 @@ internal sealed class HtmlContext : TemplateContext
         MemberFilter = Theme.ViewModelOnly;
         MemberRenamer = StandardMemberRenamer.Default;
         _functions = new ScriptObject();
-        _functions.Import("partial", new Func<TemplateContext, string, object?, object>((c, name, model) => ((HtmlContext)c).Theme.Partial(c, name, model)));
+        _functions.Import("partial", new Func<TemplateContext, string, object?, object?>((c, name, model) => ((HtmlContext)c).Theme.Partial(c, name, model)));
         _functions.Import("raw", new Func<TemplateContext, object?, object>(Raw));
     }
 

@@ -21,6 +21,10 @@ public sealed class ThemeContextTests : IDisposable
         Partial("sets", "{{ leftover = \"oud\" }}<p>{{ title }}</p>");
         Partial("uses", "<p>{{ leftover }}</p>");
         Partial("breaks", "<ul>{{ for i in items }}<li>{{ i }}{{ missing }}</li>{{ end }}</ul>");
+        // A partial as a statement writes where it stands; assigned, it is a value written where that is used.
+        Partial("mixed", "<div>{{ saved = partial \"item\" items[0] }}[{{ partial \"item\" items[1] }}]"
+                         + "({{ saved }}){{ if true }}{{ partial \"item\" items[0] }}{{ end }}{{ for x in [1] }}{{ partial \"nested\" items }}{{ end }}</div>");
+        Partial("nested", "<i>{{ for i in items }}{{ partial \"item\" i }}{{ end }}</i>");
         _theme = Theme.Load("context", [_dir]);
     }
 
@@ -45,6 +49,14 @@ public sealed class ThemeContextTests : IDisposable
         Assert.Contains("missing", e.Message, StringComparison.Ordinal);
 
         Assert.Equal(first, _theme.RenderPartial("page", page));
+    }
+
+    [Fact]
+    public void A_partial_writes_where_it_is_called_also_when_assigned_or_nested()
+    {
+        for (int i = 0; i < 2; i++) // the second time in the reused context
+            Assert.Equal("<div>[<li>b</li>](<li>a</li>)<li>a</li><i><li>a</li><li>b</li></i></div>",
+                _theme.RenderPartial("mixed", new Page("Wijk", "a", "b")));
     }
 
     [Fact]
