@@ -134,11 +134,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     private string Layout(Theme theme, string page, string title, string layout, object model, IReadOnlyList<Link> crumbs, Neighbourhood? n)
     {
-        string html = theme.Render(layout, model);
-        // The first use of every glossary term on the page links to its definition (GlossaryMarker).
-        if (n is not null && layout != "glossary" && Municipality(n).Glossary is { Count: > 0 } terms)
-            html = GuideViews.MarkTerms(html, terms, theme, page, SitePaths.Glossary(n));
-        var body = new SafeHtml(html);
+        // The first use of every glossary term on the page links to its definition (GlossaryMarker): that needs the
+        // layout's text. Otherwise the layout is drawn straight into the page (Theme.Body).
+        object body = n is not null && layout != "glossary" && Municipality(n).Glossary is { Count: > 0 } terms
+            ? new SafeHtml(GuideViews.MarkTerms(theme.Render(layout, model), terms, theme, page, SitePaths.Glossary(n)))
+            : theme.Body(layout, model);
         var nav = new List<Link>();
         if (n is not null)
         {

@@ -54,7 +54,7 @@ public sealed record LayoutModel(
     HeaderView Header,
     IReadOnlyList<Link> Breadcrumbs,
     IReadOnlyList<Link> Nav,
-    SafeHtml Body,
+    object Body, // SafeHtml, or the page's layout drawn in place (LayoutBody)
     FooterView Footer,
     bool Concept = false); // scaffold placeholders affect this page: base layout shows the "concept" banner
 

@@ -82,15 +82,32 @@ public sealed class SiteFiles
     public Rendered Prepare(string path, byte[] bytes) => Prepare(path, bytes, null);
 
     /// <summary>The same for a rendered text: a page is scanned as it was rendered, not decoded again from its bytes.</summary>
-    public Rendered Prepare(string path, string text) => Prepare(path, Utf8.GetBytes(text), text);
-
-    private Rendered Prepare(string path, byte[] bytes, string? text)
+    public Rendered Prepare(string path, string text)
     {
-        if (_staging is null) return new Rendered(bytes, bytes.Length, null);
+        if (_staging is null) return Prepare(path, Utf8.GetBytes(text), text);
+        // Staged, the bytes are written and let go: encoded into a pooled buffer, not a new array per page.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            int length = Utf8.GetBytes(text, buffer);
+            return Stage(path, buffer.AsSpan(0, length), text, null);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private Rendered Prepare(string path, byte[] bytes, string? text) =>
+        _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, text, bytes);
+
+    /// <param name="array">The bytes as an array, when they are one (a file that is not a page rendered here).</param>
+    private Rendered Stage(string path, ReadOnlySpan<byte> bytes, string? text, byte[]? array)
+    {
         // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
-        bool staged = _staging.Stage(path, bytes);
+        bool staged = _staging!.Stage(path, bytes);
         var links = !staged || !path.EndsWith(".html", StringComparison.Ordinal) ? null
-            : text is null ? LinkChecker.Scan(bytes, Strings()) : LinkChecker.Scan(text, Strings());
+            : text is null ? LinkChecker.Scan(array!, Strings()) : LinkChecker.Scan(text, Strings());
         return new Rendered(null, bytes.Length, links);
     }
 

@@ -139,14 +139,31 @@ public sealed class Theme
     {
         if (!_partials.TryGetValue(name, out var template))
             throw new ScriptRuntimeException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+        return Include(context, template, model, isolated: false);
+    }
+
+    /// <summary>
+    /// A page's own layout, drawn where the base layout writes <c>body | raw</c>, in the base layout's render: the
+    /// layout's text is not made into a string of its own first and then copied into the page.
+    /// </summary>
+    public LayoutBody Body(string layout, object model) =>
+        new(_layouts.TryGetValue(layout, out var t) ? t : throw Missing("layouts", layout), model);
+
+    /// <summary>
+    /// Draws <paramref name="template"/> inside the running render. Called as a statement (<c>{{ partial "x" y }}</c>,
+    /// <c>{{ body | raw }}</c>, as every template of the default theme does) it writes straight into the output the call
+    /// stands in, which is where the statement's result would be written: made into a value of its own and copied in,
+    /// every partial's text was copied once per level of nesting (a seventh of what a build allocated). Assigned, piped
+    /// on or passed on, its text is a value (<see cref="Markup"/>) as before.
+    /// </summary>
+    /// <param name="isolated">True: the template sees its model only, not the variables of the template that calls it
+    /// (a page's layout, as when it was drawn on its own).</param>
+    internal static Markup? Include(TemplateContext context, Template template, object? model, bool isolated)
+    {
         var html = (HtmlContext)context;
-        // Called as a statement ({{ partial "x" y }}, as every template of the default theme does), the partial writes
-        // straight into the output the call stands in, which is where the statement's result would be written. Made
-        // into a value of its own and copied in, every partial's text was copied once per level of nesting: a seventh
-        // of what a build allocated. Assigned, piped or passed on, its text is a value (Markup) as before.
         var page = template.Page;
-        bool inPlace = context.EnableOutput && page is not null
-                       && context.CurrentNode?.Parent is ScriptExpressionStatement { CanOutput: true, Parent: ScriptList<ScriptStatement> { Parent: ScriptBlockStatement } };
+        bool inPlace = context.EnableOutput && page is not null && HtmlContext.IsStatement(context.CurrentNode);
+        var outer = isolated ? context.PopGlobal() : null;
         context.PushGlobal(Globals(model));
         if (!inPlace) context.PushOutput(html.RentOutput());
         try
@@ -172,6 +189,7 @@ public sealed class Theme
                 html.ReturnOutput();
             }
             context.PopGlobal();
+            if (outer is not null) context.PushGlobal(outer);
         }
     }
 
@@ -249,6 +267,18 @@ public sealed class ThemeException(IReadOnlyList<Diagnostic> findings)
 }
 
 /// <summary>HTML that is already safe to write as is: Markdown rendered by the sanitising pipeline, or a page body.</summary>
+/// <summary>A page's layout with its model, drawn when the base layout writes it with <c>raw</c> (see <see cref="Theme.Body"/>).</summary>
+public sealed class LayoutBody
+{
+    private readonly Template _template;
+    private readonly object _model;
+
+    internal LayoutBody(Template template, object model) => (_template, _model) = (template, model);
+
+    /// <summary>Null when drawn in place; else the layout's text as a value.</summary>
+    internal Markup? Write(TemplateContext context) => Theme.Include(context, _template, _model, isolated: true);
+}
+
 public sealed record SafeHtml(string Html)
 {
     public static readonly SafeHtml Empty = new("");
@@ -283,7 +313,7 @@ internal sealed class HtmlContext : TemplateContext
         MemberRenamer = StandardMemberRenamer.Default;
         _functions = new ScriptObject();
         _functions.Import("partial", new Func<TemplateContext, string, object?, object?>((c, name, model) => ((HtmlContext)c).Theme.Partial(c, name, model)));
-        _functions.Import("raw", new Func<TemplateContext, object?, object>(Raw));
+        _functions.Import("raw", new Func<TemplateContext, object?, object?>(Raw));
     }
 
     private readonly ScriptObject _functions;
@@ -324,6 +354,16 @@ internal sealed class HtmlContext : TemplateContext
 
     public void ReturnOutput() => _depth--;
 
+    /// <summary>
+    /// True when <paramref name="call"/> (a function call, or the last stage of a pipe) is a statement of its own whose
+    /// value the enclosing block writes to the output, and nothing else is done with it.
+    /// </summary>
+    internal static bool IsStatement(ScriptNode? call)
+    {
+        while (call?.Parent is ScriptPipeCall pipe && ReferenceEquals(pipe.To, call)) call = pipe;
+        return call?.Parent is ScriptExpressionStatement { CanOutput: true, Parent: ScriptList<ScriptStatement> { Parent: ScriptBlockStatement } };
+    }
+
     private static readonly ScriptObject Builtins = new BuiltinFunctions();
 
     // Every context has the same member filter and renamer, so the accessor Scriban builds for a view-model type (a
@@ -339,10 +379,11 @@ internal sealed class HtmlContext : TemplateContext
     }
 
     /// <summary>Writes sanitised HTML unescaped; anything else is refused, so content text can never be written raw.</summary>
-    private static object Raw(TemplateContext context, object? value) => value switch
+    private static object? Raw(TemplateContext context, object? value) => value switch
     {
         SafeHtml h => new Markup(h.Html),
         Markup m => m,
+        LayoutBody body => body.Write(context),
         null => new Markup(""),
         _ => throw new ScriptRuntimeException(context.CurrentSpan,
             "raw schrijft alleen HTML die SiteGen al veilig heeft gemaakt (zoals de verhaaltekst); gewone tekst wordt altijd ge-escaped"),

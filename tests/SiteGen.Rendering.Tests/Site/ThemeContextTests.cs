@@ -25,6 +25,13 @@ public sealed class ThemeContextTests : IDisposable
         Partial("mixed", "<div>{{ saved = partial \"item\" items[0] }}[{{ partial \"item\" items[1] }}]"
                          + "({{ saved }}){{ if true }}{{ partial \"item\" items[0] }}{{ end }}{{ for x in [1] }}{{ partial \"nested\" items }}{{ end }}</div>");
         Partial("nested", "<i>{{ for i in items }}{{ partial \"item\" i }}{{ end }}</i>");
+        // A page's layout drawn inside the base layout (Theme.Body), as a statement and as a value.
+        Directory.CreateDirectory(Path.Combine(_dir, "layouts"));
+        void Layout(string name, string text) => File.WriteAllText(Path.Combine(_dir, "layouts", name + Theme.Extension), text);
+        Layout("frame", "<title>{{ heading }}</title><main>{{ body | raw }}</main>");
+        Layout("frame-twice", "{{ kept = body | raw }}<main>{{ kept }}</main><p>{{ heading }}</p>");
+        Layout("page", "<h1>{{ title }}</h1>{{ for i in items }}{{ partial \"item\" i }}{{ end }}");
+        Layout("peeks", "<h1>{{ heading }}</h1>");
         _theme = Theme.Load("context", [_dir]);
     }
 
@@ -57,6 +64,25 @@ public sealed class ThemeContextTests : IDisposable
         for (int i = 0; i < 2; i++) // the second time in the reused context
             Assert.Equal("<div>[<li>b</li>](<li>a</li>)<li>a</li><i><li>a</li><li>b</li></i></div>",
                 _theme.RenderPartial("mixed", new Page("Wijk", "a", "b")));
+    }
+
+    private sealed record Frame(string Heading, object Body);
+
+    [Fact]
+    public void A_pages_layout_drawn_inside_the_base_layout_is_what_it_is_drawn_on_its_own_and_sees_only_its_model()
+    {
+        var page = new Page("Wijk", "a", "b");
+        string alone = _theme.Render("page", page);
+        Assert.Equal("<h1>Wijk</h1><li>a</li><li>b</li>", alone);
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal($"<title>Kop</title><main>{alone}</main>", _theme.Render("frame", new Frame("Kop", _theme.Body("page", page))));
+            Assert.Equal($"<main>{alone}</main><p>Kop</p>", _theme.Render("frame-twice", new Frame("Kop", _theme.Body("page", page))));
+        }
+        // The base layout's variables are not the page layout's: a name only the base layout has fails, as on its own.
+        var e = Assert.Throws<ThemeException>(() => _theme.Render("frame", new Frame("Kop", _theme.Body("peeks", page))));
+        Assert.Contains("heading", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ThemeException>(() => _theme.Render("peeks", page));
     }
 
     [Fact]
