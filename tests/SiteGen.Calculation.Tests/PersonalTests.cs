@@ -60,6 +60,26 @@ public class PersonalTests
     }
 
     [Fact]
+    public void Owner_and_tenant_from_one_evaluation_are_the_owners_and_the_tenants_figures()
+    {
+        var model = Model(HeatDemandMethod.Consistent);
+        foreach (var d in model.Input.Dwellings)
+            foreach (var v in model.Input.Variants)
+                foreach (var p in new[] { new PersonalInputs { GasM3 = 1700m, Label = "C" }, new PersonalInputs { Price = PriceSetting.High, Loan = true } })
+                {
+                    var (owner, tenant) = model.EvaluateOwnerAndTenant(d.Id, v.Id, p);
+                    var ownerAlone = model.Evaluate(d.Id, v.Id, p);
+                    var tenantAlone = model.Evaluate(d.Id, v.Id, p with { Tenant = true });
+                    Assert.Equal((ownerAlone.Tco30y, ownerAlone.MonthlyStartYear, ownerAlone.UpfrontAfterSubsidy, ownerAlone.LoanMonthly),
+                        (owner.Tco30y, owner.MonthlyStartYear, owner.UpfrontAfterSubsidy, owner.LoanMonthly));
+                    Assert.Equal((tenantAlone.Tco30y, tenantAlone.MonthlyStartYear, tenantAlone.UpfrontAfterSubsidy, tenantAlone.Inputs),
+                        (tenant.Tco30y, tenant.MonthlyStartYear, tenant.UpfrontAfterSubsidy, tenant.Inputs));
+                }
+        // With the boiler timing the owner's items differ from the tenant's: one evaluation cannot serve both.
+        Assert.Throws<ArgumentException>(() => model.EvaluateOwnerAndTenant(Rw1, Boiler, new PersonalInputs { NaturalMoment = true }));
+    }
+
+    [Fact]
     public void Gas_boiler_total_rises_by_exactly_gas_difference_times_price_times_annuity()
     {
         var model = Model();

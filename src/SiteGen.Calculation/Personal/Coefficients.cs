@@ -106,7 +106,10 @@ public static class Coefficients
             {
                 var p = new PersonalInputs { Label = label, Price = price, NaturalMoment = moment };
                 // One set of evaluations serves every figure of these inputs: the model is the costly part of a build.
-                var fits = FitAll(model, dwelling, variant, p, Owner);
+                // Without the boiler timing, a tenant's figures come from the same evaluations as the owner's.
+                var fits = moment
+                    ? FitAll(gas => model.Evaluate(dwelling, variant, p with { GasM3 = gas }, detail: false), Owner, dwelling, variant)
+                    : FitAll(gas => model.EvaluateOwnerAndTenant(dwelling, variant, p with { GasM3 = gas }, detail: false), OwnerAndTenant, dwelling, variant);
                 var (tco, monthly, upfront) = (fits[0], fits[1], fits[2]);
                 if (Math.Abs(upfront.B) > Tolerance)
                     throw new CalculationException($"{dwelling} / {variant}: de kosten vooraf hangen af van het gasverbruik ({upfront.B} euro per m3); de rekenhulp kan dit niet overnemen");
@@ -123,8 +126,7 @@ public static class Coefficients
 
                 // A tenant's figures ignore the boiler timing (PersonalModel), so one moment is enough.
                 if (moment) continue;
-                var tenantFits = FitAll(model, dwelling, variant, p with { Tenant = true }, TenantFigures);
-                var (ttco, tmonthly) = (tenantFits[0], tenantFits[1]);
+                var (ttco, tmonthly) = (fits[3], fits[4]);
                 if (new GasSlopes(Slope(ttco.B), Slope(tmonthly.B)) != slope)
                     throw new CalculationException($"{dwelling} / {variant}: de invloed van het gasverbruik is voor een huurder anders dan voor een eigenaar; de rekenhulp kan dit niet overnemen");
                 var t = new TenantIntercepts(Intercept(ttco.A), Intercept(tmonthly.A));
@@ -153,10 +155,11 @@ public static class Coefficients
         (r => r.UpfrontAfterSubsidy!.Value, "kosten vooraf"),
     ];
 
-    private static readonly (Func<PersonalResult, decimal> Figure, string What)[] TenantFigures =
+    private static readonly (Func<(PersonalResult Owner, PersonalResult Tenant), decimal> Figure, string What)[] OwnerAndTenant =
     [
-        (r => r.Tco30y, "totale kosten over 30 jaar voor een huurder"),
-        (r => r.MonthlyStartYear, "maandlasten voor een huurder"),
+        .. Owner.Select(f => (new Func<(PersonalResult Owner, PersonalResult Tenant), decimal>(r => f.Figure(r.Owner)), f.What)),
+        (r => r.Tenant.Tco30y, "totale kosten over 30 jaar voor een huurder"),
+        (r => r.Tenant.MonthlyStartYear, "maandlasten voor een huurder"),
     ];
 
     /// <summary>Fits value = a + b x gas through two evaluations of the core and checks a third.</summary>
@@ -165,11 +168,15 @@ public static class Coefficients
 
     /// <summary>Fits several figures of the same inputs from one set of three evaluations.</summary>
     public static Affine[] FitAll(PersonalModel model, string dwelling, string variant, PersonalInputs p,
-        (Func<PersonalResult, decimal> Figure, string What)[] figures)
+        (Func<PersonalResult, decimal> Figure, string What)[] figures) =>
+        FitAll(gas => model.Evaluate(dwelling, variant, p with { GasM3 = gas }, detail: false), figures, dwelling, variant);
+
+    /// <param name="evaluate">The core's figures at a gas use.</param>
+    private static Affine[] FitAll<T>(Func<decimal, T> evaluate, (Func<T, decimal> Figure, string What)[] figures, string dwelling, string variant)
     {
-        var r1 = model.Evaluate(dwelling, variant, p with { GasM3 = GasLow }, detail: false);
-        var r2 = model.Evaluate(dwelling, variant, p with { GasM3 = GasHigh }, detail: false);
-        var r3 = model.Evaluate(dwelling, variant, p with { GasM3 = GasCheck }, detail: false);
+        var r1 = evaluate(GasLow);
+        var r2 = evaluate(GasHigh);
+        var r3 = evaluate(GasCheck);
         var fits = new Affine[figures.Length];
         for (int i = 0; i < figures.Length; i++)
         {

@@ -74,6 +74,25 @@ public sealed class PersonalModel
     /// <param name="detail">False: <see cref="PersonalResult.Detail"/> holds the totals only (see <see cref="Tco.Evaluate"/>).</param>
     public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
     {
+        var (d, v, dwelling, r) = Core(dwellingId, variantId, p, detail);
+        return p.Tenant ? Tenant(d, v, dwelling, r, p) : Owner(d, v, dwelling, r, p);
+    }
+
+    /// <summary>
+    /// An owner's figures for <paramref name="p"/> and a tenant's for the same inputs, from one evaluation of the core:
+    /// without the boiler timing (a tenant's figures ignore it) both rest on the same items.
+    /// </summary>
+    public (PersonalResult Owner, PersonalResult Tenant) EvaluateOwnerAndTenant(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
+    {
+        if (p.Tenant || p.NaturalMoment)
+            throw new ArgumentException("an owner's and a tenant's figures share one evaluation only without the boiler timing", nameof(p));
+        var (d, v, dwelling, r) = Core(dwellingId, variantId, p, detail);
+        return (Owner(d, v, dwelling, r, p), Tenant(d, v, dwelling, r, p with { Tenant = true }));
+    }
+
+    private (DwellingInput Reference, VariantInput Variant, DwellingInput Dwelling, ResidentResult Result) Core(
+        string dwellingId, string variantId, PersonalInputs p, bool detail)
+    {
         // The calculator's coefficients call this thousands of times per neighbourhood: no capturing lambdas here.
         var d = Find(_input.Dwellings, dwellingId, x => x.Id) ?? throw new CalculationException($"onbekende woning '{dwellingId}'");
         var v = Find(_input.Variants, variantId, x => x.Id) ?? throw new CalculationException($"onbekende variant '{variantId}'");
@@ -86,19 +105,23 @@ public sealed class PersonalModel
             GasCurrent = p.GasM3 is { } gas ? new Quantity(gas, PersonalGas) : d.GasCurrent,
         };
         var variant = Adapted(v, d.Id, label, p.NaturalMoment && !p.Tenant);
+        var r = _tco[p.Price].Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id), detail);
+        return (d, v, dwelling, r);
+    }
+
+    private PersonalResult Tenant(DwellingInput d, VariantInput v, DwellingInput dwelling, ResidentResult r, PersonalInputs p)
+    {
         var tco = _tco[p.Price];
-        var r = tco.Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id), detail);
-
-        if (p.Tenant)
+        decimal annual = r.VariableCostPerYear + r.FixedCostPerYear;
+        return new PersonalResult
         {
-            decimal annual = r.VariableCostPerYear + r.FixedCostPerYear;
-            return new PersonalResult
-            {
-                DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = label, Detail = r,
-                Annuity = tco.Annuity, Tco30y = annual * tco.Annuity, MonthlyStartYear = annual / 12m, UpfrontAfterSubsidy = null,
-            };
-        }
+            DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = dwelling.Label, Detail = r,
+            Annuity = tco.Annuity, Tco30y = annual * tco.Annuity, MonthlyStartYear = annual / 12m, UpfrontAfterSubsidy = null,
+        };
+    }
 
+    private PersonalResult Owner(DwellingInput d, VariantInput v, DwellingInput dwelling, ResidentResult r, PersonalInputs p)
+    {
         decimal upfront = r.Investment - r.Subsidy;
         decimal total = r.Tco, monthly = r.MonthlyCost;
         LoanTerms? loan = null;
@@ -114,8 +137,8 @@ public sealed class PersonalModel
         }
         return new PersonalResult
         {
-            DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = label, Detail = r,
-            Annuity = tco.Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
+            DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = dwelling.Label, Detail = r,
+            Annuity = _tco[p.Price].Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
             Loan = loan, LoanAmount = borrowed, LoanMonthly = instalment, LoanInterest = interest,
         };
     }
