@@ -266,7 +266,6 @@ public sealed class ThemeException(IReadOnlyList<Diagnostic> findings)
     public IReadOnlyList<Diagnostic> Findings { get; } = findings;
 }
 
-/// <summary>HTML that is already safe to write as is: Markdown rendered by the sanitising pipeline, or a page body.</summary>
 /// <summary>A page's layout with its model, drawn when the base layout writes it with <c>raw</c> (see <see cref="Theme.Body"/>).</summary>
 public sealed class LayoutBody
 {
@@ -279,6 +278,7 @@ public sealed class LayoutBody
     internal Markup? Write(TemplateContext context) => Theme.Include(context, _template, _model, isolated: true);
 }
 
+/// <summary>HTML that is already safe to write as is: Markdown rendered by the sanitising pipeline, or a page body.</summary>
 public sealed record SafeHtml(string Html)
 {
     public static readonly SafeHtml Empty = new("");
@@ -395,6 +395,8 @@ internal sealed class HtmlContext : TemplateContext
         {
             case null: return this;
             case Markup m: Write(m.Html); return this;
+            // Unlike SafeHtml it has no text to show escaped: the theme author is told what to write instead.
+            case LayoutBody: throw new ScriptRuntimeException(span, "de inhoud van de pagina schrijft u met raw: {{ body | raw }}");
             default:
                 Write(Encode(ObjectToString(value) ?? ""));
                 return this;

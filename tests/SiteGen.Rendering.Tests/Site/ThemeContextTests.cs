@@ -32,6 +32,7 @@ public sealed class ThemeContextTests : IDisposable
         Layout("frame-twice", "{{ kept = body | raw }}<main>{{ kept }}</main><p>{{ heading }}</p>");
         Layout("page", "<h1>{{ title }}</h1>{{ for i in items }}{{ partial \"item\" i }}{{ end }}");
         Layout("peeks", "<h1>{{ heading }}</h1>");
+        Layout("frame-escaped", "<main>{{ body }}</main>");
         _theme = Theme.Load("context", [_dir]);
     }
 
@@ -83,6 +84,9 @@ public sealed class ThemeContextTests : IDisposable
         var e = Assert.Throws<ThemeException>(() => _theme.Render("frame", new Frame("Kop", _theme.Body("peeks", page))));
         Assert.Contains("heading", e.Message, StringComparison.Ordinal);
         Assert.Throws<ThemeException>(() => _theme.Render("peeks", page));
+        // Written without raw it has no text to show escaped: the theme author is told what to write.
+        e = Assert.Throws<ThemeException>(() => _theme.Render("frame-escaped", new Frame("Kop", _theme.Body("page", page))));
+        Assert.Contains("{{ body | raw }}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
