@@ -36,6 +36,9 @@ public static class SiteBuilder
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string what) => options.Log?.Invoke($"{clock.Elapsed.TotalMilliseconds,7:0} ms {GC.GetTotalAllocatedBytes() / (1024 * 1024),6} MB  {what}");
+        // The content's schemas take a core about 0.2 s to load: started first, they load on the other core while the
+        // output's manifest and data files are read (one core's work, 0.2-0.3 s at 20,000 pages) instead of after it.
+        SiteGen.Content.Schema.SchemaCheck.Preload();
         // Before anything is read: an output folder that must not be written is a usage error, whatever the content says.
         var manifest = options.WriteOutput ? OutputGuard.Check(options) : null;
 
