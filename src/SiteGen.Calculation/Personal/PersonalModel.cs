@@ -74,8 +74,8 @@ public sealed class PersonalModel
     /// <param name="detail">False: <see cref="PersonalResult.Detail"/> holds the totals only (see <see cref="Tco.Evaluate"/>).</param>
     public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
     {
-        var (d, v, dwelling, r) = Core(dwellingId, variantId, p, detail);
-        return p.Tenant ? Tenant(d, v, dwelling, r, p) : Owner(d, v, dwelling, r, p);
+        var (d, v, dwelling, tco, r) = Core(dwellingId, variantId, p, detail);
+        return p.Tenant ? Tenant(d, v, dwelling, tco, r, p) : Owner(d, v, dwelling, tco, r, p);
     }
 
     /// <summary>
@@ -86,11 +86,11 @@ public sealed class PersonalModel
     {
         if (p.Tenant || p.NaturalMoment)
             throw new ArgumentException("an owner's and a tenant's figures share one evaluation only without the boiler timing", nameof(p));
-        var (d, v, dwelling, r) = Core(dwellingId, variantId, p, detail);
-        return (Owner(d, v, dwelling, r, p), Tenant(d, v, dwelling, r, p with { Tenant = true }));
+        var (d, v, dwelling, tco, r) = Core(dwellingId, variantId, p, detail);
+        return (Owner(d, v, dwelling, tco, r, p), Tenant(d, v, dwelling, tco, r, p with { Tenant = true }));
     }
 
-    private (DwellingInput Reference, VariantInput Variant, DwellingInput Dwelling, ResidentResult Result) Core(
+    private (DwellingInput Reference, VariantInput Variant, DwellingInput Dwelling, Tco Tco, ResidentResult Result) Core(
         string dwellingId, string variantId, PersonalInputs p, bool detail)
     {
         // The calculator's coefficients call this thousands of times per neighbourhood: no capturing lambdas here.
@@ -105,13 +105,13 @@ public sealed class PersonalModel
             GasCurrent = p.GasM3 is { } gas ? new Quantity(gas, PersonalGas) : d.GasCurrent,
         };
         var variant = Adapted(v, d.Id, label, p.NaturalMoment && !p.Tenant);
-        var r = _tco[p.Price].Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id), detail);
-        return (d, v, dwelling, r);
+        var tco = _tco[p.Price];
+        var r = tco.Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id), detail);
+        return (d, v, dwelling, tco, r);
     }
 
-    private PersonalResult Tenant(DwellingInput d, VariantInput v, DwellingInput dwelling, ResidentResult r, PersonalInputs p)
+    private static PersonalResult Tenant(DwellingInput d, VariantInput v, DwellingInput dwelling, Tco tco, ResidentResult r, PersonalInputs p)
     {
-        var tco = _tco[p.Price];
         decimal annual = r.VariableCostPerYear + r.FixedCostPerYear;
         return new PersonalResult
         {
@@ -120,7 +120,7 @@ public sealed class PersonalModel
         };
     }
 
-    private PersonalResult Owner(DwellingInput d, VariantInput v, DwellingInput dwelling, ResidentResult r, PersonalInputs p)
+    private PersonalResult Owner(DwellingInput d, VariantInput v, DwellingInput dwelling, Tco tco, ResidentResult r, PersonalInputs p)
     {
         decimal upfront = r.Investment - r.Subsidy;
         decimal total = r.Tco, monthly = r.MonthlyCost;
@@ -138,7 +138,7 @@ public sealed class PersonalModel
         return new PersonalResult
         {
             DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = dwelling.Label, Detail = r,
-            Annuity = _tco[p.Price].Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
+            Annuity = tco.Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
             Loan = loan, LoanAmount = borrowed, LoanMonthly = instalment, LoanInterest = interest,
         };
     }

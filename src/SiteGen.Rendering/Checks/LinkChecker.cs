@@ -117,7 +117,7 @@ public static class LinkChecker
     /// the like; SVG and MathML content (where those tags are ordinary and xlink:href counts as href) with its HTML
     /// integration points; &lt;template&gt; contents, which are not part of the document.
     /// </summary>
-    public static PageLinks Scan(byte[] html, StringPool? pool = null) => Scan(System.Text.Encoding.UTF8.GetString(html), pool);
+    public static PageLinks Scan(ReadOnlySpan<byte> html, StringPool? pool = null) => Scan(System.Text.Encoding.UTF8.GetString(html), pool);
 
     /// <summary>The same, for a page still at hand as text (as rendered: not decoded again from its bytes).</summary>
     public static PageLinks Scan(string html, StringPool? pool = null)

@@ -90,7 +90,7 @@ public sealed class SiteFiles
         try
         {
             int length = Utf8.GetBytes(text, buffer);
-            return Stage(path, buffer.AsSpan(0, length), text, null);
+            return Stage(path, buffer.AsSpan(0, length), text);
         }
         finally
         {
@@ -99,15 +99,14 @@ public sealed class SiteFiles
     }
 
     private Rendered Prepare(string path, byte[] bytes, string? text) =>
-        _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, text, bytes);
+        _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, text);
 
-    /// <param name="array">The bytes as an array, when they are one (a file that is not a page rendered here).</param>
-    private Rendered Stage(string path, ReadOnlySpan<byte> bytes, string? text, byte[]? array)
+    private Rendered Stage(string path, ReadOnlySpan<byte> bytes, string? text)
     {
         // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
         bool staged = _staging!.Stage(path, bytes);
         var links = !staged || !path.EndsWith(".html", StringComparison.Ordinal) ? null
-            : text is null ? LinkChecker.Scan(array!, Strings()) : LinkChecker.Scan(text, Strings());
+            : text is null ? LinkChecker.Scan(bytes, Strings()) : LinkChecker.Scan(text, Strings());
         return new Rendered(null, bytes.Length, links);
     }
 
