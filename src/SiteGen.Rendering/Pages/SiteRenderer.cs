@@ -295,9 +295,9 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     /// <summary>
     /// The tables in one plain paragraph, for a resident who would rather not compare six rows: what is cheapest over
-    /// the horizon (only when it clearly is; otherwise which options are about equal), the cheapest way without natural
-    /// gas (only options that burn no gas at all), what is lowest per month and what it asks up front. Every figure is
-    /// the same computed and rounded figure the tables show.
+    /// the horizon, without natural gas (only options that burn no gas at all) and per month, each only when it clearly
+    /// is (otherwise which options are about equal, and the span of their figures), and what it asks up front. Every
+    /// figure is the same computed and rounded figure the tables show.
     /// </summary>
     private static string InShort(NeighbourhoodView view, string dwelling)
     {
@@ -328,17 +328,17 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         {
             var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
             if (!outcome.Options.SequenceEqual(free.Options))
+                // Differences inside the margins name no winner: the options and the span of their figures.
                 text.Append(free.Clear || free.Options.Count == 1
                     ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}. "
-                    : $"Wilt u helemaal van het aardgas af, dan kost {Name(free.Lowest)} het minst ({Display.Tco(byId[free.Lowest].Tco)}), "
-                      + $"maar {(free.Options.Count == 2 ? "één andere keuze" : Labels.Count(free.Options.Count - 1) + " andere keuzes")} zonder aardgas "
-                      + $"{(free.Options.Count == 2 ? "ligt" : "liggen")} daar dicht bij. ");
+                    : $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())} dicht bij elkaar: "
+                      + $"van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}. ");
         }
         var monthly = view.LowestMonthly(dwelling);
         text.Append(monthly.Clear
             ? $"De laagste kosten per maand heeft {Name(monthly.Lowest)}: {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar. "
-            : $"Per maand liggen {Labels.JoinAnd(monthly.Options.Select(Name).ToList())} dicht bij elkaar; het laagst is {Name(monthly.Lowest)} "
-              + $"met {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar. ");
+            : $"Per maand liggen {Labels.JoinAnd(monthly.Options.Select(Name).ToList())} dicht bij elkaar: "
+              + $"van {Display.Monthly(monthly.Options.Min(id => byId[id].MonthlyCost))} tot {Display.Monthly(monthly.Options.Max(id => byId[id].MonthlyCost))} in het eerste jaar. ");
         var first = byId[outcome.Lowest];
         bool subsidised = first.ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy);
         text.Append($"Vooraf betaalt u voor {Name(first.VariantId)} ongeveer {Display.Upfront(first.ResidentUpfront)}{(subsidised ? ", na subsidie" : "")}.");

@@ -132,6 +132,16 @@ public class RangesOnPagesTests
         string inShort = BuiltSite.Page($"{N}/woningen/vrijstaand-voor-1980/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent;
         Assert.DoesNotContain("voor dit huis het goedkoopst", inShort);
         Assert.Contains("geen duidelijk goedkoopste keuze", inShort);
+        // Without gas and per month alike: options inside each other's margins are named together, none as the lowest.
+        foreach (var page in BuiltSite.Files.All.Keys.Where(k => k.StartsWith($"{N}/woningen/", StringComparison.Ordinal) && k.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            string summary = BuiltSite.Page(page).GetElementById("in-het-kort")!.ParentElement!.TextContent;
+            Assert.DoesNotContain("het minst", summary);
+            Assert.DoesNotContain("het laagst", summary);
+        }
+        string terraced = BuiltSite.Page($"{N}/woningen/tussenwoning-1980-2000/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent;
+        Assert.Matches(@"Zonder aardgas liggen .+ dicht bij elkaar: van € \d", terraced.Replace('\u00a0', ' '));
+        Assert.Matches(@"Per maand liggen .+ dicht bij elkaar: van € \d+ tot € \d+ in het eerste jaar", terraced.Replace('\u00a0', ' '));
 
         // Without margins and what-ifs every range is a point: one winner per dwelling, named as such.
         string content = RepoPaths.CopyToTemp(RepoPaths.Content);
