@@ -27,4 +27,31 @@ public sealed class SymlinkGuardTests : IDisposable
             diag.Items.Select(d => Path.GetRelativePath(root, d.Path).Replace('\\', '/')));
         Assert.All(diag.Items, d => Assert.Contains("wijst buiten de map content", d.Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_walk_lists_each_folders_files_as_the_disk_does_and_leaves_folders_with_links_to_the_disk()
+    {
+        string root = Path.Combine(_dir, "content");
+        foreach (var folder in new[] { "m/n/dwellings", "m/n/.hidden", "m/linked/sub" }) Directory.CreateDirectory(Path.Combine(root, folder));
+        foreach (var file in new[] { "m/n/neighbourhood.yaml", "m/n/index.md", "m/n/dwellings/a.yaml", "m/n/.hidden/x.md", "m/linked/sub/b.yaml" })
+            File.WriteAllText(Path.Combine(root, file), file);
+        File.CreateSymbolicLink(Path.Combine(root, "m", "linked", "to-n"), Path.Combine(root, "m", "n"));
+        var listing = new ContentListing();
+        Assert.True(SymlinkGuard.Check(root, new DiagnosticBag(), "content", listing: listing));
+
+        string n = Path.Combine(root, "m", "n");
+        var listed = listing.FilesUnder(n);
+        Assert.NotNull(listed);
+        var disk = Directory.GetFiles(n, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(disk, listed.Select(f => f.Path));
+        Assert.All(listed, f => Assert.Equal((new FileInfo(f.Path).Length, File.GetLastWriteTimeUtc(f.Path).Ticks), (f.Length, f.Written)));
+        Assert.DoesNotContain(listing.FilesUnder(n, hiddenFolders: false)!, f => f.Path.Contains(".hidden", StringComparison.Ordinal));
+        // A link below, a folder never walked: the caller lists the disk itself.
+        Assert.Null(listing.FilesUnder(Path.Combine(root, "m", "linked")));
+        Assert.Null(listing.FilesUnder(Path.Combine(_dir, "elsewhere")));
+        // Only what a watcher reported was checked: nothing to answer from.
+        var partial = new ContentListing();
+        SymlinkGuard.Check(root, new DiagnosticBag(), "content", new HashSet<string> { n }, partial);
+        Assert.Null(partial.FilesUnder(n));
+    }
 }

@@ -31,8 +31,14 @@ public static class ContentLoader
     /// threads, as soon as it is read. One it returns true for is listed only (<see cref="Municipality.Drawn"/>), so a
     /// build that draws and lets go of each neighbourhood this way never holds all of them.
     /// </param>
+    /// <param name="listing">
+    /// Filled with the content folder's files as the walk for symbolic links found them, before any neighbourhood is
+    /// asked about or read: whoever hashes a neighbourhood's folder meanwhile (<paramref name="keep"/>, <paramref name="draw"/>)
+    /// can take its files from there. Each neighbourhood's placeholder scan does.
+    /// </param>
     public static (SiteContent? Content, DiagnosticBag Diagnostics) Load(string root, DateOnly buildDate, ContentCache? cache = null,
-        Func<string, string, KeptNeighbourhood?>? keep = null, Func<SiteContent, int, Func<Neighbourhood, bool>>? draw = null)
+        Func<string, string, KeptNeighbourhood?>? keep = null, Func<SiteContent, int, Func<Neighbourhood, bool>>? draw = null,
+        ContentListing? listing = null)
     {
         Schema.SchemaCheck.Preload();
         var diag = new DiagnosticBag { AllowsPending = true };
@@ -43,7 +49,8 @@ public static class ContentLoader
         }
         // With a watcher's report of what changed, only that is checked and hashed: the rest was checked by the last load.
         var changed = cache?.TakeChanges();
-        if (!SymlinkGuard.Check(root, diag, "content", changed)) return (null, diag);
+        listing ??= new ContentListing();
+        if (!SymlinkGuard.Check(root, diag, "content", changed, listing)) return (null, diag);
         // Hashed before anything is read: a shared file changing during the read cannot be cached under its old hash.
         cache?.Begin(root, buildDate, changed);
         var sources = SourcesReader.Read(root, diag, out var unusableSources);
@@ -107,7 +114,7 @@ public static class ContentLoader
                 }
             }
             var own = new DiagnosticBag { AllowsPending = true };
-            var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own)).ToList();
+            var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own, listing)).ToList();
             // Its own reader: the reader notes failed parameters, which only the shared check above reads.
             var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);
             if (n is not null && drawing is not null && !own.HasErrors && drawing(n))

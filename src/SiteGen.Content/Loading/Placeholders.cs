@@ -17,7 +17,11 @@ public static partial class Placeholders
     public static List<Found> Scan(string root, DiagnosticBag diag, IReadOnlySet<string>? skip = null) => Scan(root, Files(root, root, skip), diag, parallel: true);
 
     /// <summary>The placeholders in one folder (a neighbourhood's), reported like those of <see cref="Scan(string, DiagnosticBag, IReadOnlySet{string}?)"/>.</summary>
-    public static List<Found> ScanFolder(string root, string dir, DiagnosticBag diag) => Scan(root, Files(root, dir, null), diag, parallel: false);
+    /// <param name="listing">The content folder as walked at the start of the load, when it holds this folder (else the disk is listed).</param>
+    public static List<Found> ScanFolder(string root, string dir, DiagnosticBag diag, ContentListing? listing = null) =>
+        Scan(root, listing?.FilesUnder(dir, hiddenFolders: false) is { } listed ? listed.Where(f => IsText(f.Path)).Select(f => f.Path) : Files(root, dir, null), diag, parallel: false);
+
+    private static bool IsText(string file) => file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".md", StringComparison.Ordinal);
 
     private static List<Found> Scan(string root, IEnumerable<string> paths, DiagnosticBag diag, bool parallel)
     {
@@ -93,7 +97,7 @@ public static partial class Placeholders
                 if (new DirectoryInfo(sub).LinkTarget is not null) continue;
                 stack.Push(sub);
             }
-            result.AddRange(Directory.GetFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal)));
+            result.AddRange(Directory.GetFiles(dir).Where(IsText));
         }
         return result.Order(StringComparer.Ordinal);
     }

@@ -16,7 +16,8 @@ public static class SymlinkGuard
     /// When given (serve, told by its file watcher what changed since the last check): only these paths are checked, a
     /// folder among them with everything in it; the rest was checked before.
     /// </param>
-    public static bool Check(string root, DiagnosticBag diag, string what, IReadOnlySet<string>? only = null)
+    /// <param name="listing">Filled with every folder's entries when the whole folder is walked (<paramref name="only"/> null).</param>
+    public static bool Check(string root, DiagnosticBag diag, string what, IReadOnlySet<string>? only = null, ContentListing? listing = null)
     {
         if (!Directory.Exists(root)) return true;
         string real = RealPath(root);
@@ -47,39 +48,55 @@ public static class SymlinkGuard
         // folders is listed in parallel (listing is the cost: this walk runs on every build, also serve's rebuild after
         // each edit, over every file of the content); links are judged afterwards in the order of a depth-first walk,
         // so findings come in the same order on any number of cores.
-        var listed = new Dictionary<string, (string Path, bool Link, bool Folder)[]>(StringComparer.Ordinal);
+        var listed = new Dictionary<string, ContentListing.Entry[]?>(StringComparer.Ordinal);
         var level = pending.ToArray();
         while (level.Length > 0)
         {
-            var lists = new (string Path, bool Link, bool Folder)[level.Length][];
+            var lists = new ContentListing.Entry[]?[level.Length];
             Parallel.For(0, level.Length, i => lists[i] = List(level[i]));
             var next = new List<string>();
             for (int i = 0; i < level.Length; i++)
             {
                 listed[level[i]] = lists[i];
-                foreach (var e in lists[i])
+                foreach (var e in lists[i] ?? [])
                     if (e.Folder && !e.Link) next.Add(e.Path);
             }
             level = [.. next];
         }
+        if (only is null) listing?.Fill(listed.Where(x => x.Value is not null)!);
         while (pending.Count > 0)
         {
-            foreach (var (path, link, folder) in listed[pending.Pop()])
+            foreach (var e in listed[pending.Pop()] ?? [])
             {
-                if (link) ok &= Judge(path);
-                else if (folder) pending.Push(path);
+                if (e.Link) ok &= Judge(e.Path);
+                else if (e.Folder) pending.Push(e.Path);
             }
         }
         return ok;
     }
 
-    private static readonly EnumerationOptions ListOptions = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true };
+    // Not IgnoreInaccessible: a folder that cannot be listed is passed over here as before, but left out of the listing,
+    // so whoever needs its files lists it again and meets the error.
+    private static readonly EnumerationOptions ListOptions = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
 
-    /// <summary>A folder's entries in ordinal order: each one's full path, whether it is a link, whether it is a folder.</summary>
-    private static (string Path, bool Link, bool Folder)[] List(string dir) =>
-        new FileSystemEnumerable<(string Path, bool Link, bool Folder)>(dir,
-                (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory), ListOptions)
-            .OrderBy(e => e.Path, StringComparer.Ordinal).ToArray();
+    /// <summary>
+    /// A folder's entries in ordinal order, each with what the listing keeps (the size and time come with the same
+    /// look-up as the link test); null when the folder cannot be listed.
+    /// </summary>
+    private static ContentListing.Entry[]? List(string dir)
+    {
+        try
+        {
+            var entries = new FileSystemEnumerable<ContentListing.Entry>(dir, (ref FileSystemEntry e) => new ContentListing.Entry(e.ToFullPath(),
+                    (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory, e.Length, e.LastWriteTimeUtc.UtcTicks), ListOptions).ToArray();
+            Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+            return entries;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The absolute path with every symbolic link resolved; a part that does not exist yet is kept as written.</summary>
     public static string RealPath(string path) => RealPath(Path.GetFullPath(path), 0);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Enumeration;
+using SiteGen.Content.Loading;
 using SiteGen.Content.Model;
 using SiteGen.Rendering.Themes;
 
@@ -20,7 +21,8 @@ namespace SiteGen.Rendering.Pipeline;
 /// file system's time resolution of the last hashing (git's "racy" case) is always hashed. A folder holding a symbolic
 /// link is always hashed (the link's own times do not change with its target). <c>--full</c> hashes everything.
 /// </remarks>
-internal sealed class Digests(string contentRoot, string themesRoot, BuildCache? previous = null)
+/// <param name="listing">The content folder as the load's walk for symbolic links found it: a neighbourhood's files are taken from there once it is filled.</param>
+internal sealed class Digests(string contentRoot, string themesRoot, BuildCache? previous = null, ContentListing? listing = null)
 {
     /// <summary>How long before this build a file must have been written for its stamp to be trusted (FAT keeps 2 s).</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
@@ -82,7 +84,15 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
         // Listed with full paths: resolving each relative one asked the system for the working folder every time.
         var files = new List<(string Path, long Length, long Written)>();
         bool settled = true;
-        if (Directory.Exists(dir))
+        if (listing?.FilesUnder(dir) is { } listed)
+        {
+            foreach (var f in listed)
+            {
+                files.Add((f.Path, f.Length, f.Written));
+                settled &= f.Written < _settledBefore.Ticks;
+            }
+        }
+        else if (Directory.Exists(dir))
         {
             foreach (var f in new FileSystemEnumerable<(string Path, long Length, long Written, bool Link)>(dir,
                          (ref FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcTicks, (e.Attributes & FileAttributes.ReparsePoint) != 0),

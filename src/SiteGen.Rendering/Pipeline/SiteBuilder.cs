@@ -46,7 +46,9 @@ public static class SiteBuilder
         // Read before the content: a neighbourhood the output holds unchanged is not read at all.
         var previous = incremental ? manifest?.Cache ?? new BuildCache() : new BuildCache();
         // Digests are computed for --full too, so the build after it can be incremental again.
-        var digester = new Digests(options.ContentDir, options.Themes, incremental ? previous : null);
+        // Filled by the content's walk for symbolic links, before any neighbourhood is hashed: not listed twice.
+        var listing = new ContentListing();
+        var digester = new Digests(options.ContentDir, options.Themes, incremental ? previous : null, listing);
         // Deciding needs the themes' digests: only over a themes folder its guard accepts (it reports below otherwise).
         var unchanged = incremental && SymlinkGuard.Check(options.Themes, new DiagnosticBag(), "themes")
             ? UnchangedNeighbourhoods.Open(previous, options.OutDir, options.BuildDate, digester) : null;
@@ -61,7 +63,7 @@ public static class SiteBuilder
         using var earlyStaging = early is null ? null : OutputWriter.Begin(options.OutDir, manifest);
         var stream = early is null ? null : new DrawnWhileRead(early, new SiteFiles(earlyStaging!, linksSetAside: true), digester,
             (id, digest) => incremental && previous.Neighbourhoods.TryGetValue(id, out var e) && e.Digest == digest, options.Progress);
-        var (content, diag) = ReadContent(options, unchanged is null ? null : (id, dir) => unchanged.Keep(options.ContentDir, id, dir), stream is null ? null : stream.Start);
+        var (content, diag) = ReadContent(options, unchanged is null ? null : (id, dir) => unchanged.Keep(options.ContentDir, id, dir), stream is null ? null : stream.Start, listing);
         var notRead = content?.Municipalities.SelectMany(m => m.Kept).ToList() ?? [];
         var drawn = content?.Municipalities.SelectMany(m => m.Drawn).Select(d => d.Id).ToList() ?? [];
         Step($"inhoud gelezen: {(content is null ? 0 : content.Neighbourhoods.Count() + drawn.Count)} wijk(en){(drawn.Count > 0 ? $", {drawn.Count} meteen opgemaakt" : "")}{(notRead.Count > 0 ? $", {notRead.Count} ongewijzigd en niet gelezen" : "")}{(options.Session is { } session ? $" ({session.Content.Reused} ongewijzigd, uit het geheugen)" : "")}, {diag.Items.Count} melding(en)");
@@ -235,9 +237,9 @@ public static class SiteBuilder
     /// <param name="keep">See <see cref="ContentLoader.Load"/>: neighbourhoods not to read.</param>
     /// <param name="draw">See <see cref="ContentLoader.Load"/>: neighbourhoods drawn as soon as they are read.</param>
     public static (SiteContent?, DiagnosticBag) ReadContent(BuildOptions options, Func<string, string, KeptNeighbourhood?>? keep = null,
-        Func<SiteContent, int, Func<Neighbourhood, bool>>? draw = null)
+        Func<SiteContent, int, Func<Neighbourhood, bool>>? draw = null, ContentListing? listing = null)
     {
-        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content, keep, draw);
+        var (content, diag) = ContentLoader.Load(options.ContentDir, options.BuildDate, options.Session?.Content, keep, draw, listing);
         if (options.Strict && diag.Items.Any(d => d.Severity == Severity.Warning))
         {
             var strict = new DiagnosticBag();

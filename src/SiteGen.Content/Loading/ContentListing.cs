@@ -1,0 +1,51 @@
+namespace SiteGen.Content.Loading;
+
+/// <summary>
+/// The content folder as the symbolic-link guard walked it at the start of a load: every folder's entries with their
+/// sizes and times. A neighbourhood's digest and its placeholder scan take its files from here instead of listing its
+/// folders again: at 20,000 pages each such walk opens some 6,000 folders and looks up 22,000 files, 0.1-0.2 s of a
+/// core, and an incremental build did it three times. Filled once, then only read (safe from several threads).
+/// </summary>
+public sealed class ContentListing
+{
+    /// <summary>One entry of a folder: its full path, whether it is a symbolic link or a folder, its size and last write (UTC ticks).</summary>
+    public readonly record struct Entry(string Path, bool Link, bool Folder, long Length, long Written);
+
+    // Folder (full path) to its entries in ordinal order; a folder the walk could not list is absent.
+    private readonly Dictionary<string, Entry[]> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the guard walked the whole content folder into this listing (not only what a watcher reported).</summary>
+    public bool Filled { get; private set; }
+
+    internal void Fill(IEnumerable<KeyValuePair<string, Entry[]>> folders)
+    {
+        foreach (var (dir, entries) in folders) _folders[Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))] = entries;
+        Filled = true;
+    }
+
+    /// <summary>
+    /// The files below <paramref name="dir"/> (all levels, folders whose name starts with a dot only when
+    /// <paramref name="hiddenFolders"/>), in ordinal order of their paths. Null when the listing cannot answer as a
+    /// fresh listing of the disk would: not walked, a folder it could not list, or a symbolic link anywhere below (a
+    /// link is followed or not depending on who lists; the caller then asks the disk itself).
+    /// </summary>
+    public List<Entry>? FilesUnder(string dir, bool hiddenFolders = true)
+    {
+        if (!Filled) return null;
+        var files = new List<Entry>();
+        var pending = new Stack<string>();
+        pending.Push(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+        while (pending.Count > 0)
+        {
+            if (!_folders.TryGetValue(pending.Pop(), out var entries)) return null;
+            foreach (var e in entries)
+            {
+                if (e.Link) return null;
+                if (!e.Folder) files.Add(e);
+                else if (hiddenFolders || !System.IO.Path.GetFileName(e.Path.AsSpan()).StartsWith('.')) pending.Push(e.Path);
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
+    }
+}
