@@ -14,6 +14,35 @@ public sealed class ContentListing
     // Folder (full path) to its entries in ordinal order; a folder the walk could not list is absent.
     private readonly Dictionary<string, Entry[]> _folders = new(StringComparer.Ordinal);
 
+    private Task<Dictionary<string, Entry[]?>>? _walk;
+    private string? _walkRoot;
+
+    /// <summary>
+    /// Starts the walk of <paramref name="root"/> on other cores now, for the guard to take when the load gets to it: a
+    /// build reads the previous output's manifest and data files (one core's work) before it loads the content.
+    /// </summary>
+    public void StartWalk(string root)
+    {
+        if (_walk is not null || !Directory.Exists(root)) return;
+        _walkRoot = root;
+        _walk = Task.Run(() => SymlinkGuard.Walk([root]));
+    }
+
+    /// <summary>The walk started for this root, once done; null when none was started or it failed (the guard walks itself).</summary>
+    internal Dictionary<string, Entry[]?>? TakeWalk(string root)
+    {
+        if (_walk is not { } walk || _walkRoot != root) return null;
+        _walk = null;
+        try
+        {
+            return walk.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the guard walked the whole content folder into this listing (not only what a watcher reported).</summary>
     public bool Filled { get; private set; }
 

@@ -44,12 +44,30 @@ public static class SymlinkGuard
                 $"deze snelkoppeling (symbolische link) wijst buiten de map {what} (naar '{target}'); kopieer het bestand er liever in");
             return false;
         }
-        // Walk by hand without following links, so a link is judged by its target and never entered. Each level of
-        // folders is listed in parallel (listing is the cost: this walk runs on every build, also serve's rebuild after
-        // each edit, over every file of the content); links are judged afterwards in the order of a depth-first walk,
-        // so findings come in the same order on any number of cores.
+        // Links are judged after the walk, in the order of a depth-first walk, so findings come in the same order on any
+        // number of cores. A walk of the whole folder the build started early (ContentListing.StartWalk) is taken as it is.
+        var listed = (only is null ? listing?.TakeWalk(root) : null) ?? Walk([.. pending]);
+        if (only is null) listing?.Fill(listed.Where(x => x.Value is not null)!);
+        while (pending.Count > 0)
+        {
+            foreach (var e in listed[pending.Pop()] ?? [])
+            {
+                if (e.Link) ok &= Judge(e.Path);
+                else if (e.Folder) pending.Push(e.Path);
+            }
+        }
+        return ok;
+    }
+
+    /// <summary>
+    /// Every folder from these down, by hand without following links (a link is judged by its target and never entered),
+    /// each level of folders listed in parallel: listing is the cost, over every file of the content on every build.
+    /// A folder that cannot be listed has no entries (null).
+    /// </summary>
+    internal static Dictionary<string, ContentListing.Entry[]?> Walk(string[] start)
+    {
         var listed = new Dictionary<string, ContentListing.Entry[]?>(StringComparer.Ordinal);
-        var level = pending.ToArray();
+        var level = start;
         while (level.Length > 0)
         {
             var lists = new ContentListing.Entry[]?[level.Length];
@@ -63,16 +81,7 @@ public static class SymlinkGuard
             }
             level = [.. next];
         }
-        if (only is null) listing?.Fill(listed.Where(x => x.Value is not null)!);
-        while (pending.Count > 0)
-        {
-            foreach (var e in listed[pending.Pop()] ?? [])
-            {
-                if (e.Link) ok &= Judge(e.Path);
-                else if (e.Folder) pending.Push(e.Path);
-            }
-        }
-        return ok;
+        return listed;
     }
 
     // Not IgnoreInaccessible: a folder that cannot be listed is passed over here as before, but left out of the listing,

@@ -61,7 +61,10 @@ public sealed class SiteFiles
 
     public bool Contains(string path) => _files.ContainsKey(path) || _carried.ContainsKey(path) || _kept.ContainsKey(path);
 
-    public IEnumerable<string> Paths => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys).Order(StringComparer.Ordinal);
+    public IEnumerable<string> Paths => Unordered.Order(StringComparer.Ordinal);
+
+    /// <summary>The same paths in no particular order, for counting them (a large site has tens of thousands).</summary>
+    public IEnumerable<string> Unordered => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys);
 
     public byte[] Read(string path) => _files.TryGetValue(path, out var f)
         ? f.Bytes ?? File.ReadAllBytes(_staging!.Where(path))

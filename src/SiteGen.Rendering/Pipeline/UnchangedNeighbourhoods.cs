@@ -31,14 +31,15 @@ internal sealed class UnchangedNeighbourhoods
     {
         if (previous.Neighbourhoods.Count == 0) return null;
         var data = new byte[SiteWideData.Paths.Count][];
-        for (int f = 0; f < data.Length; f++)
+        // Read and hashed side by side (20 MB at 20,000 pages): one core's work while the other was idle.
+        bool usable = true;
+        Parallel.For(0, data.Length, f =>
         {
             string file = Path.Combine(outDir, SiteWideData.Paths[f]);
-            if (!previous.Data.TryGetValue(SiteWideData.Paths[f], out var digest) || !File.Exists(file)) return null;
-            data[f] = File.ReadAllBytes(file);
-            if (Digest(data[f]) != digest) return null;
-        }
-        return new UnchangedNeighbourhoods(previous, outDir, buildDate, digests, data);
+            if (!previous.Data.TryGetValue(SiteWideData.Paths[f], out var digest) || !File.Exists(file)) usable = false;
+            else if (Digest(data[f] = File.ReadAllBytes(file)) != digest) usable = false;
+        });
+        return usable ? new UnchangedNeighbourhoods(previous, outDir, buildDate, digests, data) : null;
     }
 
     public static string Digest(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
