@@ -8,8 +8,14 @@ namespace SiteGen.Content.Loading;
 /// </summary>
 public sealed class ContentListing
 {
-    /// <summary>One entry of a folder: its full path, whether it is a symbolic link or a folder, its size and last write (UTC ticks).</summary>
-    public readonly record struct Entry(string Path, bool Link, bool Folder, long Length, long Written);
+    /// <summary>
+    /// One entry of a folder: its name (not its path: the listing lives as long as the load, and a large site's content
+    /// has tens of thousands of files), whether it is a symbolic link or a folder, its size and last write (UTC ticks).
+    /// </summary>
+    public readonly record struct Entry(string Name, bool Link, bool Folder, long Length, long Written);
+
+    /// <summary>A file below a folder asked about: its full path, size and last write (UTC ticks).</summary>
+    public readonly record struct File(string Path, long Length, long Written);
 
     // Folder (full path) to its entries in ordinal order; a folder the walk could not list is absent.
     private readonly Dictionary<string, Entry[]> _folders = new(StringComparer.Ordinal);
@@ -58,20 +64,21 @@ public sealed class ContentListing
     /// fresh listing of the disk would: not walked, a folder it could not list, or a symbolic link anywhere below (a
     /// link is followed or not depending on who lists; the caller then asks the disk itself).
     /// </summary>
-    public List<Entry>? FilesUnder(string dir, bool hiddenFolders = true)
+    public List<File>? FilesUnder(string dir, bool hiddenFolders = true)
     {
         if (!Filled) return null;
-        var files = new List<Entry>();
+        var files = new List<File>();
         var pending = new Stack<string>();
         pending.Push(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
         while (pending.Count > 0)
         {
-            if (!_folders.TryGetValue(pending.Pop(), out var entries)) return null;
+            string folder = pending.Pop();
+            if (!_folders.TryGetValue(folder, out var entries)) return null;
             foreach (var e in entries)
             {
                 if (e.Link) return null;
-                if (!e.Folder) files.Add(e);
-                else if (hiddenFolders || !System.IO.Path.GetFileName(e.Path.AsSpan()).StartsWith('.')) pending.Push(e.Path);
+                if (!e.Folder) files.Add(new File(Path.Join(folder, e.Name), e.Length, e.Written));
+                else if (hiddenFolders || !e.Name.StartsWith('.')) pending.Push(Path.Join(folder, e.Name));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));

@@ -50,10 +50,11 @@ public static class SymlinkGuard
         if (only is null) listing?.Fill(listed.Where(x => x.Value is not null)!);
         while (pending.Count > 0)
         {
-            foreach (var e in listed[pending.Pop()] ?? [])
+            string folder = pending.Pop();
+            foreach (var e in listed[folder] ?? [])
             {
-                if (e.Link) ok &= Judge(e.Path);
-                else if (e.Folder) pending.Push(e.Path);
+                if (e.Link) ok &= Judge(Path.Join(folder, e.Name));
+                else if (e.Folder) pending.Push(Path.Join(folder, e.Name));
             }
         }
         return ok;
@@ -62,7 +63,7 @@ public static class SymlinkGuard
     /// <summary>
     /// Every folder from these down, by hand without following links (a link is judged by its target and never entered),
     /// each level of folders listed in parallel: listing is the cost, over every file of the content on every build.
-    /// A folder that cannot be listed has no entries (null).
+    /// Each folder as its path was joined from the start; a folder that cannot be listed has no entries (null).
     /// </summary>
     internal static Dictionary<string, ContentListing.Entry[]?> Walk(string[] start)
     {
@@ -77,7 +78,7 @@ public static class SymlinkGuard
             {
                 listed[level[i]] = lists[i];
                 foreach (var e in lists[i] ?? [])
-                    if (e.Folder && !e.Link) next.Add(e.Path);
+                    if (e.Folder && !e.Link) next.Add(Path.Join(level[i], e.Name));
             }
             level = [.. next];
         }
@@ -96,9 +97,9 @@ public static class SymlinkGuard
     {
         try
         {
-            var entries = new FileSystemEnumerable<ContentListing.Entry>(dir, (ref FileSystemEntry e) => new ContentListing.Entry(e.ToFullPath(),
+            var entries = new FileSystemEnumerable<ContentListing.Entry>(dir, (ref FileSystemEntry e) => new ContentListing.Entry(e.FileName.ToString(),
                     (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory, e.Length, e.LastWriteTimeUtc.UtcTicks), ListOptions).ToArray();
-            Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+            Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
             return entries;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
