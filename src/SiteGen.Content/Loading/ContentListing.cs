@@ -52,6 +52,14 @@ public sealed class ContentListing
     /// <summary>Whether the guard walked the whole content folder into this listing (not only what a watcher reported).</summary>
     public bool Filled { get; private set; }
 
+    /// <summary>Lets go of the entries once nobody needs them (a national site's content has 150,000 files); later questions go to the disk.</summary>
+    public void Clear()
+    {
+        Filled = false;
+        _folders.Clear();
+        _folders.TrimExcess();
+    }
+
     internal void Fill(IEnumerable<KeyValuePair<string, Entry[]>> folders)
     {
         foreach (var (dir, entries) in folders) _folders[Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))] = entries;

@@ -94,6 +94,8 @@ public static class SiteBuilder
         // A session without output keeps the drawn files in memory: an unchanged neighbourhood's are taken from there.
         var kept = options.WriteOutput ? null : options.Session;
         var digests = options.WriteOutput ? digester.All(content.Neighbourhoods) : new Dictionary<string, string>();
+        // Every neighbourhood is hashed now: the content's listing is not needed for the rest of the build.
+        listing.Clear();
         foreach (var k in notRead) digests[k.Id] = unchanged!.DigestOf(k.Id);
         foreach (var id in drawn) digests[id] = stream!.ById[id].Digest;
         int reused = 0;
