@@ -38,50 +38,65 @@ public static class SiteWideData
     /// <param name="parts">Each neighbourhood's part; a part kept from the previous output is a slice of its file, not a copy.</param>
     public static byte[] Join(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at)
     {
-        at = new (long, int)[parts.Count];
+        var pieces = Pieces(file, parts, out at, out long length);
         // Sized first and filled once: joining through a growing stream held up to three copies of a national site's file.
-        long content = 0;
-        int nonEmpty = 0;
-        foreach (var p in parts)
-        {
-            content += p.Length;
-            if (p.Length > 0) nonEmpty++;
-        }
-        bool csv = Files[file].Csv;
-        // CSV: the header and the rows. JSON, an indented array: "[", the elements separated by ",", "\n]"; empty: "[]";
-        // then the file's final newline.
-        long size = csv ? Header.Length + content : 1 + content + Math.Max(0, nonEmpty - 1) + (nonEmpty > 0 ? 2 : 1) + 1;
-        var bytes = new byte[size];
+        var bytes = new byte[length];
         int pos = 0;
-        void Put(ReadOnlySpan<byte> b)
+        foreach (var piece in pieces)
         {
-            b.CopyTo(bytes.AsSpan(pos));
+            piece.Span.CopyTo(bytes.AsSpan(pos));
+            pos += piece.Length;
+        }
+        return bytes;
+    }
+
+    /// <summary>
+    /// The file as the pieces it is made of, in order, without copying them: the header or the brackets, the
+    /// separators, each neighbourhood's part. A build that writes stages them as they are (a national site's file is
+    /// 60 MB, and joining it first held it twice).
+    /// </summary>
+    public static List<ReadOnlyMemory<byte>> Pieces(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at, out long length)
+    {
+        var where = new (long, int)[parts.Count];
+        var pieces = new List<ReadOnlyMemory<byte>>(2 * parts.Count + 3);
+        long pos = 0;
+        void Put(ReadOnlyMemory<byte> b)
+        {
+            if (b.Length == 0) return;
+            pieces.Add(b);
             pos += b.Length;
         }
-        if (csv)
+        if (Files[file].Csv)
         {
             Put(Header);
             for (int i = 0; i < parts.Count; i++)
             {
-                at[i] = (pos, parts[i].Length);
-                Put(parts[i].Span);
+                where[i] = (pos, parts[i].Length);
+                Put(parts[i]);
             }
-            return bytes;
         }
-        Put("["u8);
-        bool first = true;
-        for (int i = 0; i < parts.Count; i++)
+        else
         {
-            if (parts[i].Length > 0 && !first) Put(","u8);
-            at[i] = (pos, parts[i].Length);
-            if (parts[i].Length == 0) continue;
-            Put(parts[i].Span);
-            first = false;
+            // An indented array: "[", the elements separated by ",", "\n]"; empty: "[]"; then the file's final newline.
+            Put(Open);
+            bool first = true;
+            for (int i = 0; i < parts.Count; i++)
+            {
+                if (parts[i].Length > 0 && !first) Put(Comma);
+                where[i] = (pos, parts[i].Length);
+                if (parts[i].Length == 0) continue;
+                Put(parts[i]);
+                first = false;
+            }
+            Put(first ? Close : NewlineClose);
+            Put(Newline);
         }
-        Put(first ? "]"u8 : "\n]"u8);
-        Put("\n"u8);
-        return bytes;
+        (at, length) = (where, pos);
+        return pieces;
     }
+
+    private static readonly byte[] Open = "["u8.ToArray(), Comma = ","u8.ToArray(), Close = "]"u8.ToArray(),
+        NewlineClose = "\n]"u8.ToArray(), Newline = "\n"u8.ToArray();
 
     private static readonly byte[] Header = CsvHeaderOf(OpenDataFiles.ResultsCsvBytes([]));
 

@@ -103,23 +103,57 @@ public static partial class OutputWriter
         /// <returns>False when the path was staged already (the build reports the double output).</returns>
         public bool Stage(string path, ReadOnlySpan<byte> bytes)
         {
-            if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
-            if (!_staged.TryAdd(path, 0)) return false;
-            // Only a file the previous build wrote may be kept: a file of the user's at this path is refused in Finish.
-            string previous = Path.Combine(_full, path);
-            bool same = _managed.Contains(path) && File.Exists(previous) && new FileInfo(previous).Length == bytes.Length
-                        && SameBytes(previous, bytes);
-            if (same) _same.TryAdd(path, 0);
+            if (!Claim(path)) return false;
+            if (Previous(path, bytes.Length) is { } previous && SameBytes(previous, bytes)) _same.TryAdd(path, 0);
             else
             {
-                // Only for a file written here: a rebuild in place would delete tens of thousands of empty folders.
-                string target = Path.Combine(Folder, path);
-                CreateParent(target);
-                using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None)) file.Write(bytes);
-                Interlocked.Increment(ref _written);
-                _new.Add(path);
+                using (var file = new FileStream(Create(path), FileMode.CreateNew, FileAccess.Write, FileShare.None)) file.Write(bytes);
+                Wrote(path);
             }
             return true;
+        }
+
+        /// <summary>The same for a file given as its pieces in order (<see cref="OpenData.SiteWideData.Pieces"/>): written without joining them first.</summary>
+        public bool Stage(string path, IReadOnlyList<ReadOnlyMemory<byte>> pieces, long length)
+        {
+            if (!Claim(path)) return false;
+            if (Previous(path, length) is { } previous && SameBytes(previous, pieces)) _same.TryAdd(path, 0);
+            else
+            {
+                using (var file = File.OpenHandle(Create(path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, length))
+                    RandomAccess.Write(file, pieces, 0);
+                Wrote(path);
+            }
+            return true;
+        }
+
+        private bool Claim(string path)
+        {
+            if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
+            return _staged.TryAdd(path, 0);
+        }
+
+        /// <summary>The previous output's file at this path when it may be kept and has this length (its bytes are compared next).</summary>
+        private string? Previous(string path, long length)
+        {
+            // Only a file the previous build wrote may be kept: a file of the user's at this path is refused in Finish.
+            string previous = Path.Combine(_full, path);
+            return _managed.Contains(path) && File.Exists(previous) && new FileInfo(previous).Length == length ? previous : null;
+        }
+
+        /// <summary>Where a new file goes, its folder made.</summary>
+        private string Create(string path)
+        {
+            // Only for a file written here: a rebuild in place would delete tens of thousands of empty folders.
+            string target = Path.Combine(Folder, path);
+            CreateParent(target);
+            return target;
+        }
+
+        private void Wrote(string path)
+        {
+            Interlocked.Increment(ref _written);
+            _new.Add(path);
         }
 
         // The folder this thread last made sure of, for this staging: files that share a folder (a municipality's data
@@ -137,6 +171,35 @@ public static partial class OutputWriter
             // Noted only once it exists.
             Directory.CreateDirectory(dir);
             t_lastFolder = (_number, dir);
+        }
+
+        // The file read in 64 KB chunks, each compared with the pieces it spans.
+        private static bool SameBytes(string file, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                int piece = 0, inPiece = 0;
+                for (int n; (n = stream.Read(buffer, 0, buffer.Length)) > 0;)
+                {
+                    for (var chunk = buffer.AsSpan(0, n); chunk.Length > 0;)
+                    {
+                        while (piece < pieces.Count && inPiece == pieces[piece].Length) (piece, inPiece) = (piece + 1, 0);
+                        if (piece == pieces.Count) return false; // the file is longer
+                        int take = Math.Min(chunk.Length, pieces[piece].Length - inPiece);
+                        if (!chunk[..take].SequenceEqual(pieces[piece].Span.Slice(inPiece, take))) return false;
+                        chunk = chunk[take..];
+                        inPiece += take;
+                    }
+                }
+                while (piece < pieces.Count && inPiece == pieces[piece].Length) (piece, inPiece) = (piece + 1, 0);
+                return piece == pieces.Count;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         private static bool SameBytes(string file, ReadOnlySpan<byte> bytes)

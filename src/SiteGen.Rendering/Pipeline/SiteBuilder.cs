@@ -368,9 +368,9 @@ public static class SiteBuilder
             {
                 var file = new ReadOnlyMemory<byte>[order.Length];
                 for (int i = 0; i < order.Length; i++) file[i] = parts[i] is { } p ? p[f] : plan!.KeptParts!(order[i], f);
-                var joined = SiteWideData.Join(f, file, out where[f]);
-                if (plan is not null) digests[f] = UnchangedNeighbourhoods.Digest(joined);
-                made[f] = files.Prepare(SiteWideData.Paths[f], joined);
+                var pieces = SiteWideData.Pieces(f, file, out where[f], out long length);
+                if (plan is not null) digests[f] = UnchangedNeighbourhoods.Digest(pieces);
+                made[f] = files.Prepare(SiteWideData.Paths[f], pieces, length);
                 // A part is let go of once its file is joined (a session keeps them for its next rebuild): at national
                 // scale the parts are as large as the files themselves.
                 if (session is null) foreach (var p in parts) if (p is not null) p[f] = null!;

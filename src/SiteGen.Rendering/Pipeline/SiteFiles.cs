@@ -106,6 +106,24 @@ public sealed class SiteFiles
         }
     }
 
+    /// <summary>A file given as its pieces in order (a site-wide data file): staged without joining them first; joined for a site kept in memory.</summary>
+    public Rendered Prepare(string path, List<ReadOnlyMemory<byte>> pieces, long length)
+    {
+        if (_staging is null || path.EndsWith(".html", StringComparison.Ordinal))
+        {
+            var bytes = new byte[length];
+            int at = 0;
+            foreach (var piece in pieces)
+            {
+                piece.Span.CopyTo(bytes.AsSpan(at));
+                at += piece.Length;
+            }
+            return Prepare(path, bytes);
+        }
+        _staging.Stage(path, pieces, length);
+        return new Rendered(null, length, null);
+    }
+
     private Rendered Prepare(string path, byte[] bytes, string? text) =>
         _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, text);
 

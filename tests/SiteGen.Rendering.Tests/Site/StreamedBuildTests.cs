@@ -66,4 +66,31 @@ public sealed class StreamedBuildTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_out));
         Assert.Empty(Leftovers());
     }
+
+    [Theory]
+    [InlineData("abcdef|ghij|k", true)]
+    [InlineData("abcdef|gXij|k", false)]
+    [InlineData("abcdef|ghij|kl", false)]
+    [InlineData("abcdef|ghij", false)]
+    [InlineData("|abc|defghijk||", true)]
+    public void A_file_staged_in_pieces_is_kept_only_when_its_bytes_are_the_previous_ones(string pieces, bool kept)
+    {
+        var previous = "abcdefghijk"u8.ToArray();
+        using (var staging = OutputWriter.Begin(_out))
+        {
+            var files = new SiteFiles(staging);
+            files.Add("data/x.json", previous);
+            staging.Finish(files);
+        }
+        var parts = pieces.Split('|').Select(p => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(p)).ToList();
+        long length = parts.Sum(p => p.Length);
+        using (var staging = OutputWriter.Begin(_out))
+        {
+            var files = new SiteFiles(staging);
+            files.Add("data/x.json", files.Prepare("data/x.json", parts, length));
+            var stats = staging.Finish(files);
+            Assert.Equal(kept ? 0 : 1, stats.Written);
+        }
+        Assert.Equal(string.Concat(pieces.Split('|')), File.ReadAllText(Path.Combine(_out, "data", "x.json")));
+    }
 }
