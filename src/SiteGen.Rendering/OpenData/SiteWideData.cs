@@ -39,6 +39,12 @@ public static class SiteWideData
     public static byte[] Join(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at)
     {
         var pieces = Pieces(file, parts, out at, out long length);
+        return Join(pieces, length);
+    }
+
+    /// <summary>A file's pieces (<see cref="Pieces"/>) as one array, for a site kept in memory.</summary>
+    public static byte[] Join(IReadOnlyList<ReadOnlyMemory<byte>> pieces, long length)
+    {
         // Sized first and filled once: joining through a growing stream held up to three copies of a national site's file.
         var bytes = new byte[length];
         int pos = 0;

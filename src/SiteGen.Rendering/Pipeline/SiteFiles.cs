@@ -106,20 +106,13 @@ public sealed class SiteFiles
         }
     }
 
-    /// <summary>A file given as its pieces in order (a site-wide data file): staged without joining them first; joined for a site kept in memory.</summary>
+    /// <summary>
+    /// A site-wide data file given as its pieces in order (<see cref="OpenData.SiteWideData.Pieces"/>): staged without
+    /// joining them first; joined for a site kept in memory. Not for pages: their links are not scanned here.
+    /// </summary>
     public Rendered Prepare(string path, List<ReadOnlyMemory<byte>> pieces, long length)
     {
-        if (_staging is null || path.EndsWith(".html", StringComparison.Ordinal))
-        {
-            var bytes = new byte[length];
-            int at = 0;
-            foreach (var piece in pieces)
-            {
-                piece.Span.CopyTo(bytes.AsSpan(at));
-                at += piece.Length;
-            }
-            return Prepare(path, bytes);
-        }
+        if (_staging is null) return Prepare(path, OpenData.SiteWideData.Join(pieces, length));
         _staging.Stage(path, pieces, length);
         return new Rendered(null, length, null);
     }

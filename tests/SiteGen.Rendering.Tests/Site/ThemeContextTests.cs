@@ -13,8 +13,12 @@ public sealed class ThemeContextTests : IDisposable
 
     public ThemeContextTests()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "partials"));
-        void Partial(string name, string text) => File.WriteAllText(Path.Combine(_dir, "partials", name + Theme.Extension), text);
+        void Write(string folder, string name, string text)
+        {
+            Directory.CreateDirectory(Path.Combine(_dir, folder));
+            File.WriteAllText(Path.Combine(_dir, folder, name + Theme.Extension), text);
+        }
+        void Partial(string name, string text) => Write("partials", name, text);
         Partial("page", "<h1>{{ title }}</h1>{{ for i in items }}{{ partial \"item\" i }}{{ end }}");
         Partial("item", "<li>{{ name }}</li>");
         // Sets a variable of its own, then names one it does not have.
@@ -26,8 +30,7 @@ public sealed class ThemeContextTests : IDisposable
                          + "({{ saved }}){{ if true }}{{ partial \"item\" items[0] }}{{ end }}{{ for x in [1] }}{{ partial \"nested\" items }}{{ end }}</div>");
         Partial("nested", "<i>{{ for i in items }}{{ partial \"item\" i }}{{ end }}</i>");
         // A page's layout drawn inside the base layout (Theme.Body), as a statement and as a value.
-        Directory.CreateDirectory(Path.Combine(_dir, "layouts"));
-        void Layout(string name, string text) => File.WriteAllText(Path.Combine(_dir, "layouts", name + Theme.Extension), text);
+        void Layout(string name, string text) => Write("layouts", name, text);
         Layout("frame", "<title>{{ heading }}</title><main>{{ body | raw }}</main>");
         Layout("frame-twice", "{{ kept = body | raw }}<main>{{ kept }}</main><p>{{ heading }}</p>");
         Layout("page", "<h1>{{ title }}</h1>{{ for i in items }}{{ partial \"item\" i }}{{ end }}");
