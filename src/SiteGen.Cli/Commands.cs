@@ -179,9 +179,10 @@ public static class Commands
             stderr.WriteLine($"sitegen: kan niet schrijven in '{options.OutDir}': {e.Message}");
             return ContentErrors;
         }
-        // For the scale bench (--verbose): how much the build allocated and how often it collected.
+        // For the scale bench (--verbose): how much the build allocated, how often it collected and with what gen-0 budget
+        // (the native build sets one, SiteGen.Cli.csproj).
         options.Log?.Invoke($"geheugen: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB toegewezen, opruimrondes {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), "
-                            + $"piek {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+                            + $"gen-0-budget {Gen0Budget() / (1024 * 1024)} MB, piek {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)
         {
@@ -317,6 +318,10 @@ public static class Commands
         }
         return Ok;
     }
+
+    /// <summary>The gen-0 budget the GC runs with, as it reports it (0 when it does not).</summary>
+    private static long Gen0Budget() =>
+        GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var v) && v is long budget ? budget : 0;
 
     private static int Serve(string content, string? themes, int port, bool verbose, TextWriter stdout, TextWriter stderr)
     {
