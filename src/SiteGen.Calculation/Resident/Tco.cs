@@ -86,39 +86,45 @@ public sealed class Tco
         }
         decimal heatKwh = basis.M3 * _kwhPerM3;
 
-        // Energy use and the variable cost it brings (Tabel 8.2, 5.2).
+        // Energy use and the variable cost it brings (Tabel 8.2, 5.2). Kept on the stack: without detail no line is made.
         decimal gas = 0m, el = 0m, heatGJ = 0m;
-        LineItem[] variable;
+        var energy = new EnergyCosts();
+        int energyCount = 1;
         switch (v.Kind)
         {
             case VariantKind.GasBoiler:
                 gas = basis.M3;
-                variable = [Variable("energy.gas", gas * a.GasPrice.Value, a.GasPrice.Source)];
+                energy[0] = new("energy.gas", gas * a.GasPrice.Value, a.GasPrice.Source);
                 break;
             case VariantKind.HybridHeatPump:
                 el = heatKwh * a.HybridHeatShare.Value / a.ScopHybrid.Value;
                 gas = basis.M3 * (1m - a.HybridHeatShare.Value);
-                variable = _study && v.VariableCostOverride.TryGetValue(d.Id, out var published)
-                    ? [Variable("energy.hybrid", published.Value, published.Source)]
-                    : [Variable("energy.gas", gas * a.GasPrice.Value, a.GasPrice.Source),
-                       Variable("energy.electricity", el * a.ElectricityPrice.Value, a.ElectricityPrice.Source)];
+                if (_study && v.VariableCostOverride.TryGetValue(d.Id, out var published))
+                    energy[0] = new("energy.hybrid", published.Value, published.Source);
+                else
+                {
+                    energy[0] = new("energy.gas", gas * a.GasPrice.Value, a.GasPrice.Source);
+                    energy[1] = new("energy.electricity", el * a.ElectricityPrice.Value, a.ElectricityPrice.Source);
+                    energyCount = 2;
+                }
                 break;
             case VariantKind.AirWaterHeatPump:
                 el = heatKwh / a.ScopAirWater.Value;
-                variable = [Variable("energy.electricity", el * a.ElectricityPrice.Value, a.ElectricityPrice.Source)];
+                energy[0] = new("energy.electricity", el * a.ElectricityPrice.Value, a.ElectricityPrice.Source);
                 break;
             default:
                 heatGJ = heatKwh * HeatDemandModel.GigajoulePerKilowattHour;
-                variable = [Variable("energy.heat", heatGJ * a.HeatTariffVariable.Value, a.HeatTariffVariable.Source)];
+                energy[0] = new("energy.heat", heatGJ * a.HeatTariffVariable.Value, a.HeatTariffVariable.Source);
                 break;
         }
+        ReadOnlySpan<EnergyCost> variable = ((ReadOnlySpan<EnergyCost>)energy)[..energyCount];
 
         // Annual lines: variable, then fixed.
         var annual = detail ? new LineItem[variable.Length + v.FixedCosts.Count] : [];
         decimal variableTotal = 0m, fixedTotal = 0m;
         for (int i = 0; i < variable.Length; i++)
         {
-            if (detail) annual[i] = variable[i];
+            if (detail) annual[i] = Variable(variable[i]);
             variableTotal += variable[i].Amount;
         }
         for (int i = 0; i < v.FixedCosts.Count; i++)
@@ -135,11 +141,12 @@ public sealed class Tco
         // reconciling amounts that bring them back to the published totals. moves[i] is the category whose
         // margin moves the i-th line in the low/high estimate (Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
-        int lines = detail ? costs.Count * 3 : 0; // a cost gives up to three lines: purchase, subsidy, replacement
-        var oneOffs = new List<LineItem>(lines);
-        var moves = new sbyte[lines];
-        var residentOneOffs = new List<LineItem>(lines);
-        var reconciliations = new List<ReconcilingAmount>();
+        int lines = costs.Count * 3; // a cost gives up to three lines: purchase, subsidy, replacement
+        // Made only with detail (the null-forgiving uses below are all under `if (detail)`).
+        var oneOffs = detail ? new List<LineItem>(lines) : null;
+        var moves = detail ? new sbyte[lines] : null;
+        var residentOneOffs = detail ? new List<LineItem>(lines) : null;
+        var reconciliations = detail ? new List<ReconcilingAmount>() : null;
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
         for (int ci = 0; ci < costs.Count; ci++)
         {
@@ -156,9 +163,9 @@ public sealed class Tco
                 if (detail)
                 {
                     var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
-                    moves[oneOffs.Count] = move;
+                    moves![oneOffs!.Count] = move;
                     oneOffs.Add(line);
-                    if (kind == LineKind.Cost) residentOneOffs.Add(line);
+                    if (kind == LineKind.Cost) residentOneOffs!.Add(line);
                 }
                 investment += amount;
                 oneOffPv += amount;
@@ -174,21 +181,21 @@ public sealed class Tco
                     var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
                     var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
                     // A share of the price follows the price; a fixed amount does not.
-                    moves[oneOffs.Count] = s.ShareOfCost is not null ? move : Fixed;
+                    moves![oneOffs!.Count] = s.ShareOfCost is not null ? move : Fixed;
                     oneOffs.Add(subsidyLine);
                     if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
-                        residentOneOffs.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
+                        residentOneOffs!.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
                     else if (s.StatedAmount is { } stated && s.Amount is null)
                     {
                         // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
                         // share the study computes with. The difference is bookkeeping, shown apart.
-                        residentOneOffs.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
+                        residentOneOffs!.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
                         decimal difference = stated.Value - grant;
-                        reconciliations.Add(new ReconcilingAmount(DifferenceId(s.Id, cost.Id), difference, difference, 0m,
+                        reconciliations!.Add(new ReconcilingAmount(DifferenceId(s.Id, cost.Id), difference, difference, 0m,
                             ShareText(s.ShareOfCost!.Value.Value, difference < 0m), s.ShareOfCost!.Value.Source));
                     }
                     else
-                        residentOneOffs.Add(subsidyLine);
+                        residentOneOffs!.Add(subsidyLine);
                 }
             }
             if (cost.ReplacedAtReinvestmentYear)
@@ -198,15 +205,15 @@ public sealed class Tco
                 {
                     var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
                         amount, pv, cost.Amount.Source);
-                    moves[oneOffs.Count] = move;
+                    moves![oneOffs!.Count] = move;
                     oneOffs.Add(replacement);
-                    if (kind == LineKind.Cost) residentOneOffs.Add(replacement);
+                    if (kind == LineKind.Cost) residentOneOffs!.Add(replacement);
                 }
                 if (kind == LineKind.Calibration) calibrationPv += pv;
                 oneOffPv += pv;
             }
             if (kind == LineKind.Calibration && detail)
-                reconciliations.Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
+                reconciliations!.Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
                     "De studie komt voor deze keuze {bedrag} hoger uit dan de optelsom van de posten. " +
                     "Waar dat verschil vandaan komt, zegt de studie niet. Daarom staat het hier apart en niet als kostenpost.",
                     cost.Amount.Source));
@@ -233,7 +240,7 @@ public sealed class Tco
             if (detail) monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, omission, omission,
                 a.MonthlyOmissionPerGasAppliance.Source);
             monthlyTotal += omission;
-            if (detail) reconciliations.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
+            if (detail) reconciliations!.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
                 "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
                 "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
                 "Dat verschil staat hier apart.",
@@ -242,11 +249,12 @@ public sealed class Tco
         decimal tco = oneOffPv + (variableTotal + fixedTotal) * _annuity;
         decimal upfront = investment - subsidy;
         decimal residentUpfront = 0m;
-        foreach (var l in residentOneOffs)
-            if (l.Year == 0) residentUpfront += l.Amount;
+        if (residentOneOffs is not null)
+            foreach (var l in residentOneOffs)
+                if (l.Year == 0) residentUpfront += l.Amount;
 
-        var low = detail ? Bound(oneOffs, moves, annual, monthly, _lowFactor, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
-        var high = detail ? Bound(oneOffs, moves, annual, monthly, _highFactor, a.PriceWhatIfHigh, omission) : low;
+        var low = detail ? Bound(oneOffs!, moves!, annual, monthly, _lowFactor, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
+        var high = detail ? Bound(oneOffs!, moves!, annual, monthly, _highFactor, a.PriceWhatIfHigh, omission) : low;
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -268,7 +276,7 @@ public sealed class Tco
             Co2Lines = co2,
             StudyCo2Kg = studyCo2Total,
             StudyCo2Lines = studyCo2,
-            OneOffs = oneOffs,
+            OneOffs = oneOffs ?? (IReadOnlyList<LineItem>)[],
             Annual = annual,
             Monthly = monthly,
             Investment = investment,
@@ -283,9 +291,9 @@ public sealed class Tco
             UpfrontRange = new CostRange(Math.Min(low.Upfront, upfront), upfront, Math.Max(high.Upfront, upfront)),
             LowEstimate = low,
             HighEstimate = high,
-            ResidentOneOffs = residentOneOffs,
+            ResidentOneOffs = residentOneOffs ?? (IReadOnlyList<LineItem>)[],
             ResidentMonthly = omit && detail ? monthly[..^1] : monthly,
-            Reconciliations = reconciliations,
+            Reconciliations = reconciliations ?? (IReadOnlyList<ReconcilingAmount>)[],
             ResidentUpfront = residentUpfront,
             MonthlyCostRecomputed = recomputedMonthly,
         };
@@ -374,8 +382,18 @@ public sealed class Tco
     private static string Percent(decimal share) =>
         (share * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + "%";
 
-    private LineItem Variable(string id, decimal amount, Citation source) =>
-        new(id, null, LineKind.Variable, null, null, amount, amount * _annuity, source);
+    private LineItem Variable(EnergyCost e) =>
+        new(e.Id, null, LineKind.Variable, null, null, e.Amount, e.Amount * _annuity, e.Source);
+
+    /// <summary>A variable energy cost before it becomes a line (with detail only).</summary>
+    private readonly record struct EnergyCost(string Id, decimal Amount, Citation Source);
+
+    /// <summary>At most two energy costs (a hybrid's gas and electricity), on the stack.</summary>
+    [System.Runtime.CompilerServices.InlineArray(2)]
+    private struct EnergyCosts
+    {
+        private EnergyCost _first;
+    }
 
     /// <summary>
     /// CO2 per year of this house, from the same energy the costs use: gas and electricity times their factors, and
