@@ -100,9 +100,11 @@ public static class Coefficients
         var slopes = new Dictionary<PriceSetting, GasSlopes>();
         OwnerIntercepts? now = null, natural = null;
         TenantIntercepts? tenant = null;
+        // A variant without a boiler has the same figures whether the boiler is due or not: a third fewer model runs.
+        var moments = model.BoilerTimingApplies(variant) ? BothMoments : NowOnly;
         foreach (var price in PriceScenarios.All)
         {
-            foreach (bool moment in new[] { false, true })
+            foreach (bool moment in moments)
             {
                 var p = new PersonalInputs { Label = label, Price = price, NaturalMoment = moment };
                 // One set of evaluations serves every figure of these inputs: the model is the costly part of a build.
@@ -135,8 +137,10 @@ public static class Coefficients
                     throw new CalculationException($"{dwelling} / {variant}: het vaste deel voor een huurder hangt af van de invoer; de rekenhulp kan dit niet overnemen");
             }
         }
-        return new CoefficientSet(slopes, now!, natural!, tenant!);
+        return new CoefficientSet(slopes, now!, natural ?? now!, tenant!);
     }
+
+    private static readonly bool[] BothMoments = [false, true], NowOnly = [false];
 
     public static bool Equivalent(CoefficientSet x, CoefficientSet y) =>
         x.Now == y.Now && x.NaturalMoment == y.NaturalMoment && x.Tenant == y.Tenant

@@ -189,6 +189,15 @@ public sealed class PersonalModel
         };
     }
 
+    /// <summary>
+    /// Whether the boiler timing can change an owner's figures for this variant: only the gas boiler and the hybrid heat
+    /// pump involve a boiler (<see cref="Adapt"/>); every other variant avoids the purchase either way. The calculator's
+    /// coefficients evaluate the natural moment only where it applies.
+    /// </summary>
+    public bool BoilerTimingApplies(string variantId) =>
+        (Find(_input.Variants, variantId, x => x.Id) ?? throw new CalculationException($"onbekende variant '{variantId}'")).Kind
+            is VariantKind.GasBoiler or VariantKind.HybridHeatPump;
+
     private static bool IsBoiler(PlannedCost c) => c.Category == CostCategory.Installation && c.ReplacedAtReinvestmentYear;
 
     /// <summary>The gas boiler of the neighbourhood's gas-boiler variant for this dwelling, if there is one.</summary>
