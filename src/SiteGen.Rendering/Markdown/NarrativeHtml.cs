@@ -19,6 +19,11 @@ public static class NarrativeHtml
 
     private const string Token = "SGSHORTCODE";
 
+    // A token's number has a fixed width, so no token is the start of another: a narrative is at most
+    // YamlFile.MaxBytes (2 MB) long, and so holds fewer than ten million shortcodes.
+    private const int Digits = 7;
+    private const string NumberFormat = "D7";
+
     /// <param name="expand">Renders one shortcode to HTML; block shortcodes return block HTML.</param>
     /// <param name="localHref">The address, from the page being drawn, of a file given relative to the neighbourhood
     /// folder ("bestanden/kaart.png"): the Markdown folders differ from the page addresses, so links to files are
@@ -31,7 +36,7 @@ public static class NarrativeHtml
         foreach (var sc in doc.Shortcodes)
         {
             text.Append(doc.Body, at, sc.Index - at);
-            text.Append(Token).Append(replacements.Count.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(Token).Append(replacements.Count.ToString(NumberFormat, System.Globalization.CultureInfo.InvariantCulture));
             replacements.Add(expand(sc));
             at = sc.Index + sc.Length;
         }
@@ -63,14 +68,12 @@ public static class NarrativeHtml
     private static string Restore(string html, List<string> replacements)
     {
         if (replacements.Count == 0) return html;
-        // Four digits per token: beyond that tokens are prefixes of others, and each is replaced on its own as before.
-        if (replacements.Count > 10_000) return RestoreEach(html, replacements);
         var sb = new StringBuilder(html.Length + replacements.Sum(r => r.Length));
         int at = 0;
         for (int k; (k = html.IndexOf(Token, at, StringComparison.Ordinal)) >= 0;)
         {
-            int end = k + Token.Length + 4;
-            if (end > html.Length || !int.TryParse(html.AsSpan(k + Token.Length, 4), System.Globalization.NumberStyles.None,
+            int end = k + Token.Length + Digits;
+            if (end > html.Length || !int.TryParse(html.AsSpan(k + Token.Length, Digits), System.Globalization.NumberStyles.None,
                     System.Globalization.CultureInfo.InvariantCulture, out int i) || i >= replacements.Count)
             {
                 sb.Append(html, at, k + Token.Length - at);
@@ -85,16 +88,5 @@ public static class NarrativeHtml
             at = end;
         }
         return sb.Append(html, at, html.Length - at).ToString();
-    }
-
-    private static string RestoreEach(string html, List<string> replacements)
-    {
-        for (int i = replacements.Count - 1; i >= 0; i--)
-        {
-            string token = Token + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            // A block shortcode alone on its line became a paragraph of its own: replace the paragraph.
-            html = html.Replace("<p>" + token + "</p>", replacements[i]).Replace(token, replacements[i]);
-        }
-        return html;
     }
 }
