@@ -75,6 +75,43 @@ public class RangeTests
     }
 
     [Fact]
+    public void A_bounds_lines_add_up_to_its_totals()
+    {
+        // The totals come with the evaluation, the lines (for explain) only when read, one product per category
+        // against one per line. With the study's rates every product is exact; with prices rising faster than the
+        // discount rate the replacements' present values use decimal's 28 digits, and the sums may differ in the last.
+        var rising = new AssumptionsBuilder
+        {
+            PriceWhatIfLow = 0.75m, PriceWhatIfHigh = 1.25m, Indexation = 0.035m,
+            InvestmentMargins = new() { [CostCategory.Installation] = 0.30m, [CostCategory.Adaptation] = 0.20m, [CostCategory.Insulation] = 0.10m },
+        }.Build();
+        foreach (var (assumptions, exact) in new[] { (Uncertain(), true), (rising, false) })
+            foreach (var method in new[] { HeatDemandMethod.Study, HeatDemandMethod.Consistent })
+            {
+                decimal annuity = new Tco(Neighbourhood(method, assumptions)).Annuity;
+                foreach (var r in Evaluate(assumptions, method).Residents)
+                    foreach (var b in new[] { r.LowEstimate, r.HighEstimate })
+                    {
+                        Assert.Equal(r.OneOffs.Count, b.OneOffs.Count);
+                        Assert.Equal(r.Annual.Count, b.Annual.Count);
+                        decimal tco = b.OneOffs.Sum(l => l.PresentValue) + b.Annual.Sum(l => l.Amount) * annuity;
+                        decimal upfront = b.OneOffs.Where(l => l.Line.Year == 0).Sum(l => l.Amount);
+                        if (exact)
+                        {
+                            Assert.Equal(b.Tco, tco);
+                            Assert.Equal(b.Upfront, upfront);
+                        }
+                        else
+                        {
+                            Approx.Equal(b.Tco, tco, 1e-18m);
+                            Approx.Equal(b.Upfront, upfront, 1e-18m);
+                        }
+                        Assert.NotEqual(r.Tco, b.Tco);
+                    }
+            }
+    }
+
+    [Fact]
     public void The_hybrids_published_energy_cost_follows_the_price_what_if()
     {
         var r = Evaluate(Uncertain()).Resident(Rw2, "v2-hybrid");

@@ -65,19 +65,140 @@ public sealed record ReconcilingAmount(
 public readonly record struct BoundLine(LineItem Line, decimal Factor, decimal Amount, decimal PresentValue);
 
 /// <summary>
+/// The central lines a low and a high estimate are derived from, and their one-off sums per cost category, which make
+/// a bound's one-off total one product per category instead of one per line.
+/// </summary>
+internal sealed class CentralLines(int capacity)
+{
+    /// <summary>A one-off line no margin moves (a calibration, a fixed subsidy).</summary>
+    public const sbyte Fixed = -1;
+
+    private sbyte[] _moves = new sbyte[capacity];
+    private PerCategory _pv, _upfront;
+    private int _moved; // bit c: category c has a line
+    private decimal _fixedPv, _fixedUpfront;
+
+    public List<LineItem> OneOffs { get; } = new(capacity);
+    /// <summary>Per one-off line, the cost category whose margin moves it, or <see cref="Fixed"/>.</summary>
+    public ReadOnlySpan<sbyte> Moves => _moves.AsSpan(0, OneOffs.Count);
+    public LineItem[] Annual { get; set; } = [];
+    /// <summary>The central monthly lines: the i-th is the i-th annual line divided by 12.</summary>
+    public LineItem[] Monthly { get; set; } = [];
+
+    public void Add(LineItem line, sbyte move)
+    {
+        if (OneOffs.Count == _moves.Length) Array.Resize(ref _moves, _moves.Length * 2 + 1);
+        _moves[OneOffs.Count] = move;
+        OneOffs.Add(line);
+        bool now = line.Year == 0;
+        if (move == Fixed)
+        {
+            _fixedPv += line.PresentValue;
+            if (now) _fixedUpfront += line.Amount;
+            return;
+        }
+        _moved |= 1 << move;
+        _pv[move] += line.PresentValue;
+        if (now) _upfront[move] += line.Amount;
+    }
+
+    /// <summary>
+    /// The one-off present value and year-0 amount with each category's lines times its factor: the sum of
+    /// <see cref="Tco.OneOffBound"/>'s lines (exactly so while no product needs more than decimal's 28 digits, as with the
+    /// study's rates; otherwise within the 28th digit).
+    /// </summary>
+    public void OneOffTotals(decimal[] factors, out decimal pv, out decimal upfront)
+    {
+        pv = _fixedPv;
+        upfront = _fixedUpfront;
+        for (int c = 0; c < PerCategory.Length; c++)
+        {
+            if ((_moved & (1 << c)) == 0) continue; // no term: 0 x f would change the sum's scale
+            pv += _pv[c] * factors[c];
+            upfront += _upfront[c] * factors[c];
+        }
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct PerCategory
+    {
+        public const int Length = 5; // CostCategory's values
+        private decimal _first;
+    }
+}
+
+/// <summary>
 /// The low or high estimate of one dwelling x variant, line by line (for <c>explain</c>).
 /// Low: one-off costs at (1 - margin of their category), energy prices at the "lower" what-if;
 /// high: costs at (1 + margin), prices at the "higher" what-if. Subsidies that are a share of the price
 /// follow the price; fixed subsidies, fixed annual costs and reconciling amounts stay as they are.
 /// </summary>
-public sealed record ResidentBound(
-    decimal PriceFactor,
-    Citation? PriceSource,
-    IReadOnlyList<BoundLine> OneOffs,
-    IReadOnlyList<BoundLine> Annual,
-    decimal Tco,
-    decimal Upfront,
-    decimal MonthlyCost);
+/// <remarks>
+/// The totals are computed with the evaluation; the lines only when read (a page shows the totals; <c>explain</c> reads
+/// the lines), from the same central lines and factors (<see cref="CentralLines"/>).
+/// </remarks>
+public sealed class ResidentBound
+{
+    private readonly CentralLines? _central;
+    private readonly decimal[]? _factors;
+    private BoundLine[]? _oneOffs, _annual;
+
+    internal ResidentBound(decimal priceFactor, Citation? priceSource, decimal tco, decimal upfront, decimal monthlyCost,
+        CentralLines? central, decimal[]? factors)
+    {
+        PriceFactor = priceFactor;
+        PriceSource = priceSource;
+        Tco = tco;
+        Upfront = upfront;
+        MonthlyCost = monthlyCost;
+        _central = central;
+        _factors = factors;
+    }
+
+    public decimal PriceFactor { get; }
+    public Citation? PriceSource { get; }
+    public decimal Tco { get; }
+    public decimal Upfront { get; }
+    public decimal MonthlyCost { get; }
+
+    /// <summary>The one-off lines with this estimate's factors (empty for a totals-only evaluation).</summary>
+    public IReadOnlyList<BoundLine> OneOffs
+    {
+        get
+        {
+            MakeLines();
+            return _oneOffs!;
+        }
+    }
+
+    /// <summary>The annual lines with this estimate's price factor (empty for a totals-only evaluation).</summary>
+    public IReadOnlyList<BoundLine> Annual
+    {
+        get
+        {
+            MakeLines();
+            return _annual!;
+        }
+    }
+
+    private void MakeLines()
+    {
+        if (_annual is not null) return;
+        if (_central is null)
+        {
+            _oneOffs = [];
+            _annual = [];
+            return;
+        }
+        // Two readers may both make them: the same lines, and each assignment is whole.
+        var oneOffs = new BoundLine[_central.OneOffs.Count];
+        var annual = new BoundLine[_central.Annual.Length];
+        Resident.Tco.OneOffBound(_central, _factors!, oneOffs);
+        Resident.Tco.AnnualBound(_central, PriceFactor, annual, out _, out _, out _);
+        _oneOffs = oneOffs;
+        System.Threading.Volatile.Write(ref _annual, annual);
+    }
+}
 
 /// <summary>Everything the site shows for one dwelling with one variant.</summary>
 public sealed class ResidentResult

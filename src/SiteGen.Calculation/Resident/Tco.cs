@@ -24,6 +24,8 @@ public sealed class Tco
     private readonly bool _study;
     // Per cost category (index = (int)CostCategory): 1 - margin and 1 + margin, computed once instead of per line and bound.
     private readonly decimal[] _lowFactor, _highFactor;
+    // Per variant's list of fixed costs: its annual and monthly lines, which no dwelling changes (made once, shared).
+    private readonly Dictionary<IReadOnlyList<AnnualCost>, FixedLines> _fixedLines = new(ReferenceEqualityComparer.Instance);
 
     public Tco(NeighbourhoodInput input)
     {
@@ -45,10 +47,26 @@ public sealed class Tco
             _lowFactor[(int)category] = 1m - margin;
             _highFactor[(int)category] = 1m + margin;
         }
+        foreach (var v in input.Variants)
+            _fixedLines.TryAdd(v.FixedCosts, MakeFixedLines(v.FixedCosts));
     }
 
-    /// <summary>A one-off line's place in the low/high estimate: the category whose margin moves it, or none.</summary>
-    private const sbyte Fixed = -1;
+    /// <summary>A variant's fixed annual costs as lines: per year (with their present value) and per month.</summary>
+    private sealed record FixedLines(LineItem[] Annual, LineItem[] Monthly);
+
+    private FixedLines MakeFixedLines(IReadOnlyList<AnnualCost> costs)
+    {
+        var annual = new LineItem[costs.Count];
+        var monthly = new LineItem[costs.Count];
+        for (int i = 0; i < costs.Count; i++)
+        {
+            var f = costs[i];
+            annual[i] = new LineItem(f.Id, f.Label, LineKind.Fixed, null, null, f.Amount.Value, f.Amount.Value * _annuity, f.Amount.Source);
+            decimal m = f.Amount.Value / 12m;
+            monthly[i] = annual[i] with { Amount = m, PresentValue = m };
+        }
+        return new FixedLines(annual, monthly);
+    }
 
     /// <summary>Sum over t = 1..horizon of q^t: what one euro a year at year-0 prices is worth over the horizon.</summary>
     public decimal Annuity => _annuity;
@@ -119,7 +137,9 @@ public sealed class Tco
         }
         ReadOnlySpan<EnergyCost> variable = ((ReadOnlySpan<EnergyCost>)energy)[..energyCount];
 
-        // Annual lines: variable, then fixed.
+        // Annual lines: variable, then fixed. A variant's fixed lines are made once per neighbourhood (the constructor);
+        // a variant this Tco was not built with (a resident's adapted one) gets them made here, when lines are asked for.
+        var fixedLines = _fixedLines.GetValueOrDefault(v.FixedCosts) ?? (detail ? MakeFixedLines(v.FixedCosts) : null);
         var annual = detail ? new LineItem[variable.Length + v.FixedCosts.Count] : [];
         decimal variableTotal = 0m, fixedTotal = 0m;
         for (int i = 0; i < variable.Length; i++)
@@ -129,22 +149,18 @@ public sealed class Tco
         }
         for (int i = 0; i < v.FixedCosts.Count; i++)
         {
-            var f = v.FixedCosts[i];
-            if (detail)
-                annual[variable.Length + i] = new LineItem(f.Id, f.Label, LineKind.Fixed, null, null,
-                    f.Amount.Value, f.Amount.Value * _annuity, f.Amount.Source);
-            fixedTotal += f.Amount.Value;
+            if (detail) annual[variable.Length + i] = fixedLines!.Annual[i];
+            fixedTotal += v.FixedCosts[i].Amount.Value;
         }
 
         // One-off items: purchase at year 0 (with its subsidy), replacement at the reinvestment year without subsidy.
         // Alongside, the resident's view (issue 13): the same items without the study's bookkeeping, plus the
-        // reconciling amounts that bring them back to the published totals. moves[i] is the category whose
-        // margin moves the i-th line in the low/high estimate (Fixed: none).
+        // reconciling amounts that bring them back to the published totals. Each line goes into `central` with
+        // the category whose margin moves it in the low/high estimate (CentralLines.Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
         int lines = costs.Count * 3; // a cost gives up to three lines: purchase, subsidy, replacement
         // Made only with detail (the null-forgiving uses below are all under `if (detail)`).
-        var oneOffs = detail ? new List<LineItem>(lines) : null;
-        var moves = detail ? new sbyte[lines] : null;
+        var central = detail ? new CentralLines(lines) : null;
         var residentOneOffs = detail ? new List<LineItem>(lines) : null;
         var reconciliations = detail ? new List<ReconcilingAmount>() : null;
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
@@ -154,7 +170,7 @@ public sealed class Tco
             var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
             // The consistent method leaves out every constant that only exists to match published figures.
             if (kind == LineKind.Calibration && !_study) continue;
-            sbyte move = kind == LineKind.Calibration ? Fixed : (sbyte)cost.Category;
+            sbyte move = kind == LineKind.Calibration ? CentralLines.Fixed : (sbyte)cost.Category;
             decimal amount = cost.Amount.Value;
             // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
             decimal calibrationPv = 0m;
@@ -163,8 +179,7 @@ public sealed class Tco
                 if (detail)
                 {
                     var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
-                    moves![oneOffs!.Count] = move;
-                    oneOffs.Add(line);
+                    central!.Add(line, move);
                     if (kind == LineKind.Cost) residentOneOffs!.Add(line);
                 }
                 investment += amount;
@@ -181,8 +196,7 @@ public sealed class Tco
                     var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
                     var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
                     // A share of the price follows the price; a fixed amount does not.
-                    moves![oneOffs!.Count] = s.ShareOfCost is not null ? move : Fixed;
-                    oneOffs.Add(subsidyLine);
+                    central!.Add(subsidyLine, s.ShareOfCost is not null ? move : CentralLines.Fixed);
                     if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
                         residentOneOffs!.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
                     else if (s.StatedAmount is { } stated && s.Amount is null)
@@ -205,8 +219,7 @@ public sealed class Tco
                 {
                     var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
                         amount, pv, cost.Amount.Source);
-                    moves![oneOffs!.Count] = move;
-                    oneOffs.Add(replacement);
+                    central!.Add(replacement, move);
                     if (kind == LineKind.Cost) residentOneOffs!.Add(replacement);
                 }
                 if (kind == LineKind.Calibration) calibrationPv += pv;
@@ -227,9 +240,20 @@ public sealed class Tco
         // The annual lines' amounts, in their order (variable, then fixed): without detail there are no lines.
         for (int i = 0; i < variable.Length + v.FixedCosts.Count; i++)
         {
-            decimal amount = i < variable.Length ? variable[i].Amount : v.FixedCosts[i - variable.Length].Amount.Value;
-            decimal m = amount / 12m;
-            if (detail) monthly[i] = annual[i] with { Amount = m, PresentValue = m };
+            decimal m;
+            if (i < variable.Length)
+            {
+                m = variable[i].Amount / 12m;
+                if (detail) monthly[i] = annual[i] with { Amount = m, PresentValue = m };
+            }
+            else if (fixedLines is not null)
+            {
+                var line = fixedLines.Monthly[i - variable.Length];
+                m = line.Amount;
+                if (detail) monthly[i] = line;
+            }
+            else
+                m = v.FixedCosts[i - variable.Length].Amount.Value / 12m;
             monthlyTotal += m;
         }
         decimal recomputedMonthly = monthlyTotal;
@@ -253,8 +277,13 @@ public sealed class Tco
             foreach (var l in residentOneOffs)
                 if (l.Year == 0) residentUpfront += l.Amount;
 
-        var low = detail ? Bound(oneOffs!, moves!, annual, monthly, _lowFactor, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
-        var high = detail ? Bound(oneOffs!, moves!, annual, monthly, _highFactor, a.PriceWhatIfHigh, omission) : low;
+        if (central is not null)
+        {
+            central.Annual = annual;
+            central.Monthly = monthly;
+        }
+        var low = detail ? Bound(central!, _lowFactor, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
+        var high = detail ? Bound(central!, _highFactor, a.PriceWhatIfHigh, omission) : low;
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -276,7 +305,7 @@ public sealed class Tco
             Co2Lines = co2,
             StudyCo2Kg = studyCo2Total,
             StudyCo2Lines = studyCo2,
-            OneOffs = oneOffs ?? (IReadOnlyList<LineItem>)[],
+            OneOffs = central?.OneOffs ?? (IReadOnlyList<LineItem>)[],
             Annual = annual,
             Monthly = monthly,
             Investment = investment,
@@ -308,53 +337,67 @@ public sealed class Tco
     /// charges, maintenance, the ACM fixed heat tariffs) do not: they are not energy prices. Calibrations and
     /// fixed subsidies stay as they are; a subsidy that is a share of the price follows the price.
     /// </summary>
-    /// <param name="moves">Per one-off line, the category whose factor moves it, or <see cref="Fixed"/>.</param>
-    /// <param name="monthlyLines">The central monthly lines: the i-th is the i-th annual line divided by 12.</param>
-    private ResidentBound Bound(List<LineItem> oneOffs, sbyte[] moves, LineItem[] annual, LineItem[] monthlyLines, decimal[] factors,
-        Quantity? priceWhatIf, decimal omission)
+    private ResidentBound Bound(CentralLines central, decimal[] factors, Quantity? priceWhatIf, decimal omission)
+    {
+        decimal priceFactor = priceWhatIf?.Value ?? 1m;
+        central.OneOffTotals(factors, out decimal oneOffPv, out decimal upfront);
+        AnnualBound(central, priceFactor, [], out decimal variable, out decimal fixedCost, out decimal monthly);
+        return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffPv + (variable + fixedCost) * _annuity, upfront,
+            monthly + omission, central, factors);
+    }
+
+    /// <summary>The one-off lines of a bound, line by line (for <c>explain</c>): the rule of <see cref="Bound"/>.</summary>
+    /// <param name="factors">Per cost category, 1 - margin (low) or 1 + margin (high).</param>
+    internal static void OneOffBound(CentralLines central, decimal[] factors, Span<BoundLine> lines)
+    {
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var l = central.OneOffs[i];
+            sbyte move = central.Moves[i];
+            if (move == CentralLines.Fixed)
+            {
+                lines[i] = new BoundLine(l, 1m, l.Amount, l.PresentValue);
+                continue;
+            }
+            decimal f = factors[move], amount = l.Amount * f;
+            // A year-0 line's present value is its amount (the same decimal), so is its product.
+            lines[i] = new BoundLine(l, f, amount, l.Year == 0 ? amount : l.PresentValue * f);
+        }
+    }
+
+    /// <summary>
+    /// The annual side of a bound: variable costs at the price factor, fixed costs as they are; their monthly sum in the
+    /// central lines' order. Lines are written when <paramref name="lines"/> is sized to the annual lines.
+    /// </summary>
+    internal static void AnnualBound(CentralLines central, decimal priceFactor, Span<BoundLine> lines,
+        out decimal variable, out decimal fixedCost, out decimal monthly)
     {
         // Decimal arithmetic is most of an evaluation's time: each product is computed once, and a line that does not
         // move keeps its figures (x * 1 is x, to the last digit and scale).
-        decimal priceFactor = priceWhatIf?.Value ?? 1m;
-        var oneOffLines = new BoundLine[oneOffs.Count];
-        decimal oneOffPv = 0m, upfront = 0m;
-        for (int i = 0; i < oneOffLines.Length; i++)
-        {
-            var l = oneOffs[i];
-            decimal f = 1m, amount = l.Amount, pv = l.PresentValue;
-            if (moves[i] != Fixed)
-            {
-                f = factors[moves[i]];
-                amount *= f;
-                // A year-0 line's present value is its amount (the same decimal), so is its product.
-                pv = l.Year == 0 ? amount : pv * f;
-            }
-            oneOffLines[i] = new BoundLine(l, f, amount, pv);
-            oneOffPv += pv;
-            if (l.Year == 0) upfront += amount;
-        }
+        bool write = !lines.IsEmpty;
         bool pricesMove = !IsOne(priceFactor);
-        var annualLines = new BoundLine[annual.Length];
-        decimal variable = 0m, fixedCost = 0m, monthly = 0m;
+        var annual = central.Annual;
+        var monthlyLines = central.Monthly;
+        variable = 0m;
+        fixedCost = 0m;
+        monthly = 0m;
         for (int i = 0; i < annual.Length; i++)
         {
             var l = annual[i];
             if (l.Kind == LineKind.Variable && pricesMove)
             {
                 decimal amount = l.Amount * priceFactor;
-                annualLines[i] = new BoundLine(l, priceFactor, amount, l.PresentValue * priceFactor);
+                if (write) lines[i] = new BoundLine(l, priceFactor, amount, l.PresentValue * priceFactor);
                 variable += amount;
                 monthly += monthlyLines[i].Amount * priceFactor;
             }
             else
             {
-                annualLines[i] = new BoundLine(l, l.Kind == LineKind.Variable ? priceFactor : 1m, l.Amount, l.PresentValue);
+                if (write) lines[i] = new BoundLine(l, l.Kind == LineKind.Variable ? priceFactor : 1m, l.Amount, l.PresentValue);
                 if (l.Kind == LineKind.Variable) variable += l.Amount; else fixedCost += l.Amount;
                 monthly += monthlyLines[i].Amount;
             }
         }
-        return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffLines, annualLines,
-            oneOffPv + (variable + fixedCost) * _annuity, upfront, monthly + omission);
     }
 
     /// <summary>Exactly 1 with no trailing zeros: multiplying by it changes neither value nor scale.</summary>
@@ -362,7 +405,7 @@ public sealed class Tco
 
     /// <summary>The estimate without margins: what <see cref="Evaluate"/> reports as both bounds when asked for totals only.</summary>
     private static ResidentBound Central(decimal tco, decimal upfront, decimal monthly) =>
-        new(1m, null, [], [], tco, upfront, monthly);
+        new(1m, null, tco, upfront, monthly, null, null);
 
     // The same few texts and ids come back in every evaluation (the calculator runs the model thousands of times).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(decimal, bool), string> s_shareTexts = new();
