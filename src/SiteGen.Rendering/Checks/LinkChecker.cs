@@ -120,7 +120,10 @@ public static class LinkChecker
     public static PageLinks Scan(ReadOnlySpan<byte> html, StringPool? pool = null) => Scan(System.Text.Encoding.UTF8.GetString(html), pool);
 
     /// <summary>The same, for a page still at hand as text (as rendered: not decoded again from its bytes).</summary>
-    public static PageLinks Scan(string html, StringPool? pool = null)
+    public static PageLinks Scan(string html, StringPool? pool = null) => Scan(html.AsMemory(), pool);
+
+    /// <summary>The same, for a page's text in a buffer (<see cref="Themes.PageText"/>).</summary>
+    public static PageLinks Scan(ReadOnlyMemory<char> html, StringPool? pool = null)
     {
         // Read in place: the plain TextSource(string) copies the page into a StringBuilder and reads it back char by char.
         // Disposed: its buffer goes back to the shared pool (not disposing it cost a 64 KB array per page).

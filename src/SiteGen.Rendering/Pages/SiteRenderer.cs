@@ -115,7 +115,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return own;
     }
 
-    private void RenderNeighbourhood(Action<string, string> add, Action<string, byte[]> addBytes, Neighbourhood n, NeighbourhoodResult r)
+    private void RenderNeighbourhood(Action<string, PageText> add, Action<string, byte[]> addBytes, Neighbourhood n, NeighbourhoodResult r)
     {
         var view = new NeighbourhoodView(content, n, r);
         var theme = themes.For(n.Id[..n.Id.IndexOf('/')]);
@@ -132,7 +132,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     // ---- layout ------------------------------------------------------------------------------------
 
-    private string Layout(Theme theme, string page, string title, string layout, object model, IReadOnlyList<Link> crumbs, Neighbourhood? n)
+    private PageText Layout(Theme theme, string page, string title, string layout, object model, IReadOnlyList<Link> crumbs, Neighbourhood? n)
     {
         // The first use of every glossary term on the page links to its definition (GlossaryMarker): that needs the
         // layout's text. Otherwise the layout is drawn straight into the page (Theme.Body).
@@ -163,7 +163,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Asset("css/site.css"), Asset("css/print.css"),
             new HeaderView(siteName, SitePaths.Relative(page, SitePaths.Home), logo, style.Logo?.Alt),
             crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders);
-        return theme.Render("base", frame);
+        return theme.RenderPage("base", frame);
     }
 
     private static ContactView? Contact(HouseStyle style) => style.Contact is { } c
@@ -192,7 +192,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
 
     // ---- pages -------------------------------------------------------------------------------------
 
-    private string HomePage()
+    private PageText HomePage()
     {
         string page = SitePaths.Home;
         var theme = themes.Default;
@@ -206,7 +206,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return Layout(theme, page, SiteName, "home", new { Title = SiteName, Municipalities = municipalities }, [], null);
     }
 
-    private string NeighbourhoodPage(NeighbourhoodView view, Theme theme)
+    private PageText NeighbourhoodPage(NeighbourhoodView view, Theme theme)
     {
         var n = view.N;
         string page = SitePaths.Neighbourhood(n);
@@ -257,7 +257,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             + "anders staat bij de keuzes die dicht bij elkaar liggen 'ongeveer even duur'. Op de pagina van elk voorbeeldhuis staan de marges.");
     }
 
-    private string DwellingPage(NeighbourhoodView view, Theme theme, DwellingInfo d)
+    private PageText DwellingPage(NeighbourhoodView view, Theme theme, DwellingInfo d)
     {
         var n = view.N;
         string page = SitePaths.Dwelling(n, d.Id);
@@ -396,7 +396,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 hasCurrent && n.CurrentPhase!.Step == s.Id)).ToList(), hasCurrent);
     }
 
-    private string VariantPage(NeighbourhoodView view, Theme theme, VariantInfo v)
+    private PageText VariantPage(NeighbourhoodView view, Theme theme, VariantInfo v)
     {
         var n = view.N;
         string page = SitePaths.Variant(n, v.Id);
@@ -467,7 +467,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         + $"Met de opbrengst per paneel uit dezelfde tabel ({DutchFormat.WithUnit(pt.YieldPerPanelKwh, 0, "kWh")}) zijn er {DutchFormat.Number(pt.Panels)} panelen "
         + $"en {DutchFormat.WithUnit(pt.AreaM2, 0, "m²")} nodig. Tabel 6.2 van de studie is op dit punt niet consistent.";
 
-    private string StepPlansPage(NeighbourhoodView view, Theme theme)
+    private PageText StepPlansPage(NeighbourhoodView view, Theme theme)
     {
         var n = view.N;
         string page = SitePaths.StepPlans(n);
@@ -492,7 +492,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         ["calibration"] = "Correcties om de studie na te rekenen",
     };
 
-    private string AssumptionsPage(NeighbourhoodView view, Theme theme)
+    private PageText AssumptionsPage(NeighbourhoodView view, Theme theme)
     {
         var n = view.N;
         string page = SitePaths.Assumptions(n);
@@ -545,7 +545,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     }
 
     /// <summary>"Begrippen": every term of the municipality's glossary, explained once, with its source.</summary>
-    private string GlossaryPage(NeighbourhoodView view, Theme theme)
+    private PageText GlossaryPage(NeighbourhoodView view, Theme theme)
     {
         var n = view.N;
         string page = SitePaths.Glossary(n);
@@ -561,7 +561,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     }
 
     /// <summary>"Wat is er veranderd": now against the last publication, and the changelog of all publications.</summary>
-    private string ChangesPage(NeighbourhoodView view, Theme theme)
+    private PageText ChangesPage(NeighbourhoodView view, Theme theme)
     {
         var n = view.N;
         string page = SitePaths.Changes(n);
@@ -592,7 +592,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Wat is er veranderd", page)), n);
     }
 
-    private string OpenDataPage()
+    private PageText OpenDataPage()
     {
         string page = SitePaths.OpenData;
         var theme = themes.Default;

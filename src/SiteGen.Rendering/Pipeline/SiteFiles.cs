@@ -90,14 +90,27 @@ public sealed class SiteFiles
     public Rendered Prepare(string path, byte[] bytes) => Prepare(path, bytes, null);
 
     /// <summary>The same for a rendered text: a page is scanned as it was rendered, not decoded again from its bytes.</summary>
-    public Rendered Prepare(string path, string text)
+    public Rendered Prepare(string path, string text) => Prepare(path, text.AsMemory());
+
+    /// <summary>The same for a page drawn into a pooled buffer (<see cref="Themes.Theme.RenderPage"/>), which goes back to the pool.</summary>
+    public Rendered Prepare(string path, Themes.PageText page)
     {
-        if (_staging is null) return Prepare(path, Utf8.GetBytes(text), text);
+        using (page) return Prepare(path, page.Memory);
+    }
+
+    private Rendered Prepare(string path, ReadOnlyMemory<char> text)
+    {
+        if (_staging is null)
+        {
+            var bytes = new byte[Utf8.GetByteCount(text.Span)];
+            Utf8.GetBytes(text.Span, bytes);
+            return Prepare(path, bytes, null);
+        }
         // Staged, the bytes are written and let go: encoded into a pooled buffer, not a new array per page.
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
         try
         {
-            int length = Utf8.GetBytes(text, buffer);
+            int length = Utf8.GetBytes(text.Span, buffer);
             return Stage(path, buffer.AsSpan(0, length), text);
         }
         finally
@@ -117,15 +130,15 @@ public sealed class SiteFiles
         return new Rendered(null, length, null);
     }
 
-    private Rendered Prepare(string path, byte[] bytes, string? text) =>
+    private Rendered Prepare(string path, byte[] bytes, ReadOnlyMemory<char>? text) =>
         _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, text);
 
-    private Rendered Stage(string path, ReadOnlySpan<byte> bytes, string? text)
+    private Rendered Stage(string path, ReadOnlySpan<byte> bytes, ReadOnlyMemory<char>? text)
     {
         // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
         bool staged = _staging!.Stage(path, bytes);
         var links = !staged || !path.EndsWith(".html", StringComparison.Ordinal) ? null
-            : text is null ? LinkChecker.Scan(bytes, Strings()) : LinkChecker.Scan(text, Strings());
+            : text is { } chars ? LinkChecker.Scan(chars, Strings()) : LinkChecker.Scan(bytes, Strings());
         return new Rendered(null, bytes.Length, links);
     }
 
@@ -145,6 +158,16 @@ public sealed class SiteFiles
     {
         if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
         Add(path, Prepare(path, text));
+    }
+
+    public void Add(string path, Themes.PageText page)
+    {
+        if (Contains(path))
+        {
+            page.Dispose();
+            throw new InvalidOperationException($"two outputs write '{path}'");
+        }
+        Add(path, Prepare(path, page));
     }
 
     /// <summary>A file of the previous build, unchanged: from the previous output on disk, or kept in memory by <c>serve</c>.</summary>

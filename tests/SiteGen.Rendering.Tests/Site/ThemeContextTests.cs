@@ -93,6 +93,29 @@ public sealed class ThemeContextTests : IDisposable
     }
 
     [Fact]
+    public void A_page_drawn_into_a_pooled_buffer_is_the_text_drawn_as_a_string()
+    {
+        // A page is drawn into a pooled buffer that goes back when the page is staged: the same text, a render after a
+        // failed one included, and no text of one page left in the next.
+        var big = new Page("Wijk", Enumerable.Range(0, 3000).Select(i => $"woning {i}").ToArray());
+        var small = new Page("Buurt", "a");
+        for (int round = 0; round < 2; round++)
+        {
+            foreach (var page in new[] { big, small, big })
+            {
+                string expected = _theme.Render("frame", new Frame("Kop", _theme.Body("page", page)));
+                using var text = _theme.RenderPage("frame", new Frame("Kop", _theme.Body("page", page)));
+                Assert.Equal(expected, text.ToString());
+            }
+            Assert.Throws<ThemeException>(() => _theme.RenderPage("frame", new Frame("Kop", _theme.Body("peeks", small))).Dispose());
+        }
+        var disposed = _theme.RenderPage("page", small);
+        disposed.Dispose();
+        disposed.Dispose(); // once back in the pool, never twice
+        Assert.Throws<ObjectDisposedException>(() => disposed.Memory);
+    }
+
+    [Fact]
     public void A_variable_set_by_one_render_is_not_there_in_the_next()
     {
         Assert.Equal("<p>Wijk</p>", _theme.RenderPartial("sets", new Page("Wijk")));
