@@ -112,6 +112,30 @@ public class RangeTests
     }
 
     [Fact]
+    public void A_totals_only_evaluation_has_its_central_figures_as_range_and_bounds()
+    {
+        var input = Neighbourhood(HeatDemandMethod.Study, Uncertain());
+        var tco = new Tco(input);
+        foreach (var d in input.Dwellings)
+            foreach (var v in input.Variants.Where(v => v.Collective is null))
+            {
+                var r = tco.Evaluate(d, v, detail: false);
+                var full = tco.Evaluate(d, v);
+                Assert.Equal((full.Tco, full.MonthlyCost, full.Upfront), (r.Tco, r.MonthlyCost, r.Upfront));
+                Assert.Equal(CostRange.Exact(r.Tco), r.TcoRange);
+                Assert.Equal(CostRange.Exact(r.MonthlyCost), r.MonthlyRange);
+                Assert.Equal(CostRange.Exact(r.Upfront), r.UpfrontRange);
+                foreach (var b in new[] { r.LowEstimate, r.HighEstimate })
+                {
+                    Assert.Equal((r.Tco, r.Upfront, r.MonthlyCost, 1m), (b.Tco, b.Upfront, b.MonthlyCost, b.PriceFactor));
+                    Assert.Empty(b.OneOffs);
+                    Assert.Empty(b.Annual);
+                }
+                Assert.Same(r.LowEstimate, r.LowEstimate);
+            }
+    }
+
+    [Fact]
     public void The_hybrids_published_energy_cost_follows_the_price_what_if()
     {
         var r = Evaluate(Uncertain()).Resident(Rw2, "v2-hybrid");

@@ -155,6 +155,9 @@ public sealed class ResidentBound
         _factors = factors;
     }
 
+    /// <summary>The estimate without margins: both bounds of a totals-only evaluation.</summary>
+    internal static ResidentBound Central(decimal tco, decimal upfront, decimal monthly) => new(1m, null, tco, upfront, monthly, null, null);
+
     public decimal PriceFactor { get; }
     public Citation? PriceSource { get; }
     public decimal Tco { get; }
@@ -245,8 +248,21 @@ public sealed class ResidentResult
     public required CostRange MonthlyRange { get; init; }
     /// <summary>Up-front cost after subsidy: low, central (= <see cref="Upfront"/>), high. Follows the cost margins only.</summary>
     public required CostRange UpfrontRange { get; init; }
-    public required ResidentBound LowEstimate { get; init; }
-    public required ResidentBound HighEstimate { get; init; }
+    /// <summary>The low estimate; for a totals-only evaluation the central figures (made when first read).</summary>
+    public ResidentBound LowEstimate
+    {
+        get => _low ??= ResidentBound.Central(TcoRange.Low, UpfrontRange.Low, MonthlyRange.Low);
+        init => _low = value;
+    }
+
+    /// <summary>The high estimate; for a totals-only evaluation the central figures (made when first read).</summary>
+    public ResidentBound HighEstimate
+    {
+        get => _high ??= ResidentBound.Central(TcoRange.High, UpfrontRange.High, MonthlyRange.High);
+        init => _high = value;
+    }
+
+    private ResidentBound? _low, _high;
     /// <summary>
     /// One-off items a resident really pays or receives: no calibration, and subsidies at the amount the source
     /// states per measure (Tabel 8.7) where the model computes another.

@@ -282,8 +282,18 @@ public sealed class Tco
             central.Annual = annual;
             central.Monthly = monthly;
         }
-        var low = detail ? Bound(central!, _lowFactor, a.PriceWhatIfLow, omission) : Central(tco, upfront, monthlyTotal);
-        var high = detail ? Bound(central!, _highFactor, a.PriceWhatIfHigh, omission) : low;
+        // Without detail the ranges are the central figures, and so are the bounds (made only when read).
+        ResidentBound? low = null, high = null;
+        CostRange tcoRange = CostRange.Exact(tco), monthlyRange = CostRange.Exact(monthlyTotal), upfrontRange = CostRange.Exact(upfront);
+        if (detail)
+        {
+            low = Bound(central!, _lowFactor, a.PriceWhatIfLow, omission);
+            high = Bound(central!, _highFactor, a.PriceWhatIfHigh, omission);
+            // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
+            tcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco));
+            monthlyRange = new CostRange(Math.Min(low.MonthlyCost, monthlyTotal), monthlyTotal, Math.Max(high.MonthlyCost, monthlyTotal));
+            upfrontRange = new CostRange(Math.Min(low.Upfront, upfront), upfront, Math.Max(high.Upfront, upfront));
+        }
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -314,12 +324,12 @@ public sealed class Tco
             FixedCostPerYear = fixedTotal,
             Tco = tco,
             MonthlyCost = monthlyTotal,
-            // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
-            TcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco)),
-            MonthlyRange = new CostRange(Math.Min(low.MonthlyCost, monthlyTotal), monthlyTotal, Math.Max(high.MonthlyCost, monthlyTotal)),
-            UpfrontRange = new CostRange(Math.Min(low.Upfront, upfront), upfront, Math.Max(high.Upfront, upfront)),
-            LowEstimate = low,
-            HighEstimate = high,
+            TcoRange = tcoRange,
+            MonthlyRange = monthlyRange,
+            UpfrontRange = upfrontRange,
+            // Null without detail: ResidentResult makes them from the ranges when they are read.
+            LowEstimate = low!,
+            HighEstimate = high!,
             ResidentOneOffs = residentOneOffs ?? (IReadOnlyList<LineItem>)[],
             ResidentMonthly = omit && detail ? monthly[..^1] : monthly,
             Reconciliations = reconciliations ?? (IReadOnlyList<ReconcilingAmount>)[],
@@ -402,10 +412,6 @@ public sealed class Tco
 
     /// <summary>Exactly 1 with no trailing zeros: multiplying by it changes neither value nor scale.</summary>
     private static bool IsOne(decimal f) => f.Scale == 0 && f == 1m;
-
-    /// <summary>The estimate without margins: what <see cref="Evaluate"/> reports as both bounds when asked for totals only.</summary>
-    private static ResidentBound Central(decimal tco, decimal upfront, decimal monthly) =>
-        new(1m, null, tco, upfront, monthly, null, null);
 
     // The same few texts and ids come back in every evaluation (the calculator runs the model thousands of times).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(decimal, bool), string> s_shareTexts = new();
