@@ -114,6 +114,8 @@ public static class ContentLoader
                 }
             }
             var own = new DiagnosticBag { AllowsPending = true };
+            // Each file of the folder is read from disk once for its placeholders, its reader and its digest (drawing).
+            using var bytes = FileBytes.Keep();
             var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own, listing)).ToList();
             // Its own reader: the reader notes failed parameters, which only the shared check above reads.
             var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);

@@ -16,7 +16,7 @@ public static class FileDigest
         foreach (var file in files.Distinct().Order(StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
+            hash.AppendData(FileBytes.Read(file));
         }
         foreach (var s in extra) hash.AppendData(Encoding.UTF8.GetBytes(s + "\n"));
         hash.AppendData(salt);

@@ -49,7 +49,7 @@ public static partial class Placeholders
         try
         {
             if (new FileInfo(file).Length > Yaml.YamlFile.MaxBytes) return null; // refused by its reader
-            text = File.ReadAllText(file);
+            text = Decode(FileBytes.Read(file));
         }
         catch (IOException) { return null; } // unreadable files are reported by their reader
         catch (UnauthorizedAccessException) { return null; }
@@ -67,6 +67,16 @@ public static partial class Placeholders
                 found.Add(new Found(relative, i + 1, m.Index + 1, m.Value, relative == "sources.yaml" ? topKey : null));
         }
         return found;
+    }
+
+    /// <summary>What File.ReadAllText makes of these bytes: the encoding a byte-order mark names, else UTF-8.</summary>
+    private static string Decode(byte[] bytes)
+    {
+        bool utf8Mark = bytes is [0xEF, 0xBB, 0xBF, ..];
+        if (utf8Mark || bytes is not ([0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0x00, 0x00, 0xFE, 0xFF, ..]))
+            return System.Text.Encoding.UTF8.GetString(bytes.AsSpan(utf8Mark ? 3 : 0));
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>

@@ -20,6 +20,8 @@ public static class YamlFile
     /// <summary>Reads a content file as strict UTF-8, reporting missing files, directories, huge files and bad bytes.</summary>
     public static string? ReadText(string path, string displayPath, DiagnosticBag diag)
     {
+        // Read already by this neighbourhood's placeholder scan (which reads no file over MaxBytes).
+        if (Loading.FileBytes.TryGetKept(path, out var kept) && kept.Length <= MaxBytes) return Decode(kept, displayPath, diag);
         if (Directory.Exists(path))
         {
             diag.Error(displayPath, 1, 1, Codes.FileSystem, "hier staat een map waar een bestand verwacht wordt");
@@ -37,7 +39,11 @@ public static class YamlFile
                 $"het bestand is {info.Length / 1024} KB; een inhoudsbestand mag hoogstens {MaxBytes / 1024} KB zijn");
             return null;
         }
-        byte[] bytes = File.ReadAllBytes(path);
+        return Decode(Loading.FileBytes.Read(path), displayPath, diag);
+    }
+
+    private static string? Decode(byte[] bytes, string displayPath, DiagnosticBag diag)
+    {
         try
         {
             string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);

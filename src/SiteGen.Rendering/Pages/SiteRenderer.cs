@@ -127,7 +127,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         add(SitePaths.Changes(n), ChangesPage(view, theme));
         if (Municipality(n).Glossary.Count > 0) add(SitePaths.Glossary(n), GlossaryPage(view, theme));
         // Images and documents of bestanden/: all of them, byte for byte (also those no narrative links yet).
-        foreach (var f in n.Files) addBytes(SitePaths.File(n, f), File.ReadAllBytes(f.FullPath));
+        foreach (var f in n.Files) addBytes(SitePaths.File(n, f), Content.Loading.FileBytes.Read(f.FullPath));
     }
 
     // ---- layout ------------------------------------------------------------------------------------
