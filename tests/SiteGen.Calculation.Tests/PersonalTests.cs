@@ -28,20 +28,31 @@ public class PersonalTests
                 {
                     var n = v.Collective is null ? null : network;
                     Same(tco.Evaluate(d, v, n), tco.Evaluate(d, v, n, detail: false));
+                    var r = tco.Evaluate(d, v, n);
+                    Assert.Equal(new Resident.ResidentTotals(r.Tco, r.MonthlyCost, r.Investment, r.Subsidy, r.VariableCostPerYear, r.FixedCostPerYear),
+                        tco.Totals(d, v, n));
                     foreach (var p in new[]
                              {
                                  new PersonalInputs { GasM3 = 1234m, Label = "F" }, new PersonalInputs { NaturalMoment = true, Price = PriceSetting.High },
                                  new PersonalInputs { Tenant = true, Price = PriceSetting.Low, Label = "B" },
+                                 new PersonalInputs { Loan = true, GasM3 = 1500m },
                              })
                     {
                         var full = model.Evaluate(d.Id, v.Id, p);
                         var totals = model.Evaluate(d.Id, v.Id, p, detail: false);
                         Same(full.Detail, totals.Detail);
                         Assert.Equal((full.Tco30y, full.MonthlyStartYear, full.UpfrontAfterSubsidy), (totals.Tco30y, totals.MonthlyStartYear, totals.UpfrontAfterSubsidy));
+                        Assert.Equal(new PersonalFigures(full.Tco30y, full.MonthlyStartYear, full.UpfrontAfterSubsidy), model.Figures(d.Id, v.Id, p));
+                        if (!p.Tenant && !p.NaturalMoment)
+                        {
+                            var (owner, tenant) = model.EvaluateOwnerAndTenant(d.Id, v.Id, p);
+                            Assert.Equal((new PersonalFigures(owner.Tco30y, owner.MonthlyStartYear, owner.UpfrontAfterSubsidy),
+                                new PersonalFigures(tenant.Tco30y, tenant.MonthlyStartYear, tenant.UpfrontAfterSubsidy)), model.FiguresOwnerAndTenant(d.Id, v.Id, p));
+                        }
                         compared++;
                     }
                 }
-            Assert.Equal(input.Dwellings.Count * input.Variants.Count * 3, compared);
+            Assert.Equal(input.Dwellings.Count * input.Variants.Count * 4, compared);
         }
 
         static void Same(Resident.ResidentResult full, Resident.ResidentResult totals)

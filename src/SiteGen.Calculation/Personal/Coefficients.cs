@@ -110,8 +110,8 @@ public static class Coefficients
                 // One set of evaluations serves every figure of these inputs: the model is the costly part of a build.
                 // Without the boiler timing, a tenant's figures come from the same evaluations as the owner's.
                 var fits = moment
-                    ? FitAll(gas => model.Evaluate(dwelling, variant, p with { GasM3 = gas }, detail: false), Owner, dwelling, variant)
-                    : FitAll(gas => model.EvaluateOwnerAndTenant(dwelling, variant, p with { GasM3 = gas }, detail: false), OwnerAndTenant, dwelling, variant);
+                    ? FitAll(gas => model.Figures(dwelling, variant, p with { GasM3 = gas }), Owner, dwelling, variant)
+                    : FitAll(gas => model.FiguresOwnerAndTenant(dwelling, variant, p with { GasM3 = gas }), OwnerAndTenant, dwelling, variant);
                 var (tco, monthly, upfront) = (fits[0], fits[1], fits[2]);
                 if (Math.Abs(upfront.B) > Tolerance)
                     throw new CalculationException($"{dwelling} / {variant}: de kosten vooraf hangen af van het gasverbruik ({upfront.B} euro per m3); de rekenhulp kan dit niet overnemen");
@@ -152,28 +152,28 @@ public static class Coefficients
         else if (existing != slope) throw new CalculationException($"{d} / {v}: {what}; de rekenhulp kan dit niet overnemen");
     }
 
-    private static readonly (Func<PersonalResult, decimal> Figure, string What)[] Owner =
+    private static readonly (Func<PersonalFigures, decimal> Figure, string What)[] Owner =
     [
         (r => r.Tco30y, "totale kosten over 30 jaar"),
         (r => r.MonthlyStartYear, "maandlasten"),
         (r => r.UpfrontAfterSubsidy!.Value, "kosten vooraf"),
     ];
 
-    private static readonly (Func<(PersonalResult Owner, PersonalResult Tenant), decimal> Figure, string What)[] OwnerAndTenant =
+    private static readonly (Func<(PersonalFigures Owner, PersonalFigures Tenant), decimal> Figure, string What)[] OwnerAndTenant =
     [
-        .. Owner.Select(f => (new Func<(PersonalResult Owner, PersonalResult Tenant), decimal>(r => f.Figure(r.Owner)), f.What)),
+        .. Owner.Select(f => (new Func<(PersonalFigures Owner, PersonalFigures Tenant), decimal>(r => f.Figure(r.Owner)), f.What)),
         (r => r.Tenant.Tco30y, "totale kosten over 30 jaar voor een huurder"),
         (r => r.Tenant.MonthlyStartYear, "maandlasten voor een huurder"),
     ];
 
     /// <summary>Fits value = a + b x gas through two evaluations of the core and checks a third.</summary>
-    public static Affine Fit(PersonalModel model, string dwelling, string variant, PersonalInputs p, Func<PersonalResult, decimal> figure, string what) =>
+    public static Affine Fit(PersonalModel model, string dwelling, string variant, PersonalInputs p, Func<PersonalFigures, decimal> figure, string what) =>
         FitAll(model, dwelling, variant, p, [(figure, what)])[0];
 
     /// <summary>Fits several figures of the same inputs from one set of three evaluations.</summary>
     public static Affine[] FitAll(PersonalModel model, string dwelling, string variant, PersonalInputs p,
-        (Func<PersonalResult, decimal> Figure, string What)[] figures) =>
-        FitAll(gas => model.Evaluate(dwelling, variant, p with { GasM3 = gas }, detail: false), figures, dwelling, variant);
+        (Func<PersonalFigures, decimal> Figure, string What)[] figures) =>
+        FitAll(gas => model.Figures(dwelling, variant, p with { GasM3 = gas }), figures, dwelling, variant);
 
     /// <param name="evaluate">The core's figures at a gas use.</param>
     private static Affine[] FitAll<T>(Func<decimal, T> evaluate, (Func<T, decimal> Figure, string What)[] figures, string dwelling, string variant)

@@ -84,6 +84,9 @@ public sealed record LoanTerms(decimal InterestRate, int TermYears, decimal Mont
     public decimal Borrowed(decimal upfront) => Math.Min(Math.Max(upfront, 0m), MaxAmount);
 }
 
+/// <summary>The figures of a <see cref="PersonalResult"/>, without the core's result: what the calculator's coefficients fit.</summary>
+public readonly record struct PersonalFigures(decimal Tco30y, decimal MonthlyStartYear, decimal? UpfrontAfterSubsidy);
+
 /// <summary>The personal figures for one dwelling x variant.</summary>
 public sealed class PersonalResult
 {

@@ -74,8 +74,9 @@ public sealed class PersonalModel
     /// <param name="detail">False: <see cref="PersonalResult.Detail"/> holds the totals only (see <see cref="Tco.Evaluate"/>).</param>
     public PersonalResult Evaluate(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
     {
-        var (d, v, dwelling, tco, r) = Core(dwellingId, variantId, p, detail);
-        return p.Tenant ? Tenant(d, v, dwelling, tco, r, p) : Owner(d, v, dwelling, tco, r, p);
+        var run = Prepare(dwellingId, variantId, p);
+        var r = run.Evaluate(detail);
+        return p.Tenant ? Tenant(run, r, p) : Owner(run, r, p);
     }
 
     /// <summary>
@@ -84,14 +85,43 @@ public sealed class PersonalModel
     /// </summary>
     public (PersonalResult Owner, PersonalResult Tenant) EvaluateOwnerAndTenant(string dwellingId, string variantId, PersonalInputs p, bool detail = true)
     {
-        if (p.Tenant || p.NaturalMoment)
-            throw new ArgumentException("an owner's and a tenant's figures share one evaluation only without the boiler timing", nameof(p));
-        var (d, v, dwelling, tco, r) = Core(dwellingId, variantId, p, detail);
-        return (Owner(d, v, dwelling, tco, r, p), Tenant(d, v, dwelling, tco, r, p with { Tenant = true }));
+        var run = PrepareOwnerAndTenant(dwellingId, variantId, p);
+        var r = run.Evaluate(detail);
+        return (Owner(run, r, p), Tenant(run, r, p with { Tenant = true }));
     }
 
-    private (DwellingInput Reference, VariantInput Variant, DwellingInput Dwelling, Tco Tco, ResidentResult Result) Core(
-        string dwellingId, string variantId, PersonalInputs p, bool detail)
+    /// <summary>The figures of <see cref="Evaluate"/> without a result object: what the calculator's coefficients fit, thousands of times per neighbourhood.</summary>
+    public PersonalFigures Figures(string dwellingId, string variantId, PersonalInputs p)
+    {
+        var run = Prepare(dwellingId, variantId, p);
+        var t = run.Totals();
+        return p.Tenant ? TenantFigures(t, run.Tco.Annuity) : OwnerFigures(t, p).Figures;
+    }
+
+    /// <summary>The figures of <see cref="EvaluateOwnerAndTenant"/> without result objects.</summary>
+    public (PersonalFigures Owner, PersonalFigures Tenant) FiguresOwnerAndTenant(string dwellingId, string variantId, PersonalInputs p)
+    {
+        var run = PrepareOwnerAndTenant(dwellingId, variantId, p);
+        var t = run.Totals();
+        return (OwnerFigures(t, p).Figures, TenantFigures(t, run.Tco.Annuity));
+    }
+
+    private Run PrepareOwnerAndTenant(string dwellingId, string variantId, PersonalInputs p)
+    {
+        if (p.Tenant || p.NaturalMoment)
+            throw new ArgumentException("an owner's and a tenant's figures share one evaluation only without the boiler timing", nameof(p));
+        return Prepare(dwellingId, variantId, p);
+    }
+
+    /// <summary>One evaluation's inputs: the reference dwelling and variant, the resident's versions of them, the core for the price setting.</summary>
+    private readonly record struct Run(DwellingInput Reference, VariantInput Variant, DwellingInput Dwelling, VariantInput Adapted, Tco Tco,
+        HeatNetworkTechnics? Network)
+    {
+        public ResidentResult Evaluate(bool detail) => Tco.Evaluate(Dwelling, Adapted, Network, detail);
+        public ResidentTotals Totals() => Tco.Totals(Dwelling, Adapted, Network);
+    }
+
+    private Run Prepare(string dwellingId, string variantId, PersonalInputs p)
     {
         // The calculator's coefficients call this thousands of times per neighbourhood: no capturing lambdas here.
         var d = Find(_input.Dwellings, dwellingId, x => x.Id) ?? throw new CalculationException($"onbekende woning '{dwellingId}'");
@@ -105,24 +135,30 @@ public sealed class PersonalModel
             GasCurrent = p.GasM3 is { } gas ? new Quantity(gas, PersonalGas) : d.GasCurrent,
         };
         var variant = Adapted(v, d.Id, label, p.NaturalMoment && !p.Tenant);
-        var tco = _tco[p.Price];
-        var r = tco.Evaluate(dwelling, variant, _technics[p.Price].GetValueOrDefault(v.Id), detail);
-        return (d, v, dwelling, tco, r);
+        return new Run(d, v, dwelling, variant, _tco[p.Price], _technics[p.Price].GetValueOrDefault(v.Id));
     }
 
-    private static PersonalResult Tenant(DwellingInput d, VariantInput v, DwellingInput dwelling, Tco tco, ResidentResult r, PersonalInputs p)
+    /// <summary>A tenant's figures: energy and fixed costs only, over the horizon and per month.</summary>
+    private static PersonalFigures TenantFigures(ResidentTotals r, decimal annuity)
     {
         decimal annual = r.VariableCostPerYear + r.FixedCostPerYear;
+        return new PersonalFigures(annual * annuity, annual / 12m, null);
+    }
+
+    private static PersonalResult Tenant(Run run, ResidentResult r, PersonalInputs p)
+    {
+        var f = TenantFigures(Totals(r), run.Tco.Annuity);
         return new PersonalResult
         {
-            DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = dwelling.Label, Detail = r,
-            Annuity = tco.Annuity, Tco30y = annual * tco.Annuity, MonthlyStartYear = annual / 12m, UpfrontAfterSubsidy = null,
+            DwellingId = run.Reference.Id, VariantId = run.Variant.Id, Inputs = p, GasM3 = run.Dwelling.GasCurrent.Value, Label = run.Dwelling.Label,
+            Detail = r, Annuity = run.Tco.Annuity, Tco30y = f.Tco30y, MonthlyStartYear = f.MonthlyStartYear, UpfrontAfterSubsidy = null,
         };
     }
 
-    private PersonalResult Owner(DwellingInput d, VariantInput v, DwellingInput dwelling, Tco tco, ResidentResult r, PersonalInputs p)
+    /// <summary>An owner's figures: the TCO and monthly cost, with the loan's interest and instalment when a loan is chosen.</summary>
+    private (PersonalFigures Figures, LoanTerms? Loan, decimal? Borrowed, decimal? Instalment, decimal? Interest) OwnerFigures(ResidentTotals r, PersonalInputs p)
     {
-        decimal upfront = r.Investment - r.Subsidy;
+        decimal upfront = r.Upfront;
         decimal total = r.Tco, monthly = r.MonthlyCost;
         LoanTerms? loan = null;
         decimal? borrowed = null, instalment = null, interest = null;
@@ -135,13 +171,22 @@ public sealed class PersonalModel
             monthly += instalment.Value;
             total += interest.Value;
         }
+        return (new PersonalFigures(total, monthly, upfront), loan, borrowed, instalment, interest);
+    }
+
+    private PersonalResult Owner(Run run, ResidentResult r, PersonalInputs p)
+    {
+        var (f, loan, borrowed, instalment, interest) = OwnerFigures(Totals(r), p);
         return new PersonalResult
         {
-            DwellingId = d.Id, VariantId = v.Id, Inputs = p, GasM3 = dwelling.GasCurrent.Value, Label = dwelling.Label, Detail = r,
-            Annuity = tco.Annuity, Tco30y = total, MonthlyStartYear = monthly, UpfrontAfterSubsidy = upfront,
+            DwellingId = run.Reference.Id, VariantId = run.Variant.Id, Inputs = p, GasM3 = run.Dwelling.GasCurrent.Value, Label = run.Dwelling.Label,
+            Detail = r, Annuity = run.Tco.Annuity, Tco30y = f.Tco30y, MonthlyStartYear = f.MonthlyStartYear, UpfrontAfterSubsidy = f.UpfrontAfterSubsidy,
             Loan = loan, LoanAmount = borrowed, LoanMonthly = instalment, LoanInterest = interest,
         };
     }
+
+    private static ResidentTotals Totals(ResidentResult r) =>
+        new(r.Tco, r.MonthlyCost, r.Investment, r.Subsidy, r.VariableCostPerYear, r.FixedCostPerYear);
 
     // Indexed, without a capturing lambda or a boxed enumerator: one allocation less per evaluation.
     private static T? Find<T>(IReadOnlyList<T> items, string id, Func<T, string> idOf) where T : class

@@ -203,6 +203,14 @@ public sealed class ResidentBound
     }
 }
 
+/// <summary>The totals of one dwelling x variant (<see cref="Tco.Totals"/>), as <see cref="ResidentResult"/> has them.</summary>
+public readonly record struct ResidentTotals(
+    decimal Tco, decimal MonthlyCost, decimal Investment, decimal Subsidy, decimal VariableCostPerYear, decimal FixedCostPerYear)
+{
+    /// <summary>Up-front cost after subsidy: <see cref="Investment"/> - <see cref="Subsidy"/>.</summary>
+    public decimal Upfront => Investment - Subsidy;
+}
+
 /// <summary>Everything the site shows for one dwelling with one variant.</summary>
 public sealed class ResidentResult
 {

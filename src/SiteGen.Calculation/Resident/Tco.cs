@@ -89,7 +89,22 @@ public sealed class Tco
     /// and the one-off, annual, monthly and CO2 lines, the resident's lines and the reconciling amounts are left empty: the
     /// totals are the same sums, in the same order, of the same figures.
     /// </param>
-    public ResidentResult Evaluate(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network = null, bool detail = true)
+    public ResidentResult Evaluate(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network = null, bool detail = true) =>
+        Run(d, v, network, detail, result: true, out _)!;
+
+    /// <summary>
+    /// The totals only, without a result object (not even CO2): what <see cref="Evaluate"/> with <c>detail: false</c>
+    /// reports of them, from the same run. For the calculator's coefficients, which need nothing else.
+    /// </summary>
+    public ResidentTotals Totals(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network = null)
+    {
+        Run(d, v, network, detail: false, result: false, out var totals);
+        return totals;
+    }
+
+    /// <param name="result">False: <paramref name="totals"/> only (returns null).</param>
+    private ResidentResult? Run(DwellingInput d, VariantInput v, Collective.HeatNetworkTechnics? network, bool detail, bool result,
+        out ResidentTotals totals)
     {
         var a = _a;
         var target = v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None;
@@ -297,6 +312,8 @@ public sealed class Tco
 
         if (v.Kind == VariantKind.HeatNetwork && network is null)
             throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
+        totals = new ResidentTotals(tco, monthlyTotal, investment, subsidy, variableTotal, fixedTotal);
+        if (!result) return null;
         var co2 = Co2(gas, el, heatGJ, network, detail, out decimal co2Total);
         decimal studyCo2Total = co2Total;
         var studyCo2 = detail ? StudyCo2(d, v, gas, el, heatGJ, network, out studyCo2Total) : co2;
