@@ -81,12 +81,11 @@ public static partial class SchemaCheck
 
     private static void Check(YamlNode root, string schema, YamlContext ctx)
     {
-        var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         JToken json;
         try
         {
             int budget = MaxValues;
-            json = ToJson(root, "#/", positions, ref budget);
+            json = ToJson(root, "#/", null, ref budget);
         }
         catch (TooManyValues)
         {
@@ -94,7 +93,13 @@ public static partial class SchemaCheck
             ctx.Error(root, Codes.Syntax, $"het bestand groeit uit tot meer dan {UnitRange.Dutch(MaxValues)} waarden (door herhalingen met '&anker'/'*alias'); een inhoudsbestand is veel kleiner");
             return;
         }
-        foreach (var error in Leaves(WithSchema(schema, s => s.Validate(json))))
+        var errors = Leaves(WithSchema(schema, s => s.Validate(json))).ToList();
+        if (errors.Count == 0) return;
+        // Where each value stands in the file: walked again only for a file with errors (most have none).
+        var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        int again = MaxValues;
+        ToJson(root, "#/", positions, ref again);
+        foreach (var error in errors)
         {
             var node = Locate(error, positions) ?? root;
             var (line, column) = ctx.Position(node);
@@ -149,10 +154,11 @@ public static partial class SchemaCheck
     private sealed class TooManyValues : Exception;
 
     /// <summary>YAML to JSON with YAML's core schema for plain scalars: numbers, true/false, null; quoted text stays text.</summary>
-    private static JToken ToJson(YamlNode node, string path, Dictionary<string, YamlNode> positions, ref int budget)
+    /// <param name="positions">When given: each value's node by its schema path (the paths are made only then).</param>
+    private static JToken ToJson(YamlNode node, string path, Dictionary<string, YamlNode>? positions, ref int budget)
     {
         if (--budget < 0) throw new TooManyValues();
-        positions.TryAdd(path, node);
+        positions?.TryAdd(path, node);
         switch (node)
         {
             case YamlMappingNode map:
@@ -161,15 +167,15 @@ public static partial class SchemaCheck
                 {
                     string key = (k as YamlScalarNode)?.Value ?? "";
                     if (obj.ContainsKey(key)) continue;
-                    string child = path == "#/" ? "#/" + key : path + "." + key;
-                    positions.TryAdd(child, k);
+                    string child = positions is null ? "" : path == "#/" ? "#/" + key : path + "." + key;
+                    positions?.TryAdd(child, k);
                     obj[key] = ToJson(v, child, positions, ref budget);
                 }
                 return obj;
             case YamlSequenceNode seq:
                 var arr = new JArray();
                 int i = 0;
-                foreach (var item in seq.Children) arr.Add(ToJson(item, $"{path}[{i++}]", positions, ref budget));
+                foreach (var item in seq.Children) arr.Add(ToJson(item, positions is null ? "" : $"{path}[{i++}]", positions, ref budget));
                 return arr;
             case YamlScalarNode { Style: ScalarStyle.Plain, Value: var s }:
                 if (s is null or "" or "~" or "null") return JValue.CreateNull();
