@@ -38,7 +38,25 @@ public sealed class NeighbourhoodView
     public string Page { get; set; } = "";
 
     public string Href(string target) => SitePaths.Relative(Page, target);
-    public string CiteHref(string key) => Href(SitePaths.Assumptions(N) + "#" + SitePaths.Anchor(key));
+
+    /// <summary>The link to an input on the assumptions page, relative to the page being drawn.</summary>
+    public string CiteHref(string key)
+    {
+        // A relative link depends on the page's folder only, and the pages of a folder cite the same inputs again and
+        // again: each link is made once per folder.
+        var folder = Page.AsSpan(0, Page.LastIndexOf('/') + 1);
+        if (!folder.SequenceEqual(_citeFolder))
+        {
+            _citeHrefs.Clear();
+            _citeFolder = folder.ToString();
+        }
+        if (!_citeHrefs.TryGetValue(key, out var href))
+            _citeHrefs[key] = href = Href(SitePaths.Assumptions(N) + "#" + SitePaths.Anchor(key));
+        return href;
+    }
+
+    private readonly Dictionary<string, string> _citeHrefs = new(StringComparer.Ordinal);
+    private string _citeFolder = "";
 
     /// <summary>A unique id within the page being rendered (a table can appear twice through shortcodes).</summary>
     public string UniqueId(string stem) => $"{stem}-{++_uniqueIds}";
