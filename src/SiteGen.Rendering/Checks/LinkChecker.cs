@@ -28,7 +28,21 @@ public static class LinkChecker
     /// <param name="Settled">Links of the page checked already, without a finding (<see cref="Settle"/>); not in <paramref name="Links"/>.</param>
     public sealed record PageLinks(Link[] Links, string[] Ids, int Settled = 0)
     {
-        public bool HasId(string id) => Array.BinarySearch(Ids, id, StringComparer.Ordinal) >= 0;
+        public bool HasId(string id) => HasId(id.AsSpan());
+
+        /// <summary>The same for an id still in a buffer (ordinal order, as <see cref="Ids"/> is sorted).</summary>
+        public bool HasId(ReadOnlySpan<char> id)
+        {
+            int low = 0, high = Ids.Length - 1;
+            while (low <= high)
+            {
+                int mid = low + (high - low) / 2;
+                int order = Ids[mid].AsSpan().SequenceCompareTo(id);
+                if (order == 0) return true;
+                if (order < 0) low = mid + 1; else high = mid - 1;
+            }
+            return false;
+        }
 
         /// <summary>The page's links and ids as bytes, for a build that keeps them on disk until the site-wide check (<see cref="Decode"/>).</summary>
         public byte[] Encode()
@@ -234,7 +248,7 @@ public static class LinkChecker
             foreach (var (url, line, column) in links.Links)
             {
                 checkedLinks++;
-                switch (Judge(page, url, t => files.Contains(t), Target, out var target, out var fragment))
+                switch (Judge(page, url, t => files.Contains(t.ToString()), t => Target(t.ToString()), out var target, out var fragment))
                 {
                     case Verdict.NotAllowed:
                         diag.Error(page, line, column, Codes.UnsafeLink, $"link '{url}' begint niet met http, https, mailto of tel; zulke links zijn niet toegestaan");
@@ -262,6 +276,8 @@ public static class LinkChecker
     {
         var group = new Dictionary<string, PageLinks?>(paths.Count, StringComparer.Ordinal);
         for (int i = 0; i < paths.Count; i++) group[paths[i]] = links[i];
+        // Looked up by the resolved target as it stands in the resolver's buffer: no string per link.
+        var inGroup = group.GetAlternateLookup<ReadOnlySpan<char>>();
         var result = new PageLinks?[paths.Count];
         for (int i = 0; i < paths.Count; i++)
         {
@@ -271,7 +287,7 @@ public static class LinkChecker
             foreach (var link in page.Links)
             {
                 // Outside the group, or a page whose ids are not known here: for the site-wide check.
-                var verdict = Judge(paths[i], link.Url, t => group.ContainsKey(t) ? true : null, t => group[t], out _, out _);
+                var verdict = Judge(paths[i], link.Url, t => inGroup.ContainsKey(t) ? true : null, t => inGroup[t], out _, out _);
                 if (verdict == Verdict.Later) outside.Add(link);
                 else if (verdict == Verdict.Fine) settled++;
                 else return null;
@@ -286,30 +302,51 @@ public static class LinkChecker
     /// <summary>The rules for one link, for the site-wide check and for a group of pages (<see cref="Settle"/>).</summary>
     /// <param name="exists">Whether the build makes a file; null when that cannot be told here.</param>
     /// <param name="links">A page's scan, for its ids; null when they cannot be told here.</param>
-    private static Verdict Judge(string page, string url, Func<string, bool?> exists, Func<string, PageLinks?> links,
-        out string? target, out string fragment)
+    /// <param name="target">For a finding: the resolved target (null when the link climbs out of the site).</param>
+    /// <param name="fragment">For a finding: the link's fragment.</param>
+    private static Verdict Judge(string page, string url, Exists exists, LinksOf links, out string? target, out string fragment)
     {
         (target, fragment) = (null, "");
         // An address with a scheme leaves the site: allowed ones are not checked further, others are refused.
         if (Content.Loading.SafeMarkdown.SchemeOf(url) is not null)
             return Content.Loading.SafeMarkdown.IsAllowed(url) ? Verdict.Fine : Verdict.NotAllowed;
-        (target, fragment) = Resolve(page, url);
-        if (target is null) return Verdict.NoFile;
-        switch (exists(target))
+        if (!TryResolve(page, url, out var resolved, out var hash))
+        {
+            fragment = hash.ToString();
+            return Verdict.NoFile;
+        }
+        switch (exists(resolved))
         {
             case null: return Verdict.Later;
-            case false: return Verdict.NoFile;
+            case false:
+                (target, fragment) = (resolved.ToString(), hash.ToString());
+                return Verdict.NoFile;
         }
         // A fragment of a document ("rapport.pdf#page=3") is the viewer's business; only pages have ids.
-        if (fragment.Length == 0 || !target.EndsWith(".html", StringComparison.Ordinal)) return Verdict.Fine;
-        return links(target) is not { } to ? Verdict.Later : to.HasId(fragment) ? Verdict.Fine : Verdict.NoPlace;
+        if (hash.IsEmpty || !resolved.EndsWith(".html", StringComparison.Ordinal)) return Verdict.Fine;
+        if (links(resolved) is not { } to) return Verdict.Later;
+        if (to.HasId(hash)) return Verdict.Fine;
+        (target, fragment) = (resolved.ToString(), hash.ToString());
+        return Verdict.NoPlace;
     }
 
+    private delegate bool? Exists(ReadOnlySpan<char> target);
+
+    private delegate PageLinks? LinksOf(ReadOnlySpan<char> target);
+
     /// <summary>Resolves a relative link from an output file; "dir/" means "dir/index.html". Null when it climbs out of the site.</summary>
-    public static (string? Target, string Fragment) Resolve(string page, string url)
+    public static (string? Target, string Fragment) Resolve(string page, string url) =>
+        TryResolve(page, url, out var target, out var fragment) ? (target.ToString(), fragment.ToString()) : (null, fragment.ToString());
+
+    /// <summary>
+    /// <see cref="Resolve"/> into this thread's buffer: <paramref name="target"/> holds until the next call on the thread.
+    /// Run for every link of every page (a million at 20,000 pages): no string is made unless the link has an escape
+    /// (or, in <see cref="Judge"/>, a finding).
+    /// </summary>
+    private static bool TryResolve(string page, string url, out ReadOnlySpan<char> target, out ReadOnlySpan<char> fragment)
     {
-        // Run for every link of every page (a million at 20,000 pages): built in one reused buffer, one string made.
-        string fragment = "";
+        fragment = default;
+        target = default;
         var rest = url.AsSpan();
         int hash = rest.IndexOf('#');
         if (hash >= 0)
@@ -319,16 +356,18 @@ public static class LinkChecker
         }
         int query = rest.IndexOf('?');
         if (query >= 0) rest = rest[..query];
-        if (rest.IsEmpty) return (page, fragment);
-        var target = t_target ??= new System.Text.StringBuilder();
-        var starts = t_starts ??= [];
-        target.Clear();
-        starts.Clear();
+        if (rest.IsEmpty)
+        {
+            target = page;
+            return true;
+        }
+        var buffer = t_target ??= new PathBuffer();
+        buffer.Clear();
         // Relative to the page's folder (its own name is not a folder), or to the site's root.
         int folder = page.LastIndexOf('/');
         if (rest[0] != '/' && folder >= 0)
             foreach (var range in page.AsSpan(0, folder).Split('/'))
-                Push(target, starts, page.AsSpan(0, folder)[range]);
+                buffer.Push(page.AsSpan(0, folder)[range]);
         var path = rest.TrimStart('/');
         foreach (var range in path.Split('/'))
         {
@@ -336,33 +375,52 @@ public static class LinkChecker
             if (segment is "." or "") continue;
             if (segment is "..")
             {
-                if (starts.Count == 0) return (null, fragment);
-                Pop(target, starts);
+                if (buffer.Parts == 0) return false;
+                buffer.Pop();
             }
-            else if (segment.Contains('%')) Push(target, starts, Uri.UnescapeDataString(segment.ToString()));
-            else Push(target, starts, segment);
+            else if (segment.Contains('%')) buffer.Push(Uri.UnescapeDataString(segment.ToString()));
+            else buffer.Push(segment);
         }
-        if (rest[^1] == '/' || starts.Count == 0) Push(target, starts, "index.html");
-        return (target.ToString(), fragment);
+        if (rest[^1] == '/' || buffer.Parts == 0) buffer.Push("index.html");
+        target = buffer.Path;
+        return true;
     }
 
-    [ThreadStatic] private static System.Text.StringBuilder? t_target;
-    [ThreadStatic] private static List<int>? t_starts;
+    [ThreadStatic] private static PathBuffer? t_target;
 
-    private static string Unescape(ReadOnlySpan<char> s) => s.Contains('%') ? Uri.UnescapeDataString(s.ToString()) : s.ToString();
+    private static ReadOnlySpan<char> Unescape(ReadOnlySpan<char> s) => s.Contains('%') ? Uri.UnescapeDataString(s.ToString()) : s;
 
-    // A path's parts: where each starts in the buffer (a part may hold '/', unescaped from "%2F").
-    private static void Push(System.Text.StringBuilder target, List<int> starts, ReadOnlySpan<char> part)
+    /// <summary>A path built part by part in one reused buffer; a part may hold '/' (unescaped from "%2F").</summary>
+    private sealed class PathBuffer
     {
-        if (starts.Count > 0) target.Append('/');
-        starts.Add(starts.Count > 0 ? target.Length : 0);
-        target.Append(part);
-    }
+        private char[] _chars = new char[256];
+        private int _length;
+        private readonly List<int> _starts = [];
 
-    private static void Pop(System.Text.StringBuilder target, List<int> starts)
-    {
-        int start = starts[^1];
-        starts.RemoveAt(starts.Count - 1);
-        target.Length = starts.Count > 0 ? start - 1 : 0;
+        public int Parts => _starts.Count;
+        public ReadOnlySpan<char> Path => _chars.AsSpan(0, _length);
+
+        public void Clear()
+        {
+            _length = 0;
+            _starts.Clear();
+        }
+
+        public void Push(ReadOnlySpan<char> part)
+        {
+            int needed = _length + part.Length + 1;
+            if (needed > _chars.Length) Array.Resize(ref _chars, Math.Max(needed, _chars.Length * 2));
+            if (_starts.Count > 0) _chars[_length++] = '/';
+            _starts.Add(_length);
+            part.CopyTo(_chars.AsSpan(_length));
+            _length += part.Length;
+        }
+
+        public void Pop()
+        {
+            int start = _starts[^1];
+            _starts.RemoveAt(_starts.Count - 1);
+            _length = _starts.Count > 0 ? start - 1 : 0;
+        }
     }
 }

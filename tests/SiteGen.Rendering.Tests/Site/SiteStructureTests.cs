@@ -36,14 +36,18 @@ public class SiteStructureTests
     public void A_broken_link_or_anchor_or_script_url_is_reported_with_its_page_and_line()
     {
         var files = new SiteFiles();
-        files.Add("index.html", "<html><body>\n<a href=\"a/\">ok</a>\n<a href=\"missing/\">x</a>\n<a href=\"a/#nope\">y</a>\n<a href=\"javascript:alert(1)\">z</a>\n<a href=\"https://example.org/\">e</a></body></html>");
-        files.Add("a/index.html", "<html><body><h1 id=\"top\">A</h1><a href=\"../#\">back</a></body></html>");
+        files.Add("index.html", "<html><body>\n<a href=\"a/\">ok</a>\n<a href=\"missing/\">x</a>\n<a href=\"a/#nope\">y</a>\n<a href=\"javascript:alert(1)\">z</a>\n<a href=\"https://example.org/\">e</a>"
+            + "\n<a href=\"a/#caf%C3%A9\">escaped</a>\n<a href=\"a/#caf%C3%A8\">other</a>\n<a href=\"../../boven/\">out</a></body></html>");
+        files.Add("a/index.html", "<html><body><h1 id=\"top\">A</h1><p id=\"café\">B</p><a href=\"../#\">back</a></body></html>");
         var diag = new DiagnosticBag();
         LinkChecker.Check(files, diag);
-        Assert.Equal(3, diag.Items.Count);
-        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 3, Code: Codes.BrokenLink });
-        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 4, Code: Codes.BrokenLink } && d.Message.Contains("#nope"));
+        Assert.Equal(5, diag.Items.Count);
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 3, Code: Codes.BrokenLink } && d.Message.Contains("naar 'missing/index.html'"));
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 4, Code: Codes.BrokenLink } && d.Message.Contains("'#nope'") && d.Message.Contains("niet op 'a/index.html'"));
         Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 5, Code: Codes.UnsafeLink });
+        // An escaped fragment is compared unescaped; a link that climbs out of the site has no target.
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 8, Code: Codes.BrokenLink } && d.Message.Contains("'#cafè'"));
+        Assert.Contains(diag.Items, d => d is { Path: "index.html", Line: 9, Code: Codes.BrokenLink } && d.Message.Contains("naar ''"));
     }
 
     [Fact]
