@@ -147,7 +147,7 @@ public sealed class PersonalModel
 
     private static PersonalResult Tenant(Run run, ResidentResult r, PersonalInputs p)
     {
-        var f = TenantFigures(Totals(r), run.Tco.Annuity);
+        var f = TenantFigures(r.Totals, run.Tco.Annuity);
         return new PersonalResult
         {
             DwellingId = run.Reference.Id, VariantId = run.Variant.Id, Inputs = p, GasM3 = run.Dwelling.GasCurrent.Value, Label = run.Dwelling.Label,
@@ -176,7 +176,7 @@ public sealed class PersonalModel
 
     private PersonalResult Owner(Run run, ResidentResult r, PersonalInputs p)
     {
-        var (f, loan, borrowed, instalment, interest) = OwnerFigures(Totals(r), p);
+        var (f, loan, borrowed, instalment, interest) = OwnerFigures(r.Totals, p);
         return new PersonalResult
         {
             DwellingId = run.Reference.Id, VariantId = run.Variant.Id, Inputs = p, GasM3 = run.Dwelling.GasCurrent.Value, Label = run.Dwelling.Label,
@@ -184,9 +184,6 @@ public sealed class PersonalModel
             Loan = loan, LoanAmount = borrowed, LoanMonthly = instalment, LoanInterest = interest,
         };
     }
-
-    private static ResidentTotals Totals(ResidentResult r) =>
-        new(r.Tco, r.MonthlyCost, r.Investment, r.Subsidy, r.VariableCostPerYear, r.FixedCostPerYear);
 
     // Indexed, without a capturing lambda or a boxed enumerator: one allocation less per evaluation.
     private static T? Find<T>(IReadOnlyList<T> items, string id, Func<T, string> idOf) where T : class

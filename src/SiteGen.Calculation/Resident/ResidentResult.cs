@@ -248,6 +248,9 @@ public sealed class ResidentResult
 
     // Issue 13: ranges and the resident's view without the study's bookkeeping.
 
+    /// <summary>The totals of this result, as <see cref="Resident.Tco.Totals"/> gives them without one.</summary>
+    public ResidentTotals Totals => new(Tco, MonthlyCost, Investment, Subsidy, VariableCostPerYear, FixedCostPerYear);
+
     /// <summary>Up-front cost after subsidy as the model computes it: <see cref="Investment"/> - <see cref="Subsidy"/>.</summary>
     public decimal Upfront => Investment - Subsidy;
     /// <summary>30-year TCO: low, central (= <see cref="Tco"/>), high.</summary>

@@ -87,7 +87,8 @@ public sealed class SiteFiles
     /// folder, else kept as it is. Safe to call from several threads; <see cref="Add(string, Rendered)"/> then adds
     /// the results in a fixed order.
     /// </summary>
-    public Rendered Prepare(string path, byte[] bytes) => Prepare(path, bytes, null);
+    public Rendered Prepare(string path, byte[] bytes) =>
+        _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, null);
 
     /// <summary>The same for a rendered text: a page is scanned as it was rendered, not decoded again from its bytes.</summary>
     public Rendered Prepare(string path, string text) => Prepare(path, text.AsMemory());
@@ -104,7 +105,7 @@ public sealed class SiteFiles
         {
             var bytes = new byte[Utf8.GetByteCount(text.Span)];
             Utf8.GetBytes(text.Span, bytes);
-            return Prepare(path, bytes, null);
+            return new Rendered(bytes, bytes.Length, null);
         }
         // Staged, the bytes are written and let go: encoded into a pooled buffer, not a new array per page.
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
@@ -129,9 +130,6 @@ public sealed class SiteFiles
         _staging.Stage(path, pieces, length);
         return new Rendered(null, length, null);
     }
-
-    private Rendered Prepare(string path, byte[] bytes, ReadOnlyMemory<char>? text) =>
-        _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, text);
 
     private Rendered Stage(string path, ReadOnlySpan<byte> bytes, ReadOnlyMemory<char>? text)
     {
