@@ -24,8 +24,13 @@ public sealed class NeighbourhoodResult
     public Personal.BreakEven? BreakEven(string dwelling, string variant) =>
         BreakEvens.FirstOrDefault(b => b.DwellingId == dwelling && b.VariantId == variant);
 
-    public ResidentResult Resident(string dwelling, string variant) =>
-        Residents.First(r => r.DwellingId == dwelling && r.VariantId == variant);
+    public ResidentResult Resident(string dwelling, string variant)
+    {
+        // A loop, not First with a lambda: every page asks for many results, and the lambda's captures were allocated per call.
+        for (int i = 0; i < Residents.Count; i++)
+            if (Residents[i].DwellingId == dwelling && Residents[i].VariantId == variant) return Residents[i];
+        throw new InvalidOperationException($"no result for dwelling '{dwelling}' with variant '{variant}'");
+    }
 
     public CollectiveResult? Collective(string variant) => Collectives.FirstOrDefault(c => c.VariantId == variant);
 }

@@ -69,4 +69,25 @@ public sealed class FileBytesTests : IDisposable
             Assert.Equal((2, 19, "nog invullen"), (found.Line, found.Column, found.Text));
         }
     }
+
+    [Fact]
+    public void Placeholders_are_found_in_any_case_with_and_without_the_content_listing()
+    {
+        // Before the expression runs, a file is only searched for what every placeholder contains: a case it missed,
+        // or a part that is not in every placeholder, would let a placeholder through. One placeholder per file.
+        Write("a.yaml", Encoding.UTF8.GetBytes("a: NOG INVULLEN\n"));
+        Write("b.md", Encoding.UTF8.GetBytes("Een VoorbeeldTekst\n"));
+        Write("c.yaml", Encoding.UTF8.GetBytes("c: \"(VOORBEELD)\"\n"));
+        Write("d.yaml", Encoding.UTF8.GetBytes("d: 2000-01-01\n"));
+        Write("e.md", Encoding.UTF8.GetBytes("Een voorbeeld van een gewone tekst, met 12000-01-012 en nog in te vullen.\n"));
+        var listing = new ContentListing();
+        Assert.True(SymlinkGuard.Check(_dir, new DiagnosticBag(), "content", listing: listing));
+        Assert.True(listing.Filled);
+        foreach (var listed in new[] { null, listing })
+        {
+            var found = Placeholders.ScanFolder(_dir, _dir, new DiagnosticBag(), listed);
+            Assert.Equal([("a.yaml", 1, 4, "NOG INVULLEN"), ("b.md", 1, 5, "VoorbeeldTekst"), ("c.yaml", 1, 5, "(VOORBEELD)"), ("d.yaml", 1, 4, "2000-01-01")],
+                found.Select(f => (f.RelativePath, f.Line, f.Column, f.Text)));
+        }
+    }
 }

@@ -312,6 +312,14 @@ public static class ContentLoader
         return result;
     }
 
+    // The first parameter with this id; a loop, as Resolve asks for every parameter of every neighbourhood.
+    private static Parameter? ById(IReadOnlyList<Parameter> parameters, string id)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+            if (parameters[i].Id == id) return parameters[i];
+        return null;
+    }
+
     /// <summary>Resolves shared parameters (with the neighbourhood's overrides) for one date into calculation inputs.</summary>
     private static Assumptions? Resolve(List<Parameter> shared, IReadOnlyList<Parameter> overrides, DateOnly? asOf, YamlContext ctx, DiagnosticBag diag)
     {
@@ -319,7 +327,7 @@ public static class ContentLoader
         var labelSavings = new Dictionary<string, Quantity>();
         Quantity? Find(string id)
         {
-            var p = overrides.FirstOrDefault(o => o.Id == id) ?? shared.FirstOrDefault(s => s.Id == id);
+            var p = ById(overrides, id) ?? ById(shared, id);
             var v = p?.ValueAt(asOf);
             if (p is not null && v is null)
             {

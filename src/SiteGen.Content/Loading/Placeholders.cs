@@ -14,23 +14,27 @@ public static partial class Placeholders
     public sealed record Found(string RelativePath, int Line, int Column, string Text, string? SourceId = null);
 
     /// <param name="skip">Folders scanned on their own (<see cref="ScanFolder"/>): the neighbourhoods, each read with its folder.</param>
-    public static List<Found> Scan(string root, DiagnosticBag diag, IReadOnlySet<string>? skip = null) => Scan(root, Files(root, root, skip), diag, parallel: true);
+    public static List<Found> Scan(string root, DiagnosticBag diag, IReadOnlySet<string>? skip = null) =>
+        Scan(root, Files(root, root, skip).Select(f => (f, (long?)null)), diag, parallel: true);
 
     /// <summary>The placeholders in one folder (a neighbourhood's), reported like those of <see cref="Scan(string, DiagnosticBag, IReadOnlySet{string}?)"/>.</summary>
     /// <param name="listing">The content folder as walked at the start of the load, when it holds this folder (else the disk is listed).</param>
     public static List<Found> ScanFolder(string root, string dir, DiagnosticBag diag, ContentListing? listing = null) =>
-        Scan(root, listing?.FilesUnder(dir, hiddenFolders: false) is { } listed ? listed.Where(f => IsText(f.Path)).Select(f => f.Path) : Files(root, dir, null), diag, parallel: false);
+        Scan(root, listing?.FilesUnder(dir, hiddenFolders: false) is { } listed
+            ? listed.Where(f => IsText(f.Path)).Select(f => (f.Path, (long?)f.Length))
+            : Files(root, dir, null).Select(f => (f, (long?)null)), diag, parallel: false);
 
     private static bool IsText(string file) => file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".md", StringComparison.Ordinal);
 
-    private static List<Found> Scan(string root, IEnumerable<string> paths, DiagnosticBag diag, bool parallel)
+    /// <param name="paths">Each file with its size when the content's listing knows it (else it is asked of the disk).</param>
+    private static List<Found> Scan(string root, IEnumerable<(string Path, long? Length)> paths, DiagnosticBag diag, bool parallel)
     {
         // Reading dominates: the shared files on all cores (a neighbourhood's folder is already read on its own core),
         // reported in file order.
         var files = paths.ToArray();
         var perFile = new List<Found>?[files.Length];
-        if (parallel) Parallel.For(0, files.Length, i => perFile[i] = ScanFile(root, files[i]));
-        else for (int i = 0; i < files.Length; i++) perFile[i] = ScanFile(root, files[i]);
+        if (parallel) Parallel.For(0, files.Length, i => perFile[i] = ScanFile(root, files[i].Path, files[i].Length));
+        else for (int i = 0; i < files.Length; i++) perFile[i] = ScanFile(root, files[i].Path, files[i].Length);
         var found = new List<Found>();
         foreach (var f in perFile.Where(l => l is not null).SelectMany(l => l!))
         {
@@ -42,19 +46,21 @@ public static partial class Placeholders
         return found;
     }
 
-    private static List<Found>? ScanFile(string root, string file)
+    private static List<Found>? ScanFile(string root, string file, long? length)
     {
-        string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-        string text;
+        byte[] bytes;
         try
         {
-            if (new FileInfo(file).Length > Yaml.YamlFile.MaxBytes) return null; // refused by its reader
-            text = Decode(FileBytes.Read(file));
+            if ((length ?? new FileInfo(file).Length) > Yaml.YamlFile.MaxBytes) return null; // refused by its reader
+            bytes = FileBytes.Read(file);
         }
         catch (IOException) { return null; } // unreadable files are reported by their reader
         catch (UnauthorizedAccessException) { return null; }
-        // Most files hold none: one pass over the whole text before splitting it into lines.
+        // Most files hold none: a look for what every placeholder contains, in a pooled buffer, before the text is made.
+        if (!MayHold(bytes)) return null;
+        string text = Decode(bytes);
         if (!Marker().IsMatch(text)) return null;
+        string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
         var found = new List<Found>();
         bool yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
         var lines = text.Replace("\r\n", "\n").Split('\n');
@@ -67,6 +73,30 @@ public static partial class Placeholders
                 found.Add(new Found(relative, i + 1, m.Index + 1, m.Value, relative == "sources.yaml" ? topKey : null));
         }
         return found;
+    }
+
+    // Every match of Marker contains one of these, in any case, and ordinary Dutch rarely does ("bijvoorbeeld" does not).
+    // None of their letters has a case variant outside ASCII (unlike i, k and s), so an ordinal comparison that ignores
+    // case finds them wherever the expression would.
+    private static readonly System.Buffers.SearchValues<string> Parts =
+        System.Buffers.SearchValues.Create(["(voorbeeld)", "voorbeeldte", "nvullen", "2000-01-01"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the file's text may hold a placeholder (false: it certainly holds none).</summary>
+    private static bool MayHold(byte[] bytes)
+    {
+        // Other encodings (a UTF-16 or UTF-32 byte-order mark) take the full path.
+        if (bytes is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0x00, 0x00, 0xFE, 0xFF, ..]) return true;
+        var utf8 = System.Text.Encoding.UTF8;
+        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(utf8.GetMaxCharCount(bytes.Length));
+        try
+        {
+            int count = utf8.GetChars(bytes, buffer);
+            return buffer.AsSpan(0, count).IndexOfAny(Parts) >= 0;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>What File.ReadAllText makes of these bytes: the encoding a byte-order mark names, else UTF-8.</summary>

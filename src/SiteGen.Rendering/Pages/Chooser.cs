@@ -57,7 +57,15 @@ public static class Chooser
     }
 
     private static int Score(DwellingInfo d, string type, string period, string[] labels) =>
-        (d.HouseType == type ? 4 : 0) + (d.Labels.Intersect(labels).Any() ? 3 : 0) + (d.BuildPeriod == period ? 2 : 0);
+        (d.HouseType == type ? 4 : 0) + (SharesLabel(d.Labels, labels) ? 3 : 0) + (d.BuildPeriod == period ? 2 : 0);
+
+    // A loop, not Intersect: scored for every dwelling and answer, it made a set each time.
+    private static bool SharesLabel(IReadOnlyList<string> labels, string[] group)
+    {
+        foreach (string l in labels)
+            if (Array.IndexOf(group, l) >= 0) return true;
+        return false;
+    }
 
     public static string TypeLabel(string type) => type switch
     {

@@ -42,20 +42,24 @@ public sealed class NeighbourhoodView
     /// <summary>The link to an input on the assumptions page, relative to the page being drawn.</summary>
     public string CiteHref(string key)
     {
-        // A relative link depends on the page's folder only, and the pages of a folder cite the same inputs again and
-        // again: each link is made once per folder.
+        // A relative link depends on the page's folder only, and so does the link to the assumptions page; a link to an
+        // input is that link and the input's anchor. So the links are made once per way of reaching the assumptions page
+        // ("aannames/", "../aannames/"), not once per page: most pages have a folder of their own.
         var folder = Page.AsSpan(0, Page.LastIndexOf('/') + 1);
-        if (!folder.SequenceEqual(_citeFolder))
+        if (_citeHrefs is null || !folder.SequenceEqual(_citeFolder))
         {
-            _citeHrefs.Clear();
             _citeFolder = folder.ToString();
+            string assumptions = Href(SitePaths.Assumptions(N));
+            if (!_citeHrefsByWay.TryGetValue(assumptions, out _citeHrefs))
+                _citeHrefsByWay[assumptions] = _citeHrefs = new Dictionary<string, string>(StringComparer.Ordinal);
         }
         if (!_citeHrefs.TryGetValue(key, out var href))
             _citeHrefs[key] = href = Href(SitePaths.Assumptions(N) + "#" + SitePaths.Anchor(key));
         return href;
     }
 
-    private readonly Dictionary<string, string> _citeHrefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _citeHrefsByWay = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _citeHrefs;
     private string _citeFolder = "";
 
     /// <summary>A unique id within the page being rendered (a table can appear twice through shortcodes).</summary>

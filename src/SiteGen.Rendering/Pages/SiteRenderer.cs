@@ -392,9 +392,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     {
         bool hasCurrent = n.CurrentPhase?.Plan == plan.Id;
         return new StepPlanView(plan.Id, plan.Title, plan.Summary, plan.Duration, plan.Reference.Text,
-            plan.Steps.Select((s, i) => new StepView(i + 1, s.Title, NarrativeHtml.Inline(s.Text), s.Duration,
+            plan.Steps.Select((s, i) => new StepView(i + 1, s.Title, StepHtml.GetValue(s, static s => NarrativeHtml.Inline(s.Text)), s.Duration,
                 hasCurrent && n.CurrentPhase!.Step == s.Id)).ToList(), hasCurrent);
     }
+
+    // The step plans are shared content: each step's text is drawn from its Markdown once, not again on every page
+    // that shows its plan (held as long as the step itself).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Step, SafeHtml> StepHtml = new();
 
     private PageText VariantPage(NeighbourhoodView view, Theme theme, VariantInfo v)
     {

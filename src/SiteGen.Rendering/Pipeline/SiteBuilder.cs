@@ -39,6 +39,7 @@ public static class SiteBuilder
         // The content's schemas take a core about 0.2 s to load: started first, they load on the other core while the
         // output's manifest and data files are read (one core's work, 0.2-0.3 s at 20,000 pages) instead of after it.
         SiteGen.Content.Schema.SchemaCheck.Preload();
+        Themes.Theme.Preload();
         // Likewise the walk of the content folder for symbolic links (0.1-0.2 s of both cores at 20,000 pages), which
         // also lists each neighbourhood's files for its digest. Not for a session: its watcher says what to check.
         var listing = new ContentListing();

@@ -102,6 +102,18 @@ public sealed class Theme
         new([new Diagnostic($"themes/{Name}/{folder}/{name}{Extension}", 1, 1, Severity.Error, Codes.Template,
             $"het thema '{Name}' heeft geen {folder}/{name}{Extension}; voeg het bestand toe of gebruik het standaardthema")]);
 
+    private static int s_preloadStarted;
+
+    /// <summary>
+    /// Makes Scriban's built-in functions (a reflection walk over a few hundred methods, 20-40 ms of a core) on another
+    /// core while the build starts, instead of in the first page's render. Once per process.
+    /// </summary>
+    public static void Preload()
+    {
+        if (Interlocked.Exchange(ref s_preloadStarted, 1) == 0)
+            Task.Run(() => RuntimeHelpers.RunClassConstructor(typeof(HtmlContext).TypeHandle));
+    }
+
     // One context per thread for every theme, reset after each render (Scriban's TemplateContext.Reset: "can be reused
     // safely on the same thread for another run"): a new context per page and per partial allocated a sixth of the
     // whole build. Per thread, not per theme, so a site with a theme for each of hundreds of municipalities does not
@@ -418,34 +430,46 @@ internal sealed class HtmlContext : TemplateContext
             // Unlike SafeHtml it has no text to show escaped: the theme author is told what to write instead.
             case LayoutBody: throw new ScriptRuntimeException(span, "de inhoud van de pagina schrijft u met raw: {{ body | raw }}");
             default:
-                Write(Encode(ObjectToString(value) ?? ""));
+                WriteEncoded(ObjectToString(value) ?? "");
                 return this;
         }
     }
 
-    /// <summary>The characters Handlebars escaped, encoded the same way: pages stay byte-identical across the engine switch.</summary>
-    internal static string Encode(string s)
+    // The characters Handlebars escaped, encoded the same way: pages stay byte-identical across the engine switch.
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("&<>\"'`=");
+
+    /// <summary>
+    /// Writes <paramref name="s"/> HTML-encoded, straight into the output: the runs between escaped characters as
+    /// slices of the string, each escaped character as its entity. An encoded copy of every value a page writes was
+    /// about 2% of what a build allocated.
+    /// </summary>
+    private void WriteEncoded(string s)
     {
-        int i = s.AsSpan().IndexOfAny("&<>\"'`=");
-        if (i < 0) return s;
-        var sb = new System.Text.StringBuilder(s.Length + 16).Append(s, 0, i);
-        for (; i < s.Length; i++)
+        int start = 0;
+        while (true)
         {
-            char c = s[i];
-            _ = c switch
+            int i = s.AsSpan(start).IndexOfAny(Escaped);
+            if (i < 0)
             {
-                '&' => sb.Append("&amp;"),
-                '<' => sb.Append("&lt;"),
-                '>' => sb.Append("&gt;"),
-                '"' => sb.Append("&quot;"),
-                '\'' => sb.Append("&#x27;"),
-                '`' => sb.Append("&#x60;"),
-                '=' => sb.Append("&#x3D;"),
-                _ => sb.Append(c),
-            };
+                Write(s, start, s.Length - start);
+                return;
+            }
+            if (i > 0) Write(s, start, i);
+            Write(Entity(s[start + i]));
+            start += i + 1;
         }
-        return sb.ToString();
     }
+
+    private static string Entity(char c) => c switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#x27;",
+        '`' => "&#x60;",
+        _ => "&#x3D;",
+    };
 }
 
 /// <summary>The default theme and the municipalities' overrides, loaded once per build.</summary>
