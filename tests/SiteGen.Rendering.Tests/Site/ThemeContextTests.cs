@@ -62,6 +62,18 @@ public sealed class ThemeContextTests : IDisposable
         Assert.Equal(first, _theme.RenderPartial("page", page));
     }
 
+    [Theory]
+    [InlineData("Wijk", "Wijk")]
+    [InlineData("", "")]
+    [InlineData("=", "&#x3D;")]
+    [InlineData("a&<>\"'`=z", "a&amp;&lt;&gt;&quot;&#x27;&#x60;&#x3D;z")]
+    [InlineData("<b>Noord</b> & \"Zuid\"", "&lt;b&gt;Noord&lt;/b&gt; &amp; &quot;Zuid&quot;")]
+    public void A_value_is_written_encoded_as_Handlebars_did_it_escaped_characters_at_either_end_and_side_by_side(string title, string written)
+    {
+        // Written into the output piece by piece (the runs between escaped characters, then each entity).
+        Assert.Equal($"<h1>{written}</h1><li>{written}</li>", _theme.RenderPartial("page", new Page(title, title)));
+    }
+
     [Fact]
     public void A_partial_writes_where_it_is_called_also_when_assigned_or_nested()
     {
