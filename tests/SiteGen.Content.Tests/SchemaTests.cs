@@ -43,6 +43,18 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Checks_from_many_threads_at_once_find_what_one_check_finds()
+    {
+        // The content is read in parallel and every check uses the one set of loaded schemas, one check at a time.
+        var alone = Validate(Broken, SchemaCheck.Parameters).Select(d => d.ToString()).ToList();
+        Assert.NotEmpty(alone);
+        var together = new List<string>[64];
+        Parallel.For(0, together.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => together[i] = Validate(Broken, SchemaCheck.Parameters).Select(d => d.ToString()).ToList());
+        Assert.All(together, found => Assert.Equal(alone, found));
+    }
+
+    [Fact]
     public void Checks_left_for_later_run_in_order_and_a_bag_with_checks_left_cannot_be_merged()
     {
         var diag = new DiagnosticBag { AllowsPending = true };

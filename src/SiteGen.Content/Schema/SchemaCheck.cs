@@ -20,40 +20,37 @@ public static partial class SchemaCheck
     public const string Sources = "sources", Parameters = "parameters", Municipality = "municipality",
         Neighbourhood = "neighbourhood", StepPlan = "step-plan", Narrative = "narrative", Glossary = "glossary", Help = "help";
 
-    // Sets of loaded schemas, each used by one check at a time: content is read in parallel, and NJsonSchema does not
-    // promise that validating against one schema object from several threads at once is safe. A set goes back to the
-    // pool after each check, so a build loads as many sets as it runs checks at once, not one per thread it happens to
-    // use (a 2,000-page build loaded four sets, each 35-310 ms of a core).
-    private static readonly System.Collections.Concurrent.ConcurrentBag<Dictionary<string, JsonSchema>> s_sets = [];
+    // One set of loaded schemas, used by one check at a time: content is read in parallel, and NJsonSchema does not
+    // promise that validating against one schema object from several threads at once is safe. A check that finds the
+    // set in use waits for it (a check takes about a millisecond) rather than loading a set of its own: a second set
+    // costs tens of milliseconds of a core, schema by schema, and a 2,000-page build loaded parts of three.
+    private static readonly Lock s_lock = new();
+    private static Dictionary<string, JsonSchema>? s_set;
 
     private static readonly string[] All = [Sources, Parameters, Municipality, Neighbourhood, StepPlan, Narrative, Glossary, Help];
 
-    // Loading the schemas (NJsonSchema on Newtonsoft.Json, cold) is a large part of a small build's start: one set is
-    // loaded on another core while the build starts, and handed to the first check.
+    // Loading the schemas (NJsonSchema on Newtonsoft.Json, cold) is a large part of a small build's start: the set is
+    // loaded on another core while the build starts, and taken by the first check.
     private static Task<Dictionary<string, JsonSchema>>? s_preloaded;
 
-    /// <summary>Starts loading one set of schemas in the background, before any file is read.</summary>
+    /// <summary>Starts loading the schemas in the background, before any file is read.</summary>
     public static void Preload()
     {
-        // Once per process: later loads (serve's rebuilds, tests) find the schemas in the pool already.
+        // Once per process: later loads (serve's rebuilds, tests) find the schemas loaded already.
         if (Interlocked.Exchange(ref s_preloadStarted, 1) == 0)
             s_preloaded = Task.Run(() => All.ToDictionary(n => n, Load, StringComparer.Ordinal));
     }
 
     private static int s_preloadStarted;
 
-    /// <summary>Runs <paramref name="use"/> on a set of schemas no other check uses meanwhile: the preloaded one, a pooled one or a new one.</summary>
+    /// <summary>Runs <paramref name="use"/> on the set of schemas while no other check uses it.</summary>
     private static T WithSchema<T>(string name, Func<JsonSchema, T> use)
     {
-        var set = Interlocked.Exchange(ref s_preloaded, null)?.GetAwaiter().GetResult()
-                  ?? (s_sets.TryTake(out var pooled) ? pooled : new Dictionary<string, JsonSchema>(StringComparer.Ordinal));
-        try
+        lock (s_lock)
         {
+            var set = s_set ??= Interlocked.Exchange(ref s_preloaded, null)?.GetAwaiter().GetResult()
+                                 ?? new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
             return use(set.TryGetValue(name, out var s) ? s : set[name] = Load(name));
-        }
-        finally
-        {
-            s_sets.Add(set);
         }
     }
 
