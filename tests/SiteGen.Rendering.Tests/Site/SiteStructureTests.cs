@@ -51,6 +51,34 @@ public class SiteStructureTests
     }
 
     [Fact]
+    public void Findings_of_a_site_checked_in_batches_on_all_cores_come_in_page_order_and_every_link_is_counted()
+    {
+        // More pages than one batch of the site-wide check holds, each with a broken link, a missing anchor on a page
+        // linked to from everywhere, and two good links.
+        var files = new SiteFiles();
+        files.Add("index.html", "<html><body><h1 id=\"top\">Start</h1></body></html>");
+        var pages = Enumerable.Range(0, 700).Select(i => $"p{i:D4}/index.html").ToList();
+        foreach (var (page, i) in pages.Select((p, i) => (p, i)))
+            files.Add(page, $"<html><body>\n<a href=\"../\">start</a>\n<a href=\"../p{(i + 1) % 700:D4}/\">next</a>\n"
+                + $"<a href=\"../weg-{i}/\">broken</a>\n<a href=\"../#plek-{i}\">no place</a></body></html>");
+        var diag = new DiagnosticBag();
+        int links = LinkChecker.Check(files, diag);
+        Assert.Equal(700 * 4, links);
+        var expected = pages.SelectMany((p, i) => new[]
+        {
+            (p, 4, $"naar 'weg-{i}/index.html'"),
+            (p, 5, $"'#plek-{i}'"),
+        }).ToList();
+        Assert.Equal(expected.Count, diag.Items.Count);
+        for (int k = 0; k < expected.Count; k++)
+        {
+            var (page, line, text) = expected[k];
+            var found = diag.Items[k];
+            Assert.True(found.Path == page && found.Line == line && found.Message.Contains(text, StringComparison.Ordinal), $"{k}: {found}");
+        }
+    }
+
+    [Fact]
     public void Pages_stay_light_and_need_no_javascript()
     {
         foreach (var page in BuiltSite.Pages)
