@@ -41,13 +41,29 @@ public sealed record BreakEvenView(IReadOnlyList<BreakEvenSentence> Sentences, s
 public static class CalculatorViews
 {
     /// <summary>The calculator data of each neighbourhood, derived once (it runs the core many times).</summary>
-    private static readonly ConditionalWeakTable<NeighbourhoodResult, byte[]> Cache = new();
+    private static readonly ConditionalWeakTable<NeighbourhoodResult, Data> Cache = new();
+
+    /// <summary>A neighbourhood's calculator.json, and the same read for its dwelling pages (read once, not once per page).</summary>
+    private sealed class Data(byte[] json)
+    {
+        public byte[] Json { get; } = json;
+        private JsonDocument? _read;
+        public JsonDocument Read => LazyInitializer.EnsureInitialized(ref _read, () => JsonDocument.Parse(Json));
+        public void Dispose() => _read?.Dispose();
+    }
+
+    private static Data DataOf(Neighbourhood n, NeighbourhoodResult r) => Cache.GetValue(r, x => new Data(CalculatorFiles.Calculator(n, x)));
 
     /// <summary>The neighbourhood's calculator.json (see <see cref="CalculatorFiles.Calculator"/>), derived once per result for the file and the pages.</summary>
-    public static byte[] CalculatorJson(Neighbourhood n, NeighbourhoodResult r) => Cache.GetValue(r, x => CalculatorFiles.Calculator(n, x));
+    public static byte[] CalculatorJson(Neighbourhood n, NeighbourhoodResult r) => DataOf(n, r).Json;
 
     /// <summary>Drops the cached data once the neighbourhood's pages and file are made: the results live for the whole build.</summary>
-    public static void Forget(NeighbourhoodResult r) => Cache.Remove(r);
+    public static void Forget(NeighbourhoodResult r)
+    {
+        if (!Cache.TryGetValue(r, out var data)) return;
+        Cache.Remove(r);
+        data.Dispose();
+    }
 
     /// <summary>The calculator of one dwelling page; <paramref name="scriptHref"/> is the theme's script, relative to the page.</summary>
     public static CalculatorView Build(NeighbourhoodView view, string dwelling, string scriptHref)
@@ -55,9 +71,8 @@ public static class CalculatorViews
         var n = view.N;
         var a = n.Input.Assumptions;
         // Read in place and written straight out: a tree of the whole file per dwelling page, cloned into another, was
-        // a fiftieth of what a build allocated.
-        using var all = JsonDocument.Parse(CalculatorJson(n, view.R));
-        var root = all.RootElement;
+        // a fiftieth of what a build allocated. Read once for all the neighbourhood's dwelling pages.
+        var root = DataOf(n, view.R).Read.RootElement;
         var own = root.GetProperty("dwellings").EnumerateArray().First(d => d.GetProperty("id").ValueEquals(dwelling));
 
         // The page's data: the neighbourhood's calculator.json, with only this dwelling, and the display steps.
