@@ -246,8 +246,8 @@ public static class LinkChecker
         // Every file the build makes, looked up by the resolved target as it stands in the resolver's buffer: no string per link.
         var paths = new HashSet<string>(files.Unordered, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         // In batches of pages, each batch on all cores: most of a page's check is reading its links back from where they
-        // were set aside, and one core did it for the whole site at the end of the build (a quarter of a second at 20,000
-        // pages). Findings are reported in page order, and only one batch's links are held at a time.
+        // were set aside, and one core did it for the whole site at the end of the build while the others waited.
+        // Findings are reported in page order, and only one batch's links are held at a time.
         const int Batch = 256;
         var counts = new int[Batch];
         var findings = new List<Diagnostic>?[Batch];
