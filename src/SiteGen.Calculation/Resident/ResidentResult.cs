@@ -186,18 +186,16 @@ public sealed class ResidentBound
 
     private void MakeLines()
     {
-        if (_annual is not null) return;
-        if (_central is null)
-        {
-            _oneOffs = [];
-            _annual = [];
-            return;
-        }
+        // Read as it is published below: a reader that sees the annual lines sees the one-off lines too.
+        if (System.Threading.Volatile.Read(ref _annual) is not null) return;
         // Two readers may both make them: the same lines, and each assignment is whole.
-        var oneOffs = new BoundLine[_central.OneOffs.Count];
-        var annual = new BoundLine[_central.Annual.Length];
-        Resident.Tco.OneOffBound(_central, _factors!, oneOffs);
-        Resident.Tco.AnnualBound(_central, PriceFactor, annual, out _, out _, out _);
+        var oneOffs = new BoundLine[_central?.OneOffs.Count ?? 0];
+        var annual = new BoundLine[_central?.Annual.Length ?? 0];
+        if (_central is not null)
+        {
+            Resident.Tco.OneOffBound(_central, _factors!, oneOffs);
+            Resident.Tco.AnnualBound(_central, PriceFactor, annual, out _, out _, out _);
+        }
         _oneOffs = oneOffs;
         System.Threading.Volatile.Write(ref _annual, annual);
     }
