@@ -27,6 +27,8 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
     }
 
     private readonly ConcurrentDictionary<string, Drawn> _drawn = new(StringComparer.Ordinal);
+    // Where a page's links are encoded before they are set aside: one buffer per thread, not an array per page.
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? t_encoded;
     private int _done;
     // What the site-wide steps need of every neighbourhood, on disk until then: memory stays the same whatever the
     // site's size. Closed with its handle when the build's files are let go (nothing of it is ever in a folder).
@@ -62,9 +64,14 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                 var own = renderer.Draw(files, n, r);
                 // The links among its own pages are checked now: the build keeps only those that leave the neighbourhood.
                 var settled = LinkChecker.Settle(own.Select(f => f.Path).ToList(), own.Select(f => f.File.Links).ToList());
+                var encoded = t_encoded ??= new System.Buffers.ArrayBufferWriter<byte>();
                 for (int i = 0; i < own.Count; i++)
                     if ((settled?[i] ?? own[i].File.Links) is { } kept)
-                        own[i] = (own[i].Path, own[i].File with { Links = null, SpilledLinks = _spill.Append(kept.Encode()) });
+                    {
+                        encoded.ResetWrittenCount();
+                        kept.Encode(encoded);
+                        own[i] = (own[i].Path, own[i].File with { Links = null, SpilledLinks = _spill.Append(encoded.WrittenSpan) });
+                    }
                 _drawn[n.Id] = new Drawn(own, parts, digest, null);
             }
             catch (Exception e)

@@ -29,7 +29,6 @@ public sealed class SiteFiles
     private readonly Dictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
     private readonly OutputWriter.Staging? _staging;
     private readonly LinkChecker.StringPool? _strings = new();
-    [ThreadStatic] private static LinkChecker.StringPool? t_strings;
 
     /// <summary>A site kept in memory.</summary>
     public SiteFiles() { }
@@ -37,23 +36,13 @@ public sealed class SiteFiles
     /// <summary>A site whose files go to <paramref name="staging"/> as they are added.</summary>
     /// <param name="linksSetAside">
     /// Most pages' links are set aside on disk once checked within their neighbourhood (<see cref="DrawnWhileRead"/>):
-    /// their addresses and ids are then pooled per thread, a pool that is started afresh now and then, not for the whole
-    /// site (at national scale such a pool held every neighbourhood's anchors).
+    /// their addresses and ids are then pooled per thread (<see cref="LinkChecker.StringPool.OfThread"/>), not for the
+    /// whole site (at national scale such a pool held every neighbourhood's anchors).
     /// </param>
     public SiteFiles(OutputWriter.Staging staging, bool linksSetAside = false) =>
         (_staging, _strings) = (staging, linksSetAside ? null : new LinkChecker.StringPool());
 
-    // Kept per thread for the whole build: large enough for what most pages share (navigation, stylesheets, the
-    // neighbourhood's own pages), small enough not to hold a large site's anchors (a pool of 20,000 held 6 MB more at
-    // 20,000 pages than at 2,000, and the garbage collector walked it on every collection).
-    private const int PoolSize = 4_000;
-
-    private LinkChecker.StringPool Strings()
-    {
-        if (_strings is not null) return _strings;
-        if (t_strings is not { Count: < PoolSize }) t_strings = new();
-        return t_strings;
-    }
+    private LinkChecker.StringPool Strings() => _strings ?? LinkChecker.StringPool.OfThread();
 
     /// <summary>Files rendered by this build, path to bytes (read back from disk for a staged file).</summary>
     public IReadOnlyDictionary<string, byte[]> All => new BytesView(this);
@@ -76,8 +65,23 @@ public sealed class SiteFiles
         : _kept.TryGetValue(path, out var kept) ? kept : File.ReadAllBytes(_carried[path]);
 
     /// <summary>The links and ids of a page scanned when it was staged; null for a page kept in memory or carried over.</summary>
-    public LinkChecker.PageLinks? LinksOf(string path) =>
-        !_files.TryGetValue(path, out var f) ? null : f.Links ?? (f.SpilledLinks is { } s ? LinkChecker.PageLinks.Decode(s.Read()) : null);
+    /// <param name="pool">For links read back from where they were set aside: where their addresses and ids are kept once.</param>
+    public LinkChecker.PageLinks? LinksOf(string path, LinkChecker.StringPool? pool = null)
+    {
+        if (!_files.TryGetValue(path, out var f)) return null;
+        if (f.Links is not null || f.SpilledLinks is not { } spilled) return f.Links;
+        // Read into a pooled buffer: the bytes are done with once decoded.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(spilled.Length);
+        try
+        {
+            spilled.File.Read(spilled, buffer);
+            return LinkChecker.PageLinks.Decode(buffer.AsSpan(0, spilled.Length), pool);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Whether a page's links and ids are known without reading the page (<see cref="LinksOf"/>).</summary>
     public bool HasLinks(string path) => _files.TryGetValue(path, out var f) && (f.Links is not null || f.SpilledLinks is not null);

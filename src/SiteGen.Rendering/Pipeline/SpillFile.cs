@@ -47,16 +47,26 @@ public sealed class SpillFile : IDisposable
 
     public byte[] Read(Slice slice)
     {
-        var handle = Open();
-        if (handle is null) lock (_gate) return _memory![(int)slice.Offset];
         var bytes = new byte[slice.Length];
-        for (int read = 0; read < bytes.Length;)
+        Read(slice, bytes);
+        return bytes;
+    }
+
+    /// <summary>Reads a slice into the start of <paramref name="into"/> (at least <see cref="Slice.Length"/> long).</summary>
+    public void Read(Slice slice, Span<byte> into)
+    {
+        var handle = Open();
+        if (handle is null)
         {
-            int n = RandomAccess.Read(handle, bytes.AsSpan(read), slice.Offset + read);
+            lock (_gate) _memory![(int)slice.Offset].CopyTo(into);
+            return;
+        }
+        for (int read = 0; read < slice.Length;)
+        {
+            int n = RandomAccess.Read(handle, into[read..slice.Length], slice.Offset + read);
             if (n == 0) throw new IOException("het tijdelijke bestand van de build is korter dan verwacht");
             read += n;
         }
-        return bytes;
     }
 
     /// <summary>The open scratch file, or null when the slices are kept in memory.</summary>

@@ -43,18 +43,46 @@ public sealed class SpillFileTests
         if (!OperatingSystem.IsWindows()) Assert.Empty(Directory.GetFiles(folder));
     }
 
-    [Fact]
-    public void A_pages_links_and_ids_survive_being_set_aside()
+    private static byte[] Encoded(LinkChecker.PageLinks page)
     {
+        var into = new System.Buffers.ArrayBufferWriter<byte>();
+        page.Encode(into);
+        return into.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Read back with a pool (as the site-wide check does) and without: the same links, ids and count.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_pages_links_and_ids_survive_being_set_aside(bool pooled)
+    {
+        // One address longer than what is decoded on the stack, one with characters UTF-8 spells in several bytes.
+        string longUrl = "../../" + string.Concat(Enumerable.Repeat("lange-naam-ë/", 60)) + "index.html";
         var page = new LinkChecker.PageLinks(
-            [new("../../uitgangspunten/#a-zonnedal-de-akkers-gas", 12, 7), new("https://example.org/ë?q=1#x", 1, 1), new("", 3, 40)],
+            [new("../../uitgangspunten/#a-zonnedal-de-akkers-gas", 12, 7), new("https://example.org/ë?q=1#x", 1, 1), new("", 3, 40), new(longUrl, 900, 2)],
             ["kosten", "stappen", "wärme"], Settled: 41);
-        var back = LinkChecker.PageLinks.Decode(page.Encode());
+        var pool = pooled ? new LinkChecker.StringPool() : null;
+        var back = LinkChecker.PageLinks.Decode(Encoded(page), pool);
         Assert.Equal(page.Links, back.Links);
         Assert.Equal(page.Ids, back.Ids);
         Assert.Equal(41, back.Settled);
-        var empty = LinkChecker.PageLinks.Decode(new LinkChecker.PageLinks([], []).Encode());
+        var empty = LinkChecker.PageLinks.Decode(Encoded(new LinkChecker.PageLinks([], [])), pool);
         Assert.Empty(empty.Links);
         Assert.Empty(empty.Ids);
+        // With a pool, the same address read back again is the same string, not a new one.
+        var again = LinkChecker.PageLinks.Decode(Encoded(page), pool);
+        Assert.Equal(pooled, ReferenceEquals(back.Links[3].Url, again.Links[3].Url));
+        Assert.Equal(pooled, ReferenceEquals(back.Ids[2], again.Ids[2]));
+    }
+
+    [Fact]
+    public void A_slice_read_into_a_buffer_is_what_was_appended()
+    {
+        using var spill = SpillFile.Create();
+        spill.Append([9, 9, 9]);
+        var slice = spill.Append([1, 2, 3, 4]);
+        var into = new byte[10];
+        spill.Read(slice, into);
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 0, 0, 0, 0, 0, 0 }, into);
     }
 }
