@@ -31,7 +31,10 @@ public sealed class OutputManifest
         if (!File.Exists(path)) return null;
         try
         {
-            var m = JsonSerializer.Deserialize(File.ReadAllBytes(path), ManifestJson.Default.OutputManifest);
+            // Read as a stream: a national site's manifest is 33 MB, and its bytes are not needed once read.
+            OutputManifest? m;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan))
+                m = JsonSerializer.Deserialize(stream, ManifestJson.Default.OutputManifest);
             if (m is null || m.Generator != "sitegen" || m.Files.Any(f => !IsSafeRelative(f)))
                 throw new InvalidDataException($"'{path}' is geen bestandenlijst van SiteGen");
             return m;
@@ -42,7 +45,63 @@ public sealed class OutputManifest
         }
     }
 
+    /// <summary>The manifest as one array: for a small one (tests, a folder marked as SiteGen's); a build writes it with <see cref="WriteTo(string)"/>.</summary>
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, ManifestJson.Default.OutputManifest);
+
+    /// <summary>
+    /// Writes the manifest into a new file as it is made, byte for byte what <see cref="ToBytes"/> gives. A national
+    /// site's manifest is 33 MB: made as one array it was the largest thing a build held at its end, and the
+    /// serializer's buffers, grown to that size, stayed in the shared array pool after.
+    /// </summary>
+    public void WriteTo(string path)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        WriteTo(stream);
+    }
+
+    /// <summary>The same into a stream: each neighbourhood's entry is serialised on its own, and written out every 64 KB.</summary>
+    public void WriteTo(Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        void Flush()
+        {
+            if (w.BytesPending >= 64 * 1024) w.Flush();
+        }
+        w.WriteStartObject();
+        w.WriteString(nameof(Generator), Generator);
+        w.WritePropertyName(nameof(Files));
+        if (Files is null) w.WriteNullValue();
+        else
+        {
+            w.WriteStartArray();
+            foreach (var f in Files)
+            {
+                w.WriteStringValue(f);
+                Flush();
+            }
+            w.WriteEndArray();
+        }
+        w.WritePropertyName(nameof(Cache));
+        if (Cache?.Neighbourhoods is null) JsonSerializer.Serialize(w, Cache, ManifestJson.Default.BuildCache);
+        else
+        {
+            w.WriteStartObject();
+            w.WritePropertyName(nameof(BuildCache.Neighbourhoods));
+            w.WriteStartObject();
+            var entry = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<BuildCache.Entry>)ManifestJson.Default.GetTypeInfo(typeof(BuildCache.Entry))!;
+            foreach (var (id, e) in Cache.Neighbourhoods)
+            {
+                w.WritePropertyName(id);
+                JsonSerializer.Serialize(w, e, entry);
+                Flush();
+            }
+            w.WriteEndObject();
+            w.WritePropertyName(nameof(BuildCache.Data));
+            JsonSerializer.Serialize(w, Cache.Data, ManifestJson.Default.DictionaryStringString);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
 
     /// <summary>A manifest may only name files below the output folder: never "..", never an absolute path.</summary>
     internal static bool IsSafeRelative(string f)

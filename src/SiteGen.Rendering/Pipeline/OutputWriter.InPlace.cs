@@ -74,16 +74,16 @@ public static partial class OutputWriter
             }
 
             /// <summary>Moves the files in, the manifest last; undoes what it did when anything fails.</summary>
-            public void Commit(byte[] manifest, Action<string>? afterMove)
+            /// <param name="sameManifest">Whether the manifest, staged already, is the previous output's byte for byte.</param>
+            public void Commit(bool sameManifest, Action<string>? afterMove)
             {
                 // A rebuild that changed nothing rewrites nothing, not even the manifest.
-                if (_new.Count == 0 && _stale.Count == 0 && File.ReadAllBytes(OutputManifest.PathIn(_s._full)).AsSpan().SequenceEqual(manifest))
+                if (_new.Count == 0 && _stale.Count == 0 && sameManifest)
                 {
                     Directory.Delete(_s.Folder, recursive: true);
                     return;
                 }
-                // The manifest is staged first: once it is no longer in the staging folder, the commit is done.
-                File.WriteAllBytes(OutputManifest.PathIn(_s.Folder), manifest);
+                // The manifest was staged first: once it is no longer in the staging folder, the commit is done.
                 string undo = UndoFolder(_s._full);
                 Directory.CreateDirectory(undo);
                 var moved = _new.Append(OutputManifest.FileName).ToList();

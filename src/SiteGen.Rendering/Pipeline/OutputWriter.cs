@@ -202,6 +202,26 @@ public static partial class OutputWriter
             }
         }
 
+        // Two files compared in 64 KB chunks.
+        private static bool SameBytes(string file, string other)
+        {
+            if (new FileInfo(file).Length != new FileInfo(other).Length) return false;
+            using var a = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var b = new FileStream(other, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(128 * 1024);
+            try
+            {
+                Span<byte> x = buffer.AsSpan(0, 64 * 1024), y = buffer.AsSpan(64 * 1024, 64 * 1024);
+                for (int n; (n = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false)) > 0;)
+                    if (b.ReadAtLeast(y, n, throwOnEndOfStream: false) != n || !x[..n].SequenceEqual(y[..n])) return false;
+                return b.ReadByte() < 0;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         private static bool SameBytes(string file, ReadOnlySpan<byte> bytes)
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -232,10 +252,14 @@ public static partial class OutputWriter
             try
             {
                 var paths = files.Paths.ToList();
-                byte[] manifest = new OutputManifest { Files = paths, Cache = cache ?? new BuildCache() }.ToBytes();
+                // Into the staging folder as it is made (a large site's manifest is never one array in memory), then
+                // compared with the previous output's on disk.
+                string manifest = OutputManifest.PathIn(Folder), oldManifest = OutputManifest.PathIn(_full);
+                new OutputManifest { Files = paths, Cache = cache ?? new BuildCache() }.WriteTo(manifest);
+                bool sameManifest = File.Exists(oldManifest) && SameBytes(oldManifest, manifest);
                 if (InPlace.Plan(this, files, paths, inPlaceLimit) is { } plan)
                 {
-                    plan.Commit(manifest, afterMove);
+                    plan.Commit(sameManifest, afterMove);
                     _done = true;
                     Root = _full;
                     return new WriteStats(_written, _same.Count + files.CarriedOver.Count, InPlace: true);
@@ -262,9 +286,7 @@ public static partial class OutputWriter
                 });
                 preserved = old.CarryUnmanaged(_full, Folder, _managed);
                 // The manifest too is kept as it was when nothing changed, so a no-op rebuild rewrites nothing at all.
-                string oldManifest = OutputManifest.PathIn(_full);
-                if (!(File.Exists(oldManifest) && File.ReadAllBytes(oldManifest).AsSpan().SequenceEqual(manifest) && Keep(oldManifest, OutputManifest.PathIn(Folder))))
-                    File.WriteAllBytes(OutputManifest.PathIn(Folder), manifest);
+                if (sameManifest && Keep(oldManifest, manifest + ".previous")) File.Move(manifest + ".previous", manifest, overwrite: true);
                 // Two renames: the old output stays complete until the new one is in place.
                 if (Directory.Exists(_full)) Directory.Move(_full, _old);
                 Directory.Move(Folder, _full);
