@@ -35,70 +35,58 @@ public static class SiteWideData
     public static byte[] Join(int file, IEnumerable<byte[]> parts) => Join(file, parts.Select(p => (ReadOnlyMemory<byte>)p).ToList(), out _);
 
     /// <summary>The same, with where each part lies in the file: (offset, length), so a later build can cut it out again.</summary>
-    /// <param name="parts">Each neighbourhood's part; a part kept from the previous output is a slice of its file, not a copy.</param>
     public static byte[] Join(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at)
     {
-        var pieces = Pieces(file, parts, out at, out long length);
-        return Join(pieces, length);
-    }
-
-    /// <summary>A file's pieces (<see cref="Pieces"/>) as one array, for a site kept in memory.</summary>
-    public static byte[] Join(IReadOnlyList<ReadOnlyMemory<byte>> pieces, long length)
-    {
-        // Sized first and filled once: joining through a growing stream held up to three copies of a national site's file.
-        var bytes = new byte[length];
-        int pos = 0;
-        foreach (var piece in pieces)
-        {
-            piece.Span.CopyTo(bytes.AsSpan(pos));
-            pos += piece.Length;
-        }
-        return bytes;
+        using var bytes = new MemoryStream();
+        at = new (long, int)[parts.Count];
+        Lay(file, parts.Count, i => parts[i], b => bytes.Write(b.Span), at);
+        return bytes.ToArray();
     }
 
     /// <summary>
-    /// The file as the pieces it is made of, in order, without copying them: the header or the brackets, the
-    /// separators, each neighbourhood's part. A build that writes stages them as they are (a national site's file is
-    /// 60 MB, and joining it first held it twice).
+    /// Lays a file out from its parts in order, handing each piece to <paramref name="put"/> as it comes: the header
+    /// or the brackets, the separators, each neighbourhood's part. A part is asked for only when its turn comes, so a
+    /// build that writes streams the file and holds one part at a time (a national site's file is 60 MB; joined first,
+    /// all its parts and the file were in memory at once).
     /// </summary>
-    public static List<ReadOnlyMemory<byte>> Pieces(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at, out long length)
+    /// <param name="part">The i-th neighbourhood's part.</param>
+    /// <param name="at">Filled with where each part lies in the file: (offset, length).</param>
+    /// <returns>The file's length.</returns>
+    public static long Lay(int file, int count, Func<int, ReadOnlyMemory<byte>> part, Action<ReadOnlyMemory<byte>> put, (long Offset, int Length)[] at)
     {
-        var where = new (long, int)[parts.Count];
-        var pieces = new List<ReadOnlyMemory<byte>>(2 * parts.Count + 3);
         long pos = 0;
         void Put(ReadOnlyMemory<byte> b)
         {
             if (b.Length == 0) return;
-            pieces.Add(b);
+            put(b);
             pos += b.Length;
         }
         if (Files[file].Csv)
         {
             Put(Header);
-            for (int i = 0; i < parts.Count; i++)
+            for (int i = 0; i < count; i++)
             {
-                where[i] = (pos, parts[i].Length);
-                Put(parts[i]);
+                var p = part(i);
+                at[i] = (pos, p.Length);
+                Put(p);
             }
+            return pos;
         }
-        else
+        // An indented array: "[", the elements separated by ",", "\n]"; empty: "[]"; then the file's final newline.
+        Put(Open);
+        bool first = true;
+        for (int i = 0; i < count; i++)
         {
-            // An indented array: "[", the elements separated by ",", "\n]"; empty: "[]"; then the file's final newline.
-            Put(Open);
-            bool first = true;
-            for (int i = 0; i < parts.Count; i++)
-            {
-                if (parts[i].Length > 0 && !first) Put(Comma);
-                where[i] = (pos, parts[i].Length);
-                if (parts[i].Length == 0) continue;
-                Put(parts[i]);
-                first = false;
-            }
-            Put(first ? Close : NewlineClose);
-            Put(Newline);
+            var p = part(i);
+            if (p.Length > 0 && !first) Put(Comma);
+            at[i] = (pos, p.Length);
+            if (p.Length == 0) continue;
+            Put(p);
+            first = false;
         }
-        (at, length) = (where, pos);
-        return pieces;
+        Put(first ? Close : NewlineClose);
+        Put(Newline);
+        return pos;
     }
 
     private static readonly byte[] Open = "["u8.ToArray(), Comma = ","u8.ToArray(), Close = "]"u8.ToArray(),

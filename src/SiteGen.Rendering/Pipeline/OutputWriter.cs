@@ -113,17 +113,22 @@ public static partial class OutputWriter
             return true;
         }
 
-        /// <summary>The same for a file given as its pieces in order (<see cref="OpenData.SiteWideData.Pieces"/>): written without joining them first.</summary>
-        public bool Stage(string path, IReadOnlyList<ReadOnlyMemory<byte>> pieces, long length)
+        /// <summary>
+        /// The same for a file written into a stream as it is made (<see cref="OpenData.SiteWideData.Lay"/>): into the
+        /// staging folder, then compared with the previous output's file, and taken back when the two are the same.
+        /// </summary>
+        public bool Stage(string path, Func<Stream, long> write, out long length)
         {
+            length = 0;
             if (!Claim(path)) return false;
-            if (Previous(path, length) is { } previous && SameBytes(previous, pieces)) _same.TryAdd(path, 0);
-            else
+            string target = Create(path);
+            using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024)) length = write(file);
+            if (Previous(path, length) is { } previous && SameBytes(previous, target))
             {
-                using (var file = File.OpenHandle(Create(path), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None, length))
-                    RandomAccess.Write(file, pieces, 0);
-                Wrote(path);
+                File.Delete(target);
+                _same.TryAdd(path, 0);
             }
+            else Wrote(path);
             return true;
         }
 
@@ -171,35 +176,6 @@ public static partial class OutputWriter
             // Noted only once it exists.
             Directory.CreateDirectory(dir);
             t_lastFolder = (_number, dir);
-        }
-
-        // The file read in 64 KB chunks, each compared with the pieces it spans.
-        private static bool SameBytes(string file, IReadOnlyList<ReadOnlyMemory<byte>> pieces)
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
-            {
-                int piece = 0, inPiece = 0;
-                for (int n; (n = stream.Read(buffer, 0, buffer.Length)) > 0;)
-                {
-                    for (var chunk = buffer.AsSpan(0, n); chunk.Length > 0;)
-                    {
-                        while (piece < pieces.Count && inPiece == pieces[piece].Length) (piece, inPiece) = (piece + 1, 0);
-                        if (piece == pieces.Count) return false; // the file is longer
-                        int take = Math.Min(chunk.Length, pieces[piece].Length - inPiece);
-                        if (!chunk[..take].SequenceEqual(pieces[piece].Span.Slice(inPiece, take))) return false;
-                        chunk = chunk[take..];
-                        inPiece += take;
-                    }
-                }
-                while (piece < pieces.Count && inPiece == pieces[piece].Length) (piece, inPiece) = (piece + 1, 0);
-                return piece == pieces.Count;
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
 
         // Two files compared in 64 KB chunks.

@@ -367,14 +367,23 @@ public static class SiteBuilder
             var digests = new string[made.Length];
             Parallel.For(0, made.Length, parallel, f =>
             {
-                var file = new ReadOnlyMemory<byte>[order.Length];
-                for (int i = 0; i < order.Length; i++) file[i] = parts[i] is { } p ? p[f] : plan!.KeptParts!(order[i], f);
-                var pieces = SiteWideData.Pieces(f, file, out where[f], out long length);
-                if (plan is not null) digests[f] = UnchangedNeighbourhoods.Digest(pieces);
-                made[f] = files.Prepare(SiteWideData.Paths[f], pieces, length);
-                // A part is let go of once its file is joined (a session keeps them for its next rebuild): at national
-                // scale the parts are as large as the files themselves.
-                if (session is null) foreach (var p in parts) if (p is not null) p[f] = null!;
+                where[f] = new (long, int)[order.Length];
+                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                // Written as it is laid out, one part at a time: a part set aside is read back when its turn comes, and
+                // one made here is let go of once written (a session keeps them for its next rebuild). At national scale
+                // the parts are as large as the files themselves.
+                made[f] = files.Prepare(SiteWideData.Paths[f], stream => SiteWideData.Lay(f, order.Length, i =>
+                {
+                    if (parts[i] is not { } p) return plan!.KeptParts!(order[i], f);
+                    var part = p[f];
+                    if (session is null) p[f] = null!;
+                    return part;
+                }, piece =>
+                {
+                    stream.Write(piece.Span);
+                    hash.AppendData(piece.Span);
+                }, where[f]));
+                if (plan is not null) digests[f] = Convert.ToHexStringLower(hash.GetHashAndReset());
             });
             if (plan is not null)
             {

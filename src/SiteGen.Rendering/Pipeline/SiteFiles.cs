@@ -125,13 +125,20 @@ public sealed class SiteFiles
     }
 
     /// <summary>
-    /// A site-wide data file given as its pieces in order (<see cref="OpenData.SiteWideData.Pieces"/>): staged without
-    /// joining them first; joined for a site kept in memory. Not for pages: their links are not scanned here.
+    /// A site-wide data file written piece by piece (<see cref="OpenData.SiteWideData.Lay"/>): into the staging folder
+    /// as it is made, never whole in memory; for a site kept in memory, into an array. Not for pages: their links are
+    /// not scanned here.
     /// </summary>
-    public Rendered Prepare(string path, List<ReadOnlyMemory<byte>> pieces, long length)
+    /// <param name="write">Writes the file into the stream it is given and returns its length.</param>
+    public Rendered Prepare(string path, Func<Stream, long> write)
     {
-        if (_staging is null) return Prepare(path, OpenData.SiteWideData.Join(pieces, length));
-        _staging.Stage(path, pieces, length);
+        if (_staging is null)
+        {
+            using var bytes = new MemoryStream();
+            write(bytes);
+            return Prepare(path, bytes.ToArray());
+        }
+        _staging.Stage(path, write, out long length);
         return new Rendered(null, length, null);
     }
 

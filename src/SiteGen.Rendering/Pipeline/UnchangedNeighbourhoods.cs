@@ -44,14 +44,6 @@ internal sealed class UnchangedNeighbourhoods
 
     public static string Digest(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>The same for a file given as its pieces in order.</summary>
-    public static string Digest(IEnumerable<ReadOnlyMemory<byte>> pieces)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var piece in pieces) hash.AppendData(piece.Span);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     /// <summary>The neighbourhood in <paramref name="folder"/> as the previous build left it, or null when it must be read (called in parallel).</summary>
     public KeptNeighbourhood? Keep(string root, string id, string folder)
     {
