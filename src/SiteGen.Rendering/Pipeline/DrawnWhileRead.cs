@@ -23,7 +23,15 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
     /// </summary>
     public sealed record Drawn(List<(string Path, SiteFiles.Rendered File)> Files, SpillFile.Slice[] DataParts, string Digest, Exception? Error)
     {
-        public byte[] DataPart(int file) => DataParts[file].Read();
+        /// <summary>Its part of a site-wide data file, read back into <paramref name="into"/> (made larger when it is too small).</summary>
+        /// <returns>The part's length.</returns>
+        public int DataPart(int file, ref byte[] into)
+        {
+            var slice = DataParts[file];
+            if (into.Length < slice.Length) into = new byte[Math.Max(slice.Length, 2 * into.Length)];
+            slice.File.Read(slice, into);
+            return slice.Length;
+        }
     }
 
     private readonly ConcurrentDictionary<string, Drawn> _drawn = new(StringComparer.Ordinal);

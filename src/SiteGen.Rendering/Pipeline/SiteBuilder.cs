@@ -54,7 +54,7 @@ public static class SiteBuilder
         // Filled by the content's walk for symbolic links before any neighbourhood is hashed: not listed twice.
         var digester = new Digests(options.ContentDir, options.Themes, incremental ? previous : null, listing);
         // Deciding needs the themes' digests: only over a themes folder its guard accepts (it reports below otherwise).
-        var unchanged = incremental && SymlinkGuard.Check(options.Themes, new DiagnosticBag(), "themes")
+        using var unchanged = incremental && SymlinkGuard.Check(options.Themes, new DiagnosticBag(), "themes")
             ? UnchangedNeighbourhoods.Open(previous, options.OutDir, options.BuildDate, digester) : null;
         // A build that writes keeps of the content only what the site-wide pages and the cache need: it draws each
         // neighbourhood as soon as it is read and lets go of it (a session keeps everything for the next rebuild). Over
@@ -126,7 +126,8 @@ public static class SiteBuilder
         // A build that writes records where each neighbourhood's part of the site-wide data files lies, for the next one.
         // The parts of a neighbourhood not read are cut from the previous output; those drawn while reading were set aside on disk.
         var data = options.WriteOutput
-            ? new DataPlan(stream is null && unchanged is null ? null : (id, f) => stream is not null && stream.ById.TryGetValue(id, out var d) ? d.DataPart(f) : unchanged!.Part(id, f))
+            ? new DataPlan(stream is null && unchanged is null ? null : (string id, int f, ref byte[] into) =>
+                stream is not null && stream.ById.TryGetValue(id, out var d) ? d.DataPart(f, ref into) : unchanged!.Part(id, f, ref into))
             : null;
         Dictionary<string, List<string>> produced;
         try
@@ -139,6 +140,8 @@ public static class SiteBuilder
             foreach (var f in e.Findings) diag.Add(f);
             return new BuildResult(diag, null, clock.Elapsed);
         }
+        // Every part of the previous output's data files is cut: they are closed before the output is replaced.
+        unchanged?.Dispose();
         // The pages of the neighbourhoods drawn while reading, in order.
         foreach (var id in drawn)
         {
@@ -308,10 +311,13 @@ public static class SiteBuilder
     /// that was not read gives the part cut from the previous output), and the plan records where each part lies and
     /// each file's SHA-256, so the next build can cut them out again.
     /// </summary>
-    /// <param name="keptParts">The parts of a neighbourhood that was not read (or was drawn while read), by its id and file; read when joined.</param>
-    public sealed class DataPlan(Func<string, int, ReadOnlyMemory<byte>>? keptParts)
+    /// <param name="keptParts">The parts of a neighbourhood that was not read (or was drawn while read), by its id and file; read when its turn comes in the file.</param>
+    public sealed class DataPlan(DataPlan.PartReader? keptParts)
     {
-        internal Func<string, int, ReadOnlyMemory<byte>>? KeptParts => keptParts;
+        /// <summary>Reads a neighbourhood's part of a file into <paramref name="into"/> (made larger when too small); returns its length.</summary>
+        public delegate int PartReader(string id, int file, ref byte[] into);
+
+        internal PartReader? KeptParts => keptParts;
         /// <summary>Per neighbourhood id, per file: its part's offset and length.</summary>
         public Dictionary<string, (long Offset, int Length)[]> At { get; } = new(StringComparer.Ordinal);
         /// <summary>Per file path: the SHA-256 of the bytes written.</summary>
@@ -372,9 +378,15 @@ public static class SiteBuilder
                 // Written as it is laid out, one part at a time: a part set aside is read back when its turn comes, and
                 // one made here is let go of once written (a session keeps them for its next rebuild). At national scale
                 // the parts are as large as the files themselves.
+                // One buffer per file for the parts read back: each is written before the next is read.
+                byte[] kept = [];
                 made[f] = files.Prepare(SiteWideData.Paths[f], stream => SiteWideData.Lay(f, order.Length, i =>
                 {
-                    if (parts[i] is not { } p) return plan!.KeptParts!(order[i], f);
+                    if (parts[i] is not { } p)
+                    {
+                        int length = plan!.KeptParts!(order[i], f, ref kept);
+                        return kept.AsMemory(0, length);
+                    }
                     var part = p[f];
                     if (session is null) p[f] = null!;
                     return part;
