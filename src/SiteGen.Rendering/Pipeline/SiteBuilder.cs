@@ -374,13 +374,13 @@ public static class SiteBuilder
             Parallel.For(0, made.Length, parallel, f =>
             {
                 where[f] = new (long, int)[order.Length];
-                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-                // Written as it is laid out, one part at a time: a part set aside is read back when its turn comes, and
-                // one made here is let go of once written (a session keeps them for its next rebuild). At national scale
-                // the parts are as large as the files themselves.
-                // One buffer per file for the parts read back: each is written before the next is read.
+                using var hash = plan is null ? null : System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                // Written as it is laid out, one part at a time: a part set aside is read back when its turn comes, into
+                // one buffer for the file (each part is written before the next is read), and a part made here is let
+                // go of once written (a session keeps them for its next rebuild). At national scale the parts are as
+                // large as the files themselves.
                 byte[] kept = [];
-                made[f] = files.Prepare(SiteWideData.Paths[f], stream => SiteWideData.Lay(f, order.Length, i =>
+                made[f] = files.Prepare(SiteWideData.Paths[f], put => SiteWideData.Lay(f, order.Length, i =>
                 {
                     if (parts[i] is not { } p)
                     {
@@ -392,10 +392,10 @@ public static class SiteBuilder
                     return part;
                 }, piece =>
                 {
-                    stream.Write(piece.Span);
-                    hash.AppendData(piece.Span);
+                    put(piece);
+                    hash?.AppendData(piece.Span);
                 }, where[f]));
-                if (plan is not null) digests[f] = Convert.ToHexStringLower(hash.GetHashAndReset());
+                if (hash is not null) digests[f] = Convert.ToHexStringLower(hash.GetHashAndReset());
             });
             if (plan is not null)
             {

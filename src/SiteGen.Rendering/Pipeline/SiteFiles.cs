@@ -125,20 +125,27 @@ public sealed class SiteFiles
     }
 
     /// <summary>
-    /// A site-wide data file written piece by piece (<see cref="OpenData.SiteWideData.Lay"/>): into the staging folder
-    /// as it is made, never whole in memory; for a site kept in memory, into an array. Not for pages: their links are
-    /// not scanned here.
+    /// A site-wide data file laid out piece by piece (<see cref="OpenData.SiteWideData.Lay"/>): written into the staging
+    /// folder as it is made, never whole in memory. For a site kept in memory the pieces are joined into one array of
+    /// the file's size; they must then stay as they are until <paramref name="lay"/> returns (such a site has every
+    /// part in memory). Not for pages: their links are not scanned here.
     /// </summary>
-    /// <param name="write">Writes the file into the stream it is given and returns its length.</param>
-    public Rendered Prepare(string path, Func<Stream, long> write)
+    /// <param name="lay">Hands each piece in order to the action it is given and returns the file's length.</param>
+    public Rendered Prepare(string path, Func<Action<ReadOnlyMemory<byte>>, long> lay)
     {
         if (_staging is null)
         {
-            using var bytes = new MemoryStream();
-            write(bytes);
-            return Prepare(path, bytes.ToArray());
+            var pieces = new List<ReadOnlyMemory<byte>>();
+            var bytes = new byte[lay(pieces.Add)];
+            int at = 0;
+            foreach (var piece in pieces)
+            {
+                piece.Span.CopyTo(bytes.AsSpan(at));
+                at += piece.Length;
+            }
+            return Prepare(path, bytes);
         }
-        _staging.Stage(path, write, out long length);
+        _staging.Stage(path, stream => lay(piece => stream.Write(piece.Span)), out long length);
         return new Rendered(null, length, null);
     }
 

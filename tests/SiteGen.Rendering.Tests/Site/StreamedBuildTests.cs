@@ -87,9 +87,9 @@ public sealed class StreamedBuildTests : IDisposable
         {
             var files = new SiteFiles(staging);
             // Written piece by piece into the staging folder, as a build writes a site-wide data file.
-            files.Add("data/x.json", files.Prepare("data/x.json", stream =>
+            files.Add("data/x.json", files.Prepare("data/x.json", put =>
             {
-                foreach (var p in parts) stream.Write(p);
+                foreach (var p in parts) put(p);
                 return parts.Sum(p => p.Length);
             }));
             var stats = staging.Finish(files);
