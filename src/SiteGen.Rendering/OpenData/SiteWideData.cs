@@ -37,10 +37,27 @@ public static class SiteWideData
     /// <summary>The same, with where each part lies in the file: (offset, length), so a later build can cut it out again.</summary>
     public static byte[] Join(int file, IReadOnlyList<ReadOnlyMemory<byte>> parts, out (long Offset, int Length)[] at)
     {
-        using var bytes = new MemoryStream();
-        at = new (long, int)[parts.Count];
-        Lay(file, parts.Count, i => parts[i], b => bytes.Write(b.Span), at);
-        return bytes.ToArray();
+        var where = new (long, int)[parts.Count];
+        var bytes = Join(put => Lay(file, parts.Count, i => parts[i], put, where));
+        at = where;
+        return bytes;
+    }
+
+    /// <summary>
+    /// A file laid out by <paramref name="lay"/> (<see cref="Lay"/>), joined into one array of its size: for a site kept
+    /// in memory. The pieces must stay as they are until <paramref name="lay"/> returns.
+    /// </summary>
+    public static byte[] Join(Func<Action<ReadOnlyMemory<byte>>, long> lay)
+    {
+        var pieces = new List<ReadOnlyMemory<byte>>();
+        var bytes = new byte[lay(pieces.Add)];
+        int at = 0;
+        foreach (var piece in pieces)
+        {
+            piece.Span.CopyTo(bytes.AsSpan(at));
+            at += piece.Length;
+        }
+        return bytes;
     }
 
     /// <summary>

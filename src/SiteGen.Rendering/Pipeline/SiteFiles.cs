@@ -127,24 +127,13 @@ public sealed class SiteFiles
     /// <summary>
     /// A site-wide data file laid out piece by piece (<see cref="OpenData.SiteWideData.Lay"/>): written into the staging
     /// folder as it is made, never whole in memory. For a site kept in memory the pieces are joined into one array of
-    /// the file's size; they must then stay as they are until <paramref name="lay"/> returns (such a site has every
-    /// part in memory). Not for pages: their links are not scanned here.
+    /// the file's size (<see cref="OpenData.SiteWideData.Join(Func{Action{ReadOnlyMemory{byte}}, long})"/>; such a site
+    /// has every part in memory). Not for pages: their links are not scanned here.
     /// </summary>
     /// <param name="lay">Hands each piece in order to the action it is given and returns the file's length.</param>
     public Rendered Prepare(string path, Func<Action<ReadOnlyMemory<byte>>, long> lay)
     {
-        if (_staging is null)
-        {
-            var pieces = new List<ReadOnlyMemory<byte>>();
-            var bytes = new byte[lay(pieces.Add)];
-            int at = 0;
-            foreach (var piece in pieces)
-            {
-                piece.Span.CopyTo(bytes.AsSpan(at));
-                at += piece.Length;
-            }
-            return Prepare(path, bytes);
-        }
+        if (_staging is null) return Prepare(path, OpenData.SiteWideData.Join(lay));
         _staging.Stage(path, stream => lay(piece => stream.Write(piece.Span)), out long length);
         return new Rendered(null, length, null);
     }

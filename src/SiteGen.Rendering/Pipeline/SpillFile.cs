@@ -11,11 +11,8 @@ namespace SiteGen.Rendering.Pipeline;
 /// </summary>
 public sealed class SpillFile : IDisposable
 {
-    /// <summary>Bytes appended to a spill file; <see cref="Read"/> gets them back.</summary>
-    public readonly record struct Slice(SpillFile File, long Offset, int Length)
-    {
-        public byte[] Read() => File.Read(this);
-    }
+    /// <summary>Bytes appended to a spill file; <see cref="SpillFile.Read(Slice, Span{byte})"/> gets them back.</summary>
+    public readonly record struct Slice(SpillFile File, long Offset, int Length);
 
     private readonly object _gate = new();
     private SafeFileHandle? _handle;
@@ -43,13 +40,6 @@ public sealed class SpillFile : IDisposable
         long at = Interlocked.Add(ref _end, bytes.Length) - bytes.Length;
         RandomAccess.Write(handle, bytes, at);
         return new Slice(this, at, bytes.Length);
-    }
-
-    public byte[] Read(Slice slice)
-    {
-        var bytes = new byte[slice.Length];
-        Read(slice, bytes);
-        return bytes;
     }
 
     /// <summary>Reads a slice into the start of <paramref name="into"/> (at least <see cref="Slice.Length"/> long).</summary>

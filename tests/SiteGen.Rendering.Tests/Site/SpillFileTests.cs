@@ -30,7 +30,12 @@ public sealed class SpillFileTests
         var written = Enumerable.Range(0, 400).Select(i => Enumerable.Range(0, i * 37 % 1000).Select(b => (byte)(b * i)).ToArray()).ToArray();
         var slices = new SpillFile.Slice[written.Length];
         Parallel.For(0, written.Length, i => slices[i] = spill.Append(written[i]));
-        for (int i = 0; i < written.Length; i++) Assert.Equal(written[i], slices[i].Read());
+        for (int i = 0; i < written.Length; i++)
+        {
+            var read = new byte[slices[i].Length];
+            spill.Read(slices[i], read);
+            Assert.Equal(written[i], read);
+        }
         if (noTemporaryFolder)
         {
             Assert.False(Directory.Exists(folder));
