@@ -266,8 +266,8 @@ public static class LinkChecker
         return new PageLinks([.. links], sorted);
     }
 
-    /// <param name="scan">How a page kept in memory is scanned (serve: a page byte for byte as last time is not scanned again).</param>
-    public static int Check(SiteFiles files, DiagnosticBag diag, Func<string, byte[], PageLinks>? scan = null)
+    /// <param name="scan">How a page kept in memory is scanned, by its path (serve: a page byte for byte as last time is not scanned again).</param>
+    public static int Check(SiteFiles files, DiagnosticBag diag, Func<string, PageLinks>? scan = null)
     {
         // Only pages rendered by this build are checked; pages carried over were checked when they were made. Pages
         // scanned when they were staged are not read again (those kept on disk are read back one at a time, so a large
@@ -276,7 +276,7 @@ public static class LinkChecker
         var scanned = new PageLinks?[names.Length];
         Parallel.For(0, names.Length, i =>
         {
-            if (!files.HasLinks(names[i])) scanned[i] = scan is null ? Scan(files.Read(names[i])) : scan(names[i], files.Read(names[i]));
+            if (!files.HasLinks(names[i])) scanned[i] = scan is null ? Scan(files.Read(names[i])) : scan(names[i]);
         });
         var index = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++) index[names[i]] = i;

@@ -159,14 +159,14 @@ public static class SiteBuilder
             produced[k.Id] = [.. list];
         }
         Step($"{files.All.Count} bestand(en) gemaakt, waarvan {files.CarriedOver.Count + files.KeptOver.Count} ongewijzigd overgenomen ({reused + notRead.Count} wijk(en) niet opnieuw opgemaakt)");
-        int links = kept is null ? CheckLinks(files, diag) : Checks.LinkChecker.Check(files, diag, kept.Scan);
+        int links = kept is null ? CheckLinks(files, diag) : Checks.LinkChecker.Check(files, diag, path => kept.Scan(path, files));
         kept?.ScansDone();
         Step($"{links} link(s) gecontroleerd");
         if (diag.HasErrors) return new BuildResult(diag, null, clock.Elapsed);
 
         if (kept is not null)
             kept.Pages = results.ToDictionary(x => x.Item1.Id, x => reusedDrawn.GetValueOrDefault(x.Item1.Id) ?? new BuildSession.Drawn(x.Item1,
-                digester.Theme(x.Item1), produced[x.Item1.Id].Select(p => new SiteFiles.Carried(p, null, files.Read(p))).ToList()), StringComparer.Ordinal);
+                digester.Theme(x.Item1), produced[x.Item1.Id].Select(p => new SiteFiles.Carried(p, null, files.Held(p))).ToList()), StringComparer.Ordinal);
         WriteStats? stats = null;
         if (staging is not null)
         {

@@ -8,7 +8,8 @@ namespace SiteGen.Rendering.Pipeline;
 /// The built site: relative path ('/'-separated) to each rendered file, plus files carried over unchanged from the
 /// previous output (incremental builds).
 /// <para>
-/// Built in memory (no staging folder: <c>check</c>, tests) it keeps every file's bytes. Built for the output, each
+/// Built in memory (no staging folder: <c>serve</c>, <c>check</c>, tests) it keeps every file's bytes, compressed
+/// (<see cref="Packed"/>). Built for the output, each
 /// file goes to the staging folder as soon as it is rendered, an HTML page is scanned for its links at that moment, and
 /// the bytes are dropped: per path only the length and the scanned links and ids stay, so memory does not grow with
 /// the pages' bytes. <see cref="Read"/> reads such a file back from where it lies.
@@ -17,16 +18,70 @@ namespace SiteGen.Rendering.Pipeline;
 public sealed class SiteFiles
 {
     /// <summary>
-    /// One rendered file: its bytes while kept in memory (null once staged), its length and, for a staged page, its links
-    /// (or where they were set aside until the site-wide check: a neighbourhood drawn while the content is read).
+    /// One rendered file: its bytes while kept in memory (packed; null once staged), its length and, for a staged page, its
+    /// links (or where they were set aside until the site-wide check: a neighbourhood drawn while the content is read).
     /// </summary>
-    public readonly record struct Rendered(byte[]? Bytes, long Length, LinkChecker.PageLinks? Links, SpillFile.Slice? SpilledLinks = null);
+    public readonly record struct Rendered(Packed? Bytes, long Length, LinkChecker.PageLinks? Links, SpillFile.Slice? SpilledLinks = null);
+
+    /// <summary>
+    /// A file's bytes as a site kept in memory holds them: Brotli-compressed at its fastest setting, or as they are when
+    /// that is not shorter. <c>serve</c> keeps the whole site in memory: at 20,000 pages its files were 334 MB of its heap
+    /// and it peaked at 1.2 GB; packed they take about a quarter. Packing the same bytes gives the same blob, so two
+    /// blobs are equal exactly when their files are.
+    /// </summary>
+    public sealed class Packed
+    {
+        // Quality 0: about 360 MB/s here, a quarter of the size; higher qualities shrink a page by a tenth more at half the speed.
+        private const int Quality = 0, Window = 22;
+
+        private readonly byte[] _blob;
+
+        /// <summary>The length of the file itself.</summary>
+        public int Length { get; }
+
+        /// <summary>How many bytes it takes as held.</summary>
+        public int Size => _blob.Length;
+
+        private Packed(byte[] blob, int length) => (_blob, Length) = (blob, length);
+
+        public static Packed Of(ReadOnlySpan<byte> bytes)
+        {
+            int most = System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(bytes.Length);
+            // A site-wide data file (10 MB at 20,000 pages) is packed through an array of its own: the shared pool would keep it.
+            bool pooled = most <= 1 << 20;
+            var buffer = pooled ? System.Buffers.ArrayPool<byte>.Shared.Rent(most) : new byte[most];
+            try
+            {
+                // Kept as they are when packing does not make them shorter: a blob as long as its file is the file.
+                return System.IO.Compression.BrotliEncoder.TryCompress(bytes, buffer, out int written, Quality, Window) && written < bytes.Length
+                    ? new Packed(buffer.AsSpan(0, written).ToArray(), bytes.Length)
+                    : new Packed(bytes.ToArray(), bytes.Length);
+            }
+            finally
+            {
+                if (pooled) System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>The file's bytes, in a new array.</summary>
+        public byte[] Unpack()
+        {
+            if (_blob.Length == Length) return (byte[])_blob.Clone();
+            var bytes = new byte[Length];
+            if (!System.IO.Compression.BrotliDecoder.TryDecompress(_blob, bytes, out int written) || written != Length)
+                throw new InvalidDataException("a file kept in memory does not unpack to its length");
+            return bytes;
+        }
+
+        /// <summary>Whether the two hold the same bytes (without unpacking either).</summary>
+        public bool Same(Packed other) => Length == other.Length && _blob.AsSpan().SequenceEqual(other._blob);
+    }
 
     private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly SortedDictionary<string, Rendered> _files = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _carried = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Packed> _kept = new(StringComparer.Ordinal);
     private readonly OutputWriter.Staging? _staging;
     private readonly LinkChecker.StringPool? _strings = new();
 
@@ -61,8 +116,11 @@ public sealed class SiteFiles
     public IEnumerable<string> Unordered => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys);
 
     public byte[] Read(string path) => _files.TryGetValue(path, out var f)
-        ? f.Bytes ?? File.ReadAllBytes(_staging!.Where(path))
-        : _kept.TryGetValue(path, out var kept) ? kept : File.ReadAllBytes(_carried[path]);
+        ? f.Bytes?.Unpack() ?? File.ReadAllBytes(_staging!.Where(path))
+        : _kept.TryGetValue(path, out var kept) ? kept.Unpack() : File.ReadAllBytes(_carried[path]);
+
+    /// <summary>A file of a site kept in memory as it is held there (packed), for the next build to carry over; else null.</summary>
+    public Packed? Held(string path) => _files.TryGetValue(path, out var f) ? f.Bytes : _kept.GetValueOrDefault(path);
 
     /// <summary>The links and ids of a page scanned when it was staged; null for a page kept in memory or carried over.</summary>
     /// <param name="pool">For links read back from where they were set aside: where their addresses and ids are kept once.</param>
@@ -92,7 +150,7 @@ public sealed class SiteFiles
     /// the results in a fixed order.
     /// </summary>
     public Rendered Prepare(string path, byte[] bytes) =>
-        _staging is null ? new Rendered(bytes, bytes.Length, null) : Stage(path, bytes, null);
+        _staging is null ? new Rendered(Packed.Of(bytes), bytes.Length, null) : Stage(path, bytes, null);
 
     /// <summary>The same for a rendered text: a page is scanned as it was rendered, not decoded again from its bytes.</summary>
     public Rendered Prepare(string path, string text) => Prepare(path, text.AsMemory());
@@ -105,18 +163,14 @@ public sealed class SiteFiles
 
     private Rendered Prepare(string path, ReadOnlyMemory<char> text)
     {
-        if (_staging is null)
-        {
-            var bytes = new byte[Utf8.GetByteCount(text.Span)];
-            Utf8.GetBytes(text.Span, bytes);
-            return new Rendered(bytes, bytes.Length, null);
-        }
-        // Staged, the bytes are written and let go: encoded into a pooled buffer, not a new array per page.
+        // Encoded into a pooled buffer, not a new array per page: staged, the bytes are written and let go; kept in memory, packed.
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
         try
         {
             int length = Utf8.GetBytes(text.Span, buffer);
-            return Stage(path, buffer.AsSpan(0, length), text);
+            return _staging is null
+                ? new Rendered(Packed.Of(buffer.AsSpan(0, length)), length, null)
+                : Stage(path, buffer.AsSpan(0, length), text);
         }
         finally
         {
@@ -176,7 +230,7 @@ public sealed class SiteFiles
     }
 
     /// <summary>A file of the previous build, unchanged: from the previous output on disk, or kept in memory by <c>serve</c>.</summary>
-    public readonly record struct Carried(string Path, string? DiskFile, byte[]? Bytes);
+    public readonly record struct Carried(string Path, string? DiskFile, Packed? Bytes);
 
     /// <summary>Takes over a file of the previous build; like a carried-over file on disk it is not link-checked again.</summary>
     public void CarryOver(Carried file)
