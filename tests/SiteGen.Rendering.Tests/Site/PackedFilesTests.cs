@@ -48,6 +48,11 @@ public sealed class PackedFilesTests : IDisposable
             Assert.True(packed.Size <= bytes.Length, $"{bytes.Length} bytes held in {packed.Size}");
         }
         Assert.Equal(random.Length, SiteFiles.Packed.Of(random).Size);
+        // Over 1 MB (a large site's data files, made again on every rebuild): held as they are.
+        var large = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"tco\": 64980.50},", 60_000)));
+        Assert.True(large.Length > 1 << 20);
+        Assert.Equal(large.Length, SiteFiles.Packed.Of(large).Size);
+        Assert.Equal(large, SiteFiles.Packed.Of(large).Unpack());
     }
 
     [Fact]
