@@ -47,7 +47,7 @@ public sealed class BuildSession
         lock (_scansGate) last = _scans.TryGetValue(path, out var found) ? found : default;
         var links = last.Bytes is not null && last.Bytes.Same(bytes)
             ? last.Links
-            : Checks.LinkChecker.Scan(files.Read(path), Checks.LinkChecker.StringPool.OfThread());
+            : Checks.LinkChecker.Scan(bytes.Unpack(), Checks.LinkChecker.StringPool.OfThread());
         lock (_scansGate) _scanned[path] = (bytes, links);
         return links;
     }

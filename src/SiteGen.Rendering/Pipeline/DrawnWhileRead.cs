@@ -28,7 +28,7 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
         public int DataPart(int file, ref byte[] into)
         {
             var slice = DataParts[file];
-            if (into.Length < slice.Length) into = new byte[Math.Max(slice.Length, 2 * into.Length)];
+            SiteBuilder.DataPlan.Fit(ref into, slice.Length);
             slice.File.Read(slice, into);
             return slice.Length;
         }

@@ -317,6 +317,12 @@ public static class SiteBuilder
         /// <summary>Reads a neighbourhood's part of a file into <paramref name="into"/> (made larger when too small); returns its length.</summary>
         public delegate int PartReader(string id, int file, ref byte[] into);
 
+        /// <summary>Makes <paramref name="into"/> at least <paramref name="length"/> long (doubling, so a file's buffer grows a few times at most).</summary>
+        internal static void Fit(ref byte[] into, int length)
+        {
+            if (into.Length < length) into = new byte[Math.Max(length, 2 * into.Length)];
+        }
+
         internal PartReader? KeptParts => keptParts;
         /// <summary>Per neighbourhood id, per file: its part's offset and length.</summary>
         public Dictionary<string, (long Offset, int Length)[]> At { get; } = new(StringComparer.Ordinal);

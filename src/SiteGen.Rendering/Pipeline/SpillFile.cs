@@ -51,10 +51,16 @@ public sealed class SpillFile : IDisposable
             lock (_gate) _memory![(int)slice.Offset].CopyTo(into);
             return;
         }
-        for (int read = 0; read < slice.Length;)
+        ReadAt(handle, into[..slice.Length], slice.Offset, "het tijdelijke bestand van de build is korter dan verwacht");
+    }
+
+    /// <summary>Fills <paramref name="into"/> from <paramref name="file"/> at <paramref name="offset"/>; a file that ends first is an error with <paramref name="shorter"/> as its message.</summary>
+    internal static void ReadAt(SafeFileHandle file, Span<byte> into, long offset, string shorter)
+    {
+        for (int read = 0; read < into.Length;)
         {
-            int n = RandomAccess.Read(handle, into[read..slice.Length], slice.Offset + read);
-            if (n == 0) throw new IOException("het tijdelijke bestand van de build is korter dan verwacht");
+            int n = RandomAccess.Read(file, into[read..], offset + read);
+            if (n == 0) throw new IOException(shorter);
             read += n;
         }
     }

@@ -110,13 +110,8 @@ internal sealed class UnchangedNeighbourhoods : IDisposable
     {
         var at = _previous.Neighbourhoods[id].Kept!.Data[file];
         int length = (int)at[1];
-        if (into.Length < length) into = new byte[Math.Max(length, 2 * into.Length)];
-        for (int read = 0; read < length;)
-        {
-            int n = RandomAccess.Read(_data[file], into.AsSpan(read, length - read), at[0] + read);
-            if (n == 0) throw new IOException($"'{SiteWideData.Paths[file]}' in de vorige uitvoer is korter geworden tijdens de build");
-            read += n;
-        }
+        SiteBuilder.DataPlan.Fit(ref into, length);
+        SpillFile.ReadAt(_data[file], into.AsSpan(0, length), at[0], $"'{SiteWideData.Paths[file]}' in de vorige uitvoer is korter geworden tijdens de build");
         return length;
     }
 
