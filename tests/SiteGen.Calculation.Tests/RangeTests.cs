@@ -112,6 +112,55 @@ public class RangeTests
     }
 
     [Fact]
+    public void A_bounds_one_off_totals_are_its_lines_whatever_the_order_of_now_and_later_purchases()
+    {
+        // The sums per category keep a category's year-0 sum once until its first later line (OneOffSums): a category
+        // and the unmoved (calibration) lines that have later lines first, in between and last must still come out as
+        // the sum of the bound's own lines.
+        var variant = new VariantInput
+        {
+            Id = "v-mixed",
+            Kind = VariantKind.AirWaterHeatPump,
+            FixedCosts = GasBoiler().FixedCosts,
+            Insulation = new Dictionary<string, InsulationTarget>(),
+            Costs = new Dictionary<string, IReadOnlyList<PlannedCost>>
+            {
+                [Rw1] =
+                [
+                    Cost("calibration_later", 381m, CostCategory.Calibration, replaced: true),
+                    Cost("heat_pump", 16540m, replaced: true, subsidy: ShareSubsidy("isde", 0.30m)),
+                    Cost("boiler_now", 1900m),
+                    Cost("calibration_now", 120m, CostCategory.Calibration),
+                    Cost("cooking", 1450m, CostCategory.Adaptation),
+                    Cost("ventilation", 3740m, CostCategory.Adaptation, replaced: true),
+                    Cost("radiators", 3040m, CostCategory.Adaptation),
+                ],
+            },
+        };
+        // With prices rising faster than the discount rate the later lines' present values use all 28 digits: one product
+        // per category and one per line may then differ in the last (as in the test above).
+        var rising = new AssumptionsBuilder
+        {
+            PriceWhatIfLow = 0.75m, PriceWhatIfHigh = 1.25m, Indexation = 0.035m,
+            InvestmentMargins = new() { [CostCategory.Installation] = 0.30m, [CostCategory.Adaptation] = 0.20m },
+        }.Build();
+        foreach (var (assumptions, tolerance) in new[] { (Uncertain(), 0m), (rising, 1e-18m) })
+        {
+            var input = Neighbourhood(HeatDemandMethod.Study, assumptions, [Rw1Dwelling()], [variant]);
+            var tco = new Tco(input);
+            var r = tco.Evaluate(input.Dwellings[0], variant);
+            Assert.Contains(r.OneOffs, l => l.Kind == LineKind.Calibration && l.Year != 0);
+            foreach (var b in new[] { r.LowEstimate, r.HighEstimate })
+            {
+                Approx.Equal(b.OneOffs.Sum(l => l.PresentValue) + b.Annual.Sum(l => l.Amount) * tco.Annuity, b.Tco, tolerance);
+                Approx.Equal(b.OneOffs.Where(l => l.Line.Year == 0).Sum(l => l.Amount), b.Upfront, tolerance);
+            }
+            Assert.Equal((r.LowEstimate.Tco, r.HighEstimate.Tco), (r.TcoRange.Low, r.TcoRange.High));
+            Assert.Equal((r.LowEstimate.Upfront, r.HighEstimate.Upfront), (r.UpfrontRange.Low, r.UpfrontRange.High));
+        }
+    }
+
+    [Fact]
     public void A_totals_only_evaluation_has_its_central_figures_as_range_and_bounds()
     {
         var input = Neighbourhood(HeatDemandMethod.Study, Uncertain());

@@ -65,57 +65,116 @@ public sealed record ReconcilingAmount(
 public readonly record struct BoundLine(LineItem Line, decimal Factor, decimal Amount, decimal PresentValue);
 
 /// <summary>
-/// The central lines a low and a high estimate are derived from, and their one-off sums per cost category, which make
-/// a bound's one-off total one product per category instead of one per line.
+/// The central lines of an evaluation with detail, which its low and high estimates are derived from, and the evaluation
+/// they came from (for what a result makes only when it is read: the estimates' lines, the study's own CO2 figures).
 /// </summary>
-internal sealed class CentralLines(int capacity)
+internal sealed class CentralLines
+{
+    public required Tco Model { get; init; }
+    public required DwellingInput Dwelling { get; init; }
+    public required VariantInput Variant { get; init; }
+    public required Collective.HeatNetworkTechnics? Network { get; init; }
+    public required LineItem[] OneOffs { get; init; }
+    /// <summary>Per one-off line, the cost category whose margin moves it, or <see cref="OneOffSums.Fixed"/>.</summary>
+    public required sbyte[] Moves { get; init; }
+    public required LineItem[] Annual { get; init; }
+    /// <summary>The central monthly lines: the i-th is the i-th annual line divided by 12.</summary>
+    public required LineItem[] Monthly { get; init; }
+    /// <summary>The study's monthly omission (negative, or 0): it stays as it is in both bounds.</summary>
+    public required decimal MonthlyOmission { get; init; }
+    /// <summary>The sum of the fixed annual costs, which stay as they are in both bounds.</summary>
+    public required decimal FixedTotal { get; init; }
+}
+
+/// <summary>
+/// The one-off lines' sums per cost category, which make a bound's one-off total one product per category instead of
+/// one per line. Kept on the stack while an evaluation adds its lines.
+/// </summary>
+internal struct OneOffSums
 {
     /// <summary>A one-off line no margin moves (a calibration, a fixed subsidy).</summary>
     public const sbyte Fixed = -1;
 
-    private sbyte[] _moves = new sbyte[capacity];
     private PerCategory _pv, _upfront;
     private int _moved; // bit c: category c has a line
+    // Bit c (bit 31: the fixed lines): category c has a line after year 0. Until it has, its present value is its year-0
+    // sum (a year-0 line's present value is its amount): that sum is kept once and the present value starts from it at
+    // the first later line, which is the very sequence of additions that keeping both would make.
+    private int _later;
+    private const int FixedBit = 1 << 31;
     private decimal _fixedPv, _fixedUpfront;
 
-    public List<LineItem> OneOffs { get; } = new(capacity);
-    /// <summary>Per one-off line, the cost category whose margin moves it, or <see cref="Fixed"/>.</summary>
-    public ReadOnlySpan<sbyte> Moves => _moves.AsSpan(0, OneOffs.Count);
-    public LineItem[] Annual { get; set; } = [];
-    /// <summary>The central monthly lines: the i-th is the i-th annual line divided by 12.</summary>
-    public LineItem[] Monthly { get; set; } = [];
+    /// <summary>The sums of lines already made, added again in their order: the same figures as when they were made.</summary>
+    public static OneOffSums Of(CentralLines central)
+    {
+        var sums = new OneOffSums();
+        for (int i = 0; i < central.OneOffs.Length; i++) sums.Add(central.OneOffs[i], central.Moves[i]);
+        return sums;
+    }
 
     public void Add(LineItem line, sbyte move)
     {
-        if (OneOffs.Count == _moves.Length) Array.Resize(ref _moves, _moves.Length * 2 + 1);
-        _moves[OneOffs.Count] = move;
-        OneOffs.Add(line);
         bool now = line.Year == 0;
+        System.Diagnostics.Debug.Assert(!now || line.PresentValue == line.Amount, "a year-0 line's present value is its amount");
         if (move == Fixed)
         {
-            _fixedPv += line.PresentValue;
-            if (now) _fixedUpfront += line.Amount;
+            if (now)
+            {
+                _fixedUpfront += line.Amount;
+                if ((_later & FixedBit) != 0) _fixedPv += line.PresentValue;
+            }
+            else
+            {
+                if ((_later & FixedBit) == 0) _fixedPv = _fixedUpfront;
+                _later |= FixedBit;
+                _fixedPv += line.PresentValue;
+            }
             return;
         }
-        _moved |= 1 << move;
-        _pv[move] += line.PresentValue;
-        if (now) _upfront[move] += line.Amount;
+        int bit = 1 << move;
+        _moved |= bit;
+        if (now)
+        {
+            _upfront[move] += line.Amount;
+            if ((_later & bit) != 0) _pv[move] += line.PresentValue;
+        }
+        else
+        {
+            if ((_later & bit) == 0) _pv[move] = _upfront[move];
+            _later |= bit;
+            _pv[move] += line.PresentValue;
+        }
     }
 
+    private readonly decimal FixedPv => (_later & FixedBit) != 0 ? _fixedPv : _fixedUpfront;
+
     /// <summary>
-    /// The one-off present value and year-0 amount with each category's lines times its factor: the sum of
-    /// <see cref="Tco.OneOffBound"/>'s lines (exactly so while no product needs more than decimal's 28 digits, as with the
-    /// study's rates; otherwise within the 28th digit).
+    /// The one-off present value and year-0 amount of both bounds, with each category's lines times its factor (1 - margin
+    /// for the low, 1 + margin for the high bound): the sum of <see cref="Tco.OneOffBound"/>'s lines (exactly so while no
+    /// product needs more than decimal's 28 digits, as with the study's rates; otherwise within the 28th digit).
     /// </summary>
-    public void OneOffTotals(decimal[] factors, out decimal pv, out decimal upfront)
+    public readonly void Totals(decimal[] lowFactors, decimal[] highFactors,
+        out decimal lowPv, out decimal lowUpfront, out decimal highPv, out decimal highUpfront)
     {
-        pv = _fixedPv;
-        upfront = _fixedUpfront;
+        lowPv = highPv = FixedPv;
+        lowUpfront = highUpfront = _fixedUpfront;
         for (int c = 0; c < PerCategory.Length; c++)
         {
-            if ((_moved & (1 << c)) == 0) continue; // no term: 0 x f would change the sum's scale
-            pv += _pv[c] * factors[c];
-            upfront += _upfront[c] * factors[c];
+            int bit = 1 << c;
+            if ((_moved & bit) == 0) continue; // no term: 0 x f would change the sum's scale
+            decimal up = _upfront[c], lf = lowFactors[c], hf = highFactors[c];
+            decimal lowProduct = up * lf, highProduct = up * hf;
+            lowUpfront += lowProduct;
+            highUpfront += highProduct;
+            if ((_later & bit) != 0)
+            {
+                decimal pv = _pv[c];
+                lowProduct = pv * lf;
+                highProduct = pv * hf;
+            }
+            // else: no later line, so the present value is the year-0 sum, and so are its products
+            lowPv += lowProduct;
+            highPv += highProduct;
         }
     }
 
@@ -189,12 +248,12 @@ public sealed class ResidentBound
         // Read as it is published below: a reader that sees the annual lines sees the one-off lines too.
         if (System.Threading.Volatile.Read(ref _annual) is not null) return;
         // Two readers may both make them: the same lines, and each assignment is whole.
-        var oneOffs = new BoundLine[_central?.OneOffs.Count ?? 0];
+        var oneOffs = new BoundLine[_central?.OneOffs.Length ?? 0];
         var annual = new BoundLine[_central?.Annual.Length ?? 0];
         if (_central is not null)
         {
             Resident.Tco.OneOffBound(_central, _factors!, oneOffs);
-            Resident.Tco.AnnualBound(_central, PriceFactor, annual, out _, out _, out _);
+            Resident.Tco.AnnualBound(_central, PriceFactor, annual);
         }
         _oneOffs = oneOffs;
         System.Threading.Volatile.Write(ref _annual, annual);
@@ -227,8 +286,8 @@ public sealed class ResidentResult
     /// CO2 as the study prints it (Tabel 5.3: current gas, Tabel 5.2's rounded electricity; Tabel 6.4: the network's
     /// average per connected home). Equal to <see cref="Co2Kg"/> under the consistent method.
     /// </summary>
-    public required decimal StudyCo2Kg { get; init; }
-    public required IReadOnlyList<Co2Line> StudyCo2Lines { get; init; }
+    public decimal StudyCo2Kg => StudyCo2().Kg;
+    public IReadOnlyList<Co2Line> StudyCo2Lines => StudyCo2().Lines;
     /// <summary>One-off costs and subsidies (subsidies negative), in the order the scenario lists them.</summary>
     public required IReadOnlyList<LineItem> OneOffs { get; init; }
     /// <summary>Variable and fixed annual costs at year-0 prices.</summary>
@@ -252,26 +311,54 @@ public sealed class ResidentResult
     /// <summary>Up-front cost after subsidy as the model computes it: <see cref="Investment"/> - <see cref="Subsidy"/>.</summary>
     public decimal Upfront => Investment - Subsidy;
     /// <summary>30-year TCO: low, central (= <see cref="Tco"/>), high.</summary>
-    public required CostRange TcoRange { get; init; }
+    public required CostRange TcoRange { get => new(_tcoLow, Tco, _tcoHigh); init => (_tcoLow, _tcoHigh) = Bounds(value, Tco); }
     /// <summary>Start-year monthly cost: low, central (= <see cref="MonthlyCost"/>), high. Follows the energy prices only.</summary>
-    public required CostRange MonthlyRange { get; init; }
+    public required CostRange MonthlyRange { get => new(_monthlyLow, MonthlyCost, _monthlyHigh); init => (_monthlyLow, _monthlyHigh) = Bounds(value, MonthlyCost); }
     /// <summary>Up-front cost after subsidy: low, central (= <see cref="Upfront"/>), high. Follows the cost margins only.</summary>
-    public required CostRange UpfrontRange { get; init; }
-    /// <summary>The low estimate; for a totals-only evaluation the central figures (made when first read).</summary>
-    public ResidentBound LowEstimate
-    {
-        get => _low ??= ResidentBound.Central(TcoRange.Low, UpfrontRange.Low, MonthlyRange.Low);
-        init => _low = value;
-    }
+    public required CostRange UpfrontRange { get => new(_upfrontLow, Upfront, _upfrontHigh); init => (_upfrontLow, _upfrontHigh) = Bounds(value, Upfront); }
 
-    /// <summary>The high estimate; for a totals-only evaluation the central figures (made when first read).</summary>
-    public ResidentBound HighEstimate
-    {
-        get => _high ??= ResidentBound.Central(TcoRange.High, UpfrontRange.High, MonthlyRange.High);
-        init => _high = value;
-    }
+    // A range's centre is the figure itself: only the bounds are kept (a result is made for every dwelling and variant).
+    private readonly decimal _tcoLow, _tcoHigh, _monthlyLow, _monthlyHigh, _upfrontLow, _upfrontHigh;
 
+    /// <remarks>Tco sets each range after its figure, around that figure (RangeTests hold it to that).</remarks>
+    private static (decimal Low, decimal High) Bounds(CostRange range, decimal central)
+    {
+        System.Diagnostics.Debug.Assert(range.Central == central, "a range is around the figure it belongs to");
+        return (range.Low, range.High);
+    }
+    /// <summary>The low estimate, with its lines; for a totals-only evaluation the central figures (made when first read).</summary>
+    public ResidentBound LowEstimate => _low ?? Publish(ref _low, MakeBound(high: false));
+
+    /// <summary>The high estimate, with its lines; for a totals-only evaluation the central figures (made when first read).</summary>
+    public ResidentBound HighEstimate => _high ?? Publish(ref _high, MakeBound(high: true));
+
+    // Made when read: the pages show the ranges only, and no page shows the study's own CO2 figures. Made from the
+    // evaluation's own inputs and central lines, so they are what an eager evaluation would have made.
     private ResidentBound? _low, _high;
+    private StudyCo2Figures? _studyCo2;
+
+    /// <summary>The central lines and the evaluation they came from (null for a totals-only evaluation).</summary>
+    internal CentralLines? Central { get; init; }
+
+    private ResidentBound MakeBound(bool high) =>
+        Central is not null
+            ? Central.Model.Bound(Central, high)
+            : high ? ResidentBound.Central(TcoRange.High, UpfrontRange.High, MonthlyRange.High)
+                   : ResidentBound.Central(TcoRange.Low, UpfrontRange.Low, MonthlyRange.Low);
+
+    private sealed record StudyCo2Figures(decimal Kg, IReadOnlyList<Co2Line> Lines);
+
+    private StudyCo2Figures StudyCo2()
+    {
+        if (_studyCo2 is { } made) return made;
+        decimal kg = Co2Kg; // without detail, the house's own figures
+        var lines = Central is null ? Co2Lines : Central.Model.StudyCo2(this, out kg);
+        return Publish(ref _studyCo2, new StudyCo2Figures(kg, lines));
+    }
+
+    /// <summary>The first of two readers' objects wins, so every reader sees the same one.</summary>
+    private static T Publish<T>(ref T? field, T made) where T : class =>
+        System.Threading.Interlocked.CompareExchange(ref field, made, null) ?? made;
     /// <summary>
     /// One-off items a resident really pays or receives: no calibration, and subsidies at the amount the source
     /// states per measure (Tabel 8.7) where the model computes another.

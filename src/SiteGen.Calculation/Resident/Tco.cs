@@ -48,7 +48,24 @@ public sealed class Tco
             _highFactor[(int)category] = 1m + margin;
         }
         foreach (var v in input.Variants)
+        {
             _fixedLines.TryAdd(v.FixedCosts, MakeFixedLines(v.FixedCosts));
+            foreach (var costs in v.Costs.Values)
+                foreach (var cost in costs)
+                    _texts.TryAdd(cost, MakeTexts(cost));
+        }
+    }
+
+    /// <summary>The ids and texts a cost's lines carry, made once per neighbourhood instead of looked up per evaluation.</summary>
+    private sealed record CostTexts(string ReplacementId, string? DifferenceId, string? ShareMore, string? ShareLess);
+
+    private readonly Dictionary<PlannedCost, CostTexts> _texts = new(ReferenceEqualityComparer.Instance);
+
+    private static CostTexts MakeTexts(PlannedCost cost)
+    {
+        var share = cost.Subsidy?.ShareOfCost;
+        return new CostTexts(ReplacementId(cost.Id), cost.Subsidy is { } s ? DifferenceId(s.Id, cost.Id) : null,
+            share is { } more ? ShareText(more.Value, true) : null, share is { } less ? ShareText(less.Value, false) : null);
     }
 
     /// <summary>A variant's fixed annual costs as lines: per year (with their present value) and per month.</summary>
@@ -170,14 +187,15 @@ public sealed class Tco
 
         // One-off items: purchase at year 0 (with its subsidy), replacement at the reinvestment year without subsidy.
         // Alongside, the resident's view (issue 13): the same items without the study's bookkeeping, plus the
-        // reconciling amounts that bring them back to the published totals. Each line goes into `central` with
-        // the category whose margin moves it in the low/high estimate (CentralLines.Fixed: none).
+        // reconciling amounts that bring them back to the published totals. Each line goes in with the category whose
+        // margin moves it in the low/high estimate (OneOffSums.Fixed: none).
         var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
-        int lines = costs.Count * 3; // a cost gives up to three lines: purchase, subsidy, replacement
-        // Made only with detail (the null-forgiving uses below are all under `if (detail)`).
-        var central = detail ? new CentralLines(lines) : null;
-        var residentOneOffs = detail ? new List<LineItem>(lines) : null;
-        var reconciliations = detail ? new List<ReconcilingAmount>() : null;
+        // Made only with detail (the null-forgiving uses below are all under `if (detail)`): the lines are gathered in this
+        // thread's scratch buffers and copied into arrays of their exact length at the end; the sums per category that
+        // the bounds start from stay on the stack.
+        var scratch = detail ? OneOffScratch.Take(costs.Count * 3) : null; // a cost gives up to three lines: purchase, subsidy, replacement
+        var sums = new OneOffSums();
+        List<ReconcilingAmount>? reconciliations = null; // made at the first one: most evaluations have none
         decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
         for (int ci = 0; ci < costs.Count; ci++)
         {
@@ -185,8 +203,10 @@ public sealed class Tco
             var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
             // The consistent method leaves out every constant that only exists to match published figures.
             if (kind == LineKind.Calibration && !_study) continue;
-            sbyte move = kind == LineKind.Calibration ? CentralLines.Fixed : (sbyte)cost.Category;
+            sbyte move = kind == LineKind.Calibration ? OneOffSums.Fixed : (sbyte)cost.Category;
             decimal amount = cost.Amount.Value;
+            // A cost of a variant this Tco was not built with (a resident's adapted one) gets its texts made here.
+            var texts = detail ? _texts.GetValueOrDefault(cost) ?? MakeTexts(cost) : null;
             // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
             decimal calibrationPv = 0m;
             if (cost.PurchasedNow)
@@ -194,8 +214,8 @@ public sealed class Tco
                 if (detail)
                 {
                     var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
-                    central!.Add(line, move);
-                    if (kind == LineKind.Cost) residentOneOffs!.Add(line);
+                    scratch!.Add(line, move, ref sums);
+                    if (kind == LineKind.Cost) scratch.AddResident(line);
                 }
                 investment += amount;
                 oneOffPv += amount;
@@ -211,20 +231,20 @@ public sealed class Tco
                     var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
                     var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
                     // A share of the price follows the price; a fixed amount does not.
-                    central!.Add(subsidyLine, s.ShareOfCost is not null ? move : CentralLines.Fixed);
+                    scratch!.Add(subsidyLine, s.ShareOfCost is not null ? move : OneOffSums.Fixed, ref sums);
                     if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
-                        residentOneOffs!.Add(subsidyLine with { Source = same.Source }); // the source states this very amount
+                        scratch.AddResident(subsidyLine with { Source = same.Source }); // the source states this very amount
                     else if (s.StatedAmount is { } stated && s.Amount is null)
                     {
                         // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
                         // share the study computes with. The difference is bookkeeping, shown apart.
-                        residentOneOffs!.Add(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
+                        scratch.AddResident(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
                         decimal difference = stated.Value - grant;
-                        reconciliations!.Add(new ReconcilingAmount(DifferenceId(s.Id, cost.Id), difference, difference, 0m,
-                            ShareText(s.ShareOfCost!.Value.Value, difference < 0m), s.ShareOfCost!.Value.Source));
+                        (reconciliations ??= []).Add(new ReconcilingAmount(texts!.DifferenceId!, difference, difference, 0m,
+                            (difference < 0m ? texts.ShareMore : texts.ShareLess)!, s.ShareOfCost!.Value.Source));
                     }
                     else
-                        residentOneOffs!.Add(subsidyLine);
+                        scratch.AddResident(subsidyLine);
                 }
             }
             if (cost.ReplacedAtReinvestmentYear)
@@ -232,16 +252,16 @@ public sealed class Tco
                 decimal pv = amount * _reinvestFactor;
                 if (detail)
                 {
-                    var replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear,
+                    var replacement = new LineItem(texts!.ReplacementId, cost.Label, kind, cost.Category, _reinvestYear,
                         amount, pv, cost.Amount.Source);
-                    central!.Add(replacement, move);
-                    if (kind == LineKind.Cost) residentOneOffs!.Add(replacement);
+                    scratch!.Add(replacement, move, ref sums);
+                    if (kind == LineKind.Cost) scratch.AddResident(replacement);
                 }
                 if (kind == LineKind.Calibration) calibrationPv += pv;
                 oneOffPv += pv;
             }
             if (kind == LineKind.Calibration && detail)
-                reconciliations!.Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
+                (reconciliations ??= []).Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
                     "De studie komt voor deze keuze {bedrag} hoger uit dan de optelsom van de posten. " +
                     "Waar dat verschil vandaan komt, zegt de studie niet. Daarom staat het hier apart en niet als kostenpost.",
                     cost.Amount.Source));
@@ -279,7 +299,7 @@ public sealed class Tco
             if (detail) monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, omission, omission,
                 a.MonthlyOmissionPerGasAppliance.Source);
             monthlyTotal += omission;
-            if (detail) reconciliations!.Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
+            if (detail) (reconciliations ??= []).Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
                 "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
                 "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
                 "Dat verschil staat hier apart.",
@@ -288,25 +308,29 @@ public sealed class Tco
         decimal tco = oneOffPv + (variableTotal + fixedTotal) * _annuity;
         decimal upfront = investment - subsidy;
         decimal residentUpfront = 0m;
-        if (residentOneOffs is not null)
+        LineItem[]? residentOneOffs = null;
+        CentralLines? central = null;
+        if (scratch is not null)
+        {
+            residentOneOffs = scratch.ResidentLines();
             foreach (var l in residentOneOffs)
                 if (l.Year == 0) residentUpfront += l.Amount;
-
+            central = new CentralLines
+            {
+                Model = this, Dwelling = d, Variant = v, Network = network,
+                OneOffs = scratch.Lines(), Moves = scratch.Moves(),
+                Annual = annual, Monthly = monthly, MonthlyOmission = omission, FixedTotal = fixedTotal,
+            };
+            scratch.Release();
+        }
+        // Without detail the ranges are the central figures. The bounds' objects are made only when read (explain does).
+        CostRange tcoRange = CostRange.Exact(tco), monthlyRange = CostRange.Exact(monthlyTotal), upfrontRange = CostRange.Exact(upfront);
         if (central is not null)
         {
-            central.Annual = annual;
-            central.Monthly = monthly;
-        }
-        // Without detail the ranges are the central figures, and so are the bounds (made only when read).
-        ResidentBound? low = null, high = null;
-        CostRange tcoRange = CostRange.Exact(tco), monthlyRange = CostRange.Exact(monthlyTotal), upfrontRange = CostRange.Exact(upfront);
-        if (detail)
-        {
-            low = Bound(central!, _lowFactor, a.PriceWhatIfLow, omission);
-            high = Bound(central!, _highFactor, a.PriceWhatIfHigh, omission);
+            Bounds(central, in sums, out var low, out var high);
             // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
             tcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco));
-            monthlyRange = new CostRange(Math.Min(low.MonthlyCost, monthlyTotal), monthlyTotal, Math.Max(high.MonthlyCost, monthlyTotal));
+            monthlyRange = new CostRange(Math.Min(low.Monthly, monthlyTotal), monthlyTotal, Math.Max(high.Monthly, monthlyTotal));
             upfrontRange = new CostRange(Math.Min(low.Upfront, upfront), upfront, Math.Max(high.Upfront, upfront));
         }
 
@@ -315,11 +339,10 @@ public sealed class Tco
         totals = new ResidentTotals(tco, monthlyTotal, investment, subsidy, variableTotal, fixedTotal);
         if (!result) return null;
         var co2 = Co2(gas, el, heatGJ, network, detail, out decimal co2Total);
-        decimal studyCo2Total = co2Total;
-        var studyCo2 = detail ? StudyCo2(d, v, gas, el, heatGJ, network, out studyCo2Total) : co2;
 
         return new ResidentResult
         {
+            Central = central,
             DwellingId = d.Id,
             VariantId = v.Id,
             Kind = v.Kind,
@@ -330,8 +353,6 @@ public sealed class Tco
             HeatGJ = heatGJ,
             Co2Kg = co2Total,
             Co2Lines = co2,
-            StudyCo2Kg = studyCo2Total,
-            StudyCo2Lines = studyCo2,
             OneOffs = central?.OneOffs ?? (IReadOnlyList<LineItem>)[],
             Annual = annual,
             Monthly = monthly,
@@ -344,9 +365,6 @@ public sealed class Tco
             TcoRange = tcoRange,
             MonthlyRange = monthlyRange,
             UpfrontRange = upfrontRange,
-            // Null without detail: ResidentResult makes them from the ranges when they are read.
-            LowEstimate = low!,
-            HighEstimate = high!,
             ResidentOneOffs = residentOneOffs ?? (IReadOnlyList<LineItem>)[],
             ResidentMonthly = omit && detail ? monthly[..^1] : monthly,
             Reconciliations = reconciliations ?? (IReadOnlyList<ReconcilingAmount>)[],
@@ -364,13 +382,33 @@ public sealed class Tco
     /// charges, maintenance, the ACM fixed heat tariffs) do not: they are not energy prices. Calibrations and
     /// fixed subsidies stay as they are; a subsidy that is a share of the price follows the price.
     /// </summary>
-    private ResidentBound Bound(CentralLines central, decimal[] factors, Quantity? priceWhatIf, decimal omission)
+    private void Bounds(CentralLines central, in OneOffSums sums, out BoundTotals low, out BoundTotals high)
     {
-        decimal priceFactor = priceWhatIf?.Value ?? 1m;
-        central.OneOffTotals(factors, out decimal oneOffPv, out decimal upfront);
-        AnnualBound(central, priceFactor, [], out decimal variable, out decimal fixedCost, out decimal monthly);
-        return new ResidentBound(priceFactor, priceWhatIf?.Source, oneOffPv + (variable + fixedCost) * _annuity, upfront,
-            monthly + omission, central, factors);
+        // Both estimates in one pass over the central lines; each sum is the same sequence of the same operations as a
+        // pass per estimate would make, so the figures are the same to the last digit.
+        var a = _a;
+        decimal lowPrice = a.PriceWhatIfLow?.Value ?? 1m, highPrice = a.PriceWhatIfHigh?.Value ?? 1m;
+        sums.Totals(_lowFactor, _highFactor, out decimal lowPv, out decimal lowUpfront, out decimal highPv, out decimal highUpfront);
+        AnnualTotals(central, lowPrice, highPrice, out decimal lowVariable, out decimal lowMonthly, out decimal highVariable, out decimal highMonthly);
+        // The fixed annual costs move in neither estimate: their sum is the central one (the same additions in the same order).
+        decimal fixedCost = central.FixedTotal;
+        low = new BoundTotals(lowPv + (lowVariable + fixedCost) * _annuity, lowUpfront, lowMonthly + central.MonthlyOmission);
+        high = new BoundTotals(highPv + (highVariable + fixedCost) * _annuity, highUpfront, highMonthly + central.MonthlyOmission);
+    }
+
+    private readonly record struct BoundTotals(decimal Tco, decimal Upfront, decimal Monthly);
+
+    /// <summary>
+    /// The low or high estimate of an evaluation with detail, as an object with its lines: made when read, from the same
+    /// central lines, so with the very figures its range was computed from.
+    /// </summary>
+    internal ResidentBound Bound(CentralLines central, bool high)
+    {
+        // The sums per category again, from the same lines in the same order: the same figures as at the evaluation.
+        var sums = OneOffSums.Of(central);
+        Bounds(central, in sums, out var lowTotals, out var highTotals);
+        var (factors, priceWhatIf, totals) = high ? (_highFactor, _a.PriceWhatIfHigh, highTotals) : (_lowFactor, _a.PriceWhatIfLow, lowTotals);
+        return new ResidentBound(priceWhatIf?.Value ?? 1m, priceWhatIf?.Source, totals.Tco, totals.Upfront, totals.Monthly, central, factors);
     }
 
     /// <summary>The one-off lines of a bound, line by line (for <c>explain</c>): the rule of <see cref="Bound"/>.</summary>
@@ -381,7 +419,7 @@ public sealed class Tco
         {
             var l = central.OneOffs[i];
             sbyte move = central.Moves[i];
-            if (move == CentralLines.Fixed)
+            if (move == OneOffSums.Fixed)
             {
                 lines[i] = new BoundLine(l, 1m, l.Amount, l.PresentValue);
                 continue;
@@ -392,37 +430,62 @@ public sealed class Tco
         }
     }
 
+    /// <summary>The annual lines of a bound, line by line (for <c>explain</c>): variable costs at the price factor, fixed costs as they are.</summary>
+    internal static void AnnualBound(CentralLines central, decimal priceFactor, Span<BoundLine> lines)
+    {
+        bool pricesMove = !IsOne(priceFactor);
+        var annual = central.Annual;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var l = annual[i];
+            lines[i] = l.Kind == LineKind.Variable && pricesMove
+                ? new BoundLine(l, priceFactor, l.Amount * priceFactor, l.PresentValue * priceFactor)
+                : new BoundLine(l, l.Kind == LineKind.Variable ? priceFactor : 1m, l.Amount, l.PresentValue);
+        }
+    }
+
     /// <summary>
-    /// The annual side of a bound: variable costs at the price factor, fixed costs as they are; their monthly sum in the
-    /// central lines' order. Lines are written when <paramref name="lines"/> is sized to the annual lines.
+    /// The annual side of both bounds: variable costs at each estimate's price factor, and the monthly sums in the
+    /// central lines' order (fixed costs as they are).
     /// </summary>
-    internal static void AnnualBound(CentralLines central, decimal priceFactor, Span<BoundLine> lines,
-        out decimal variable, out decimal fixedCost, out decimal monthly)
+    private static void AnnualTotals(CentralLines central, decimal lowPrice, decimal highPrice,
+        out decimal lowVariable, out decimal lowMonthly, out decimal highVariable, out decimal highMonthly)
     {
         // Decimal arithmetic is most of an evaluation's time: each product is computed once, and a line that does not
         // move keeps its figures (x * 1 is x, to the last digit and scale).
-        bool write = !lines.IsEmpty;
-        bool pricesMove = !IsOne(priceFactor);
+        bool lowMoves = !IsOne(lowPrice), highMoves = !IsOne(highPrice);
         var annual = central.Annual;
         var monthlyLines = central.Monthly;
-        variable = 0m;
-        fixedCost = 0m;
-        monthly = 0m;
+        lowVariable = highVariable = lowMonthly = highMonthly = 0m;
         for (int i = 0; i < annual.Length; i++)
         {
             var l = annual[i];
-            if (l.Kind == LineKind.Variable && pricesMove)
+            decimal m = monthlyLines[i].Amount;
+            if (l.Kind != LineKind.Variable)
             {
-                decimal amount = l.Amount * priceFactor;
-                if (write) lines[i] = new BoundLine(l, priceFactor, amount, l.PresentValue * priceFactor);
-                variable += amount;
-                monthly += monthlyLines[i].Amount * priceFactor;
+                lowMonthly += m;
+                highMonthly += m;
+                continue;
+            }
+            if (lowMoves)
+            {
+                lowVariable += l.Amount * lowPrice;
+                lowMonthly += m * lowPrice;
             }
             else
             {
-                if (write) lines[i] = new BoundLine(l, l.Kind == LineKind.Variable ? priceFactor : 1m, l.Amount, l.PresentValue);
-                if (l.Kind == LineKind.Variable) variable += l.Amount; else fixedCost += l.Amount;
-                monthly += monthlyLines[i].Amount;
+                lowVariable += l.Amount;
+                lowMonthly += m;
+            }
+            if (highMoves)
+            {
+                highVariable += l.Amount * highPrice;
+                highMonthly += m * highPrice;
+            }
+            else
+            {
+                highVariable += l.Amount;
+                highMonthly += m;
             }
         }
     }
@@ -451,6 +514,56 @@ public sealed class Tco
     private LineItem Variable(EnergyCost e) =>
         new(e.Id, null, LineKind.Variable, null, null, e.Amount, e.Amount * _annuity, e.Source);
 
+    /// <summary>
+    /// This thread's buffers for an evaluation's one-off lines while they are made: the result keeps arrays of their exact
+    /// length, not lists sized for the most lines its costs could give.
+    /// </summary>
+    private sealed class OneOffScratch
+    {
+        [ThreadStatic] private static OneOffScratch? t_free;
+
+        private LineItem[] _lines = new LineItem[16], _resident = new LineItem[16];
+        private sbyte[] _moves = new sbyte[16];
+        private int _count, _residentCount;
+
+        /// <summary>This thread's buffers, with room for <paramref name="capacity"/> lines; give them back with <see cref="Release"/>.</summary>
+        public static OneOffScratch Take(int capacity)
+        {
+            // An evaluation does not start another, but if one ever did it would get buffers of its own.
+            var scratch = t_free ?? new OneOffScratch();
+            t_free = null;
+            if (scratch._lines.Length < capacity)
+            {
+                scratch._lines = new LineItem[capacity];
+                scratch._resident = new LineItem[capacity];
+                scratch._moves = new sbyte[capacity];
+            }
+            return scratch;
+        }
+
+        public void Add(LineItem line, sbyte move, ref OneOffSums sums)
+        {
+            _moves[_count] = move;
+            _lines[_count++] = line;
+            sums.Add(line, move);
+        }
+
+        public void AddResident(LineItem line) => _resident[_residentCount++] = line;
+
+        public LineItem[] Lines() => _lines.AsSpan(0, _count).ToArray();
+        public sbyte[] Moves() => _moves.AsSpan(0, _count).ToArray();
+        public LineItem[] ResidentLines() => _resident.AsSpan(0, _residentCount).ToArray();
+
+        public void Release()
+        {
+            // Let go of the lines: the buffers outlive the result.
+            _lines.AsSpan(0, _count).Clear();
+            _resident.AsSpan(0, _residentCount).Clear();
+            _count = _residentCount = 0;
+            t_free = this;
+        }
+    }
+
     /// <summary>A variable energy cost before it becomes a line (with detail only).</summary>
     private readonly record struct EnergyCost(string Id, decimal Amount, Citation Source);
 
@@ -474,11 +587,16 @@ public sealed class Tco
     /// electricity Tabel 5.2 prints, a heat network's average per connected home. Under the consistent method these
     /// are the house's own figures.
     /// </summary>
-    private Co2Line[] StudyCo2(DwellingInput d, VariantInput v, decimal gas, decimal el, decimal heatGJ,
-        Collective.HeatNetworkTechnics? network, out decimal total)
+    /// <remarks>No page shows them (the acceptance tests compare them with the study's tables): made when read.</remarks>
+    internal Co2Line[] StudyCo2(ResidentResult r, out decimal total)
     {
         var a = _a;
-        if (!_study) return Co2(gas, el, heatGJ, network, true, out total);
+        if (!_study || r.Central is not { } central) // without detail, as the consistent method: the house's own figures
+        {
+            total = r.Co2Kg;
+            return (Co2Line[])r.Co2Lines;
+        }
+        var (d, v, network) = (central.Dwelling, central.Variant, central.Network);
         if (v.Kind == VariantKind.HeatNetwork)
         {
             if (network is null) throw new CalculationException($"variant '{v.Id}' is een warmtenet zonder blok 'collective'; vul de gegevens van het warmtenet in onder 'collective'");
@@ -493,7 +611,7 @@ public sealed class Tco
             VariantKind.HybridHeatPump => d.GasCurrent.Value * (1m - a.HybridHeatShare.Value),
             _ => 0m,
         };
-        decimal co2El = v.PublishedElectricityKwh.TryGetValue(d.Id, out var publishedEl) ? publishedEl.Value : el;
+        decimal co2El = v.PublishedElectricityKwh.TryGetValue(d.Id, out var publishedEl) ? publishedEl.Value : r.ElectricityKwh;
         return Co2Lines(co2Gas, co2El, 0m, true, out total);
     }
 
