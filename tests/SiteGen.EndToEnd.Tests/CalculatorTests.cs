@@ -10,6 +10,7 @@ using SiteGen.Calculation.Resident;
 using SiteGen.Content.Model;
 using SiteGen.Rendering.Formatting;
 using SiteGen.Rendering.Pipeline;
+using SiteGen.Rendering.Text;
 using Xunit.Abstractions;
 
 namespace SiteGen.EndToEnd.Tests;
@@ -106,7 +107,7 @@ public sealed partial class CalculatorTests(SiteFixture site, ITestOutputHelper 
             ranges.Add((v.Id, new CostRange(low, r.Tco30y, high)));
         }
         var outcome = Comparison.Cheapest(ranges);
-        var names = outcome.Options.Select(id => n.Variant(id).Name).ToList();
+        var names = outcome.Options.Select(id => Labels.InSentence(n.Variant(id).Name)).ToList();
         string joined = names.Count < 2 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " en " + names[^1];
         return (figures, outcome.Clear ? "clear" : "equal", joined);
     }

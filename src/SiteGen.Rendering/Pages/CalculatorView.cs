@@ -6,6 +6,7 @@ using SiteGen.Calculation.Personal;
 using SiteGen.Content.Model;
 using SiteGen.Rendering.Formatting;
 using SiteGen.Rendering.OpenData;
+using SiteGen.Rendering.Text;
 
 namespace SiteGen.Rendering.Pages;
 
@@ -15,7 +16,9 @@ namespace SiteGen.Rendering.Pages;
 
 public sealed record CalculatorOption(string Value, string Label, bool Selected = false);
 
-public sealed record CalculatorVariant(string Id, string Name);
+/// <param name="InSentence">The name inside a sentence, with its article ("de hybride warmtepomp"): the script's outcome
+/// sentence lists the choices with it.</param>
+public sealed record CalculatorVariant(string Id, string Name, string InSentence);
 
 public sealed record CalculatorLoanView(string MaxAmount, string Term, string Rate, string LowIncomeRate, string LowIncomeThreshold, bool ExampleValues);
 
@@ -128,7 +131,7 @@ public static class CalculatorViews
             DutchFormat.Number(own.GetProperty("gas_m3").GetDecimal()),
             defaultLabel,
             labels, prices,
-            n.Variants.Select(v => new CalculatorVariant(v.Id, v.Name)).ToList(),
+            n.Variants.Select(v => new CalculatorVariant(v.Id, v.Name, Labels.InSentence(v.Name))).ToList(),
             loan,
             TenantSubsidy(view, dwelling));
     }

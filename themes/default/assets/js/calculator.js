@@ -119,8 +119,9 @@
     if (invalid) show('[data-outcome="none"]', true);
     else {
       var outcome = compare(ranges), shown = root.querySelector('[data-outcome="' + (outcome.clear ? 'clear' : 'equal') + '"]');
+      // The names as they read inside a sentence ("de gasketel"); a theme's own rows without them show the row headers.
       shown.querySelector('[data-names]').textContent = names(outcome.ids.map(function (i) {
-        return rows[i].querySelector('th').textContent;
+        return rows[i].getAttribute('data-in-sentence') || rows[i].querySelector('th').textContent;
       }));
       shown.hidden = false;
     }
