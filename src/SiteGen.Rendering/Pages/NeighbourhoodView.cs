@@ -190,7 +190,7 @@ public sealed class NeighbourhoodView
         string years = DutchFormat.Number(N.Input.Assumptions.HorizonYears.Value);
         return BarChart.Layout(UniqueId("tco-chart"), $"Totale kosten over {years} jaar per keuze",
             "euro, inclusief btw en na subsidie; de streep toont tussen welke bedragen het waarschijnlijk ligt", bars,
-            Summary(results, r => Display.TcoValue(r.Tco), r => Display.Tco(r.Tco)) + " " + AboutEqualNote(outcome, $"over {years} jaar"));
+            Summary(results, r => Display.TcoValue(r.Tco), r => Display.Tco(r.Tco), outcome, $"over {years} jaar"));
     }
 
     /// <summary>
@@ -244,17 +244,24 @@ public sealed class NeighbourhoodView
         }).ToList();
         return BarChart.Layout(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar",
             "euro per maand, inclusief btw, volgens de studie; de streep toont het bedrag als energie goedkoper of duurder wordt", bars,
-            Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost)) + " " + AboutEqualNote(outcome, "per maand"));
+            Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost), outcome, "per maand"));
     }
 
-    /// <summary>"Het laagst is de gasketel (€ ...), het hoogst het klein-collectieve warmtenet (€ ...)." in the variants' own names.</summary>
-    private string Summary(IReadOnlyList<ResidentResult> results, Func<ResidentResult, decimal> value, Func<ResidentResult, string> shown)
+    /// <summary>
+    /// A chart's sentence. With a clear cheapest choice: "Het laagst is de gasketel (€ ...), het hoogst het kleinschalige
+    /// warmtenet (€ ...)." and then that it stays cheapest. Without one, that comes first, and the amounts follow as a span
+    /// ("De bedragen lopen van € ... (de gasketel) tot € ... (...)."): the lowest bar is then not the one to choose.
+    /// </summary>
+    private string Summary(IReadOnlyList<ResidentResult> results, Func<ResidentResult, decimal> value, Func<ResidentResult, string> shown,
+        ComparisonOutcome outcome, string what)
     {
         var low = results.MinBy(value)!;
         var high = results.MaxBy(value)!;
-        return value(low) == value(high)
-            ? $"Alle keuzes kosten ongeveer evenveel ({shown(low)})."
-            : $"Het laagst is {NameInSentence(low.VariantId)} ({shown(low)}), het hoogst {NameInSentence(high.VariantId)} ({shown(high)}).";
+        string note = AboutEqualNote(outcome, what);
+        if (value(low) == value(high)) return $"Alle keuzes kosten ongeveer evenveel ({shown(low)}). {note}";
+        return outcome.Clear
+            ? $"Het laagst is {NameInSentence(low.VariantId)} ({shown(low)}), het hoogst {NameInSentence(high.VariantId)} ({shown(high)}). {note}"
+            : $"{note} De bedragen lopen van {shown(low)} ({NameInSentence(low.VariantId)}) tot {shown(high)} ({NameInSentence(high.VariantId)}).";
     }
 
     /// <summary>

@@ -172,6 +172,15 @@ public class RangesOnPagesTests
             foreach (var tr in marked)
                 Assert.Contains(outcome.Clear ? "goedkoopst" : "ongeveer even duur", tr.QuerySelector(".badge")!.TextContent);
             if (!outcome.Clear) Assert.True(marked.Count > 1);
+            // The chart's sentence leads with the outcome: the lowest bar is named first only when it is clearly the cheapest.
+            string summary = doc.QuerySelector("figure[aria-labelledby^='tco-chart'] .chart-summary")!.TextContent;
+            if (outcome.Clear) Assert.StartsWith("Het laagst is ", summary, StringComparison.Ordinal);
+            else
+            {
+                Assert.Contains(" zijn over 30 jaar ongeveer even duur", summary, StringComparison.Ordinal);
+                Assert.DoesNotContain("laagst", summary, StringComparison.Ordinal);
+                Assert.Contains("De bedragen lopen van ", summary, StringComparison.Ordinal);
+            }
         }
     }
 
