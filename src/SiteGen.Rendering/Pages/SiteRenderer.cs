@@ -265,12 +265,16 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var input = n.Input.Dwellings.First(x => x.Id == d.Id);
         var results = view.ForDwelling(d.Id);
         var plan = n.StepPlans.Select(id => content.StepPlans[id]).FirstOrDefault(p => p.Audience == "bewoner");
+        var inShort = InShort(view, d.Id);
         var model = new
         {
             Title = d.Name,
             Lead = d.Narrative?.Summary ?? "",
             Horizon = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value),
-            InShort = InShort(view, d.Id),
+            // One point per question (over the horizon, without natural gas, per month, up front): a list reads better on a
+            // phone than one paragraph. The joined text stays for themes that still print one paragraph.
+            InShortPoints = inShort,
+            InShort = string.Join(" ", inShort),
             Facts = DwellingFacts(view, d, input),
             Narrative = view.Narrative(d.Narrative, theme),
             TcoTable = view.TcoTable(d.Id),
@@ -294,12 +298,12 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     }
 
     /// <summary>
-    /// The tables in one plain paragraph, for a resident who would rather not compare six rows: what is cheapest over
+    /// The tables in a few plain points, for a resident who would rather not compare six rows: what is cheapest over
     /// the horizon, without natural gas (only options that burn no gas at all) and per month, each only when it clearly
     /// is (otherwise which options are about equal, and the span of their figures), and what it asks up front. Every
     /// figure is the same computed and rounded figure the tables show.
     /// </summary>
-    private static string InShort(NeighbourhoodView view, string dwelling)
+    private static List<string> InShort(NeighbourhoodView view, string dwelling)
     {
         var n = view.N;
         string years = DutchFormat.Number(n.Input.Assumptions.HorizonYears.Value);
@@ -307,18 +311,18 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var byId = all.ToDictionary(r => r.VariantId);
         var outcome = view.CheapestTco(dwelling);
         string Name(string id) => view.NameInSentence(id);
-        var text = new System.Text.StringBuilder();
+        var points = new List<string>();
         if (outcome.Clear)
-            text.Append($"Over {years} jaar is {Name(outcome.Lowest)} voor dit huis het goedkoopst: {Display.Tco(byId[outcome.Lowest].Tco)}, "
+            points.Add($"Over {years} jaar is {Name(outcome.Lowest)} voor dit huis het goedkoopst: {Display.Tco(byId[outcome.Lowest].Tco)}, "
                         + $"waarschijnlijk tussen {Display.TcoRange(byId[outcome.Lowest].TcoRange).Replace(" tot ", " en ")}. ");
         else if (outcome.Options.Count <= 3)
-            text.Append($"Over {years} jaar zijn {Labels.JoinAnd(outcome.Options.Select(Name).ToList())} voor dit huis ongeveer even duur "
+            points.Add($"Over {years} jaar zijn {Labels.JoinAnd(outcome.Options.Select(Name).ToList())} voor dit huis ongeveer even duur "
                         + $"({Labels.JoinAnd(outcome.Options.Select(id => Display.Tco(byId[id].Tco)).ToList())}). "
                         + "De verschillen vallen binnen de onzekerheid van de cijfers; u kunt dus ook op andere punten kiezen. ");
         else
         {
             var totals = outcome.Options.Select(id => byId[id].Tco).ToList();
-            text.Append($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {Labels.Capitalise(Labels.Count(outcome.Options.Count))} keuzes "
+            points.Add($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {Labels.Capitalise(Labels.Count(outcome.Options.Count))} keuzes "
                         + $"liggen binnen de onzekerheid van de cijfers dicht bij elkaar, van {Display.Tco(totals.Min())} tot {Display.Tco(totals.Max())}: "
                         + $"{Labels.JoinAnd(outcome.Options.Select(Name).ToList())}. U kunt dus ook op andere punten kiezen. ");
         }
@@ -329,20 +333,20 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
             if (!outcome.Options.SequenceEqual(free.Options))
                 // Differences inside the margins name no winner: the options and the span of their figures.
-                text.Append(free.Clear || free.Options.Count == 1
+                points.Add(free.Clear || free.Options.Count == 1
                     ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}. "
                     : $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())} dicht bij elkaar: "
                       + $"van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}. ");
         }
         var monthly = view.LowestMonthly(dwelling);
-        text.Append(monthly.Clear
+        points.Add(monthly.Clear
             ? $"De laagste kosten per maand heeft {Name(monthly.Lowest)}: {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar. "
             : $"Per maand liggen {Labels.JoinAnd(monthly.Options.Select(Name).ToList())} dicht bij elkaar: "
               + $"van {Display.Monthly(monthly.Options.Min(id => byId[id].MonthlyCost))} tot {Display.Monthly(monthly.Options.Max(id => byId[id].MonthlyCost))} in het eerste jaar. ");
         var first = byId[outcome.Lowest];
         bool subsidised = first.ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy);
-        text.Append($"Vooraf betaalt u voor {Name(first.VariantId)} ongeveer {Display.Upfront(first.ResidentUpfront)}{(subsidised ? ", na subsidie" : "")}.");
-        return text.ToString();
+        points.Add($"Vooraf betaalt u voor {Name(first.VariantId)} ongeveer {Display.Upfront(first.ResidentUpfront)}{(subsidised ? ", na subsidie" : "")}.");
+        return points.Select(p => p.TrimEnd()).ToList();
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public class ReadabilityTests(ITestOutputHelper output)
     /// </summary>
     public const double NarrativeFloor = 65;
 
-    /// <summary>Generated sentences (the "In het kort" paragraph, what each choice needs in the house) stay short.</summary>
+    /// <summary>Generated sentences (the "In het kort" points, what each choice needs in the house) stay short.</summary>
     public const double GeneratedMaxWordsPerSentence = 20;
 
     public sealed record Score(int Sentences, int Words, int Syllables)
@@ -70,7 +70,7 @@ public class ReadabilityTests(ITestOutputHelper output)
             .Select(e => Sites.Normalise(e.TextContent).Trim()).Where(t => t.Length > 0).ToList();
 
     /// <summary>
-    /// The written text of a page: its prose without the generated parts (key figures, the "In het kort" paragraph,
+    /// The written text of a page: its prose without the generated parts (key figures, the "In het kort" points,
     /// what each choice needs in the house, the notes under the heat-network figures).
     /// </summary>
     private static List<string> Narrative(IHtmlDocument doc)
@@ -81,7 +81,7 @@ public class ReadabilityTests(ITestOutputHelper output)
     }
 
     private static List<string> Generated(IHtmlDocument doc) =>
-        doc.QuerySelectorAll("#in-het-kort + p, section[aria-labelledby='in-huis'] dd, section[aria-labelledby='warmtenet'] p.note")
+        doc.QuerySelectorAll("#in-het-kort + ul > li, section[aria-labelledby='in-huis'] dd, section[aria-labelledby='warmtenet'] p.note")
             .Select(e => Sites.Normalise(e.TextContent).Trim()).Where(t => t.Length > 0).ToList();
 
     [Fact]
