@@ -467,26 +467,23 @@ public sealed class Tco
                 highMonthly += m;
                 continue;
             }
-            if (lowMoves)
-            {
-                lowVariable += l.Amount * lowPrice;
-                lowMonthly += m * lowPrice;
-            }
-            else
-            {
-                lowVariable += l.Amount;
-                lowMonthly += m;
-            }
-            if (highMoves)
-            {
-                highVariable += l.Amount * highPrice;
-                highMonthly += m * highPrice;
-            }
-            else
-            {
-                highVariable += l.Amount;
-                highMonthly += m;
-            }
+            AddVariable(ref lowVariable, ref lowMonthly, l.Amount, m, lowPrice, lowMoves);
+            AddVariable(ref highVariable, ref highMonthly, l.Amount, m, highPrice, highMoves);
+        }
+    }
+
+    /// <summary>A variable line's year and month at one estimate's price factor (as they are when it does not move).</summary>
+    private static void AddVariable(ref decimal variable, ref decimal monthly, decimal amount, decimal month, decimal price, bool moves)
+    {
+        if (moves)
+        {
+            variable += amount * price;
+            monthly += month * price;
+        }
+        else
+        {
+            variable += amount;
+            monthly += month;
         }
     }
 
