@@ -352,7 +352,7 @@ public sealed class ResidentResult
     {
         if (_studyCo2 is { } made) return made;
         decimal kg = Co2Kg; // without detail, the house's own figures
-        var lines = Central is null ? Co2Lines : Central.Model.StudyCo2(this, out kg);
+        var lines = Central is null ? Co2Lines : Central.Model.StudyCo2(this, Central, out kg);
         return Publish(ref _studyCo2, new StudyCo2Figures(kg, lines));
     }
 

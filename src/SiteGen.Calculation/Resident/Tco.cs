@@ -585,10 +585,10 @@ public sealed class Tco
     /// are the house's own figures.
     /// </summary>
     /// <remarks>No page shows them (the acceptance tests compare them with the study's tables): made when read.</remarks>
-    internal Co2Line[] StudyCo2(ResidentResult r, out decimal total)
+    internal Co2Line[] StudyCo2(ResidentResult r, CentralLines central, out decimal total)
     {
         var a = _a;
-        if (!_study || r.Central is not { } central) // without detail, as the consistent method: the house's own figures
+        if (!_study) // the consistent method: the house's own figures
         {
             total = r.Co2Kg;
             return (Co2Line[])r.Co2Lines;

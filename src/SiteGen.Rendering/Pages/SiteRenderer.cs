@@ -314,17 +314,17 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var points = new List<string>();
         if (outcome.Clear)
             points.Add($"Over {years} jaar is {Name(outcome.Lowest)} voor dit huis het goedkoopst: {Display.Tco(byId[outcome.Lowest].Tco)}, "
-                        + $"waarschijnlijk tussen {Display.TcoRange(byId[outcome.Lowest].TcoRange).Replace(" tot ", " en ")}. ");
+                        + $"waarschijnlijk tussen {Display.TcoRange(byId[outcome.Lowest].TcoRange).Replace(" tot ", " en ")}.");
         else if (outcome.Options.Count <= 3)
             points.Add($"Over {years} jaar zijn {Labels.JoinAnd(outcome.Options.Select(Name).ToList())} voor dit huis ongeveer even duur "
                         + $"({Labels.JoinAnd(outcome.Options.Select(id => Display.Tco(byId[id].Tco)).ToList())}). "
-                        + "De verschillen vallen binnen de onzekerheid van de cijfers; u kunt dus ook op andere punten kiezen. ");
+                        + "De verschillen vallen binnen de onzekerheid van de cijfers; u kunt dus ook op andere punten kiezen.");
         else
         {
             var totals = outcome.Options.Select(id => byId[id].Tco).ToList();
             points.Add($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {Labels.Capitalise(Labels.Count(outcome.Options.Count))} keuzes "
                         + $"liggen binnen de onzekerheid van de cijfers dicht bij elkaar, van {Display.Tco(totals.Min())} tot {Display.Tco(totals.Max())}: "
-                        + $"{Labels.JoinAnd(outcome.Options.Select(Name).ToList())}. U kunt dus ook op andere punten kiezen. ");
+                        + $"{Labels.JoinAnd(outcome.Options.Select(Name).ToList())}. U kunt dus ook op andere punten kiezen.");
         }
         // Without natural gas: only options that burn none (a hybrid heat pump still does).
         var gasFree = all.Where(r => r.GasM3 == 0m).ToList();
@@ -334,19 +334,19 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             if (!outcome.Options.SequenceEqual(free.Options))
                 // Differences inside the margins name no winner: the options and the span of their figures.
                 points.Add(free.Clear || free.Options.Count == 1
-                    ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}. "
+                    ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}."
                     : $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())} dicht bij elkaar: "
-                      + $"van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}. ");
+                      + $"van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}.");
         }
         var monthly = view.LowestMonthly(dwelling);
         points.Add(monthly.Clear
-            ? $"De laagste kosten per maand heeft {Name(monthly.Lowest)}: {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar. "
+            ? $"De laagste kosten per maand heeft {Name(monthly.Lowest)}: {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar."
             : $"Per maand liggen {Labels.JoinAnd(monthly.Options.Select(Name).ToList())} dicht bij elkaar: "
-              + $"van {Display.Monthly(monthly.Options.Min(id => byId[id].MonthlyCost))} tot {Display.Monthly(monthly.Options.Max(id => byId[id].MonthlyCost))} in het eerste jaar. ");
+              + $"van {Display.Monthly(monthly.Options.Min(id => byId[id].MonthlyCost))} tot {Display.Monthly(monthly.Options.Max(id => byId[id].MonthlyCost))} in het eerste jaar.");
         var first = byId[outcome.Lowest];
         bool subsidised = first.ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy);
         points.Add($"Vooraf betaalt u voor {Name(first.VariantId)} ongeveer {Display.Upfront(first.ResidentUpfront)}{(subsidised ? ", na subsidie" : "")}.");
-        return points.Select(p => p.TrimEnd()).ToList();
+        return points;
     }
 
     /// <summary>
