@@ -179,9 +179,10 @@ public static class Commands
             stderr.WriteLine($"sitegen: kan niet schrijven in '{options.OutDir}': {e.Message}");
             return ContentErrors;
         }
-        // For the scale bench (--verbose): how much the build allocated, how often it collected and with what gen-0 budget
-        // (the native build sets one, SiteGen.Cli.csproj).
-        options.Log?.Invoke($"geheugen: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB toegewezen, opruimrondes {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), "
+        // For the scale bench (--verbose): how much the build allocated, how often it collected, how long that stopped it
+        // and with what gen-0 budget (the native build sets one, SiteGen.Cli.csproj).
+        options.Log?.Invoke($"geheugen: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB toegewezen, opruimrondes {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2) "
+                            + $"met {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms stilstand, "
                             + $"gen-0-budget {Gen0Budget() / (1024 * 1024)} MB, piek {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)

@@ -234,7 +234,7 @@ public static class SiteBuilder
         if (!SymlinkGuard.Check(root, new DiagnosticBag(), "themes")) return null;
         try
         {
-            return ThemeSet.Load(root);
+            return ThemeSet.Load(root, letGo: true);
         }
         catch (ThemeException)
         {

@@ -22,10 +22,25 @@ public sealed class Theme
 {
     public const string Extension = ".sbn";
 
-    private readonly Dictionary<string, Template> _layouts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Slot> _layouts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Slot> _partials = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, byte[]> _assets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _display = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A template of this theme: the default theme's, parsed once for every theme that uses it, or the municipality's
+    /// own, whose text is kept so that its parse can be let go (<see cref="LetGo"/>) and made again from the same text.
+    /// </summary>
+    private sealed class Slot(Template? shared, string file, string? text)
+    {
+        public readonly Template? Shared = shared;
+        public readonly string File = file;
+        public readonly string? Text = text;
+    }
+
+    // The municipality's own templates as parsed now, by slot; null once let go. Replaced whole, never changed, so a
+    // render that holds it is not disturbed when it is let go.
+    private volatile Dictionary<Slot, Template>? _own;
 
     /// <summary>The folder name assets are published under: the most specific theme's name.</summary>
     public string Name { get; }
@@ -44,8 +59,10 @@ public sealed class Theme
         var theme = new Theme(name);
         var findings = new List<Diagnostic>();
         files ??= new(StringComparer.Ordinal);
-        theme.Parse(folders, "partials", theme._partials, findings, files);
-        theme.Parse(folders, "layouts", theme._layouts, findings, files);
+        var own = new Dictionary<Slot, Template>();
+        theme.Parse(folders, "partials", theme._partials, findings, files, own);
+        theme.Parse(folders, "layouts", theme._layouts, findings, files, own);
+        theme._own = own;
         foreach (var (relative, file) in Files(folders, "assets"))
             if (!relative.EndsWith(".md", StringComparison.Ordinal)) // docs stay in the theme
                 theme._assets[relative] = (byte[])Read(files, file, f => File.ReadAllBytes(f));
@@ -56,23 +73,68 @@ public sealed class Theme
     private static object Read(Dictionary<string, object> files, string file, Func<string, object> read) =>
         files.TryGetValue(file, out var known) ? known : files[file] = read(file);
 
-    private void Parse(IReadOnlyList<string> folders, string sub, Dictionary<string, Template> into, List<Diagnostic> findings,
-        Dictionary<string, object> files)
+    /// <param name="own">Where the parses of the templates in the municipality's own folder go: the files of the last
+    /// folder (the default theme) are parsed into <paramref name="files"/> for every theme, the others for this one.</param>
+    private void Parse(IReadOnlyList<string> folders, string sub, Dictionary<string, Slot> into, List<Diagnostic> findings,
+        Dictionary<string, object> files, Dictionary<Slot, Template> own)
     {
+        string shared = Path.Combine(folders[^1], sub) + Path.DirectorySeparatorChar;
         foreach (var (relative, file) in Files(folders, sub))
         {
             if (!relative.EndsWith(Extension, StringComparison.Ordinal)) continue;
             string display = DisplayPath(file);
             _display[file] = display;
-            var template = (Template)Read(files, file, f => Template.Parse(File.ReadAllText(f), f));
+            Slot slot;
+            Template template;
+            if (file.StartsWith(shared, StringComparison.Ordinal))
+            {
+                template = (Template)Read(files, file, f => Template.Parse(File.ReadAllText(f), f));
+                slot = new Slot(template, file, null);
+            }
+            else
+            {
+                string text = File.ReadAllText(file);
+                template = Template.Parse(text, file);
+                slot = new Slot(null, file, text);
+                own[slot] = template;
+            }
             if (template.HasErrors)
             {
                 foreach (var m in template.Messages.Where(m => m.Type == ParserMessageType.Error))
                     findings.Add(Located(display, m.Span, m.Message));
                 continue;
             }
-            into[relative[..^Extension.Length]] = template;
+            into[relative[..^Extension.Length]] = slot;
         }
+    }
+
+    /// <summary>
+    /// Lets go of the parses of the municipality's own templates (a parsed theme of three partials held about 200 KB);
+    /// a later page parses them again from the text read when the theme loaded, so it is drawn as before.
+    /// </summary>
+    internal void LetGo()
+    {
+        if (_own is { Count: > 0 }) _own = null;
+    }
+
+    /// <summary>Whether the municipality's own templates are parsed now.</summary>
+    public bool HoldsParsedTemplates => _own is { Count: > 0 };
+
+    private Template? Find(Dictionary<string, Slot> slots, string name)
+    {
+        if (!slots.TryGetValue(name, out var slot)) return null;
+        if (slot.Shared is { } shared) return shared;
+        // Two threads may parse again at once: both parse the same text, and either result serves.
+        var own = _own ??= Reparse();
+        return own[slot];
+    }
+
+    private Dictionary<Slot, Template> Reparse()
+    {
+        var own = new Dictionary<Slot, Template>();
+        foreach (var slot in _layouts.Values.Concat(_partials.Values))
+            if (slot.Text is { } text) own[slot] = Template.Parse(text, slot.File);
+        return own;
     }
 
     /// <summary>"themes/&lt;theme&gt;/&lt;file&gt;": the path a communicator recognises, whichever folder the theme was read from.</summary>
@@ -92,11 +154,11 @@ public sealed class Theme
     public bool HasPartial(string name) => _partials.ContainsKey(name);
 
     public string Render(string layout, object model) =>
-        Render(_layouts.TryGetValue(layout, out var t) ? t : throw Missing("layouts", layout), model);
+        Render(Find(_layouts, layout) ?? throw Missing("layouts", layout), model);
 
     /// <summary>Renders one partial on its own (a table inside narrative, say).</summary>
     public string RenderPartial(string name, object model) =>
-        Render(_partials.TryGetValue(name, out var t) ? t : throw Missing("partials", name), model);
+        Render(Find(_partials, name) ?? throw Missing("partials", name), model);
 
     private ThemeException Missing(string folder, string name) =>
         new([new Diagnostic($"themes/{Name}/{folder}/{name}{Extension}", 1, 1, Severity.Error, Codes.Template,
@@ -128,7 +190,7 @@ public sealed class Theme
     /// as UTF-16) to land on the large-object heap, which only a full collection clears.
     /// </summary>
     public PageText RenderPage(string layout, object model) =>
-        Render(_layouts.TryGetValue(layout, out var t) ? t : throw Missing("layouts", layout), model, static (context, t) =>
+        Render(Find(_layouts, layout) ?? throw Missing("layouts", layout), model, static (context, t) =>
         {
             Evaluate(context, t);
             // Copied out before End, whose reset empties the output for the next render.
@@ -178,7 +240,7 @@ public sealed class Theme
     /// <summary>A partial, called from a template as <c>partial "name" value</c>; its result is written unescaped.</summary>
     internal Markup? Partial(TemplateContext context, string name, object? model)
     {
-        if (!_partials.TryGetValue(name, out var template))
+        if (Find(_partials, name) is not { } template)
             throw new ScriptRuntimeException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
         return Include(context, template, model, isolated: false);
     }
@@ -188,7 +250,7 @@ public sealed class Theme
     /// layout's text is not made into a string of its own first and then copied into the page.
     /// </summary>
     public LayoutBody Body(string layout, object model) =>
-        new(_layouts.TryGetValue(layout, out var t) ? t : throw Missing("layouts", layout), model);
+        new(Find(_layouts, layout) ?? throw Missing("layouts", layout), model);
 
     /// <summary>
     /// Draws <paramref name="template"/> inside the running render. Called as a statement (<c>{{ partial "x" y }}</c>,
@@ -481,18 +543,28 @@ public sealed class ThemeSet
     private readonly string _default;
     private readonly string _root;
 
-    private ThemeSet(string root, string defaultFolder)
+    // A build that lets go of each neighbourhood keeps the own templates of the municipalities it drew last parsed, and
+    // lets go of the others' (the synthetic national site has 180 themed municipalities, about 200 KB each). Neighbourhoods
+    // are drawn about in folder order, a municipality's one after the other, on every core at once; a municipality
+    // drawn again after it was let go parses its templates again.
+    private readonly LinkedList<Theme>? _parsed;
+    public const int KeptParsed = 8;
+
+    private ThemeSet(string root, string defaultFolder, bool letGo)
     {
         _root = root;
         _default = defaultFolder;
         _themes[DefaultName] = Theme.Load(DefaultName, [defaultFolder], _files);
+        if (letGo) _parsed = new();
     }
 
     /// <summary>
     /// Themes live in <paramref name="root"/> (by default 'themes' next to the content folder). When it has no
     /// default theme, the copy shipped with SiteGen is used, so a content folder outside the repository builds too.
     /// </summary>
-    public static ThemeSet Load(string root) => new(root, DefaultFolder(root));
+    /// <param name="letGo">Keep only the last-used municipalities' own templates parsed (a build that draws each
+    /// neighbourhood once); a session keeps them all for the next rebuild.</param>
+    public static ThemeSet Load(string root, bool letGo = false) => new(root, DefaultFolder(root), letGo);
 
     private static string DefaultFolder(string root)
     {
@@ -507,12 +579,25 @@ public sealed class ThemeSet
     {
         lock (_themes)
         {
-            if (_themes.TryGetValue(municipality, out var t)) return t;
-            string own = Path.Combine(_root, municipality);
-            t = Directory.Exists(own) ? Theme.Load(municipality, [own, _default], _files) : Default;
-            _themes[municipality] = t;
+            if (!_themes.TryGetValue(municipality, out var t))
+            {
+                string own = Path.Combine(_root, municipality);
+                t = Directory.Exists(own) ? Theme.Load(municipality, [own, _default], _files) : Default;
+                _themes[municipality] = t;
+            }
+            if (_parsed is not null && t.Name != DefaultName) Used(t);
             return t;
         }
+    }
+
+    private void Used(Theme t)
+    {
+        if (_parsed!.First?.Value == t) return;
+        _parsed.Remove(t);
+        _parsed.AddFirst(t);
+        if (_parsed.Count <= KeptParsed) return;
+        _parsed.Last!.Value.LetGo();
+        _parsed.RemoveLast();
     }
 
     /// <summary>The folders a municipality's pages are drawn from (its own, then the default): their files are its pages' template dependencies.</summary>

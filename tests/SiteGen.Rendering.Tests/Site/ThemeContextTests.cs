@@ -162,7 +162,8 @@ public sealed class ThemeContextTests : IDisposable
         var first = Theme.Load("context", [_dir], files);
         int parsed = files.Count;
         var second = Theme.Load("other", [other, _dir], files);
-        Assert.Equal(parsed + 1, files.Count);
+        // Nothing of the default folder is parsed again; the second theme's own partial is held by that theme alone.
+        Assert.Equal(parsed, files.Count);
         var page = new Page("Wijk", "a");
         Parallel.For(0, 50, i =>
         {
