@@ -31,16 +31,14 @@ public sealed class Theme
     /// A template of this theme: the default theme's, parsed once for every theme that uses it, or the municipality's
     /// own, whose text is kept so that its parse can be let go (<see cref="LetGo"/>) and made again from the same text.
     /// </summary>
-    private sealed class Slot(Template? shared, string file, string? text)
+    private sealed class Slot(string file, string? text, Template parsed)
     {
-        public readonly Template? Shared = shared;
         public readonly string File = file;
+        /// <summary>The municipality's own template's text; null for a shared one, which is never let go.</summary>
         public readonly string? Text = text;
+        // A render that read it keeps its template when it is let go meanwhile.
+        public volatile Template? Parsed = parsed;
     }
-
-    // The municipality's own templates as parsed now, by slot; null once let go. Replaced whole, never changed, so a
-    // render that holds it is not disturbed when it is let go.
-    private volatile Dictionary<Slot, Template>? _own;
 
     /// <summary>The folder name assets are published under: the most specific theme's name.</summary>
     public string Name { get; }
@@ -59,10 +57,8 @@ public sealed class Theme
         var theme = new Theme(name);
         var findings = new List<Diagnostic>();
         files ??= new(StringComparer.Ordinal);
-        var own = new Dictionary<Slot, Template>();
-        theme.Parse(folders, "partials", theme._partials, findings, files, own);
-        theme.Parse(folders, "layouts", theme._layouts, findings, files, own);
-        theme._own = own;
+        theme.Parse(folders, "partials", theme._partials, findings, files);
+        theme.Parse(folders, "layouts", theme._layouts, findings, files);
         foreach (var (relative, file) in Files(folders, "assets"))
             if (!relative.EndsWith(".md", StringComparison.Ordinal)) // docs stay in the theme
                 theme._assets[relative] = (byte[])Read(files, file, f => File.ReadAllBytes(f));
@@ -73,10 +69,10 @@ public sealed class Theme
     private static object Read(Dictionary<string, object> files, string file, Func<string, object> read) =>
         files.TryGetValue(file, out var known) ? known : files[file] = read(file);
 
-    /// <param name="own">Where the parses of the templates in the municipality's own folder go: the files of the last
-    /// folder (the default theme) are parsed into <paramref name="files"/> for every theme, the others for this one.</param>
+    /// <param name="files">Where the last folder's (the default theme's) templates are parsed, once for every theme;
+    /// the municipality's own are parsed for this theme alone.</param>
     private void Parse(IReadOnlyList<string> folders, string sub, Dictionary<string, Slot> into, List<Diagnostic> findings,
-        Dictionary<string, object> files, Dictionary<Slot, Template> own)
+        Dictionary<string, object> files)
     {
         string shared = Path.Combine(folders[^1], sub) + Path.DirectorySeparatorChar;
         foreach (var (relative, file) in Files(folders, sub))
@@ -85,19 +81,14 @@ public sealed class Theme
             string display = DisplayPath(file);
             _display[file] = display;
             Slot slot;
-            Template template;
             if (file.StartsWith(shared, StringComparison.Ordinal))
-            {
-                template = (Template)Read(files, file, f => Template.Parse(File.ReadAllText(f), f));
-                slot = new Slot(template, file, null);
-            }
+                slot = new Slot(file, null, (Template)Read(files, file, f => Template.Parse(File.ReadAllText(f), f)));
             else
             {
                 string text = File.ReadAllText(file);
-                template = Template.Parse(text, file);
-                slot = new Slot(null, file, text);
-                own[slot] = template;
+                slot = new Slot(file, text, Template.Parse(text, file));
             }
+            var template = slot.Parsed!;
             if (template.HasErrors)
             {
                 foreach (var m in template.Messages.Where(m => m.Type == ParserMessageType.Error))
@@ -114,27 +105,19 @@ public sealed class Theme
     /// </summary>
     internal void LetGo()
     {
-        if (_own is { Count: > 0 }) _own = null;
+        foreach (var slot in Own) slot.Parsed = null;
     }
 
-    /// <summary>Whether the municipality's own templates are parsed now.</summary>
-    public bool HoldsParsedTemplates => _own is { Count: > 0 };
+    /// <summary>Whether any of the municipality's own templates is parsed now.</summary>
+    public bool HoldsParsedTemplates => Own.Any(slot => slot.Parsed is not null);
 
-    private Template? Find(Dictionary<string, Slot> slots, string name)
+    private IEnumerable<Slot> Own => _layouts.Values.Concat(_partials.Values).Where(slot => slot.Text is not null);
+
+    private static Template? Find(Dictionary<string, Slot> slots, string name)
     {
         if (!slots.TryGetValue(name, out var slot)) return null;
-        if (slot.Shared is { } shared) return shared;
         // Two threads may parse again at once: both parse the same text, and either result serves.
-        var own = _own ??= Reparse();
-        return own[slot];
-    }
-
-    private Dictionary<Slot, Template> Reparse()
-    {
-        var own = new Dictionary<Slot, Template>();
-        foreach (var slot in _layouts.Values.Concat(_partials.Values))
-            if (slot.Text is { } text) own[slot] = Template.Parse(text, slot.File);
-        return own;
+        return slot.Parsed ??= Template.Parse(slot.Text!, slot.File);
     }
 
     /// <summary>"themes/&lt;theme&gt;/&lt;file&gt;": the path a communicator recognises, whichever folder the theme was read from.</summary>
