@@ -42,21 +42,11 @@ public static class DutchFormat
     ];
 
     /// <summary>Money: <c>€ 64.980</c>, <c>€ 1.234,50</c>, <c>− € 3.170</c> (separators are <see cref="Space"/>).</summary>
-    public static string Euro(decimal v, int decimals = 0)
-    {
-        var (negative, digits) = Split(v, decimals);
-        // Dutch convention puts the minus before the currency sign.
-        return negative
-            ? Minus + Space + EuroSign + Space + digits
-            : EuroSign + Space + digits;
-    }
+    // Dutch convention puts the minus before the currency sign.
+    public static string Euro(decimal v, int decimals = 0) => Signed(v, decimals, Minus + Space + EuroSign + Space, EuroSign + Space);
 
     /// <summary>Plain number with Dutch separators: <c>1.280</c>, <c>8,27</c>, <c>−12</c>.</summary>
-    public static string Number(decimal v, int decimals = 0)
-    {
-        var (negative, digits) = Split(v, decimals);
-        return negative ? Minus + digits : digits;
-    }
+    public static string Number(decimal v, int decimals = 0) => Signed(v, decimals, Minus, "");
 
     /// <summary>Number followed by a unit: <c>8,27 MWh</c>, <c>1.280 m³</c> (separator is <see cref="Space"/>).</summary>
     public static string WithUnit(decimal v, int decimals, string unit)
@@ -87,8 +77,9 @@ public static class DutchFormat
         d.Day.ToString(CultureInfo.InvariantCulture) + " " + MonthNames[d.Month - 1] + " " +
         d.Year.ToString(CultureInfo.InvariantCulture);
 
-    // Rounds first and decides the sign afterwards, so -0.4 prints as "0" and never as "−0".
-    private static (bool Negative, string Digits) Split(decimal v, int decimals)
+    // Rounds first and decides the sign afterwards, so -0.4 prints as "0" and never as "−0". The digits are formatted
+    // on the stack and joined to their prefix once: formatting runs for every figure on every page.
+    private static string Signed(decimal v, int decimals, string negative, string positive)
     {
         if (decimals is < 0 or > MaxDecimals)
         {
@@ -96,7 +87,11 @@ public static class DutchFormat
         }
 
         var rounded = Math.Round(v, decimals, MidpointRounding.AwayFromZero);
-        var digits = Math.Abs(rounded).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Nl);
-        return (rounded < 0, digits);
+        // 29 digits, 9 group separators, the comma and 10 decimals fit.
+        Span<char> digits = stackalloc char[64];
+        Math.Abs(rounded).TryFormat(digits, out int written, GroupedFormats[decimals], Nl);
+        return string.Concat(rounded < 0 ? negative : positive, digits[..written]);
     }
+
+    private static readonly string[] GroupedFormats = [.. Enumerable.Range(0, MaxDecimals + 1).Select(d => "N" + d.ToString(CultureInfo.InvariantCulture))];
 }

@@ -68,15 +68,22 @@ public static class NarrativeHtml
     private static string Restore(string html, List<string> replacements)
     {
         if (replacements.Count == 0) return html;
-        var sb = new StringBuilder(html.Length + replacements.Sum(r => r.Length));
-        int at = 0;
+        // Where each piece comes from (a run of the HTML, or a shortcode's HTML: Replacement >= 0), then one string of
+        // the exact length: a builder copied the whole narrative once more.
+        var pieces = new List<(int Start, int Length, int Replacement)>(2 * replacements.Count + 1);
+        int at = 0, length = 0;
+        void Add(int start, int count, int replacement)
+        {
+            pieces.Add((start, count, replacement));
+            length += replacement < 0 ? count : replacements[replacement].Length;
+        }
         for (int k; (k = html.IndexOf(Token, at, StringComparison.Ordinal)) >= 0;)
         {
             int end = k + Token.Length + Digits;
             if (end > html.Length || !int.TryParse(html.AsSpan(k + Token.Length, Digits), System.Globalization.NumberStyles.None,
                     System.Globalization.CultureInfo.InvariantCulture, out int i) || i >= replacements.Count)
             {
-                sb.Append(html, at, k + Token.Length - at);
+                Add(at, k + Token.Length - at, -1);
                 at = k + Token.Length;
                 continue;
             }
@@ -84,9 +91,19 @@ public static class NarrativeHtml
             int start = k;
             if (k - at >= 3 && html.AsSpan(k - 3, 3) is "<p>" && html.AsSpan(end).StartsWith("</p>", StringComparison.Ordinal))
                 (start, end) = (k - 3, end + 4);
-            sb.Append(html, at, start - at).Append(replacements[i]);
+            Add(at, start - at, -1);
+            Add(0, 0, i);
             at = end;
         }
-        return sb.Append(html, at, html.Length - at).ToString();
+        Add(at, html.Length - at, -1);
+        return string.Create(length, (html, replacements, pieces), static (into, s) =>
+        {
+            foreach (var (start, count, replacement) in s.pieces)
+            {
+                var piece = replacement < 0 ? s.html.AsSpan(start, count) : s.replacements[replacement].AsSpan();
+                piece.CopyTo(into);
+                into = into[piece.Length..];
+            }
+        });
     }
 }

@@ -35,17 +35,23 @@ public static class Chooser
         var labels = LabelGroups.Select(l => new Option($"c-label-{l.Value}", l.Value, l.Label)).ToList();
 
         var css = new StringBuilder(".chooser__result{display:none}");
-        var selectors = new Dictionary<string, List<string>>();
+        // Per dwelling, the answers that lead to it; its selectors are written straight into the style sheet.
+        var selectors = new Dictionary<string, List<(string Type, string Period, string Label)>>();
         foreach (var t in types)
             foreach (var p in periods)
                 foreach (var l in LabelGroups)
                 {
                     var best = n.Dwellings.OrderByDescending(d => Score(d, t.Value, p.Value, l.Labels)).First();
                     if (!selectors.TryGetValue(best.Id, out var list)) selectors[best.Id] = list = [];
-                    list.Add($".chooser:has(#{t.Id}:checked):has(#{p.Id}:checked):has(#c-label-{l.Value}:checked) [data-dwelling=\"{best.Id}\"]");
+                    list.Add((t.Id, p.Id, l.Value));
                 }
-        foreach (var (_, list) in selectors.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            css.Append(string.Join(',', list)).Append("{display:block}");
+        foreach (var (dwelling, list) in selectors.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            for (int i = 0; i < list.Count; i++)
+                css.Append(i == 0 ? "" : ",").Append(".chooser:has(#").Append(list[i].Type).Append(":checked):has(#").Append(list[i].Period)
+                    .Append(":checked):has(#c-label-").Append(list[i].Label).Append(":checked) [data-dwelling=\"").Append(dwelling).Append("\"]");
+            css.Append("{display:block}");
+        }
         // Until all three questions are answered, a prompt stands where the answer will come.
         css.Append(".chooser:has([name=type]:checked):has([name=period]:checked):has([name=label]:checked) .chooser__prompt{display:none}");
 

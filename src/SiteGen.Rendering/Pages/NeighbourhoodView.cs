@@ -105,8 +105,25 @@ public sealed class NeighbourhoodView
     public static IEnumerable<Citation> CostCitations(ResidentResult r) =>
         r.ResidentOneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source)).Concat(r.Reconciliations.Select(x => x.Source));
 
+    /// <summary>A dwelling's results in the scenario's variant order (made once per view: each of its tables and charts asks).</summary>
     public IReadOnlyList<ResidentResult> ForDwelling(string dwelling) =>
-        N.Variants.Select(v => R.Resident(dwelling, v.Id)).ToList();
+        Memo(dwelling).Results ??= N.Variants.Select(v => R.Resident(dwelling, v.Id)).ToList();
+
+    // What a dwelling's tables, charts and sentences ask for again and again, worked out once: a view draws one
+    // neighbourhood's pages on one thread, and its results do not change.
+    private sealed class DwellingMemo
+    {
+        public IReadOnlyList<ResidentResult>? Results;
+        public ComparisonOutcome? CheapestTco, LowestMonthly;
+    }
+
+    private readonly Dictionary<string, DwellingMemo> _memo = new(StringComparer.Ordinal);
+
+    private DwellingMemo Memo(string dwelling)
+    {
+        if (!_memo.TryGetValue(dwelling, out var memo)) _memo[dwelling] = memo = new DwellingMemo();
+        return memo;
+    }
 
     /// <summary>A variant's name inside a sentence: "de hybride warmtepomp", lower-case unless it starts with an abbreviation.</summary>
     public string NameInSentence(string variant) => Labels.InSentence(N.Variant(variant).Name);
@@ -115,9 +132,9 @@ public sealed class NeighbourhoodView
         v == 0m ? DutchFormat.Euro(0m) : v > 0m ? "+" + DutchFormat.Space + DutchFormat.Euro(v) : DutchFormat.Euro(v);
 
     /// <summary>The cheapest rule over 30 years for one dwelling (issue 13): one winner only when the ranges do not overlap.</summary>
-    public ComparisonOutcome CheapestTco(string dwelling) => Comparison.CheapestTco(ForDwelling(dwelling));
+    public ComparisonOutcome CheapestTco(string dwelling) => Memo(dwelling).CheapestTco ??= Comparison.CheapestTco(ForDwelling(dwelling));
 
-    public ComparisonOutcome LowestMonthly(string dwelling) => Comparison.LowestMonthly(ForDwelling(dwelling));
+    public ComparisonOutcome LowestMonthly(string dwelling) => Memo(dwelling).LowestMonthly ??= Comparison.LowestMonthly(ForDwelling(dwelling));
 
     /// <summary>The badge a result gets: "goedkoopst" when it clearly is, "ongeveer even duur" when it is among the closest.</summary>
     private static (string? Badge, string? Class, bool Marked) Mark(ComparisonOutcome outcome, string variant, string cheapest) =>
