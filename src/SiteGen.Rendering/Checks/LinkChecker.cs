@@ -19,7 +19,7 @@ namespace SiteGen.Rendering.Checks;
 /// kept. The scan runs AngleSharp's tokenizer, not its tree builder: building a DOM per page made the check
 /// allocation-bound, and the links and ids are all it needs. Findings are reported in page order.
 /// </remarks>
-public static class LinkChecker
+public static partial class LinkChecker
 {
     /// <summary>One link of a page: its address and where its element starts in the page's source.</summary>
     public readonly record struct Link(string Url, int Line, int Column);
@@ -163,7 +163,7 @@ public static class LinkChecker
 
     // The tree builder switches the tokenizer to one of these states after such a start tag (in HTML content), so
     // what follows up to the matching end tag is text, not tags. <noscript> stays markup: the parser does not script.
-    private static HtmlParseMode? TextState(string tag) => tag switch
+    private static HtmlParseMode? TextState(ReadOnlySpan<char> tag) => tag switch
     {
         "script" => HtmlParseMode.Script,
         "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
@@ -173,12 +173,12 @@ public static class LinkChecker
     };
 
     // HTML start tags that end SVG or MathML content, as the tree builder treats them.
-    private static readonly HashSet<string> LeavesForeignContent = new(StringComparer.Ordinal)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeavesForeignContent = new HashSet<string>(StringComparer.Ordinal)
     {
         "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
         "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
         "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly ShouldEmitAttribute OnlyNeeded = (ref _, name) => name.Span is "href" or "src" or "id" or "xlink:href";
 
@@ -195,7 +195,38 @@ public static class LinkChecker
     public static PageLinks Scan(string html, StringPool? pool = null) => Scan(html.AsMemory(), pool);
 
     /// <summary>The same, for a page's text in a buffer (<see cref="Themes.PageText"/>).</summary>
-    public static PageLinks Scan(ReadOnlyMemory<char> html, StringPool? pool = null)
+    public static PageLinks Scan(ReadOnlyMemory<char> html, StringPool? pool = null) => Scan(html, pool, Reader.Either)!;
+
+    /// <summary>Which reader reads a page's tags.</summary>
+    public enum Reader
+    {
+        /// <summary><see cref="PlainTags"/>, and AngleSharp's tokenizer where it declines the page.</summary>
+        Either,
+        /// <summary><see cref="PlainTags"/> only: no result where it declines the page.</summary>
+        Plain,
+        /// <summary>AngleSharp's tokenizer only.</summary>
+        Tokenizer,
+    }
+
+    /// <summary>The same with a chosen reader: tests hold the two readers to each other.</summary>
+    /// <returns>Null where <see cref="Reader.Plain"/> declines the page.</returns>
+    public static PageLinks? Scan(ReadOnlyMemory<char> html, StringPool? pool, Reader reader)
+    {
+        // Reused by the thread's next page (a scan runs to its end on one thread): only the result is new.
+        var (links, ids, scopes) = t_lists ??= ([], [], []);
+        var tree = new TreeRules(links, ids, scopes, pool);
+        tree.Reset();
+        // The plain markup the themes write is read by PlainTags; a page with anything else, by AngleSharp's tokenizer.
+        if (reader == Reader.Tokenizer || !PlainTags.TryRead(html.Span, ref tree))
+        {
+            if (reader == Reader.Plain) return null;
+            tree.Reset();
+            ReadWithTokenizer(html, ref tree);
+        }
+        return new PageLinks([.. links], SortedDistinct(ids));
+    }
+
+    private static void ReadWithTokenizer(ReadOnlyMemory<char> html, ref TreeRules tree)
     {
         // Read in place: the plain TextSource(string) copies the page into a StringBuilder and reads it back char by char.
         // Disposed: its buffer goes back to the shared pool (not disposing it cost a 64 KB array per page).
@@ -205,65 +236,125 @@ public static class LinkChecker
             SkipComments = true,
             ShouldEmitAttribute = OnlyNeeded,
         };
-        var links = new List<Link>();
-        var ids = new List<string>();
-        // Open svg/math elements and the integration points inside them; the last one decides whether tags are foreign.
-        var scopes = new List<(string Name, bool Foreign)>();
-        int template = 0;
-        string Keep(StringOrMemory s) => pool?.Intern(s.Memory.Span) ?? s.ToString();
         // The tokenizer's struct tokens, read in place: turning each into a token object cost a third of the scan.
         for (ref var tag = ref tokenizer.GetStructToken(); tag.Type != HtmlTokenType.EndOfFile; tag = ref tokenizer.GetStructToken())
         {
-            bool foreign = scopes.Count > 0 && scopes[^1].Foreign;
             if (tag.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag)) continue;
-            // Tag names come from the tokenizer's table of known names, so this rarely makes a string.
-            string name = tag.Name.ToString();
-            if (tag.Type == HtmlTokenType.EndTag)
+            var name = tag.Name.Memory.Span;
+            if (tag.Type == HtmlTokenType.EndTag) tree.End(name);
+            else
             {
-                int open = scopes.Count - 1;
-                while (open >= 0 && scopes[open].Name != name) open--;
-                if (open >= 0) scopes.RemoveRange(open, scopes.Count - open);
-                else if (!foreign && name == "template" && template > 0) template--;
-                tokenizer.IsAcceptingCharacterData = scopes.Count > 0 && scopes[^1].Foreign;
-                continue;
-            }
-            if (foreign && LeavesForeignContent.Contains(name))
-            {
-                scopes.Clear();
-                foreign = false;
-            }
-            // The first of a repeated attribute counts, as in the DOM.
-            int href = -1, src = -1, id = -1;
-            var attributes = tag.Attributes;
-            for (int i = 0; i < attributes.Count; i++)
-            {
-                var a = attributes[i].Name;
-                if (a == "href" || foreign && a == "xlink:href") { if (href < 0) href = i; }
-                else if (a == "src") { if (src < 0) src = i; }
-                else if (a == "id" && id < 0) id = i;
-            }
-            if (template == 0)
-            {
+                bool foreign = tree.Start(name);
+                // The first of a repeated attribute counts, as in the DOM.
+                int href = -1, src = -1, id = -1;
+                var attributes = tag.Attributes;
+                for (int i = 0; i < attributes.Count; i++)
+                {
+                    var a = attributes[i].Name;
+                    if (a == "href" || foreign && a == "xlink:href") { if (href < 0) href = i; }
+                    else if (a == "src") { if (src < 0) src = i; }
+                    else if (a == "id" && id < 0) id = i;
+                }
                 int url = href >= 0 ? href : src;
-                if (url >= 0) links.Add(new Link(Keep(attributes[url].Value), tag.Position.Line, tag.Position.Column));
-                if (id >= 0) ids.Add(Keep(attributes[id].Value));
+                if (tree.Keeps)
+                {
+                    if (url >= 0) tree.Link(attributes[url].Value.Memory.Span, tag.Position.Line, tag.Position.Column);
+                    if (id >= 0) tree.Id(attributes[id].Value.Memory.Span);
+                }
+                if (tree.Started(name, foreign, tag.IsSelfClosing) is { } state) tokenizer.State = state;
             }
+            tokenizer.IsAcceptingCharacterData = tree.Foreign;
+        }
+    }
+
+    /// <summary>
+    /// The tree builder's decisions that matter for links and ids, given the tags in document order: SVG and MathML
+    /// content and its HTML integration points, &lt;template&gt; contents, and the text states after a start tag.
+    /// </summary>
+    internal struct TreeRules(List<Link> links, List<string> ids, List<(string Name, bool Foreign)> scopes, StringPool? pool)
+    {
+        private int _template;
+
+        /// <summary>Inside SVG or MathML, not in one of its HTML integration points.</summary>
+        public readonly bool Foreign => scopes.Count > 0 && scopes[^1].Foreign;
+
+        /// <summary>Outside &lt;template&gt; contents, which are not part of the document.</summary>
+        public readonly bool Keeps => _template == 0;
+
+        public void Reset()
+        {
+            links.Clear();
+            ids.Clear();
+            scopes.Clear();
+            _template = 0;
+        }
+
+        public void End(ReadOnlySpan<char> name)
+        {
+            bool foreign = Foreign;
+            int open = scopes.Count - 1;
+            while (open >= 0 && !name.SequenceEqual(scopes[open].Name)) open--;
+            if (open >= 0) scopes.RemoveRange(open, scopes.Count - open);
+            else if (!foreign && name is "template" && _template > 0) _template--;
+        }
+
+        /// <summary>Before a start tag's attributes are read: leaves foreign content where the tag does.</summary>
+        /// <returns>Whether the tag is foreign (its xlink:href counts as href).</returns>
+        public bool Start(ReadOnlySpan<char> name)
+        {
+            if (Foreign && LeavesForeignContent.Contains(name)) scopes.Clear();
+            return Foreign;
+        }
+
+        public readonly void Link(ReadOnlySpan<char> url, int line, int column) => links.Add(new Link(Keep(url), line, column));
+
+        public readonly void Id(ReadOnlySpan<char> id) => ids.Add(Keep(id));
+
+        private readonly string Keep(ReadOnlySpan<char> s) => pool?.Intern(s) ?? s.ToString();
+
+        // The name of an open svg or math element or integration point, as a string that exists already.
+        private static string Scope(ReadOnlySpan<char> name) => name switch
+        {
+            "svg" => "svg", "math" => "math", "foreignobject" => "foreignobject", "desc" => "desc", "title" => "title",
+            "mi" => "mi", "mo" => "mo", "mn" => "mn", "ms" => "ms", _ => "mtext",
+        };
+
+        /// <summary>After a start tag: the text state the tokenizer enters, if any (what follows up to its end tag is text).</summary>
+        public HtmlParseMode? Started(ReadOnlySpan<char> name, bool foreign, bool selfClosing)
+        {
             if (foreign)
             {
-                if (tag.IsSelfClosing) continue;
-                if (name is "svg" or "math") scopes.Add((name, true));
-                else if (name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext") scopes.Add((name, false));
+                if (selfClosing) return null;
+                if (name is "svg" or "math") scopes.Add((Scope(name), true));
+                else if (name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext") scopes.Add((Scope(name), false));
+                return null;
             }
-            else if (name is "svg" or "math")
+            if (name is "svg" or "math")
             {
-                if (!tag.IsSelfClosing) scopes.Add((name, true));
+                if (!selfClosing) scopes.Add((Scope(name), true));
+                return null;
             }
-            else if (name == "template") template++;
-            else if (TextState(name) is { } state) tokenizer.State = state;
-            tokenizer.IsAcceptingCharacterData = scopes.Count > 0 && scopes[^1].Foreign;
+            if (name is "template")
+            {
+                _template++;
+                return null;
+            }
+            return TextState(name);
         }
-        var sorted = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return new PageLinks([.. links], sorted);
+    }
+
+    // A thread's lists for the page it scans: its links, its ids, and the open svg/math elements with the integration
+    // points inside them (the last one decides whether tags are foreign).
+    [ThreadStatic] private static (List<Link> Links, List<string> Ids, List<(string Name, bool Foreign)> Scopes)? t_lists;
+
+    /// <summary>The ids in ordinal order, each once.</summary>
+    private static string[] SortedDistinct(List<string> ids)
+    {
+        ids.Sort(StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < ids.Count; i++)
+            if (kept == 0 || !string.Equals(ids[i], ids[kept - 1], StringComparison.Ordinal)) ids[kept++] = ids[i];
+        return [.. System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)[..kept]];
     }
 
     /// <param name="scan">How a page kept in memory is scanned, by its path (serve: a page byte for byte as last time is not scanned again).</param>
