@@ -95,7 +95,7 @@ public static class ContentLoader
         var cached = new (ContentCache.Entry? Entry, string Hash)[jobs.Length];
         var kept = new KeptNeighbourhood?[jobs.Length];
         var drawn = new KeptNeighbourhood?[jobs.Length];
-        Parallel.For(0, jobs.Length, i =>
+        Parallel.For(0, jobs.Length, Cores.Options(), i =>
         {
             var (mid, ndir) = jobs[i];
             if (keep?.Invoke($"{mid}/{Path.GetFileName(ndir)}", ndir) is { } k)
@@ -127,7 +127,7 @@ public static class ContentLoader
             read[i] = (n, own);
         });
         // The schema checks of files read before the schemas were loaded: each neighbourhood's before it is kept or merged.
-        Parallel.For(0, jobs.Length, i => read[i].Diag?.RunPending());
+        Parallel.For(0, jobs.Length, Cores.Options(), i => read[i].Diag?.RunPending());
         if (cache is not null)
         {
             for (int i = 0; i < jobs.Length; i++)

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using SiteGen.Content.Diagnostics;
+using Names = System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<System.ReadOnlySpan<char>>;
 
 namespace SiteGen.Content.Loading;
 
@@ -68,11 +69,14 @@ public static class SymlinkGuard
     internal static Dictionary<string, ContentListing.Entry[]?> Walk(string[] start)
     {
         var listed = new Dictionary<string, ContentListing.Entry[]?>(StringComparer.Ordinal);
+        // One string per name, however many folders hold it: every neighbourhood has its neighbourhood.yaml, index.md,
+        // dwellings/ and variants/, and the listing lives as long as the load.
+        var names = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var level = start;
         while (level.Length > 0)
         {
             var lists = new ContentListing.Entry[]?[level.Length];
-            Parallel.For(0, level.Length, i => lists[i] = List(level[i]));
+            Parallel.For(0, level.Length, i => lists[i] = List(level[i], names.GetAlternateLookup<ReadOnlySpan<char>>()));
             var next = new List<string>();
             for (int i = 0; i < level.Length; i++)
             {
@@ -93,11 +97,12 @@ public static class SymlinkGuard
     /// A folder's entries in ordinal order, each with what the listing keeps (the size and time come with the same
     /// look-up as the link test); null when the folder cannot be listed.
     /// </summary>
-    private static ContentListing.Entry[]? List(string dir)
+    private static ContentListing.Entry[]? List(string dir, Names names)
     {
         try
         {
-            var entries = new FileSystemEnumerable<ContentListing.Entry>(dir, (ref FileSystemEntry e) => new ContentListing.Entry(e.FileName.ToString(),
+            var entries = new FileSystemEnumerable<ContentListing.Entry>(dir, (ref FileSystemEntry e) => new ContentListing.Entry(
+                    Shared(e.FileName, names),
                     (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory, e.Length, e.LastWriteTimeUtc.UtcTicks), ListOptions).ToArray();
             Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
             return entries;
@@ -106,6 +111,14 @@ public static class SymlinkGuard
         {
             return null;
         }
+    }
+
+    /// <summary>The one string for this name in the walk.</summary>
+    private static string Shared(ReadOnlySpan<char> name, Names names)
+    {
+        if (names.TryGetValue(name, out var known)) return known;
+        string made = name.ToString();
+        return names.Dictionary.GetOrAdd(made, made);
     }
 
     /// <summary>The absolute path with every symbolic link resolved; a part that does not exist yet is kept as written.</summary>

@@ -365,7 +365,7 @@ public static partial class LinkChecker
         // site's links are never all in memory); pages kept in memory are scanned now, in parallel.
         var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var scanned = new PageLinks?[names.Length];
-        Parallel.For(0, names.Length, i =>
+        Parallel.For(0, names.Length, Content.Loading.Cores.Options(), i =>
         {
             if (!files.HasLinks(names[i])) scanned[i] = scan is null ? Scan(files.Read(names[i])) : scan(names[i]);
         });

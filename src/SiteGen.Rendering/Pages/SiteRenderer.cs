@@ -45,7 +45,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var made = new (List<(string Path, SiteFiles.Rendered File)>? Files, Exception? Error)[results.Count];
         var todo = Enumerable.Range(0, results.Count).Where(i => previous[i] is null).ToArray();
         int done = 0;
-        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        Parallel.ForEach(todo, Content.Loading.Cores.Options(maxDegreeOfParallelism), i =>
         {
             var (n, r) = results[i];
             try

@@ -21,7 +21,7 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
     /// What is kept of a drawn neighbourhood: its prepared files in drawing order (the links of its pages set aside on
     /// disk), where its part of each site-wide data file was set aside, and its digest.
     /// </summary>
-    public sealed record Drawn(List<(string Path, SiteFiles.Rendered File)> Files, SpillFile.Slice[] DataParts, string Digest, Exception? Error)
+    public sealed record Drawn((string Path, SiteFiles.Rendered File)[] Files, SpillFile.Slice[] DataParts, string Digest, Exception? Error)
     {
         /// <summary>Its part of a site-wide data file, read back into <paramref name="into"/> (made larger when it is too small).</summary>
         /// <returns>The part's length.</returns>
@@ -80,7 +80,8 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                         kept.Encode(encoded);
                         own[i] = (own[i].Path, own[i].File with { Links = null, SpilledLinks = _spill.Append(encoded.WrittenSpan) });
                     }
-                _drawn[n.Id] = new Drawn(own, parts, digest, null);
+                // An array of its exact length: the drawn list has room to spare, and this is kept to the end of the build.
+                _drawn[n.Id] = new Drawn([.. own], parts, digest, null);
             }
             catch (Exception e)
             {

@@ -265,7 +265,7 @@ public static class SiteBuilder
         // Each neighbourhood on its own core; results and findings in the content's order.
         var list = content.Neighbourhoods.ToArray();
         var computed = new (NeighbourhoodResult? Result, string? Error)[list.Length];
-        Parallel.For(0, list.Length, i =>
+        Parallel.For(0, list.Length, Cores.Options(), i =>
         {
             // The same object as last time means the same inputs: the core is pure.
             if (session is not null && session.Results.TryGetValue(list[i], out var known))
@@ -353,7 +353,7 @@ public static class SiteBuilder
         // A session keeps each neighbourhood's part of them: an edit re-makes one part, and the files are joined.
         // Each file goes to the staging folder as soon as it is joined: a national site's files are not all in memory at once.
         var made = new SiteFiles.Rendered[SiteWideData.Paths.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var parallel = Cores.Options(maxDegreeOfParallelism);
         void MakeData()
         {
             if (session is null && plan is null)
