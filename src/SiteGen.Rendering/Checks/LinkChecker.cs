@@ -16,8 +16,9 @@ namespace SiteGen.Rendering.Checks;
 /// <remarks>
 /// Each page is reduced once to its links (with their source positions) and its ids. A full build scans each page as
 /// soon as it is rendered (<see cref="SiteFiles"/>) and drops the page, so the check itself only resolves what was
-/// kept. The scan runs AngleSharp's tokenizer, not its tree builder: building a DOM per page made the check
-/// allocation-bound, and the links and ids are all it needs. Findings are reported in page order.
+/// kept. The scan reads tags, not a tree: building a DOM per page made the check allocation-bound, and the links and
+/// ids are all it needs. The plain HTML themes write is read by <see cref="PlainTags"/>, any other page by AngleSharp's
+/// tokenizer; <see cref="TreeRules"/> follows the tree builder's decisions for both. Findings are reported in page order.
 /// </remarks>
 public static partial class LinkChecker
 {
