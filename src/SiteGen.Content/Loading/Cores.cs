@@ -4,7 +4,7 @@ namespace SiteGen.Content.Loading;
 /// How many threads a build's parallel loops use: one per core, not "as many as the thread pool offers". Unbounded,
 /// the pool added threads whenever one waited (for the schema check's lock, for the disk), so four threads drew
 /// neighbourhoods on two cores: more neighbourhoods half-drawn at once, each surviving collections it did not need to.
-/// Bounded, a 20,000-page build stood still for collections 30% less, peaked about 10 MB lower and took 6% less time.
+/// Bounded, a 20,000-page build stood still for collections 30% less, peaked about 10 MB lower and took 3-6% less time.
 /// </summary>
 public static class Cores
 {

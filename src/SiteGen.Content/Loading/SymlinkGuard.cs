@@ -71,12 +71,12 @@ public static class SymlinkGuard
         var listed = new Dictionary<string, ContentListing.Entry[]?>(StringComparer.Ordinal);
         // One string per name, however many folders hold it: every neighbourhood has its neighbourhood.yaml, index.md,
         // dwellings/ and variants/, and the listing lives as long as the load.
-        var names = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var names = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var level = start;
         while (level.Length > 0)
         {
             var lists = new ContentListing.Entry[]?[level.Length];
-            Parallel.For(0, level.Length, i => lists[i] = List(level[i], names.GetAlternateLookup<ReadOnlySpan<char>>()));
+            Parallel.For(0, level.Length, i => lists[i] = List(level[i], names));
             var next = new List<string>();
             for (int i = 0; i < level.Length; i++)
             {
