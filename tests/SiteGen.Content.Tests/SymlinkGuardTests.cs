@@ -54,4 +54,29 @@ public sealed class SymlinkGuardTests : IDisposable
         SymlinkGuard.Check(root, new DiagnosticBag(), "content", new HashSet<string> { n }, partial);
         Assert.Null(partial.FilesUnder(n));
     }
+
+    [Fact]
+    public void A_folder_let_go_of_is_answered_from_the_disk_and_its_neighbours_still_from_the_listing()
+    {
+        string root = Path.Combine(_dir, "content");
+        foreach (var file in new[] { "m/n/neighbourhood.yaml", "m/n/dwellings/a.yaml", "m/o/neighbourhood.yaml" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, file))!);
+            File.WriteAllText(Path.Combine(root, file), file);
+        }
+        var listing = new ContentListing();
+        Assert.True(SymlinkGuard.Check(root, new DiagnosticBag(), "content", listing: listing));
+        string n = Path.Combine(root, "m", "n"), o = Path.Combine(root, "m", "o");
+
+        listing.Forget(n + Path.DirectorySeparatorChar);
+
+        Assert.Null(listing.FilesUnder(n));
+        // Its subfolder went with it: asked about alone, it too goes to the disk.
+        Assert.Null(listing.FilesUnder(Path.Combine(n, "dwellings")));
+        Assert.Equal([Path.Combine(o, "neighbourhood.yaml")], listing.FilesUnder(o)!.Select(f => f.Path));
+        // Forgetting it again, or a folder never listed, changes nothing.
+        listing.Forget(n);
+        listing.Forget(Path.Combine(_dir, "elsewhere"));
+        Assert.NotNull(listing.FilesUnder(o));
+    }
 }

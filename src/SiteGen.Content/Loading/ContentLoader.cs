@@ -123,6 +123,8 @@ public static class ContentLoader
             {
                 drawn[i] = KeptNeighbourhood.Of(n);
                 n = null;
+                // Drawn and hashed: nothing asks about its files again in this build.
+                listing?.Forget(ndir);
             }
             read[i] = (n, own);
         });

@@ -364,15 +364,20 @@ public static partial class LinkChecker
         // Only pages rendered by this build are checked; pages carried over were checked when they were made. Pages
         // scanned when they were staged are not read again (those kept on disk are read back one at a time, so a large
         // site's links are never all in memory); pages kept in memory are scanned now, in parallel.
-        var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var scanned = new PageLinks?[names.Length];
         Parallel.For(0, names.Length, Content.Loading.Cores.Options(), i =>
         {
             if (!files.HasLinks(names[i])) scanned[i] = scan is null ? Scan(files.Read(names[i])) : scan(names[i]);
         });
-        var index = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-        for (int i = 0; i < names.Length; i++) index[names[i]] = i;
-        return Check(files, names, p => index.TryGetValue(p, out int i) ? scanned[i] ?? files.LinksOf(p, StringPool.OfThread()) : null, diag);
+        // Only the pages scanned just now are looked up here (a site kept in memory); a staged page's links are where it
+        // was staged, so a build that writes keeps no second map of its pages for the check.
+        var now = new Dictionary<string, PageLinks>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++)
+            if (scanned[i] is { } links) now[names[i]] = links;
+        scanned = null;
+        return Check(files, names, p => now.TryGetValue(p, out var links) ? links
+            : files.HasLinks(p) && p.EndsWith(".html", StringComparison.Ordinal) ? files.LinksOf(p, StringPool.OfThread()) : null, diag);
     }
 
     /// <summary>Resolves the links of the scanned pages, in ordinal page order; targets not scanned are read and scanned on demand.</summary>
@@ -393,8 +398,6 @@ public static partial class LinkChecker
             string path = target.ToString();
             return targets.GetOrAdd(path, linksOf(path) ?? Scan(files.Read(path)));
         }
-        // Every file the build makes, looked up by the resolved target as it stands in the resolver's buffer: no string per link.
-        var paths = new HashSet<string>(files.Unordered, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         // In batches of pages, each batch on all cores: most of a page's check is reading its links back from where they
         // were set aside, and one core did it for the whole site at the end of the build while the others waited.
         // Findings are reported in page order, and only one batch's links are held at a time.
@@ -414,7 +417,7 @@ public static partial class LinkChecker
                 foreach (var (url, line, column) in links.Links)
                 {
                     count++;
-                    var (code, message) = Judge(page, url, t => paths.Contains(t), t => Target(t), out var target, out var fragment) switch
+                    var (code, message) = Judge(page, url, t => files.Contains(t), t => Target(t), out var target, out var fragment) switch
                     {
                         Verdict.NotAllowed => (Codes.UnsafeLink, $"link '{url}' begint niet met http, https, mailto of tel; zulke links zijn niet toegestaan"),
                         Verdict.NoFile => (Codes.BrokenLink, $"link '{url}' wijst naar '{target}', maar die pagina of dat bestand maakt de build niet"),

@@ -94,4 +94,7 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
 
     /// <summary>Lets go of what was kept of the drawn neighbourhoods once the site has them.</summary>
     public void Clear() => _drawn.Clear();
+
+    /// <summary>Lets go of what was kept of one drawn neighbourhood once the site has its files.</summary>
+    public void Forget(string id) => _drawn.TryRemove(id, out _);
 }

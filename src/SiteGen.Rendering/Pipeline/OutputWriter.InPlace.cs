@@ -41,12 +41,13 @@ public static partial class OutputWriter
             {
                 if (limit <= 0 || !File.Exists(OutputManifest.PathIn(s._full)) || IsLink(s._full)) return null;
                 var site = new HashSet<string>(paths, StringComparer.Ordinal);
-                var @new = s._new.Order(StringComparer.Ordinal).ToList();
+                // The staged paths whose bytes are new (what a commit in place moves): the rendered ones not the same as before.
+                var @new = files.All.Keys.Where(p => !s._same.ContainsKey(p)).ToList();
                 var isNew = @new.ToHashSet(StringComparer.Ordinal);
                 var stale = s._managed.Where(p => p != OutputManifest.FileName && !site.Contains(p)).Order(StringComparer.Ordinal).ToList();
                 if (@new.Count + stale.Count > limit) return null;
                 // What was not staged is carried over from the previous output; anything else is for the swap to report.
-                if (paths.Any(p => !s._staged.ContainsKey(p) && !files.CarriedOver.ContainsKey(p))) return null;
+                if (paths.Any(p => !files.IsRendered(p) && !files.CarriedOver.ContainsKey(p))) return null;
 
                 // Every folder a file is moved into or out of must be a real folder of the output, never a link out of it.
                 // Folders that hold only unchanged files are not looked at: nothing is written there.

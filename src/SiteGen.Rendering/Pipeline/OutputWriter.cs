@@ -71,11 +71,7 @@ public static partial class OutputWriter
     {
         private readonly string _outDir, _full, _old;
         private readonly HashSet<string> _managed;
-        // Which paths were staged: two outputs of one path must not race for its file (the build reports them later).
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _staged = new(StringComparer.Ordinal);
         private int _written, _unchanged;
-        // The staged paths whose bytes are new: what a commit in place moves.
-        private readonly System.Collections.Concurrent.ConcurrentBag<string> _new = [];
         // The staged paths whose bytes are the previous output's: only a swap links them into the staging folder.
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _same = new(StringComparer.Ordinal);
 
@@ -103,13 +99,11 @@ public static partial class OutputWriter
         /// <returns>False when the path was staged already (the build reports the double output).</returns>
         public bool Stage(string path, ReadOnlySpan<byte> bytes)
         {
-            if (!Claim(path)) return false;
-            if (Previous(path, bytes.Length) is { } previous && SameBytes(previous, bytes)) _same.TryAdd(path, 0);
-            else
-            {
-                using (var file = new FileStream(Create(path), FileMode.CreateNew, FileAccess.Write, FileShare.None)) file.Write(bytes);
-                Wrote(path);
-            }
+            Open();
+            if (Previous(path, bytes.Length) is { } previous && SameBytes(previous, bytes)) return _same.TryAdd(path, 0);
+            if (New(path, 1) is not { } file) return false;
+            using (file) file.Write(bytes);
+            Interlocked.Increment(ref _written);
             return true;
         }
 
@@ -120,22 +114,40 @@ public static partial class OutputWriter
         public bool Stage(string path, Func<Stream, long> write, out long length)
         {
             length = 0;
-            if (!Claim(path)) return false;
-            string target = Create(path);
-            using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024)) length = write(file);
-            if (Previous(path, length) is { } previous && SameBytes(previous, target))
+            Open();
+            if (New(path, 64 * 1024) is not { } file) return false;
+            using (file) length = write(file);
+            if (Previous(path, length) is { } previous && SameBytes(previous, file.Name))
             {
-                File.Delete(target);
-                _same.TryAdd(path, 0);
+                File.Delete(file.Name);
+                return _same.TryAdd(path, 0);
             }
-            else Wrote(path);
+            Interlocked.Increment(ref _written);
             return true;
         }
 
-        private bool Claim(string path)
+        private void Open()
         {
             if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
-            return _staged.TryAdd(path, 0);
+        }
+
+        /// <summary>
+        /// A new file in the staging folder, or null when the path is there already. No set of the staged paths is kept
+        /// (22,000 at 20,000 pages, to the end of the build): the file system refuses a second file at a path, once and
+        /// atomically, and a path staged unchanged is in <see cref="_same"/>. Two outputs of one path are reported when
+        /// the site adds them (<see cref="SiteFiles.Add(string, SiteFiles.Rendered)"/>).
+        /// </summary>
+        private FileStream? New(string path, int buffer)
+        {
+            string target = Create(path);
+            try
+            {
+                return new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, buffer);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                return null;
+            }
         }
 
         /// <summary>The previous output's file at this path when it may be kept and has this length (its bytes are compared next).</summary>
@@ -153,12 +165,6 @@ public static partial class OutputWriter
             string target = Path.Combine(Folder, path);
             CreateParent(target);
             return target;
-        }
-
-        private void Wrote(string path)
-        {
-            Interlocked.Increment(ref _written);
-            _new.Add(path);
         }
 
         // The folder this thread last made sure of, for this staging: files that share a folder (a municipality's data
@@ -246,7 +252,7 @@ public static partial class OutputWriter
                     if (old.Conflict(path, _managed) is { } theirs)
                         throw new UnsafeOutputException($"'{Path.Combine(_outDir, theirs)}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
                 // Not staged while rendering: carried over from the previous output (its bytes did not change).
-                var carried = paths.Where(p => !_staged.ContainsKey(p)).ToList();
+                var carried = paths.Where(p => !files.IsRendered(p)).ToList();
                 if (carried.FirstOrDefault(p => !files.CarriedOver.ContainsKey(p)) is { } lost) throw new InvalidOperationException($"'{lost}' was not staged");
                 carried.AddRange(_same.Keys);
                 Parallel.ForEach(carried, path =>
