@@ -37,7 +37,7 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
     private readonly ConcurrentDictionary<string, Drawn> _drawn = new(StringComparer.Ordinal);
     // Where a page's links are encoded before they are set aside: one buffer per thread, not an array per page.
     [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? t_encoded;
-    private int _done;
+    private int _done, _finished;
     // What the site-wide steps need of every neighbourhood, on disk until then: memory stays the same whatever the
     // site's size. Closed with its handle when the build's files are let go (nothing of it is ever in a folder).
     private readonly SpillFile _spill = SpillFile.Create();
@@ -87,6 +87,8 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
             {
                 _drawn[n.Id] = new Drawn([], [], digest, e);
             }
+            // A full compacting collection now and then, when the background ones leave the heap full of holes.
+            if (Interlocked.Increment(ref _finished) % HeapCompaction.Every == 0) HeapCompaction.IfFragmented();
             if (progress is not null) lock (_drawn) progress(++_done, total);
             return true;
         };
