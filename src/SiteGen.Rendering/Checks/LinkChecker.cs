@@ -377,7 +377,7 @@ public static partial class LinkChecker
             if (scanned[i] is { } links) now[names[i]] = links;
         scanned = null;
         return Check(files, names, p => now.TryGetValue(p, out var links) ? links
-            : files.HasLinks(p) && p.EndsWith(".html", StringComparison.Ordinal) ? files.LinksOf(p, StringPool.OfThread()) : null, diag);
+            : files.HasLinks(p) ? files.LinksOf(p, StringPool.OfThread()) : null, diag);
     }
 
     /// <summary>Resolves the links of the scanned pages, in ordinal page order; targets not scanned are read and scanned on demand.</summary>

@@ -9,8 +9,8 @@ namespace SiteGen.Rendering.Pipeline;
 /// its end (a path and a few numbers per file), and dies soon after: what is kept then holds on to every region it lies
 /// in. At 20,000 pages a background collection left 8-15 MB of holes for 17-21 MB of live objects, and the heap grew to
 /// twice what lived in it before the next one. Compacting when the holes outweigh a quarter of the live heap took three
-/// collections at 20,000 pages and the peak from 107-113 to 99-104 MB; at national scale the peak went from 322 to 190
-/// MB, with no change in time (bench/README.md, eighteenth round).
+/// collections at 20,000 pages and the peak from 107-113 to 99-104 MB; at national scale, together with keeping less of
+/// each file, the peak went from 322 to 190 MB, with no change in time (bench/README.md, eighteenth round).
 /// </para>
 /// </summary>
 public static class HeapCompaction

@@ -99,7 +99,7 @@ public static partial class OutputWriter
         /// <returns>False when the path was staged already (the build reports the double output).</returns>
         public bool Stage(string path, ReadOnlySpan<byte> bytes)
         {
-            Open();
+            ThrowIfFinished();
             if (Previous(path, bytes.Length) is { } previous && SameBytes(previous, bytes)) return _same.TryAdd(path, 0);
             if (New(path, 1) is not { } file) return false;
             using (file) file.Write(bytes);
@@ -114,7 +114,7 @@ public static partial class OutputWriter
         public bool Stage(string path, Func<Stream, long> write, out long length)
         {
             length = 0;
-            Open();
+            ThrowIfFinished();
             if (New(path, 64 * 1024) is not { } file) return false;
             using (file) length = write(file);
             if (Previous(path, length) is { } previous && SameBytes(previous, file.Name))
@@ -126,7 +126,7 @@ public static partial class OutputWriter
             return true;
         }
 
-        private void Open()
+        private void ThrowIfFinished()
         {
             if (_done) throw new InvalidOperationException("the staging folder was finished or abandoned");
         }
