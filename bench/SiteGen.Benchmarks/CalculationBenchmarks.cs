@@ -3,7 +3,10 @@ using SiteGen.Calculation;
 using SiteGen.Calculation.Collective;
 using SiteGen.Calculation.Inputs;
 using SiteGen.Calculation.Resident;
+using SiteGen.Content.Diagnostics;
 using SiteGen.Content.Model;
+using SiteGen.Content.Schema;
+using SiteGen.Content.Yaml;
 
 namespace SiteGen.Benchmarks;
 
@@ -72,6 +75,31 @@ public class CalculationBenchmarks
 [MemoryDiagnoser]
 public class ContentBenchmarks
 {
+    private YamlDotNet.RepresentationModel.YamlNode _neighbourhood = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string file = System.IO.Directory.GetFiles(PuttenContent.Directory, "neighbourhood.yaml", SearchOption.AllDirectories).Single();
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(file)));
+        _neighbourhood = stream.Documents[0].RootNode;
+        SchemaCheck.Get(SchemaCheck.Neighbourhood); // loaded once per process, as in a build
+    }
+
     [Benchmark]
     public SiteContent LoadContent() => PuttenContent.Load();
+
+    /// <summary>
+    /// The JSON Schema check of one neighbourhood.yaml (NJsonSchema on the file turned into JSON): a neighbourhood's
+    /// most costly file to check, once per neighbourhood in a build.
+    /// </summary>
+    [Benchmark]
+    public int CheckNeighbourhoodSchema()
+    {
+        var diag = new DiagnosticBag();
+        SchemaCheck.Validate(_neighbourhood, SchemaCheck.Neighbourhood, new YamlContext("neighbourhood.yaml", diag));
+        diag.MergeSecondary();
+        return diag.Items.Count;
+    }
 }
