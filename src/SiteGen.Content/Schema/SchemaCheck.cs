@@ -1,19 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using SiteGen.Content.Diagnostics;
 using SiteGen.Content.Yaml;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Content.Schema;
 
 /// <summary>
 /// Validates a content file against its JSON Schema (content/schema/, embedded in this assembly), the same
-/// schema editors use for autocompletion. The YAML tree is converted to JSON with a map from JSON path back
-/// to YAML node, so each schema finding points at a line and column.
+/// schema editors use for autocompletion. NJsonSchema reads the schemas; <see cref="SchemaWalk"/> checks the YAML tree
+/// against them node by node, so each finding points at a line and column.
 /// </summary>
 public static partial class SchemaCheck
 {
@@ -21,9 +19,9 @@ public static partial class SchemaCheck
         Neighbourhood = "neighbourhood", StepPlan = "step-plan", Narrative = "narrative", Glossary = "glossary", Help = "help";
 
     // One set of loaded schemas, used by one check at a time: content is read in parallel, and NJsonSchema does not
-    // promise that validating against one schema object from several threads at once is safe. A check that finds the
-    // set in use waits for it (a check takes about a millisecond) rather than loading a set of its own: a second set
-    // costs tens of milliseconds of a core, schema by schema, and a 2,000-page build loaded parts of three.
+    // promise that its schema objects may be read from several threads at once. A check that finds the set in use waits
+    // for it (a neighbourhood.yaml takes about 0.1 ms) rather than loading a set of its own: a second set costs tens of
+    // milliseconds of a core, schema by schema.
     private static readonly Lock s_lock = new();
     private static Dictionary<string, JsonSchema>? s_set;
 
@@ -62,7 +60,9 @@ public static partial class SchemaCheck
         using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream($"schema/{name}.schema.json")
                            ?? throw new InvalidOperationException($"schema '{name}' is not embedded");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        var schema = JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        SchemaWalk.Prepare(schema, name);
+        return schema;
     }
 
     public static void Validate(YamlNode? root, string schema, YamlContext ctx)
@@ -78,114 +78,65 @@ public static partial class SchemaCheck
 
     private static void Check(YamlNode root, string schema, YamlContext ctx)
     {
-        JToken json;
-        try
-        {
-            int budget = MaxValues;
-            json = ToJson(root, "#/", null, ref budget);
-        }
-        catch (TooManyValues)
+        int budget = MaxValues;
+        if (!WithinBudget(root, ref budget))
         {
             // Aliases can make a 10-line file stand for billions of values ("billion laughs"): refuse it.
             ctx.Error(root, Codes.Syntax, $"het bestand groeit uit tot meer dan {UnitRange.Dutch(MaxValues)} waarden (door herhalingen met '&anker'/'*alias'); een inhoudsbestand is veel kleiner");
             return;
         }
-        var errors = Leaves(WithSchema(schema, s => s.Validate(json))).ToList();
-        if (errors.Count == 0) return;
-        // Where each value stands in the file: walked again only for a file with errors (most have none).
-        var positions = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        int again = MaxValues;
-        ToJson(root, "#/", positions, ref again);
-        foreach (var error in errors)
+        foreach (var finding in WithSchema(schema, s => SchemaWalk.Check(root, s)))
         {
-            var node = Locate(error, positions) ?? root;
-            var (line, column) = ctx.Position(node);
-            var (code, message) = Describe(error);
+            var (line, column) = ctx.Position(finding.At);
+            var (code, message) = Describe(finding.Kind, finding.Property);
             ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (volgens schema {schema}.schema.json)"));
         }
     }
 
-    private static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
+    /// <summary>A finding in plain words, with its code.</summary>
+    public static (string Code, string Message) Describe(ValidationErrorKind kind, string? property) => kind switch
     {
-        foreach (var e in errors)
-        {
-            if (e is ChildSchemaValidationError child && child.Errors.Count > 0)
-                foreach (var inner in Leaves(child.Errors.SelectMany(kv => kv.Value))) yield return inner;
-            else yield return e;
-        }
-    }
-
-    /// <summary>The node a finding is about; a missing property is reported at the mapping that lacks it.</summary>
-    private static YamlNode? Locate(ValidationError e, Dictionary<string, YamlNode> positions)
-    {
-        string? path = e.Path;
-        if (e.Kind == ValidationErrorKind.PropertyRequired && path is not null && path.Contains('.')) path = path[..path.LastIndexOf('.')];
-        while (path is not null)
-        {
-            if (positions.TryGetValue(path, out var node)) return node;
-            int cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            path = cut > 2 ? path[..cut] : null;
-        }
-        return null;
-    }
-
-    private static (string Code, string Message) Describe(ValidationError e) => e.Kind switch
-    {
-        ValidationErrorKind.NoAdditionalPropertiesAllowed => (Codes.UnknownKey, $"onbekende sleutel '{e.Property}'"),
-        ValidationErrorKind.PropertyRequired => (Codes.MissingKey, $"'{e.Property}' ontbreekt"),
-        ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected => (Codes.WrongType, $"'{e.Property}' moet een getal zijn"),
-        ValidationErrorKind.StringExpected => (Codes.WrongType, $"'{e.Property}' moet tekst zijn"),
-        ValidationErrorKind.BooleanExpected => (Codes.WrongType, $"'{e.Property}' moet true of false zijn"),
-        ValidationErrorKind.ObjectExpected => (Codes.WrongType, $"'{e.Property}' moet bestaan uit regels 'sleutel: waarde'"),
-        ValidationErrorKind.ArrayExpected => (Codes.WrongType, $"'{e.Property}' moet een lijst zijn"),
-        ValidationErrorKind.NotInEnumeration => (Codes.WrongType, $"'{e.Property}' heeft hier een waarde die niet is toegestaan"),
-        ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => (Codes.OutOfRange, $"'{e.Property}' ligt buiten het toegestane bereik"),
-        ValidationErrorKind.StringTooShort => (Codes.WrongType, $"'{e.Property}' mag niet leeg zijn"),
-        ValidationErrorKind.PatternMismatch => (Codes.WrongType, $"'{e.Property}' heeft niet de verwachte vorm"),
-        ValidationErrorKind.TooFewItems or ValidationErrorKind.TooFewProperties => (Codes.MissingKey, $"'{e.Property}' is leeg"),
-        _ => (Codes.WrongType, $"'{e.Property}': {e.Kind}"),
+        ValidationErrorKind.NoAdditionalPropertiesAllowed => (Codes.UnknownKey, $"onbekende sleutel '{property}'"),
+        ValidationErrorKind.PropertyRequired => (Codes.MissingKey, $"'{property}' ontbreekt"),
+        ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected => (Codes.WrongType, $"'{property}' moet een getal zijn"),
+        ValidationErrorKind.StringExpected => (Codes.WrongType, $"'{property}' moet tekst zijn"),
+        ValidationErrorKind.BooleanExpected => (Codes.WrongType, $"'{property}' moet true of false zijn"),
+        ValidationErrorKind.ObjectExpected => (Codes.WrongType, $"'{property}' moet bestaan uit regels 'sleutel: waarde'"),
+        ValidationErrorKind.ArrayExpected => (Codes.WrongType, $"'{property}' moet een lijst zijn"),
+        ValidationErrorKind.NotInEnumeration => (Codes.WrongType, $"'{property}' heeft hier een waarde die niet is toegestaan"),
+        ValidationErrorKind.NumberTooSmall or ValidationErrorKind.NumberTooBig => (Codes.OutOfRange, $"'{property}' ligt buiten het toegestane bereik"),
+        ValidationErrorKind.StringTooShort => (Codes.WrongType, $"'{property}' mag niet leeg zijn"),
+        ValidationErrorKind.PatternMismatch => (Codes.WrongType, $"'{property}' heeft niet de verwachte vorm"),
+        ValidationErrorKind.TooFewItems or ValidationErrorKind.TooFewProperties => (Codes.MissingKey, $"'{property}' is leeg"),
+        _ => (Codes.WrongType, $"'{property}': {kind}"),
     };
 
     public const int MaxValues = 100_000;
 
-    private sealed class TooManyValues : Exception;
-
-    /// <summary>YAML to JSON with YAML's core schema for plain scalars: numbers, true/false, null; quoted text stays text.</summary>
-    /// <param name="positions">When given: each value's node by its schema path (the paths are made only then).</param>
-    private static JToken ToJson(YamlNode node, string path, Dictionary<string, YamlNode>? positions, ref int budget)
+    /// <summary>
+    /// Counts the values the file stands for, as a copy of it would hold them (a repeated key once), and stops past
+    /// <paramref name="budget"/>: aliases can repeat a node without bound.
+    /// </summary>
+    private static bool WithinBudget(YamlNode node, ref int budget)
     {
-        if (--budget < 0) throw new TooManyValues();
-        positions?.TryAdd(path, node);
+        if (--budget < 0) return false;
         switch (node)
         {
             case YamlMappingNode map:
-                var obj = new JObject();
-                foreach (var (k, v) in map.Children)
-                {
-                    string key = (k as YamlScalarNode)?.Value ?? "";
-                    if (obj.ContainsKey(key)) continue;
-                    string child = positions is null ? "" : path == "#/" ? "#/" + key : path + "." + key;
-                    positions?.TryAdd(child, k);
-                    obj[key] = ToJson(v, child, positions, ref budget);
-                }
-                return obj;
+                for (int i = 0; i < map.Children.Count; i++)
+                    if (!SchemaWalk.IsRepeat(map, i) && !WithinBudget(map.Children[i].Value, ref budget)) return false;
+                return true;
             case YamlSequenceNode seq:
-                var arr = new JArray();
-                int i = 0;
-                foreach (var item in seq.Children) arr.Add(ToJson(item, positions is null ? "" : $"{path}[{i++}]", positions, ref budget));
-                return arr;
-            case YamlScalarNode { Style: ScalarStyle.Plain, Value: var s }:
-                if (s is null or "" or "~" or "null") return JValue.CreateNull();
-                if (s is "true" or "false") return new JValue(s == "true");
-                if (NumberPattern().IsMatch(s) && decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
-                    return d == decimal.Truncate(d) && Math.Abs(d) < long.MaxValue ? new JValue((long)d) : new JValue(d);
-                return new JValue(s);
-            case YamlScalarNode scalar:
-                return new JValue(scalar.Value ?? "");
+                for (int i = 0; i < seq.Children.Count; i++)
+                    if (!WithinBudget(seq.Children[i], ref budget)) return false;
+                return true;
             default:
-                return JValue.CreateNull();
+                return true;
         }
     }
+
+    /// <summary>Whether a plain scalar is written as a number (YAML's core schema), before it is read as one.</summary>
+    public static bool IsNumber(string text) => NumberPattern().IsMatch(text);
 
     [GeneratedRegex(@"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")]
     private static partial Regex NumberPattern();
