@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -94,7 +93,7 @@ public static partial class SchemaCheck
     }
 
     /// <summary>A finding in plain words, with its code.</summary>
-    public static (string Code, string Message) Describe(ValidationErrorKind kind, string? property) => kind switch
+    private static (string Code, string Message) Describe(ValidationErrorKind kind, string? property) => kind switch
     {
         ValidationErrorKind.NoAdditionalPropertiesAllowed => (Codes.UnknownKey, $"onbekende sleutel '{property}'"),
         ValidationErrorKind.PropertyRequired => (Codes.MissingKey, $"'{property}' ontbreekt"),

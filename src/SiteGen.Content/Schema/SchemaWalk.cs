@@ -17,7 +17,7 @@ namespace SiteGen.Content.Schema;
 /// Values are typed as the JSON copy typed them (YAML's core schema for plain scalars; a repeated key counts once, the
 /// first time). A finding inside a child schema (allOf, items, a map's additionalProperties) is reported as the leaf it
 /// was under NJsonSchema, with the name that check gave it (none at the child's own level). Keywords NJsonSchema reads
-/// but these schemas do not use are refused when a schema is loaded (<see cref="Supported"/>), so a schema cannot
+/// but these schemas do not use are refused when a schema is loaded (<see cref="Prepare"/>), so a schema cannot
 /// quietly ask for a rule this check does not apply. <c>SchemaWalkTests</c> hold it to NJsonSchema's validator, finding
 /// for finding, on every shipped file and on thousands of broken copies of them.
 /// </remarks>
