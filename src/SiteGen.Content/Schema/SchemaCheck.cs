@@ -122,8 +122,9 @@ public static partial class SchemaCheck
         switch (node)
         {
             case YamlMappingNode map:
+                var repeats = SchemaWalk.Repeats(map);
                 for (int i = 0; i < map.Children.Count; i++)
-                    if (!SchemaWalk.IsRepeat(map, i) && !WithinBudget(map.Children[i].Value, ref budget)) return false;
+                    if (repeats?[i] != true && !WithinBudget(map.Children[i].Value, ref budget)) return false;
                 return true;
             case YamlSequenceNode seq:
                 for (int i = 0; i < seq.Children.Count; i++)

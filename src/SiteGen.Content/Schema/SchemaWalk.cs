@@ -116,9 +116,12 @@ public static class SchemaWalk
     }
 
     /// <param name="at">Where a finding about this value is reported: a mapping value's key, an item, or the root.</param>
-    private static void Walk(YamlNode node, Rules schema, string? name, YamlNode at, List<Finding> found)
+    private static void Walk(YamlNode node, Rules schema, string? name, YamlNode at, List<Finding> found) =>
+        Walk(node, TypeOf(node, out decimal number), number, schema, name, at, found);
+
+    /// <param name="token">The value's type, as <see cref="TypeOf"/> found it (with <paramref name="number"/>).</param>
+    private static void Walk(YamlNode node, Token token, decimal number, Rules schema, string? name, YamlNode at, List<Finding> found)
     {
-        var token = TypeOf(node, out decimal number);
         foreach (var part in schema.AllOf)
             Walk(node, part, null, at, found);
         if (schema.Not is { } not)
@@ -194,16 +197,19 @@ public static class SchemaWalk
         {
             if (map is not null && Find(map, property.Name) is { } entry)
             {
-                if (TypeOf(entry.Value, out _) == Token.Null && property.Nullable) continue;
-                Walk(entry.Value, property.Rules, property.Name, entry.Key, found);
+                var token = TypeOf(entry.Value, out decimal number);
+                if (token == Token.Null && property.Nullable) continue;
+                Walk(entry.Value, token, number, property.Rules, property.Name, entry.Key, found);
             }
             else if (property.Required) found.Add(new(ValidationErrorKind.PropertyRequired, property.Name, at));
         }
         foreach (var required in schema.OtherRequired)
             if (map is null || Find(map, required) is null) found.Add(new(ValidationErrorKind.PropertyRequired, required, at));
         if (map is null) return;
-        if (schema.MaxProperties > 0 && Count(map) > schema.MaxProperties) found.Add(new(ValidationErrorKind.TooManyProperties, name, at));
-        if (schema.MinProperties > 0 && Count(map) < schema.MinProperties) found.Add(new(ValidationErrorKind.TooFewProperties, name, at));
+        var repeats = Repeats(map);
+        int count = map.Children.Count - (repeats?.Count(r => r) ?? 0);
+        if (schema.MaxProperties > 0 && count > schema.MaxProperties) found.Add(new(ValidationErrorKind.TooManyProperties, name, at));
+        if (schema.MinProperties > 0 && count < schema.MinProperties) found.Add(new(ValidationErrorKind.TooFewProperties, name, at));
         // Keys the schema does not name: first those a pattern describes (the first pattern that matches), then the rest.
         bool[]? patterned = null;
         if (schema.PatternProperties.Length > 0)
@@ -211,7 +217,7 @@ public static class SchemaWalk
             {
                 var (k, v) = map.Children[i];
                 string key = Key(k);
-                if (schema.Names(key) || IsRepeat(map, i, key)) continue;
+                if (schema.Names(key) || repeats?[i] == true) continue;
                 foreach (var (pattern, described) in schema.PatternProperties)
                     if (pattern.IsMatch(key))
                     {
@@ -226,7 +232,7 @@ public static class SchemaWalk
         {
             var (k, v) = map.Children[i];
             string key = Key(k);
-            if (schema.Names(key) || IsRepeat(map, i, key) || patterned?[i] == true) continue;
+            if (schema.Names(key) || repeats?[i] == true || patterned?[i] == true) continue;
             if (others is not null) Walk(v, others, null, k, found);
             else found.Add(new(ValidationErrorKind.NoAdditionalPropertiesAllowed, key, k));
         }
@@ -244,22 +250,29 @@ public static class SchemaWalk
         return null;
     }
 
-    /// <summary>Whether the key at <paramref name="index"/> came before in the mapping (only its first value counts).</summary>
-    internal static bool IsRepeat(YamlMappingNode map, int index) => IsRepeat(map, index, Key(map.Children[index].Key));
-
-    private static bool IsRepeat(YamlMappingNode map, int index, string key)
+    /// <summary>
+    /// Per entry, whether its key came before in the mapping (only a key's first value counts); null when no key repeats,
+    /// as in nearly every file. Linear in the mapping's size: a generated file may hold a mapping of thousands of keys.
+    /// </summary>
+    internal static bool[]? Repeats(YamlMappingNode map)
     {
-        for (int i = 0; i < index; i++)
-            if (Key(map.Children[i].Key) == key) return true;
-        return false;
-    }
-
-    private static int Count(YamlMappingNode map)
-    {
-        int count = 0;
-        for (int i = 0; i < map.Children.Count; i++)
-            if (!IsRepeat(map, i, Key(map.Children[i].Key))) count++;
-        return count;
+        var children = map.Children;
+        bool[]? repeats = null;
+        if (children.Count <= 32) // pairwise, without a set: a few hundred comparisons at most
+        {
+            for (int i = 1; i < children.Count; i++)
+                for (int j = 0; j < i; j++)
+                    if (Key(children[i].Key) == Key(children[j].Key))
+                    {
+                        (repeats ??= new bool[children.Count])[i] = true;
+                        break;
+                    }
+            return repeats;
+        }
+        var seen = new HashSet<string>(children.Count, StringComparer.Ordinal);
+        for (int i = 0; i < children.Count; i++)
+            if (!seen.Add(Key(children[i].Key))) (repeats ??= new bool[children.Count])[i] = true;
+        return repeats;
     }
 
     /// <summary>A value's JSON type under YAML's core schema for plain scalars (numbers, true/false, null); quoted text is text.</summary>
