@@ -8,7 +8,7 @@ public class LargePageTests
     [Fact]
     public void A_render_of_more_than_a_megabyte_is_not_cut_off()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "sitegen-test-" + Guid.NewGuid().ToString("N"));
+        string dir = Content.Tests.RepoPaths.TempFolder("sitegen-test-");
         Directory.CreateDirectory(Path.Combine(dir, "partials"));
         File.WriteAllText(Path.Combine(dir, "partials", "list.sbn"), "<ul>{{ for i in items }}<li>{{ i }}</li>{{ end }}</ul>");
         var theme = Theme.Load("groot", [dir, Path.Combine(Content.Tests.RepoPaths.Root, "themes", "default")]);

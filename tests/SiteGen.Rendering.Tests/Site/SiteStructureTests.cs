@@ -118,7 +118,7 @@ public class SiteStructureTests
     [Fact]
     public void A_municipality_theme_overrides_a_default_file_of_the_same_name()
     {
-        string themes = Path.Combine(Path.GetTempPath(), "sitegen-themes-" + Guid.NewGuid().ToString("N"));
+        string themes = RepoPaths.TempFolder("sitegen-themes-");
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "themes", "default"), "*", SearchOption.AllDirectories))
         {
             string dest = Path.Combine(themes, "default", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "themes", "default"), file));
