@@ -322,20 +322,25 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         else
         {
             var totals = outcome.Options.Select(id => byId[id].Tco).ToList();
-            points.Add($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {Labels.Capitalise(Labels.Count(outcome.Options.Count))} keuzes "
-                        + $"liggen binnen de onzekerheid van de cijfers dicht bij elkaar, van {Display.Tco(totals.Min())} tot {Display.Tco(totals.Max())}: "
-                        + $"{Labels.JoinAnd(outcome.Options.Select(Name).ToList())}. U kunt dus ook op andere punten kiezen.");
+            // Four or more names made this point eleven lines long on a phone: the table right after it marks the same options.
+            string count = outcome.Options.Count == all.Count ? "Alle " + Labels.Count(all.Count) : Labels.Capitalise(Labels.Count(outcome.Options.Count));
+            points.Add($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {count} keuzes kosten ongeveer even veel: "
+                        + $"van {Display.Tco(totals.Min())} tot {Display.Tco(totals.Max())}. "
+                        + "In de tabel staan ze als 'ongeveer even duur'. U kunt dus ook op andere punten kiezen.");
         }
         // Without natural gas: only options that burn none (a hybrid heat pump still does).
         var gasFree = all.Where(r => r.GasM3 == 0m).ToList();
         if (gasFree.Count > 0 && gasFree.Count < all.Count)
         {
             var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
+            // Differences inside the margins name no winner: the options and the span of their figures. When they are
+            // all the options without gas, they are not named one by one (four names ran to six lines on a phone).
+            string close = free.Options.Count < gasFree.Count ? $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())}"
+                : $"De {Labels.Count(gasFree.Count)} keuzes zonder aardgas liggen";
             if (!outcome.Options.SequenceEqual(free.Options))
-                // Differences inside the margins name no winner: the options and the span of their figures.
                 points.Add(free.Clear || free.Options.Count == 1
                     ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}."
-                    : $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())} dicht bij elkaar: "
+                    : $"{close} dicht bij elkaar: "
                       + $"van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}.");
         }
         var monthly = view.LowestMonthly(dwelling);

@@ -132,6 +132,15 @@ public class RangesOnPagesTests
         string inShort = BuiltSite.Page($"{N}/woningen/vrijstaand-voor-1980/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent;
         Assert.DoesNotContain("voor dit huis het goedkoopst", inShort);
         Assert.Contains("geen duidelijk goedkoopste keuze", inShort);
+        // More than three close options are counted, not named (named, the point ran to eleven lines on a phone): the
+        // table right after it marks each of them, and the count is theirs.
+        var detached = BuiltSite.Page($"{N}/woningen/vrijstaand-voor-1980/index.html");
+        int close = Table(detached, "Totale kosten over 30 jaar").QuerySelectorAll("tr.is-about-equal").Length;
+        Assert.Equal(5, close);
+        string first = detached.GetElementById("in-het-kort")!.ParentElement!.QuerySelector("li")!.TextContent.Replace('\u00a0', ' ');
+        Assert.Matches(@"^Over 30 jaar is er voor dit huis geen duidelijk goedkoopste keuze\. Vijf keuzes kosten ongeveer even veel: "
+            + @"van € [\d.]+ tot € [\d.]+\. In de tabel staan ze als 'ongeveer even duur'\.", first);
+        Assert.DoesNotContain("warmtepomp", first);
         // Without gas and per month alike: options inside each other's margins are named together, none as the lowest.
         foreach (var page in BuiltSite.Files.All.Keys.Where(k => k.StartsWith($"{N}/woningen/", StringComparison.Ordinal) && k.EndsWith(".html", StringComparison.Ordinal)))
         {
@@ -140,8 +149,12 @@ public class RangesOnPagesTests
             Assert.DoesNotContain("het laagst", summary);
         }
         string terraced = BuiltSite.Page($"{N}/woningen/tussenwoning-1980-2000/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent;
-        Assert.Matches(@"Zonder aardgas liggen .+ dicht bij elkaar: van € \d", terraced.Replace('\u00a0', ' '));
+        // All four options without gas are close: counted, not named.
+        Assert.Matches(@"De vier keuzes zonder aardgas liggen dicht bij elkaar: van € \d", terraced.Replace('\u00a0', ' '));
         Assert.Matches(@"Per maand liggen .+ dicht bij elkaar: van € \d+ tot € \d+ in het eerste jaar", terraced.Replace('\u00a0', ' '));
+        // All six close on the newest house: "alle zes".
+        string newest = BuiltSite.Page($"{N}/woningen/tussenwoning-na-2000/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent;
+        Assert.Contains("Alle zes keuzes kosten ongeveer even veel", newest);
 
         // Without margins and what-ifs every range is a point: one winner per dwelling, named as such.
         string content = RepoPaths.CopyToTemp(RepoPaths.Content);
@@ -154,6 +167,25 @@ public class RangesOnPagesTests
         Assert.Equal("gasketel", VariantOf(cheapest));
         Assert.Contains("goedkoopst", cheapest.TextContent);
         Assert.Contains("de gasketel voor dit huis het goedkoopst", doc.GetElementById("in-het-kort")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
+    public void Some_of_the_options_without_gas_close_together_are_named()
+    {
+        // An air/water heat pump ten times its price: the three heat networks stay close, the heat pump drops out.
+        string content = RepoPaths.CopyToTemp(RepoPaths.Content);
+        string yaml = Path.Combine(content, "putten", "bijsteren-husselerveld", "neighbourhood.yaml");
+        string text = File.ReadAllText(yaml);
+        const string price = "amounts: {vrijstaand-voor-1980: 16540,";
+        Assert.Contains(price, text);
+        File.WriteAllText(yaml, text.Replace(price, "amounts: {vrijstaand-voor-1980: 165400,"));
+        var result = SiteBuilder.Build(new BuildOptions(content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: Path.Combine(RepoPaths.Root, "themes")));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Items));
+        var doc = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(result.Files!.All[$"{N}/woningen/vrijstaand-voor-1980/index.html"]));
+        var points = doc.GetElementById("in-het-kort")!.ParentElement!.QuerySelectorAll("li").Select(li => li.TextContent.Replace('\u00a0', ' ')).ToList();
+        Assert.Contains(points, p => System.Text.RegularExpressions.Regex.IsMatch(p,
+            @"^Zonder aardgas liggen het mini-warmtenet, het (kleinschalige|grootschalige) warmtenet en het (kleinschalige|grootschalige) warmtenet dicht bij elkaar: van € [\d.]+ tot € [\d.]+\.$"));
+        Assert.DoesNotContain(points, p => p.Contains("keuzes zonder aardgas", StringComparison.Ordinal));
     }
 
     /// <summary>Each TCO table marks exactly the options the core's rule names, and says "goedkoopst" only when it is clear.</summary>
