@@ -37,14 +37,15 @@ public static class Display
 
     private static string Between(CostRange r) => $"{DutchFormat.Euro(r.Low)} tot {DutchFormat.Euro(r.High)}";
 
-    /// <summary>A parameter value in its unit, Dutch style.</summary>
+    /// <summary>A parameter value in its unit, Dutch style (every unit content may use: <c>UnitRanges.ByUnit</c>).</summary>
     public static string Value(decimal v, string unit) => unit switch
     {
         "EUR" => DutchFormat.Euro(v, Decimals(v, 2)),
         "EUR/m3" => DutchFormat.Euro(v, 2) + " per m³",
         "EUR/kWh" => DutchFormat.Euro(v, 2) + " per kWh",
         "EUR/GJ" => DutchFormat.Euro(v, 2) + " per GJ",
-        "EUR/year" => DutchFormat.Euro(v, Decimals(v, 2)) + " per jaar",
+        "EUR/year" or "EUR/year-income" or "EUR/year-project" => DutchFormat.Euro(v, Decimals(v, 2)) + " per jaar",
+        "EUR-project" or "EUR-gap" => DutchFormat.Euro(v, Decimals(v, 2)),
         "kg/m3" => DutchFormat.WithUnit(v, Decimals(v, 3), "kg per m³"),
         "kg/kWh" => DutchFormat.WithUnit(v, Decimals(v, 3), "kg per kWh"),
         "MJ/m3" => DutchFormat.WithUnit(v, Decimals(v, 3), "MJ per m³"),
@@ -54,6 +55,8 @@ public static class Display
         "year" => "jaar " + DutchFormat.Number(v),
         "connections" => DutchFormat.WithUnit(v, 0, "aansluitingen"),
         "m3" => DutchFormat.WithUnit(v, 0, "m³"),
+        "m3/year" => DutchFormat.WithUnit(v, Decimals(v, 1), "m³ per jaar"),
+        "count" => DutchFormat.Number(v),
         "MWh/year" => DutchFormat.WithUnit(v, Decimals(v, 2), "MWh per jaar"),
         "GJ/year" => DutchFormat.WithUnit(v, Decimals(v, 2), "GJ per jaar"),
         "kWh/year" => DutchFormat.WithUnit(v, 0, "kWh per jaar"),

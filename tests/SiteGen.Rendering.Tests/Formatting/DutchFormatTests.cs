@@ -199,4 +199,21 @@ public class DutchFormatTests
             DutchFormat.RoundTo(64985m, 10m).ToString("0", CultureInfo.InvariantCulture),
         ];
     }
+
+    /// <summary>
+    /// Every unit content may give a value (the units the readers check) is written in Dutch: the income limit of the
+    /// 0% loan showed as "60.000 EUR/year-income" on the page of what changed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ContentUnits))]
+    public void Every_content_unit_is_shown_in_Dutch(string unit)
+    {
+        var range = SiteGen.Content.Yaml.UnitRanges.ByUnit[unit];
+        decimal sample = range.Min > 0m ? range.Min : range.Max;
+        string shown = Display.Value(sample, unit);
+        Assert.DoesNotContain(unit, shown, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"EUR|year|/|\bm3\b|kWh/|count|connections|share|factor", shown);
+    }
+
+    public static TheoryData<string> ContentUnits => new(SiteGen.Content.Yaml.UnitRanges.ByUnit.Keys.Order(StringComparer.Ordinal));
 }

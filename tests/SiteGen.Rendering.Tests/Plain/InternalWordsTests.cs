@@ -28,6 +28,7 @@ public class InternalWordsTests
         ("the method's internal name", new Regex(@"methode\s+'?consistent|\bconsistent\s*\(|\bconsistent'", RegexOptions.IgnoreCase)),
         ("a maintainer's instruction", new Regex(@"Zet op 0", RegexOptions.IgnoreCase)),
         ("an English working word", new Regex(@"\b(?:calibration|reconstructie|reconstruction|inferred|placeholder|TODO)\b", RegexOptions.IgnoreCase)),
+        ("a unit as content writes it", new Regex(@"\bEUR\b|/year\b|\b(?:m3|GJ|MWh|kWh)/|\bm3\b")),
     ];
 
     public static IEnumerable<object[]> Sites() => [["putten"], ["zonnedal"]];
@@ -60,7 +61,8 @@ public class InternalWordsTests
     [Fact]
     public void The_scan_finds_what_it_looks_for()
     {
-        string[] bad = ["zie MODEL.md §4.6", "SiteGen-reconstructie", "uit neighbourhood.yaml", "methode 'consistent'", "Zet op 0 om", "basis: calibration"];
+        string[] bad = ["zie MODEL.md §4.6", "SiteGen-reconstructie", "uit neighbourhood.yaml", "methode 'consistent'", "Zet op 0 om", "basis: calibration",
+            "60.000 EUR/year-income", "1.400 m3 per jaar"];
         foreach (var text in bad) Assert.Contains(Forbidden, f => f.Pattern.IsMatch(text));
         Assert.Matches(ParameterIds(), "tarief heat_tariffs.variable");
         Assert.Matches(ParameterIds(), "de gasprijs (energy.gas_price)");
