@@ -40,12 +40,12 @@ public static class Display
     /// <summary>A parameter value in its unit, Dutch style (every unit content may use: <c>UnitRanges.ByUnit</c>).</summary>
     public static string Value(decimal v, string unit) => unit switch
     {
-        "EUR" => DutchFormat.Euro(v, Decimals(v, 2)),
+        "EUR" => DutchFormat.Euro(v, Cents(v)),
         "EUR/m3" => DutchFormat.Euro(v, 2) + " per m³",
         "EUR/kWh" => DutchFormat.Euro(v, 2) + " per kWh",
         "EUR/GJ" => DutchFormat.Euro(v, 2) + " per GJ",
-        "EUR/year" or "EUR/year-income" or "EUR/year-project" => DutchFormat.Euro(v, Decimals(v, 2)) + " per jaar",
-        "EUR-project" or "EUR-gap" => DutchFormat.Euro(v, Decimals(v, 2)),
+        "EUR/year" or "EUR/year-income" or "EUR/year-project" => DutchFormat.Euro(v, Cents(v)) + " per jaar",
+        "EUR-project" or "EUR-gap" => DutchFormat.Euro(v, Cents(v)),
         "kg/m3" => DutchFormat.WithUnit(v, Decimals(v, 3), "kg per m³"),
         "kg/kWh" => DutchFormat.WithUnit(v, Decimals(v, 3), "kg per kWh"),
         "MJ/m3" => DutchFormat.WithUnit(v, Decimals(v, 3), "MJ per m³"),
@@ -63,6 +63,9 @@ public static class Display
         "" => DutchFormat.Number(v, Decimals(v, 3)),
         _ => DutchFormat.WithUnit(v, Decimals(v, 2), unit),
     };
+
+    /// <summary>Whole euros without cents, else both digits of the cents: "€ 32,80", never "€ 32,8".</summary>
+    private static int Cents(decimal v) => Decimals(v, 2) == 0 ? 0 : 2;
 
     /// <summary>Just enough decimals to show the value exactly, up to <paramref name="max"/>.</summary>
     public static int Decimals(decimal v, int max)

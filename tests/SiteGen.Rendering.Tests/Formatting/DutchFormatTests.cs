@@ -215,5 +215,15 @@ public class DutchFormatTests
         Assert.DoesNotMatch(@"EUR|year|/|\bm3\b|kWh/|count|connections|share|factor", shown);
     }
 
+    [Fact]
+    public void An_amount_with_cents_shows_both_digits()
+    {
+        // The ACM metering tariff of 32.80 a year showed as "€ 32,8 per jaar".
+        Assert.Equal($"€{S}32,80 per jaar", Display.Value(32.8m, "EUR/year"));
+        Assert.Equal($"€{S}577,48 per jaar", Display.Value(577.48m, "EUR/year"));
+        Assert.Equal($"€{S}2.250", Display.Value(2250m, "EUR"));
+        Assert.Equal($"€{S}1.899,50", Display.Value(1899.5m, "EUR"));
+    }
+
     public static TheoryData<string> ContentUnits => new(SiteGen.Content.Yaml.UnitRanges.ByUnit.Keys.Order(StringComparer.Ordinal));
 }
