@@ -291,7 +291,9 @@ public static class Commands
             var now = Content.History.NeighbourhoodHistory.Snapshot(site, n, r, "nu", null);
             var report = Content.History.Changes.Between(n.History.Count > 0 ? n.History[^1] : null, now);
             stdout.WriteLine(report.Since is null ? $"{n.Name} ({n.Id}):" : $"{n.Name} ({n.Id}), sinds de publicatie van {report.Since}:");
-            foreach (var line in Rendering.Pages.ChangeView.Lines(report, d => n.Dwelling(d).Name, v => n.Variant(v).Name)) stdout.WriteLine(line);
+            foreach (var line in Rendering.Pages.ChangeView.Lines(report,
+                // An earlier publication may name a dwelling or variant the content no longer has: then its id.
+                d => n.Dwellings.FirstOrDefault(x => x.Id == d)?.Name ?? d, v => n.Variants.FirstOrDefault(x => x.Id == v)?.Name ?? v)) stdout.WriteLine(line);
         }
         return Ok;
     }

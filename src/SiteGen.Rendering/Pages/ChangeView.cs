@@ -6,8 +6,26 @@ namespace SiteGen.Rendering.Pages;
 /// <summary>A change report as tables (for the page) and as lines (for 'sitegen diff'): the same figures both ways.</summary>
 public static class ChangeView
 {
-    public static string Value(PublishedInput? p) =>
-        p is null ? "(niet aanwezig)" : p.Value is { } v ? Display.Value(v, p.Unit) : p.Text ?? "";
+    /// <param name="dwellingName">A dwelling's name by its id: a value per dwelling is published as "id: value; id: value".</param>
+    public static string Value(PublishedInput? p, Func<string, string> dwellingName) =>
+        p is null ? "(niet aanwezig)" : p.Value is { } v ? Display.Value(v, p.Unit) : p.Text is { } text ? PerDwelling(text, p.Unit, dwellingName) : "";
+
+    /// <summary>
+    /// "vrijstaand-voor-1980: 5660; tussenwoning-na-2000: 4950" (as history.json keeps it) as a resident reads it:
+    /// "Vrijstaande woning van voor 1980: € 5.660; Tussenwoning van na 2000: € 4.950". Text in any other form is shown as it is.
+    /// </summary>
+    private static string PerDwelling(string text, string unit, Func<string, string> dwellingName)
+    {
+        var parts = new List<string>();
+        foreach (var part in text.Split("; "))
+        {
+            int colon = part.LastIndexOf(": ", StringComparison.Ordinal);
+            string number = colon < 0 ? part : part[(colon + 2)..];
+            if (!decimal.TryParse(number, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)) return text;
+            parts.Add(colon < 0 ? Display.Value(value, unit) : $"{dwellingName(part[..colon])}: {Display.Value(value, unit)}");
+        }
+        return string.Join("; ", parts);
+    }
 
     private static string Signed(decimal d, Func<decimal, string> format) =>
         d > 0 ? "+" + DutchFormat.Space + format(d) : format(d);
@@ -15,6 +33,7 @@ public static class ChangeView
     public static IReadOnlyList<Table> Tables(NeighbourhoodView view, ChangeReport report, string idStem)
     {
         var n = view.N;
+        string DwellingName(string id) => Name(n.Dwellings.FirstOrDefault(d => d.Id == id)?.Name, id);
         var tables = new List<Table>();
         if (report.Inputs.Count > 0)
             tables.Add(new Table(view.UniqueId($"changes-inputs-{idStem}"), "Gewijzigde uitgangspunten",
@@ -22,8 +41,8 @@ public static class ChangeView
                 report.Inputs.Select(c => new Row(
                 [
                     new Cell(c.Label, Header: true),
-                    new Cell(Value(c.Old), Num: true),
-                    new Cell(Value(c.New), Num: true),
+                    new Cell(Value(c.Old, DwellingName), Num: true),
+                    new Cell(Value(c.New, DwellingName), Num: true),
                     new Cell(c.New?.Source ?? c.Old?.Source ?? "", Note: c.New?.From is { } from ? $"geldt vanaf {DutchFormat.Date(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))}" : null),
                 ])).ToList(), []));
         if (report.Results.Count > 0)
@@ -32,7 +51,7 @@ public static class ChangeView
                  new Cell("Per maand: was", Num: true), new Cell("nu", Num: true), new Cell("verschil", Num: true)],
                 report.Results.Select(r => new Row(
                 [
-                    new Cell($"{Name(n.Dwellings.FirstOrDefault(d => d.Id == r.Dwelling)?.Name, r.Dwelling)}: {Name(n.Variants.FirstOrDefault(v => v.Id == r.Variant)?.Name, r.Variant)}", Header: true),
+                    new Cell($"{DwellingName(r.Dwelling)}: {Name(n.Variants.FirstOrDefault(v => v.Id == r.Variant)?.Name, r.Variant)}", Header: true),
                     new Cell(Display.Tco(r.OldTco), Num: true), new Cell(Display.Tco(r.NewTco), Num: true),
                     new Cell(Signed(Display.TcoValue(r.NewTco) - Display.TcoValue(r.OldTco), d => DutchFormat.Euro(d)), Num: true),
                     new Cell(Display.Monthly(r.OldMonthly), Num: true), new Cell(Display.Monthly(r.NewMonthly), Num: true),
@@ -49,7 +68,7 @@ public static class ChangeView
         if (report.Since is null) { yield return "  nog geen eerdere publicatie: 'sitegen publish' legt de huidige stand vast"; yield break; }
         if (!report.Any) { yield return $"  geen veranderingen sinds {report.Since}"; yield break; }
         foreach (var c in report.Inputs)
-            yield return $"  {c.Label} ({c.Key}): {Value(c.Old)} -> {Value(c.New)}   [{c.New?.Source ?? c.Old?.Source}{(c.New?.From is { } f ? ", vanaf " + f : "")}]";
+            yield return $"  {c.Label} ({c.Key}): {Value(c.Old, dwellingName)} -> {Value(c.New, dwellingName)}   [{c.New?.Source ?? c.Old?.Source}{(c.New?.From is { } f ? ", vanaf " + f : "")}]";
         foreach (var r in report.Results)
             yield return $"  {dwellingName(r.Dwelling)} / {variantName(r.Variant)}: TCO {Display.Tco(r.OldTco)} -> {Display.Tco(r.NewTco)} ({Signed(Display.TcoValue(r.NewTco) - Display.TcoValue(r.OldTco), d => DutchFormat.Euro(d))}), "
                          + $"per maand {Display.Monthly(r.OldMonthly)} -> {Display.Monthly(r.NewMonthly)} ({Signed(r.NewMonthly - r.OldMonthly, d => DutchFormat.Euro(d, 2))})";
