@@ -336,7 +336,7 @@ public static class ContentLoader
                 diag.Error(ctx.Path, 1, 1, Codes.MissingKey, $"parameter '{id}' heeft geen waarde op of vóór {asOf:d-M-yyyy} ('as_of'); voeg een waarde met een eerdere datum toe of kies een latere 'as_of'");
                 ok = false;
             }
-            return v is null ? null : new Quantity(v.Value, References.Cite(id, v.Reference));
+            return v is null ? null : new Quantity(v.Value, References.Cite(id, v));
         }
         foreach (var p in shared.Where(p => p.Group == AssumptionCatalog.LabelSavingsGroup))
             if (Find(p.Id) is { } q) labelSavings[p.Id[(AssumptionCatalog.LabelSavingsGroup.Length + 1)..]] = q;
