@@ -211,7 +211,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var n = view.N;
         string page = SitePaths.Neighbourhood(n);
         view.StartPage(page);
-        var facts = n.Facts.Select(f => new Fact(f.Label, Display.Value(f.Value, f.Unit == "share" ? "share" : f.Unit) , view.CiteHref($"{n.Id}:facts.{f.Id}"))).ToList();
+        var facts = n.Facts.Select(f => new Fact(f.Label, FactValue(f), view.CiteHref($"{n.Id}:facts.{f.Id}"))).ToList();
         var model = new
         {
             Title = n.Name,
@@ -296,6 +296,14 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return Layout(theme, page, d.Name, "dwelling", model,
             Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
     }
+
+    /// <summary>
+    /// A fact of the neighbourhood at the precision its content asks for (<c>decimals</c>, default none; for a share, of
+    /// the percentage): "45%", not the study's "45,45%". The page of assumptions, where the fact links to, shows it exact.
+    /// </summary>
+    private static string FactValue(Content.Model.Fact f) => f.Unit == "share"
+        ? DutchFormat.Percent(f.Value, f.Decimals)
+        : Display.Value(DecimalMath.RoundHalfUp(f.Value, f.Decimals), f.Unit);
 
     /// <summary>
     /// The tables in a few plain points, for a resident who would rather not compare six rows: what is cheapest over
