@@ -80,6 +80,33 @@ public class SchemaTests
         Assert.Equal(8, Directory.GetFiles(Path.Combine(RepoPaths.Content, "schema"), "*.schema.json").Length);
     }
 
+    /// <summary>
+    /// The first release's communicator review: the schema gave an editor no meaning for the fields a new dwelling or
+    /// variant needs. The editor shows a field's description as its tooltip.
+    /// </summary>
+    [Theory]
+    [InlineData("dwellings", "house_type")]
+    [InlineData("dwellings", "build_period")]
+    [InlineData("dwellings", "labels")]
+    [InlineData("dwellings", "label")]
+    [InlineData("variants", "gas_appliances")]
+    public void The_fields_a_new_dwelling_or_variant_needs_say_what_they_mean(string map, string field) =>
+        Assert.False(string.IsNullOrWhiteSpace(Neighbourhood().GetProperty("properties").GetProperty(map)
+            .GetProperty("additionalProperties").GetProperty("properties").GetProperty(field).GetProperty("description").GetString()));
+
+    [Fact]
+    public void A_one_off_item_s_replaced_and_a_fact_s_decimals_say_what_they_mean()
+    {
+        var properties = Neighbourhood().GetProperty("properties");
+        Assert.Contains("year 15", properties.GetProperty("variants").GetProperty("additionalProperties").GetProperty("properties")
+            .GetProperty("one_off").GetProperty("items").GetProperty("properties").GetProperty("replaced").GetProperty("description").GetString());
+        Assert.Contains("percentage", properties.GetProperty("facts").GetProperty("items").GetProperty("properties")
+            .GetProperty("decimals").GetProperty("description").GetString());
+    }
+
+    private static System.Text.Json.JsonElement Neighbourhood() =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Content, "schema", "neighbourhood.schema.json"))).RootElement;
+
     [Fact]
     public void Every_shipped_yaml_file_names_its_schema_for_editors()
     {
