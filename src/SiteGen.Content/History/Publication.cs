@@ -10,7 +10,29 @@ using SiteGen.Content.Model;
 namespace SiteGen.Content.History;
 
 /// <summary>One input as it was published: value, unit, date it applies from, and its source.</summary>
-public sealed record PublishedInput(string Label, decimal? Value, string? Text, string Unit, string? From, string Source);
+/// <param name="Text">A value per dwelling, "id: value; id: value" (<see cref="Values"/> reads it back), where <paramref name="Value"/> is null.</param>
+public sealed record PublishedInput(string Label, decimal? Value, string? Text, string Unit, string? From, string Source)
+{
+    private const string Separator = "; ", IdEnd = ": ";
+
+    /// <summary>Values (with the dwelling they are for, if any) as <see cref="Text"/> holds them.</summary>
+    internal static string Write(IEnumerable<(string? Dwelling, decimal Value)> values) =>
+        string.Join(Separator, values.Select(x => (x.Dwelling is null ? "" : x.Dwelling + IdEnd) + x.Value.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary><see cref="Text"/> read back into its values; null when it is not in the form <see cref="Write"/> gives (a hand-edited history).</summary>
+    public IReadOnlyList<(string? Dwelling, decimal Value)>? Values()
+    {
+        if (Text is null) return null;
+        var values = new List<(string?, decimal)>();
+        foreach (var part in Text.Split(Separator))
+        {
+            int end = part.LastIndexOf(IdEnd, StringComparison.Ordinal);
+            if (!decimal.TryParse(end < 0 ? part : part[(end + IdEnd.Length)..], NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return null;
+            values.Add((end < 0 ? null : part[..end], value));
+        }
+        return values;
+    }
+}
 
 /// <summary>One dwelling x variant as it was published.</summary>
 public sealed record PublishedResult(string Dwelling, string Variant, decimal Tco, decimal Monthly);
@@ -93,9 +115,7 @@ public static class NeighbourhoodHistory
             if (s.Values.Count == 1 && s.Values[0].Dwelling is null)
                 inputs[s.Key] = new PublishedInput(s.Label, s.Values[0].Value, null, s.Unit, null, s.Reference.Text);
             else
-                inputs[s.Key] = new PublishedInput(s.Label, null,
-                    string.Join("; ", s.Values.Select(x => (x.Dwelling is null ? "" : x.Dwelling + ": ") + x.Value.ToString(CultureInfo.InvariantCulture))),
-                    s.Unit, null, s.Reference.Text);
+                inputs[s.Key] = new PublishedInput(s.Label, null, PublishedInput.Write(s.Values.Select(x => (x.Dwelling, x.Value))), s.Unit, null, s.Reference.Text);
         }
         var results = r.Residents.Select(x => new PublishedResult(x.DwellingId, x.VariantId, Cent(x.Tco), Cent(x.MonthlyCost))).ToList();
         return new Publication(date, note, inputs, results);

@@ -6,26 +6,12 @@ namespace SiteGen.Rendering.Pages;
 /// <summary>A change report as tables (for the page) and as lines (for 'sitegen diff'): the same figures both ways.</summary>
 public static class ChangeView
 {
-    /// <param name="dwellingName">A dwelling's name by its id: a value per dwelling is published as "id: value; id: value".</param>
+    /// <param name="dwellingName">A dwelling's name by its id, for a value per dwelling (<see cref="PublishedInput.Values"/>).</param>
     public static string Value(PublishedInput? p, Func<string, string> dwellingName) =>
-        p is null ? "(niet aanwezig)" : p.Value is { } v ? Display.Value(v, p.Unit) : p.Text is { } text ? PerDwelling(text, p.Unit, dwellingName) : "";
-
-    /// <summary>
-    /// "vrijstaand-voor-1980: 5660; tussenwoning-na-2000: 4950" (as history.json keeps it) as a resident reads it:
-    /// "Vrijstaande woning van voor 1980: € 5.660; Tussenwoning van na 2000: € 4.950". Text in any other form is shown as it is.
-    /// </summary>
-    private static string PerDwelling(string text, string unit, Func<string, string> dwellingName)
-    {
-        var parts = new List<string>();
-        foreach (var part in text.Split("; "))
-        {
-            int colon = part.LastIndexOf(": ", StringComparison.Ordinal);
-            string number = colon < 0 ? part : part[(colon + 2)..];
-            if (!decimal.TryParse(number, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)) return text;
-            parts.Add(colon < 0 ? Display.Value(value, unit) : $"{dwellingName(part[..colon])}: {Display.Value(value, unit)}");
-        }
-        return string.Join("; ", parts);
-    }
+        p is null ? "(niet aanwezig)" : p.Value is { } v ? Display.Value(v, p.Unit)
+        // "Vrijstaande woning van voor 1980: € 5.660; ...", as a resident reads it; text in another form as it is.
+        : p.Values() is { } values ? string.Join("; ", values.Select(x => (x.Dwelling is null ? "" : dwellingName(x.Dwelling) + ": ") + Display.Value(x.Value, p.Unit)))
+        : p.Text ?? "";
 
     private static string Signed(decimal d, Func<decimal, string> format) =>
         d > 0 ? "+" + DutchFormat.Space + format(d) : format(d);

@@ -343,13 +343,12 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
             // Differences inside the margins name no winner: the options and the span of their figures. When they are
             // all the options without gas, they are not named one by one (four names ran to six lines on a phone).
-            string close = free.Options.Count < gasFree.Count ? $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())}"
-                : $"De {Labels.Count(gasFree.Count)} keuzes zonder aardgas liggen";
             if (!outcome.Options.SequenceEqual(free.Options))
                 points.Add(free.Clear || free.Options.Count == 1
                     ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}."
-                    : $"{close} dicht bij elkaar: "
-                      + $"van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}.");
+                    : (free.Options.Count < gasFree.Count ? $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())}"
+                        : $"De {Labels.Count(gasFree.Count)} keuzes zonder aardgas liggen")
+                      + $" dicht bij elkaar: van {Display.Tco(free.Options.Min(id => byId[id].Tco))} tot {Display.Tco(free.Options.Max(id => byId[id].Tco))}.");
         }
         var monthly = view.LowestMonthly(dwelling);
         points.Add(monthly.Clear
