@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using SiteGen.Calculation;
 using SiteGen.Content.Model;
@@ -18,11 +19,30 @@ namespace SiteGen.Rendering.Pipeline;
 internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests digests, Func<string, string, bool> reusable, Action<int, int>? progress)
 {
     /// <summary>
-    /// What is kept of a drawn neighbourhood: its prepared files in drawing order (the links of its pages set aside on
-    /// disk), where its part of each site-wide data file was set aside, and its digest.
+    /// What is kept of a drawn neighbourhood: where its list of prepared files was set aside (in drawing order, each
+    /// with its length and where its links lie), where its part of each site-wide data file was set aside, and its
+    /// digest. Should a file ever hold its bytes or links in memory (a build that writes stages every file and sets every
+    /// page's links aside), the list stays in memory with them.
     /// </summary>
-    public sealed record Drawn((string Path, SiteFiles.Rendered File)[] Files, SpillFile.Slice[] DataParts, string Digest, Exception? Error)
+    public sealed record Drawn(SpillFile.Slice? Listed, (string Path, SiteFiles.Rendered File)[]? Kept, int FileCount,
+        SpillFile.Slice[] DataParts, string Digest, Exception? Error)
     {
+        /// <summary>Its prepared files, in drawing order (read back from where they were set aside).</summary>
+        public (string Path, SiteFiles.Rendered File)[] Files()
+        {
+            if (Listed is not { } listed) return Kept ?? [];
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(listed.Length);
+            try
+            {
+                listed.File.Read(listed, buffer);
+                return FileList.Decode(buffer.AsSpan(0, listed.Length), FileCount, listed.File);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
         /// <summary>Its part of a site-wide data file, read back into <paramref name="into"/> (made larger when it is too small).</summary>
         /// <returns>The part's length.</returns>
         public int DataPart(int file, ref byte[] into)
@@ -31,6 +51,68 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
             SiteBuilder.DataPlan.Fit(ref into, slice.Length);
             slice.File.Read(slice, into);
             return slice.Length;
+        }
+    }
+
+    /// <summary>
+    /// A drawn neighbourhood's files as set aside until the site has them: per file its path, its length and where its
+    /// links lie. Kept in memory they were the largest thing a large build held while drawing (a path string and an
+    /// entry per file: 4.4 MB at 20,000 pages), and the more a build holds while drawing, the more room the collector
+    /// keeps around it.
+    /// </summary>
+    internal static class FileList
+    {
+        /// <summary>Whether every file can be set aside: staged, its links (if any) set aside too.</summary>
+        public static bool Fits(IReadOnlyList<(string Path, SiteFiles.Rendered File)> files)
+        {
+            foreach (var (_, f) in files)
+                if (f.Bytes is not null || f.Links is not null) return false;
+            return true;
+        }
+
+        public static void Encode(IReadOnlyList<(string Path, SiteFiles.Rendered File)> files, System.Buffers.IBufferWriter<byte> into)
+        {
+            foreach (var (path, f) in files)
+            {
+                var span = into.GetSpan(4 + System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 8 + 1 + 8 + 4);
+                int length = System.Text.Encoding.UTF8.GetBytes(path, span[4..]);
+                BinaryPrimitives.WriteInt32LittleEndian(span, length);
+                int at = 4 + length;
+                BinaryPrimitives.WriteInt64LittleEndian(span[at..], f.Length);
+                at += 8;
+                span[at++] = f.SpilledLinks is null ? (byte)0 : (byte)1;
+                if (f.SpilledLinks is { } links)
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(span[at..], links.Offset);
+                    BinaryPrimitives.WriteInt32LittleEndian(span[(at + 8)..], links.Length);
+                    at += 12;
+                }
+                into.Advance(at);
+            }
+        }
+
+        /// <param name="spill">Where the files' links were set aside.</param>
+        public static (string Path, SiteFiles.Rendered File)[] Decode(ReadOnlySpan<byte> bytes, int count, SpillFile spill)
+        {
+            var files = new (string Path, SiteFiles.Rendered File)[count];
+            int at = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int length = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
+                string path = System.Text.Encoding.UTF8.GetString(bytes.Slice(at + 4, length));
+                at += 4 + length;
+                long fileLength = BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
+                at += 8;
+                SpillFile.Slice? links = null;
+                if (bytes[at++] == 1)
+                {
+                    links = new SpillFile.Slice(spill, BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 8)..]));
+                    at += 12;
+                }
+                files[i] = (path, new SiteFiles.Rendered(null, fileLength, null, links));
+            }
+            if (at != bytes.Length) throw new InvalidDataException("de lijst van bestanden van een wijk is niet gelezen zoals zij is weggezet");
+            return files;
         }
     }
 
@@ -80,12 +162,18 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                         kept.Encode(encoded);
                         own[i] = (own[i].Path, own[i].File with { Links = null, SpilledLinks = _spill.Append(encoded.WrittenSpan) });
                     }
-                // An array of its exact length: the drawn list has room to spare, and this is kept to the end of the build.
-                _drawn[n.Id] = new Drawn([.. own], parts, digest, null);
+                if (FileList.Fits(own))
+                {
+                    encoded.ResetWrittenCount();
+                    FileList.Encode(own, encoded);
+                    _drawn[n.Id] = new Drawn(_spill.Append(encoded.WrittenSpan), null, own.Count, parts, digest, null);
+                }
+                else // an array of its exact length: the drawn list has room to spare, and this is kept to the end of the build
+                    _drawn[n.Id] = new Drawn(null, [.. own], own.Count, parts, digest, null);
             }
             catch (Exception e)
             {
-                _drawn[n.Id] = new Drawn([], [], digest, e);
+                _drawn[n.Id] = new Drawn(null, [], 0, [], digest, e);
             }
             // A full compacting collection now and then, when the background ones leave the heap full of holes.
             if (Interlocked.Increment(ref _finished) % HeapCompaction.Every == 0) HeapCompaction.IfFragmented();

@@ -143,10 +143,10 @@ public static class SiteBuilder
         // Every part of the previous output's data files is cut: they are closed before the output is replaced.
         unchanged?.Dispose();
         // The pages of the neighbourhoods drawn while reading, in order.
-        files.Reserve(drawn.Sum(id => stream!.ById[id].Files.Length));
+        files.Reserve(drawn.Sum(id => stream!.ById[id].FileCount));
         foreach (var id in drawn)
         {
-            var own = stream!.ById[id].Files;
+            var own = stream!.ById[id].Files();
             foreach (var (path, file) in own) files.Add(path, file);
             produced[id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
             // Let go of as soon as the site has them, not after the last one (22,000 entries at 20,000 pages).
