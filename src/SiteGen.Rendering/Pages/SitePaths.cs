@@ -8,6 +8,8 @@ public static class SitePaths
     public const string Home = "index.html";
     public const string OpenData = "open-data/index.html";
 
+    /// <summary>A municipality's list of neighbourhoods: made when the site has more than one municipality.</summary>
+    public static string Municipality(string id) => $"{id}/index.html";
     public static string Neighbourhood(Neighbourhood n) => Neighbourhood(n.Id);
     public static string Neighbourhood(string id) => $"{id}/index.html";
     public static string Dwelling(Neighbourhood n, string dwelling) => $"{n.Id}/woningen/{dwelling}/index.html";

@@ -1,0 +1,108 @@
+using System.Text;
+using AngleSharp.Html.Parser;
+using SiteGen.Content.Tests;
+using SiteGen.Rendering.Pipeline;
+
+namespace SiteGen.Rendering.Tests.Site;
+
+/// <summary>
+/// A site of more than one municipality lists the municipalities on its home page and each municipality's neighbourhoods
+/// on a page of its own; a site of one municipality keeps every neighbourhood on the home page.
+/// </summary>
+public sealed class MunicipalityPagesTests : IDisposable
+{
+    private readonly string _root;
+
+    /// <summary>The fictional fixture with a second municipality next to Zonnedal: Zonnewijk, the same neighbourhoods, no theme or logo of its own.</summary>
+    public MunicipalityPagesTests()
+    {
+        _root = BuiltSite.CopyFictional();
+        string content = Path.Combine(_root, "content");
+        CopyTree(Path.Combine(content, "zonnedal"), Path.Combine(content, "zonnewijk"));
+        string yaml = Path.Combine(content, "zonnewijk", "municipality.yaml");
+        File.WriteAllLines(yaml, File.ReadAllLines(yaml)
+            .Where(l => !l.StartsWith("logo:", StringComparison.Ordinal))
+            .Select(l => l.StartsWith("name:", StringComparison.Ordinal) ? "name: \"Gemeente Zonnewijk (fictief voorbeeld)\"" : l));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+    }
+
+    private string Content => Path.Combine(_root, "content");
+    private string Themes => Path.Combine(_root, "themes");
+
+    private static string Text(SiteFiles files, string path) => Encoding.UTF8.GetString(files.All[path]);
+
+    private static List<(string Text, string Href)> Cards(SiteFiles files, string path) =>
+        new HtmlParser().ParseDocument(Text(files, path)).QuerySelectorAll("main .card h3 a")
+            .Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
+
+    [Fact]
+    public void The_home_page_of_two_municipalities_lists_them_and_each_lists_its_own_neighbourhoods()
+    {
+        var files = BuiltSite.Build(Content, Themes);
+
+        Assert.Equal([("Gemeente Zonnedal (fictief voorbeeld)", "zonnedal/"), ("Gemeente Zonnewijk (fictief voorbeeld)", "zonnewijk/")],
+            Cards(files, "index.html"));
+        string home = Text(files, "index.html");
+        Assert.Contains("2 wijken: De Akkers (fictief) en Molenkwartier (fictief).", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("de-akkers/", home, StringComparison.Ordinal);
+
+        foreach (var (municipality, name) in new[] { ("zonnedal", "Gemeente Zonnedal (fictief voorbeeld)"), ("zonnewijk", "Gemeente Zonnewijk (fictief voorbeeld)") })
+        {
+            string page = $"{municipality}/index.html";
+            var cards = Cards(files, page);
+            Assert.Equal(["de-akkers/", "molenkwartier/"], cards.Select(c => c.Href));
+            Assert.All(cards, c => Assert.True(files.Contains($"{municipality}/{c.Href}index.html"), c.Href));
+            var doc = new HtmlParser().ParseDocument(Text(files, page));
+            Assert.Equal(name, doc.QuerySelector("h1")!.TextContent);
+            Assert.Equal(["Home", name], doc.QuerySelectorAll(".breadcrumbs li").Select(li => li.TextContent));
+            Assert.Equal("../", doc.QuerySelector(".breadcrumbs a")!.GetAttribute("href"));
+        }
+        // Each wears its own house style, as its neighbourhoods' pages do: its colours, and Zonnedal its logo (Zonnewijk has none).
+        Assert.Contains("\"../assets/zonnedal/css/house-style.css\"", Text(files, "zonnedal/index.html"), StringComparison.Ordinal);
+        Assert.Contains("\"../assets/zonnewijk/css/house-style.css\"", Text(files, "zonnewijk/index.html"), StringComparison.Ordinal);
+        Assert.Contains("\"../assets/zonnedal/logo.svg\"", Text(files, "zonnedal/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("logo.svg", Text(files, "zonnewijk/index.html"), StringComparison.Ordinal);
+        Assert.DoesNotContain("house-style.css", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_site_of_one_municipality_has_no_page_for_it_and_lists_its_neighbourhoods_on_the_home_page()
+    {
+        var files = BuiltSite.Build(OneMunicipality(), Themes);
+        Assert.False(files.Contains("zonnedal/index.html"));
+        Assert.Equal(["zonnedal/de-akkers/", "zonnedal/molenkwartier/"], Cards(files, "index.html").Select(x => x.Href));
+    }
+
+    private string OneMunicipality()
+    {
+        Directory.Delete(Path.Combine(Content, "zonnewijk"), recursive: true);
+        return Content;
+    }
+
+    [Fact]
+    public void An_incremental_build_that_reads_no_neighbourhood_lists_them_all_as_before()
+    {
+        string output = Path.Combine(_root, "out");
+        var options = new BuildOptions(Content, output, BuiltSite.BuildDate, ThemesDir: Themes);
+        var first = SiteBuilder.Build(options);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics.Items));
+        var before = Directory.GetFiles(output, "*.html", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
+        var again = SiteBuilder.Build(options);
+        Assert.True(again.Succeeded);
+        Assert.Equal(0, again.NeighbourhoodsRendered);
+        foreach (var (path, text) in before) Assert.Equal(text, File.ReadAllText(path));
+        Assert.Contains("molenkwartier/", File.ReadAllText(Path.Combine(output, "zonnewijk", "index.html")), StringComparison.Ordinal);
+    }
+}
