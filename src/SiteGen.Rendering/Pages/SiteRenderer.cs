@@ -225,7 +225,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         m.Listed.Select(n => new Card(n.Name, n.Summary ?? $"Wat kost verwarmen zonder aardgas in {n.Name}?",
             SitePaths.Relative(page, SitePaths.Neighbourhood(n.Id)))).ToList();
 
-    /// <summary>"3 wijken: De Akkers, Molenkwartier en Zuid." for a municipality's card; the first three by name and how many more.</summary>
+    /// <summary>"3 wijken: De Akkers, Molenkwartier en Zuid." for a municipality's card; of more than three, the number and the first three.</summary>
     private static string NeighbourhoodsIn(Municipality m)
     {
         var names = m.Listed.Select(n => n.Name).ToList();
