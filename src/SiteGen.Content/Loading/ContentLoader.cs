@@ -20,6 +20,12 @@ public static class ContentLoader
 
     private static readonly HashSet<string> ReservedFolders = ["assumptions", "step-plans", "schema"];
 
+    /// <summary>
+    /// The folders the site keeps its own files in, at the top of the output (Rendering's SitePaths): a municipality of the
+    /// same name would share its page's address with one of the site's own (its page is "&lt;municipality&gt;/").
+    /// </summary>
+    public static readonly IReadOnlySet<string> SiteFolders = new HashSet<string>(["assets", "data", "open-data"], StringComparer.Ordinal);
+
     /// <param name="cache">Kept by a long-running process between loads: unchanged neighbourhoods are not read again.</param>
     /// <param name="keep">
     /// Asked for each neighbourhood (its id and folder) before it is read, from several threads: a neighbourhood it
@@ -215,6 +221,11 @@ public static class ContentLoader
         if (!MapReader.IsSlug(mid))
         {
             diag.Error(file, 1, 1, Codes.WrongType, $"de gemeentemap '{mid}' moet een id van kleine letters, cijfers en '-' zijn (de naam wordt deel van het webadres)");
+            return null;
+        }
+        if (SiteFolders.Contains(mid))
+        {
+            diag.Error(file, 1, 1, Codes.WrongType, $"de gemeentemap '{mid}' heeft een naam die de site zelf gebruikt ({string.Join(", ", SiteFolders.Order(StringComparer.Ordinal))}); geef de map van de gemeente een andere naam");
             return null;
         }
         var ctx = new YamlContext(file, diag);

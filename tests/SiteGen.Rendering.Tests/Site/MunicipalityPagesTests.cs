@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Html.Parser;
 using SiteGen.Content.Tests;
+using SiteGen.Rendering.Pages;
 using SiteGen.Rendering.Pipeline;
 
 namespace SiteGen.Rendering.Tests.Site;
@@ -88,6 +89,21 @@ public sealed class MunicipalityPagesTests : IDisposable
     {
         Directory.Delete(Path.Combine(Content, "zonnewijk"), recursive: true);
         return Content;
+    }
+
+    [Fact]
+    public void A_municipality_folder_named_like_a_folder_of_the_site_itself_is_refused_with_a_finding_not_a_crash()
+    {
+        // Its page would be open-data/index.html, the address of the page of open-data files.
+        Directory.Move(Path.Combine(Content, "zonnewijk"), Path.Combine(Content, "open-data"));
+        var result = SiteBuilder.Build(new BuildOptions(Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: Themes));
+        Assert.False(result.Succeeded);
+        var finding = Assert.Single(result.Diagnostics.Items, d => d.Severity == SiteGen.Content.Diagnostics.Severity.Error);
+        Assert.EndsWith("open-data/municipality.yaml", finding.Path.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.Contains("een naam die de site zelf gebruikt", finding.Message, StringComparison.Ordinal);
+        // Every folder the site writes at its top is one a municipality cannot have.
+        foreach (var top in SiteGen.Rendering.OpenData.SiteWideData.Paths.Append(SitePaths.OpenData).Append(SiteRenderer.HouseStyleCss("x")))
+            Assert.Contains(top[..top.IndexOf('/')], SiteGen.Content.Loading.ContentLoader.SiteFolders);
     }
 
     [Fact]
