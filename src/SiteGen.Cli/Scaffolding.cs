@@ -27,6 +27,7 @@ public static partial class Scaffolding
     public static (List<string> Files, string? Error) Municipality(string content, string slug)
     {
         if (!IsSlug(slug)) return ([], $"'{slug}' is geen geldige id: gebruik kleine letters, cijfers en '-', bijvoorbeeld 'zonnedal'");
+        if (Content.Loading.ContentLoader.NotAMunicipality(slug) is { } why) return ([], $"'{slug}' kan geen gemeente zijn: {why}");
         string dir = Path.Combine(content, slug);
         string file = Path.Combine(dir, "municipality.yaml");
         if (File.Exists(file)) return ([], $"{file} bestaat al");

@@ -77,6 +77,14 @@ public class ScaffoldAndToolTests
         Assert.Equal(2, CliRun.Of("new", "neighbourhood", "Zonnedal/De Akkers", "--content", ws.Content).ExitCode);
         Assert.Equal(2, CliRun.Of("new", "neighbourhood", "putten/bijsteren-husselerveld", "--content", ws.Content).ExitCode);
         Assert.Equal(2, CliRun.Of("new", "village", "x", "--content", ws.Content).ExitCode);
+        // Names the content or the site uses for itself: nothing is written into those folders.
+        foreach (var name in new[] { "assumptions", "open-data" })
+        {
+            var refused = CliRun.Of("new", "municipality", name, "--content", ws.Content);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("kan geen gemeente zijn", refused.Err + refused.Out, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(ws.Content, name, "municipality.yaml")));
+        }
     }
 
     private static (int Code, string Output) Run(string file, string workingDir, params string[] args)

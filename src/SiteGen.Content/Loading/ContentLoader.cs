@@ -26,6 +26,12 @@ public static class ContentLoader
     /// </summary>
     public static readonly IReadOnlySet<string> SiteFolders = new HashSet<string>(["assets", "data", "open-data"], StringComparer.Ordinal);
 
+    /// <summary>Why a folder of this name cannot hold a municipality; null when it can (as far as its name goes).</summary>
+    public static string? NotAMunicipality(string mid) =>
+        ReservedFolders.Contains(mid) ? $"de content gebruikt de map '{mid}' zelf ({string.Join(", ", ReservedFolders.Order(StringComparer.Ordinal))})"
+        : SiteFolders.Contains(mid) ? $"de site gebruikt de naam '{mid}' zelf ({string.Join(", ", SiteFolders.Order(StringComparer.Ordinal))})"
+        : null;
+
     /// <param name="cache">Kept by a long-running process between loads: unchanged neighbourhoods are not read again.</param>
     /// <param name="keep">
     /// Asked for each neighbourhood (its id and folder) before it is read, from several threads: a neighbourhood it
@@ -223,9 +229,9 @@ public static class ContentLoader
             diag.Error(file, 1, 1, Codes.WrongType, $"de gemeentemap '{mid}' moet een id van kleine letters, cijfers en '-' zijn (de naam wordt deel van het webadres)");
             return null;
         }
-        if (SiteFolders.Contains(mid))
+        if (NotAMunicipality(mid) is { } why)
         {
-            diag.Error(file, 1, 1, Codes.WrongType, $"de gemeentemap '{mid}' heeft een naam die de site zelf gebruikt ({string.Join(", ", SiteFolders.Order(StringComparer.Ordinal))}); geef de map van de gemeente een andere naam");
+            diag.Error(file, 1, 1, Codes.WrongType, $"de gemeentemap '{mid}' kan geen gemeente zijn: {why}; geef de map van de gemeente een andere naam");
             return null;
         }
         var ctx = new YamlContext(file, diag);

@@ -100,7 +100,7 @@ public sealed class MunicipalityPagesTests : IDisposable
         Assert.False(result.Succeeded);
         var finding = Assert.Single(result.Diagnostics.Items, d => d.Severity == SiteGen.Content.Diagnostics.Severity.Error);
         Assert.EndsWith("open-data/municipality.yaml", finding.Path.Replace('\\', '/'), StringComparison.Ordinal);
-        Assert.Contains("een naam die de site zelf gebruikt", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("kan geen gemeente zijn: de site gebruikt de naam 'open-data' zelf", finding.Message, StringComparison.Ordinal);
         // Every folder the site writes at its top is one a municipality cannot have.
         foreach (var top in SiteGen.Rendering.OpenData.SiteWideData.Paths.Append(SitePaths.OpenData).Append(SiteRenderer.HouseStyleCss("x")))
             Assert.Contains(top[..top.IndexOf('/')], SiteGen.Content.Loading.ContentLoader.SiteFolders);
