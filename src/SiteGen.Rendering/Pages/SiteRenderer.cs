@@ -209,21 +209,28 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var theme = themes.Default;
         if (ByMunicipality)
         {
-            var places = content.Municipalities.Select(m => new Card(m.Name, NeighbourhoodsIn(m), SitePaths.Relative(page, SitePaths.Municipality(m.Id)))).ToList();
-            return Layout(theme, page, SiteName, "home", new { Title = SiteName, Municipalities = Array.Empty<object>(), Places = places }, [], null);
+            var places = content.Municipalities.Select(m => (m.Id, new Card(m.Name, NeighbourhoodsIn(m), SitePaths.Relative(page, SitePaths.Municipality(m.Id))))).ToList();
+            return Layout(theme, page, SiteName, "home", new
+            {
+                Title = SiteName, Municipalities = Array.Empty<object>(), Places = places.Select(p => p.Item2).ToList(),
+                PlaceLetters = CardLetter.Group(places),
+            }, [], null);
         }
-        var municipalities = content.Municipalities.Select(m => new
+        var municipalities = content.Municipalities.Select(m =>
         {
-            m.Name,
-            Neighbourhoods = NeighbourhoodCards(m, page),
+            var cards = NeighbourhoodCards(m, page);
+            return new { m.Name, Neighbourhoods = cards.Select(c => c.Card).ToList(), NeighbourhoodLetters = CardLetter.Group(cards) };
         }).ToList();
-        return Layout(theme, page, SiteName, "home", new { Title = SiteName, Municipalities = municipalities, Places = Array.Empty<Card>() }, [], null);
+        return Layout(theme, page, SiteName, "home", new
+        {
+            Title = SiteName, Municipalities = municipalities, Places = Array.Empty<Card>(), PlaceLetters = Array.Empty<CardLetter>(),
+        }, [], null);
     }
 
-    /// <summary>A municipality's neighbourhoods as cards; also those an incremental build kept without reading them.</summary>
-    private static List<Card> NeighbourhoodCards(Municipality m, string page) =>
-        m.Listed.Select(n => new Card(n.Name, n.Summary ?? $"Wat kost verwarmen zonder aardgas in {n.Name}?",
-            SitePaths.Relative(page, SitePaths.Neighbourhood(n.Id)))).ToList();
+    /// <summary>A municipality's neighbourhoods as cards, each with its folder name; also those an incremental build kept without reading them.</summary>
+    private static List<(string Slug, Card Card)> NeighbourhoodCards(Municipality m, string page) =>
+        m.Listed.Select(n => (n.Slug, new Card(n.Name, n.Summary ?? $"Wat kost verwarmen zonder aardgas in {n.Name}?",
+            SitePaths.Relative(page, SitePaths.Neighbourhood(n.Id))))).ToList();
 
     /// <summary>"3 wijken: De Akkers, Molenkwartier en Zuid." for a municipality's card; of more than three, the number and the first three.</summary>
     private static string NeighbourhoodsIn(Municipality m)
@@ -240,7 +247,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     {
         string page = SitePaths.Municipality(m.Id);
         // In the municipality's house style, as its neighbourhoods' pages are: a resident sees it from here on.
-        return Layout(themes.For(m.Id), page, m.Name, "municipality", new { Title = m.Name, Neighbourhoods = NeighbourhoodCards(m, page) },
+        var cards = NeighbourhoodCards(m, page);
+        return Layout(themes.For(m.Id), page, m.Name, "municipality", new
+            {
+                Title = m.Name, Neighbourhoods = cards.Select(c => c.Card).ToList(), NeighbourhoodLetters = CardLetter.Group(cards),
+            },
             Crumbs(page, ("Home", SitePaths.Home), (m.Name, page)), null, m);
     }
 

@@ -33,6 +33,34 @@ public sealed record StepPlanView(string Id, string Title, string Summary, strin
 
 public sealed record Card(string Title, string Text, string Href);
 
+/// <summary>
+/// The cards of a long list (a country's municipalities, a city's neighbourhoods) that start with one letter, so a
+/// resident on a phone can jump to theirs instead of scrolling past hundreds of cards (<c>partials/card-index.sbn</c>).
+/// </summary>
+/// <param name="Letter">"A" to "Z", or "0-9" for what starts with a digit.</param>
+/// <param name="Id">The group's anchor on the page: "letter-a", "letter-0-9".</param>
+public sealed record CardLetter(string Letter, string Id, IReadOnlyList<Card> Cards)
+{
+    /// <summary>A list of this many cards or more is grouped; a shorter one fits a few screens and stays a plain list.</summary>
+    public const int From = 25;
+
+    /// <summary>
+    /// The cards grouped by the first letter of their folder name (a slug: "de-akkers", "s-hertogenbosch"), letters in
+    /// order, digits first; the cards keep their order within a letter. Empty for a list shorter than <see cref="From"/>.
+    /// </summary>
+    public static IReadOnlyList<CardLetter> Group(IReadOnlyList<(string Slug, Card Card)> cards)
+    {
+        if (cards.Count < From) return [];
+        return cards.GroupBy(c => LetterOf(c.Slug))
+            .OrderBy(g => g.Key, StringComparer.Ordinal) // "0-9" sorts before "A"
+            .Select(g => new CardLetter(g.Key, "letter-" + g.Key.ToLowerInvariant(), g.Select(c => c.Card).ToList()))
+            .ToList();
+    }
+
+    private static string LetterOf(string slug) =>
+        slug.Length > 0 && char.IsAsciiLetter(slug[0]) ? char.ToUpperInvariant(slug[0]).ToString() : "0-9";
+}
+
 /// <summary>The site header: the name (or the municipality's logo) linking home.</summary>
 public sealed record HeaderView(string SiteName, string HomeHref, string? LogoHref, string? LogoAlt);
 
