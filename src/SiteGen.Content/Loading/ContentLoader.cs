@@ -32,6 +32,15 @@ public static class ContentLoader
         : SiteFolders.Contains(mid) ? $"de site gebruikt de naam '{mid}' zelf ({string.Join(", ", SiteFolders.Order(StringComparer.Ordinal))})"
         : null;
 
+    /// <summary>
+    /// The content's municipality folders, in order: every folder at its top but the content's own and hidden ones. A
+    /// build that succeeds has a municipality for each (one that cannot be read is an error), so the site's shape (one
+    /// municipality or several) is known from here before anything is read.
+    /// </summary>
+    public static IEnumerable<string> MunicipalityFolders(string root) =>
+        Directory.GetDirectories(root).Order(StringComparer.Ordinal)
+            .Where(dir => Path.GetFileName(dir) is var mid && !ReservedFolders.Contains(mid) && !mid.StartsWith('.'));
+
     /// <param name="cache">Kept by a long-running process between loads: unchanged neighbourhoods are not read again.</param>
     /// <param name="keep">
     /// Asked for each neighbourhood (its id and folder) before it is read, from several threads: a neighbourhood it
@@ -77,10 +86,9 @@ public static class ContentLoader
         // Municipality files first, in order; then every neighbourhood of every municipality in parallel, each into its
         // own findings (a neighbourhood's errors decide whether it is kept), merged back in folder order.
         var found = new List<(string Dir, string Id, MunicipalityHead? Head, string[] Neighbourhoods)>();
-        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        foreach (var dir in MunicipalityFolders(root))
         {
             string mid = Path.GetFileName(dir);
-            if (ReservedFolders.Contains(mid) || mid.StartsWith('.')) continue;
             var head = ReadMunicipality(root, dir, mid, diag);
             string[] ndirs = head is null ? [] : Directory.GetDirectories(dir).Order(StringComparer.Ordinal).Where(d => !Path.GetFileName(d).StartsWith('.')).ToArray();
             found.Add((dir, mid, head, ndirs));

@@ -194,6 +194,19 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private static List<Link> Crumbs(string page, params (string Text, string Target)[] trail) =>
         trail.Select((t, i) => new Link(t.Text, SitePaths.Relative(page, t.Target), i == trail.Length - 1)).ToList();
 
+    /// <summary>
+    /// The trail of a neighbourhood's page: Home, on a site of several municipalities the municipality's page (where a
+    /// resident finds the other neighbourhoods), the neighbourhood, and <paramref name="title"/> for a page under it.
+    /// </summary>
+    private List<Link> Crumbs(string page, Neighbourhood n, string? title = null)
+    {
+        var trail = new List<(string, string)> { ("Home", SitePaths.Home) };
+        if (ByMunicipality) trail.Add((Municipality(n).Name, SitePaths.Municipality(Municipality(n).Id)));
+        trail.Add((n.Name, SitePaths.Neighbourhood(n)));
+        if (title is not null) trail.Add((title, page));
+        return Crumbs(page, [.. trail]);
+    }
+
     // ---- pages -------------------------------------------------------------------------------------
 
     /// <summary>
@@ -275,7 +288,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
         };
-        return Layout(theme, page, n.Name, "neighbourhood", model, Crumbs(page, ("Home", SitePaths.Home), (n.Name, page)), n);
+        return Layout(theme, page, n.Name, "neighbourhood", model, Crumbs(page, n), n);
     }
 
     /// <summary>The six variants side by side for every reference dwelling.</summary>
@@ -343,7 +356,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Help = Help(n),
         };
         return Layout(theme, page, d.Name, "dwelling", model,
-            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (d.Name, page)), n);
+            Crumbs(page, n, d.Name), n);
     }
 
     /// <summary>
@@ -507,7 +520,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Help = Help(n),
         };
         return Layout(theme, page, v.Name, "variant", model,
-            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), (v.Name, page)), n);
+            Crumbs(page, n, v.Name), n);
     }
 
     private static List<Fact> CollectiveFacts(NeighbourhoodView view, VariantInfo v, CollectiveResult c)
@@ -547,7 +560,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Plans = n.StepPlans.Select(id => StepPlanView(content.StepPlans[id], n)).ToList(),
         };
         return Layout(theme, page, model.Title, "steps", model,
-            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Stappenplannen", page)), n);
+            Crumbs(page, n, "Stappenplannen"), n);
     }
 
     private static readonly Dictionary<string, string> GroupTitles = new()
@@ -610,7 +623,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 .Select(s => new { s.Title, s.Publisher, Date = DutchFormat.Date(s.Date), s.Url, s.Reference }).ToList(),
         };
         return Layout(theme, page, $"Uitgangspunten en bronnen: {n.Name}", "assumptions", model,
-            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Uitgangspunten en bronnen", page)), n);
+            Crumbs(page, n, "Uitgangspunten en bronnen"), n);
     }
 
     /// <summary>"Begrippen": every term of the municipality's glossary, explained once, with its source.</summary>
@@ -626,7 +639,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Terms = GuideViews.Entries(Municipality(n).Glossary),
         };
         return Layout(theme, page, $"Begrippen: {n.Name}", "glossary", model,
-            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Begrippen", page)), n);
+            Crumbs(page, n, "Begrippen"), n);
     }
 
     /// <summary>"Wat is er veranderd": now against the last publication, and the changelog of all publications.</summary>
@@ -658,7 +671,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
         };
         return Layout(theme, page, model.Title, "changes", model,
-            Crumbs(page, ("Home", SitePaths.Home), (n.Name, SitePaths.Neighbourhood(n)), ("Wat is er veranderd", page)), n);
+            Crumbs(page, n, "Wat is er veranderd"), n);
     }
 
     private PageText OpenDataPage()

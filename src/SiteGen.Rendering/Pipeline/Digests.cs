@@ -43,7 +43,16 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
 
     // Relative paths (content to its root, each theme folder to itself): the digest, and so the manifest, is the
     // same wherever the project lies.
-    public string Theme(Neighbourhood n) => Theme(n.Id[..n.Id.IndexOf('/')]);
+    /// <summary>
+    /// What a neighbourhood's pages are drawn with besides the content: its theme's folders and, on a site of several
+    /// municipalities, that fact (its pages' breadcrumbs then pass through its municipality's page): a site that gains
+    /// its second municipality, or loses it, draws every neighbourhood again, also under <c>serve</c>.
+    /// </summary>
+    public string Theme(Neighbourhood n) => Drawing(n.Id[..n.Id.IndexOf('/')]);
+
+    private string Drawing(string municipality) => _several.Value ? Theme(municipality) + ";several municipalities" : Theme(municipality);
+
+    private readonly Lazy<bool> _several = new(() => ContentLoader.MunicipalityFolders(contentRoot).Skip(1).Any());
 
     private string Theme(string municipality) => _themes.GetOrAdd(municipality, m => new Lazy<string>(() =>
         string.Join(",", ThemeSet.Folders(themesRoot, m).Select((dir, i) => $"{i}:{Folder(dir)}")))).Value;
@@ -69,7 +78,7 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
         string municipality = id[..id.IndexOf('/')];
         string own = Folder(id, Path.GetFullPath(folder));
         return BuildCache.Digest([], _root, "folder:" + own, id, "shared:" + _shared.Value,
-            "municipality:" + Municipality(municipality), "theme:" + Theme(municipality));
+            "municipality:" + Municipality(municipality), "theme:" + Drawing(municipality));
     });
 
     /// <summary>What the manifest keeps of a neighbourhood's folder for the next build: its stamp (null: hash it again) and its files' hash.</summary>

@@ -83,6 +83,53 @@ public sealed class MunicipalityPagesTests : IDisposable
         var files = BuiltSite.Build(OneMunicipality(), Themes);
         Assert.False(files.Contains("zonnedal/index.html"));
         Assert.Equal(["zonnedal/de-akkers/", "zonnedal/molenkwartier/"], Cards(files, "index.html").Select(x => x.Href));
+        Assert.Equal([("Home", "../../"), ("De Akkers (fictief)", null)], Crumbs(Text(files, "zonnedal/de-akkers/index.html")));
+    }
+
+    /// <summary>A page's breadcrumbs: text and link (null for the page itself).</summary>
+    private static List<(string Text, string? Href)> Crumbs(string html) =>
+        new HtmlParser().ParseDocument(html).QuerySelectorAll(".breadcrumbs li")
+            .Select(li => (li.TextContent, li.QuerySelector("a")?.GetAttribute("href"))).ToList();
+
+    [Fact]
+    public void On_a_site_of_several_municipalities_a_neighbourhood_s_pages_lead_back_through_its_municipality()
+    {
+        var files = BuiltSite.Build(Content, Themes);
+        const string zonnewijk = "Gemeente Zonnewijk (fictief voorbeeld)";
+        Assert.Equal([("Home", "../../"), (zonnewijk, "../"), ("De Akkers (fictief)", null)], Crumbs(Text(files, "zonnewijk/de-akkers/index.html")));
+        var below = files.All.Keys.Where(p => p.StartsWith("zonnewijk/de-akkers/", StringComparison.Ordinal) && p.EndsWith("/index.html", StringComparison.Ordinal)
+            && p != "zonnewijk/de-akkers/index.html").ToList();
+        Assert.True(below.Count >= 5, string.Join(", ", below));
+        foreach (var page in below)
+        {
+            var crumbs = Crumbs(Text(files, page));
+            Assert.Equal(4, crumbs.Count);
+            Assert.Equal(zonnewijk, crumbs[1].Text);
+            // The link from the page's folder to the municipality's: the build's link check says it is there, this that it is the right one.
+            string depth = string.Concat(Enumerable.Repeat("../", page.Count(c => c == '/') - 1));
+            Assert.Equal(depth, crumbs[1].Href);
+        }
+    }
+
+    [Fact]
+    public void When_a_second_municipality_arrives_an_incremental_build_and_serve_draw_the_first_one_s_pages_again_with_its_breadcrumb()
+    {
+        string aside = Path.Combine(_root, "zonnewijk");
+        Directory.Move(Path.Combine(Content, "zonnewijk"), aside);
+        string output = Path.Combine(_root, "out");
+        var written = new BuildOptions(Content, output, BuiltSite.BuildDate, ThemesDir: Themes);
+        var served = written with { OutDir = "", WriteOutput = false, Session = new BuildSession() };
+        Assert.True(SiteBuilder.Build(written).Succeeded);
+        Assert.True(SiteBuilder.Build(served).Succeeded);
+        Directory.Move(aside, Path.Combine(Content, "zonnewijk"));
+
+        var expected = new[] { ("Home", "../../"), ("Gemeente Zonnedal (fictief voorbeeld)", "../"), ("Molenkwartier (fictief)", (string?)null) };
+        var incremental = SiteBuilder.Build(written);
+        Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics.Items));
+        Assert.Equal(expected, Crumbs(File.ReadAllText(Path.Combine(output, "zonnedal", "molenkwartier", "index.html"))));
+        var rebuilt = SiteBuilder.Build(served);
+        Assert.True(rebuilt.Succeeded, string.Join("\n", rebuilt.Diagnostics.Items));
+        Assert.Equal(expected, Crumbs(Text(rebuilt.Files!, "zonnedal/molenkwartier/index.html")));
     }
 
     private string OneMunicipality()
