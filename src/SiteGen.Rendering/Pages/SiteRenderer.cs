@@ -201,7 +201,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private List<Link> Crumbs(string page, Neighbourhood n, string? title = null)
     {
         var trail = new List<(string, string)> { ("Home", SitePaths.Home) };
-        if (ByMunicipality) trail.Add((Municipality(n).Name, SitePaths.Municipality(Municipality(n).Id)));
+        if (ByMunicipality && Municipality(n) is var m) trail.Add((m.Name, SitePaths.Municipality(m.Id)));
         trail.Add((n.Name, SitePaths.Neighbourhood(n)));
         if (title is not null) trail.Add((title, page));
         return Crumbs(page, [.. trail]);
