@@ -248,6 +248,37 @@ public sealed partial class CalculatorTests(SiteFixture site, ITestOutputHelper 
         }
     }
 
+    /// <summary>
+    /// On a phone the table of the resident's own figures is stacked as the site's other tables are: each choice's name on
+    /// a line of its own, whole (in a narrow first column "Hybride warmtepomp" was cut into "warmtepo" and "mp"), and its
+    /// figures in columns under it, filling the row: three for an owner, two for a tenant (who has no one-off column).
+    /// </summary>
+    [Fact]
+    public async Task On_a_phone_each_choice_s_name_has_its_own_line_above_its_figures()
+    {
+        foreach (var tenant in new[] { false, true })
+        {
+            await using var t = await site.OpenAsync(width: 375, height: 800);
+            await t.GotoAsync(Url(Dwellings[0]));
+            await EnterAsync(t.Page, Filled with { Tenant = tenant });
+            var rows = await t.Page.EvaluateAsync<double[][]>("""
+                () => [...document.querySelectorAll('.calculator__table tbody tr')].map(tr => {
+                  const row = tr.getBoundingClientRect(), name = tr.querySelector('th').getBoundingClientRect();
+                  const cells = [...tr.querySelectorAll('td')].filter(td => !td.hidden).map(td => td.getBoundingClientRect());
+                  return [row.width, name.width, name.bottom, cells.length, Math.min(...cells.map(c => c.top)), cells.reduce((w, c) => w + c.width, 0)];
+                })
+                """);
+            Assert.Equal(6, rows.Length);
+            foreach (var r in rows)
+            {
+                Assert.True(r[1] >= r[0] - 1, $"tenant {tenant}: the name is {r[1]} px wide in a row of {r[0]} px");
+                Assert.Equal(tenant ? 2 : 3, (int)r[3]);
+                Assert.True(r[4] >= r[2] - 1, $"tenant {tenant}: the figures start at {r[4]}, above the name's bottom {r[2]}");
+                Assert.True(Math.Abs(r[5] - r[0]) <= 2, $"tenant {tenant}: the figures fill {r[5]} px of a row of {r[0]} px");
+            }
+        }
+    }
+
     [Fact]
     public async Task The_calculator_works_with_the_keyboard_alone()
     {
