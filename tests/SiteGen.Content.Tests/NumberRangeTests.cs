@@ -140,6 +140,18 @@ public class NumberRangeTests
     }
 
     [Fact]
+    public void A_whole_number_written_with_decimals_is_caught_and_a_plain_one_read()
+    {
+        var (value, findings) = Read("amount: 2.000\n", "count");
+        Assert.Null(value);
+        Assert.Equal("f.yaml:1:9: error SG008: 'amount' is geschreven als 2.000; dat moet een heel getal zijn, zonder punt: een aantal woningen, " +
+                     "gebouwen of aansluitingen (0 tot 1.000.000). YAML leest 2.000 als 2: YAML-getallen hebben geen punt voor duizendtallen. Schrijf 2000",
+            Assert.Single(findings).ToString());
+        Assert.Null(Read("amount: 30.0\n", "years").Value);
+        Assert.Equal(2000m, Read("amount: 2000\n", "count").Value);
+    }
+
+    [Fact]
     public void A_plain_amount_in_range_is_read()
     {
         var (value, findings) = Read("amount: 1900\n", "EUR");

@@ -116,6 +116,8 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         }
 
         var values = new List<ParameterValue>();
+        YamlDotNet.RepresentationModel.YamlNode? newestKey = null; // where the newest value's date is written
+        DateOnly newest = default;
         foreach (var (dateText, keyNode, valueNode) in valuesMap.Entries())
         {
             var from = References.ParseDate(keyNode, ctx, $"een datum van '{id}'");
@@ -132,6 +134,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             if (number is null || reference is null) continue;
             var (line, col) = ctx.Position(v.Node);
             values.Add(new ParameterValue(from.Value, number.Value, reference, until, ctx.Path, line, col));
+            if (newestKey is null || from.Value >= newest) (newest, newestKey) = (from.Value, keyNode);
         }
         if (values.Count == 0 && valuesMap.Node.Children.Count > 0)
         {
@@ -144,6 +147,11 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             return null;
         }
         values.Sort((a, b) => a.From.CompareTo(b.From));
+        // The newest value applies (unless a neighbourhood pins as_of), also before its date: 2030 typed for 2025 would
+        // silently be today's price, so it is said.
+        if (newest > buildDate && newestKey is not null)
+            ctx.Warning(newestKey, Codes.FutureValue,
+                $"de nieuwste waarde van '{id}' geldt vanaf {values[^1].From:d-M-yyyy}, na vandaag ({buildDate:d-M-yyyy}), en telt toch nu al mee; klopt de datum? Wilt u haar pas later laten gelden, bouw dan pas vanaf die datum of zet 'as_of' in de wijk");
         return new Parameter(id, group, description, unit, values);
     }
 }

@@ -11,7 +11,7 @@ namespace SiteGen.Content.Loading;
 /// "# T {onclick=...}" emit attributes) and MediaLinks (iframes) stay off. Links may only use http, https,
 /// mailto, tel or a relative path; Markdig passes javascript: through, so that is checked here.
 /// </summary>
-public static class SafeMarkdown
+public static partial class SafeMarkdown
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -48,6 +48,16 @@ public static class SafeMarkdown
             var (line, column) = position;
             diag.Error(path, line, column, Codes.Syntax, "de Markdown is hier te diep genest (honderden citaten of haken in elkaar)");
             return;
+        }
+        // Raw HTML is escaped, so it would stand on the page as text: a communicator's <!-- note --> included.
+        foreach (var block in doc.Descendants<LeafBlock>())
+        {
+            if (block.Inline is null) continue;
+            string text = string.Concat(block.Inline.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            if (!RawHtml().IsMatch(text)) continue;
+            var (hl, hc) = (firstLine + block.Line, block.Column + 1);
+            diag.Warning(path, hl, hc, Codes.RawHtml,
+                "hier staat HTML (of een <!-- opmerking -->); die komt als gewone tekst op de pagina, voor bewoners te lezen. Haal het weg of schrijf het in Markdown");
         }
         // Reference-style links ("[x]: address") keep their address in a definition block.
         foreach (var def in doc.Descendants<LinkReferenceDefinition>())
@@ -131,6 +141,9 @@ public static class SafeMarkdown
     }
 
     private static string Shorten(string s) => s.Length > 60 ? s[..60] + "..." : s;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!--|</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")]
+    private static partial System.Text.RegularExpressions.Regex RawHtml();
 }
 
 /// <summary>Where a narrative file lies in its neighbourhood ("", "dwellings", "variants") and the files it may link.</summary>

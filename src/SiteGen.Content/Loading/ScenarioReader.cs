@@ -13,7 +13,7 @@ namespace SiteGen.Content.Loading;
 /// Reads a neighbourhood's scenario (neighbourhood.yaml) into calculation inputs plus what the pages show.
 /// Catalogue entries (costs, subsidies) are defined once and referenced by id from the variants.
 /// </summary>
-internal sealed class ScenarioReader(References refs, ParameterReader parameterReader, IReadOnlyList<Parameter> shared)
+internal sealed partial class ScenarioReader(References refs, ParameterReader parameterReader, IReadOnlyList<Parameter> shared)
 {
     /// <summary>Each dwelling's current energy label, for the checks on the variants that follow the dwellings.</summary>
     private Dictionary<string, string> _labels = new(StringComparer.Ordinal);
@@ -110,10 +110,10 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var dwellingIds = Declared(dwellingsMap);
         var costsMap = map.Map("costs", "'costs'", required: false);
         var subsidiesMap = map.Map("subsidies", "'subsidies'", required: false);
-        var costs = ReadCosts(costsMap, dwellingIds, id, values);
-        var subsidies = ReadSubsidies(subsidiesMap, dwellingIds, id, values);
         _declaredCosts = Declared(costsMap);
         _declaredSubsidies = Declared(subsidiesMap);
+        var costs = ReadCosts(costsMap, dwellingIds, id, values);
+        var subsidies = ReadSubsidies(subsidiesMap, dwellingIds, id, values);
         var variantsMap = map.Map("variants", "'variants'");
         map.Done();
 
@@ -129,8 +129,14 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
                     ctx.Error(keyNode, Codes.WrongType, $"de id van variant '{vid}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld 'warmtepomp'");
                     continue;
                 }
+                int first = values.Count;
                 var v = ReadVariant(vid, MapReader.From(node, ctx, $"variant '{vid}'"), dwellingIds, costs, subsidies, assumptions, id, values);
                 if (v is null) continue;
+                // Three heat networks each have "Woningen in het gebied": where inputs are listed, each says whose it is.
+                string own = $"({v.Value.Info.Name})";
+                for (int i = first; i < values.Count; i++)
+                    if (!values[i].Label.Contains(own, StringComparison.Ordinal))
+                        values[i] = values[i] with { Label = $"{values[i].Label} {own}" };
                 variantInputs.Add(v.Value.Input);
                 variantInfos.Add(v.Value.Info);
             }
@@ -160,8 +166,12 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var fid = f.Slug("id");
             var label = f.String("label");
             var unit = f.String("unit");
-            var value = unit is not null && ForFact(unit) is { } factRange ? f.Number("value", factRange) : f.Decimal("value", min: 0m);
             var decimals = f.Int("decimals", required: false, min: 0, max: 4);
+            // A unit the catalogue does not know (hectare): not negative, and no more decimals than the page shows, so
+            // `1.250` hectare (read as 1,25 and shown as "1 hectare") is caught.
+            var value = unit is null ? f.Decimal("value", min: 0m)
+                : f.Number("value", ForFact(unit) ?? new UnitRange(unit, 0m, decimal.MaxValue, decimals is null ? $"een feit in {unit} zonder 'decimals'" : $"een feit in {unit} met 'decimals: {decimals}'",
+                    MaxDecimals: decimals ?? 0));
             var reference = refs.Read(f);
             f.Done();
             if (fid is null || label is null || value is null || unit is null || reference is null) continue;
@@ -191,6 +201,17 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var labels = d.StringList("labels");
             var label = d.String("label");
             var gas = d.Map("gas_m3", $"'gas_m3' van woning '{did}'");
+            // The model reads any other text as "label unknown": `X` or `f` would silently change the figures.
+            if (label is not null && !IsEnergyLabel(label))
+            {
+                ctx.Error(d.Get("label", required: false)!, Codes.WrongType, $"'{label}' is geen energielabel; schrijf A tot en met G in een hoofdletter (of A+ tot A++++)");
+                label = null;
+            }
+            if (labels is not null && labels.FirstOrDefault(l => !IsEnergyLabel(l)) is { } wrong)
+            {
+                ctx.Error(d.Get("labels", required: false)!, Codes.WrongType, $"'{wrong}' in 'labels' is geen energielabel; schrijf A tot en met G in een hoofdletter (of A+ tot A++++)");
+                labels = null;
+            }
             d.Done();
             if (gas is null) continue;
             var current = Sourced(gas, "current", $"{nid}:dwellings.{did}.gas_m3.current", "Gasverbruik nu", "m3", did, values, range: Get("m3/year"));
@@ -203,6 +224,11 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         }
         return (inputs, infos);
     }
+
+    private static bool IsEnergyLabel(string label) => EnergyLabel().IsMatch(label);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(A\+{0,4}|[B-G])$")]
+    private static partial System.Text.RegularExpressions.Regex EnergyLabel();
 
     /// <summary>A single sourced number: {value: 1400, source: ..., ref: ...}.</summary>
     private Quantity? Sourced(MapReader parent, string key, string citeKey, string label, string unit, string? dwelling,
@@ -322,8 +348,15 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
         var reference = refs.Read(m);
         m.Done();
         if (perCost is not null)
-            foreach (var (cid, _, node) in perCost.Entries())
+            foreach (var (cid, keyNode, node) in perCost.Entries())
             {
+                // A misspelt cost would be a stated amount no line ever shows: residents would see the share instead.
+                if (!_declaredCosts.Contains(cid))
+                {
+                    perCost.Context.Error(keyNode, Codes.UnknownReference,
+                        $"kostenpost '{cid}' onder 'per_cost' van subsidie '{sid}' staat niet onder 'costs'; wel daar staan: {string.Join(", ", _declaredCosts)}");
+                    continue;
+                }
                 var c = MapReader.From(node, perCost.Context, $"het genoemde bedrag van subsidie '{sid}' op '{cid}'");
                 if (c is null) continue;
                 var amounts = ReadAmounts(c, dwellings, Get("EUR"));
@@ -425,8 +458,8 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             }
         }
 
-        var overrides = ReadPerDwelling(overrideMap, dwellings, $"{nid}:variants.{vid}.variable_cost_override", $"Energiekosten per jaar ({name})", "EUR/year", values);
-        var electricity = ReadPerDwelling(electricityMap, dwellings, $"{nid}:variants.{vid}.published_electricity_kwh", $"Elektriciteitsverbruik volgens de studie ({name})", "kWh/year", values);
+        var overrides = ReadPerDwelling(overrideMap, dwellings, $"{nid}:variants.{vid}.variable_cost_override", "Energiekosten per jaar", "EUR/year", values);
+        var electricity = ReadPerDwelling(electricityMap, dwellings, $"{nid}:variants.{vid}.published_electricity_kwh", "Elektriciteitsverbruik volgens de studie", "kWh/year", values);
 
         CollectiveInput? collective = null;
         string? description = null;
@@ -595,15 +628,15 @@ internal sealed class ScenarioReader(References refs, ParameterReader parameterR
             var reference = refs.Read(pm);
             var heatMwh = pm.Number("heat_mwh", Get("MWh/year"));
             var kw = pm.Decimal("panel_power_kw", min: 0.01m);
-            var hours = pm.Decimal("full_load_hours", min: 1m, max: 8760m);
-            var area = pm.Decimal("panel_area_m2", min: 0.01m);
-            var pubPanels = pm.Decimal("published_panels", required: false, min: 0m);
-            var pubArea = pm.Decimal("published_area_m2", required: false, min: 0m);
+            var hours = pm.Number("full_load_hours", Get("hours/year"));
+            var area = pm.Number("panel_area_m2", Get("m2"));
+            var pubPanels = pm.Number("published_panels", Get("panels"), required: false);
+            var pubArea = pm.Number("published_area_m2", Get("m2"), required: false);
             pm.Done();
             if (reference is not null && heatMwh is not null && kw is not null && hours is not null && area is not null)
             {
                 var cite = References.Cite($"{p}.solar_thermal", reference);
-                values.Add(new ScenarioValue($"{p}.solar_thermal", "Zonthermie: warmte, vermogen, vollasturen, oppervlak per paneel", "",
+                values.Add(new ScenarioValue($"{p}.solar_thermal", "Zonthermie: warmte (MWh per jaar), vermogen per paneel (kW), vollasturen per jaar, oppervlak per paneel (m²)", "",
                     [(null, heatMwh.Value), (null, kw.Value), (null, hours.Value), (null, area.Value)], reference));
                 pt = new SolarThermalInput
                 {

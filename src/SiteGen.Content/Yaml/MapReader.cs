@@ -241,13 +241,19 @@ public sealed partial class MapReader
                     $"{what} is {UnitRange.Dutch(value)}; dat ligt buiten het verwachte bereik voor {range.Describe()}{then}");
                 return null;
             }
+            int dot = text.IndexOf('.');
+            int decimals = dot < 0 || text.Contains('e', StringComparison.OrdinalIgnoreCase) ? 0 : text.Length - dot - 1;
+            // A whole number written with decimals is refused too: `2.000` woningen reads as 2, and 2 is a whole number.
             if (range.Whole && value != Math.Truncate(value))
             {
                 ctx.Error(node, Codes.OutOfRange, $"{what} is {UnitRange.Dutch(value)}; dat moet een heel getal zijn: {range.Describe()}{then}");
                 return null;
             }
-            int dot = text.IndexOf('.');
-            int decimals = dot < 0 || text.Contains('e', StringComparison.OrdinalIgnoreCase) ? 0 : text.Length - dot - 1;
+            if (range.Whole && decimals > 0)
+            {
+                ctx.Error(node, Codes.OutOfRange, $"{what} is geschreven als {text}; dat moet een heel getal zijn, zonder punt: {range.Describe()}{then}");
+                return null;
+            }
             if (range.MaxDecimals is { } most && decimals > most)
             {
                 ctx.Error(node, Codes.OutOfRange,

@@ -108,6 +108,14 @@ public static class YamlFile
                     return null;
                 }
             }
+            // An alias to an anchor that does not exist comes without a position: point at the alias.
+            if (System.Text.RegularExpressions.Regex.Match(message, "anchor '([^']+)'", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } anchor
+                && Position(text, "*" + anchor.Groups[1].Value) is { } alias)
+            {
+                diag.Error(displayPath, alias.Line + lineOffset, alias.Column, Codes.Syntax,
+                    $"'*{anchor.Groups[1].Value}' verwijst naar een anker dat niet bestaat; maak het eerst met '&{anchor.Groups[1].Value}' of controleer de spelling");
+                return null;
+            }
             // YamlDotNet reports duplicate keys this way; give the rule its own code.
             bool duplicate = message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
                              || message.Contains("same key", StringComparison.OrdinalIgnoreCase);
@@ -116,12 +124,36 @@ public static class YamlFile
                 duplicate ? "een sleutel staat twee keer in hetzelfde blok; houd er één over" : $"de YAML klopt hier niet (de YAML-lezer meldt: {Clean(message)}); kijk naar inspringing, dubbele punten en aanhalingstekens");
             return null;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (ArgumentException)
         {
             // The representation model throws ArgumentException for duplicate keys, without a position.
-            diag.Error(displayPath, 1 + lineOffset, 1, Codes.DuplicateKey, $"een sleutel staat twee keer in hetzelfde blok: {e.Message}");
+            diag.Error(displayPath, 1 + lineOffset, 1, Codes.DuplicateKey, "een sleutel staat twee keer in hetzelfde blok; houd er één over");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // A flow block ('{' or '[') left open halfway a file reaches the representation model as an invalid state.
+            if (UnclosedBracket(text) is { } open)
+                diag.Error(displayPath, open.Line + lineOffset, open.Column, Codes.Syntax,
+                    $"'{open.Bracket}' wordt hier geopend maar niet gesloten; zet de '{(open.Bracket == '{' ? '}' : ']')}' aan het eind van het blok");
+            else
+                diag.Error(displayPath, 1 + lineOffset, 1, Codes.Syntax,
+                    "de YAML van dit bestand klopt niet; kijk naar haakjes { } en [ ], inspringing, dubbele punten en aanhalingstekens");
+            return null;
+        }
+    }
+
+    /// <summary>Where <paramref name="token"/> first stands, not followed by more of a name: 1-based line and column.</summary>
+    private static (int Line, int Column)? Position(string text, string token)
+    {
+        for (int at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + token.Length;
+            if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '_' or '-')) continue;
+            int lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+            return (text.AsSpan(0, at).Count('\n') + 1, at - lineStart + 1);
+        }
+        return null;
     }
 
     private static string Clean(string message)

@@ -1,0 +1,122 @@
+using SiteGen.Content.Diagnostics;
+using SiteGen.Content.Loading;
+
+namespace SiteGen.Content.Tests;
+
+/// <summary>
+/// Mistakes a communicator makes that the build let through or reported at the wrong place (a sweep of 190 single edits
+/// of the example content): each is one edit of a copy, and the finding is asserted at the line the edit is on.
+/// </summary>
+public class CommunicatorMistakeTests
+{
+    private const string Neighbourhood = "putten/bijsteren-husselerveld/neighbourhood.yaml";
+
+    /// <summary>Loads a copy of the example with one line of <paramref name="file"/> edited; returns the findings and that line's number.</summary>
+    private static (List<Diagnostic> Findings, int Line) Edited(string file, string find, string replace, DateOnly? buildDate = null)
+    {
+        string root = RepoPaths.CopyToTemp(RepoPaths.Content);
+        try
+        {
+            string path = Path.Combine(root, file);
+            var lines = File.ReadAllLines(path);
+            int at = Array.FindIndex(lines, l => l.Contains(find, StringComparison.Ordinal));
+            Assert.True(at >= 0, $"'{find}' is not in {file}");
+            lines[at] = lines[at].Replace(find, replace, StringComparison.Ordinal);
+            File.WriteAllLines(path, lines);
+            var (_, diag) = ContentLoader.Load(root, buildDate ?? new DateOnly(2025, 12, 1));
+            return (diag.Items.Where(d => d.Code != Codes.ExampleValue).ToList(), at + 1);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_count_with_a_thousands_dot_is_refused_though_it_reads_as_a_whole_number()
+    {
+        // 2.000 homes read as 2: the big network became a "mini-warmtenet" with a funding gap of € 25 million per home.
+        var (findings, line) = Edited(Neighbourhood, "dwellings: {value: 1856,", "dwellings: {value: 2.000,");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.OutOfRange, line), (f.Code, f.Line));
+        Assert.Contains("is geschreven als 2.000; dat moet een heel getal zijn, zonder punt", f.Message);
+        Assert.EndsWith("Schrijf 2000", f.Message);
+    }
+
+    [Fact]
+    public void Solar_panel_hours_and_a_fact_in_a_unit_of_its_own_are_checked_for_a_thousands_dot_too()
+    {
+        var (hours, hoursLine) = Edited(Neighbourhood, "full_load_hours: 1100", "full_load_hours: 1.100");
+        Assert.Equal((Codes.OutOfRange, hoursLine), (Assert.Single(hours).Code, hours[0].Line));
+        // A unit SiteGen does not know: no more decimals than the page shows (none without 'decimals').
+        var (area, areaLine) = Edited(Neighbourhood, "{id: homes, label: Woningen, value: 2120, unit: woningen",
+            "{id: area, label: Oppervlak, value: 1.250, unit: hectare");
+        var f = Assert.Single(area);
+        Assert.Equal((Codes.OutOfRange, areaLine), (f.Code, f.Line));
+        Assert.Contains("geschreven met 3 decimalen; een feit in hectare zonder 'decimals' heeft er hoogstens 0", f.Message);
+    }
+
+    [Fact]
+    public void A_misspelt_cost_under_a_subsidys_stated_amounts_is_an_unknown_reference()
+    {
+        // Accepted before: the resident then saw the share the study computes with instead of the amount it states.
+        var (findings, line) = Edited(Neighbourhood, "hybrid_heat_pump: {amount: 2250}", "hybrid_heatpump: {amount: 2250}");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.UnknownReference, line), (f.Code, f.Line));
+        Assert.StartsWith("kostenpost 'hybrid_heatpump' onder 'per_cost' van subsidie 'isde_heat_pump' staat niet onder 'costs'", f.Message);
+    }
+
+    [Fact]
+    public void A_bracket_left_open_halfway_a_file_is_reported_where_it_opens()
+    {
+        // It was "een sleutel staat twee keer in hetzelfde blok: Operation is not valid due to the current state of the object" at 1:1.
+        var (findings, line) = Edited(Neighbourhood, "tussenwoning-na-2000: 6800}", "tussenwoning-na-2000: 6800");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.Syntax, line), (f.Code, f.Line));
+        Assert.Equal("'{' wordt hier geopend maar niet gesloten; zet de '}' aan het eind van het blok", f.Message);
+    }
+
+    [Fact]
+    public void An_alias_to_an_anchor_that_does_not_exist_is_reported_at_the_alias()
+    {
+        var (findings, line) = Edited(Neighbourhood, "fixed_costs: *acm_fixed", "fixed_costs: *acm_fixd");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.Syntax, line), (f.Code, f.Line));
+        Assert.StartsWith("'*acm_fixd' verwijst naar een anker dat niet bestaat", f.Message);
+    }
+
+    [Theory]
+    [InlineData("label: F", "label: X")]
+    [InlineData("label: F", "label: f")]
+    [InlineData("labels: [D, E, F, G]", "labels: [D, E, F, Q]")]
+    public void A_label_that_is_not_an_energy_label_is_refused(string find, string replace)
+    {
+        // The model read it as "label unknown": other break-even figures, and "(label X)" in the calculator.
+        var (findings, line) = Edited(Neighbourhood, find, replace);
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.WrongType, line), (f.Code, f.Line));
+        Assert.Contains("is geen energielabel", f.Message);
+    }
+
+    [Fact]
+    public void A_newest_value_dated_after_the_build_is_a_warning_at_its_date()
+    {
+        // 2030 typed for 2025: the newest value applies, so it silently became today's price.
+        var (findings, line) = Edited("assumptions/energy.yaml", "2025-08-01:", "2030-08-01:");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.FutureValue, Severity.Warning, line), (f.Code, f.Severity, f.Line));
+        Assert.StartsWith("de nieuwste waarde van 'energy.gas_price' geldt vanaf 1-8-2030, na vandaag (1-12-2025), en telt toch nu al mee", f.Message);
+        // On or after its date it is simply the price.
+        Assert.Empty(Edited("assumptions/energy.yaml", "2025-08-01:", "2030-08-01:", new DateOnly(2030, 8, 1)).Findings);
+    }
+
+    [Fact]
+    public void Html_in_a_narrative_is_a_warning_because_residents_would_read_it_as_text()
+    {
+        var (findings, line) = Edited("putten/bijsteren-husselerveld/index.md", "Waar is deze site voor?", "Waar is deze site voor? <!-- nog laten controleren -->");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.RawHtml, Severity.Warning, line), (f.Code, f.Severity, f.Line));
+        // A comparison in a sentence is not HTML.
+        Assert.Empty(Edited("putten/bijsteren-husselerveld/index.md", "Waar is deze site voor?", "Als a < b en c>d, waar is deze site voor?").Findings);
+    }
+}
