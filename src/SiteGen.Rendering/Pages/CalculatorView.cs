@@ -171,7 +171,9 @@ public static class CalculatorViews
         string? none = sentences.Count > 0 ? null
             : view.Reference is null ? "Voor deze buurt is er geen gasketel om mee te vergelijken."
             : $"Voor dit huis hangt het niet van uw gasverbruik af of een andere keuze over {horizon} jaar goedkoper is dan een {boiler} (bij {range} gas per jaar).";
-        const string conditions = "Dit geldt als u eigenaar bent, bij de energieprijzen van nu, zonder lening, en als uw cv-ketel nog niet vervangen hoeft te worden.";
+        // The same model as the calculator (the house's own figures), not the study's: a table above may disagree at this gas use.
+        const string conditions = "Dit geldt als u eigenaar bent, bij de energieprijzen van nu, zonder lening, en als uw cv-ketel nog niet vervangen hoeft te worden. "
+            + "Deze grens rekent met uw eigen situatie, niet met de rekenwijze van de studie. Daarom kan de tabel hierboven bij hetzelfde gasverbruik een andere keuze goedkoper vinden.";
         return new BreakEvenView(sentences, none, conditions);
     }
 

@@ -181,15 +181,20 @@ public sealed class NeighbourhoodView
             Explanations(results, r => r.TcoAmount != 0m || r.UpfrontAmount != 0m));
     }
 
-    /// <summary>Where the study's bookkeeping differs from the items shown: once per kind of difference, in plain Dutch.</summary>
+    /// <summary>
+    /// Where the study's bookkeeping differs from the items shown: once per kind of difference, in plain Dutch. One text
+    /// for all the choices it applies to when its amount is the same for each; else a text per amount, naming its choices
+    /// (the gas boiler's and the hybrid's monthly differences are € 13 and € 26: one text said € 13 for both).
+    /// </summary>
     private IReadOnlyList<string> Explanations(IEnumerable<ResidentResult> results, Func<ReconcilingAmount, bool> relevant) =>
-        results.SelectMany(r => r.Reconciliations.Where(relevant).Select(x => (r, x)))
-            .GroupBy(t => t.x.Id)
-            .Select(g =>
+        results.SelectMany(r => r.Reconciliations.Where(relevant).Select(x => (r.VariantId, Text: x.Describe(a => DutchFormat.Euro(DecimalMath.RoundHalfUp(a))), x.Id)))
+            .GroupBy(t => t.Id)
+            .SelectMany(kind =>
             {
-                var (r, x) = g.First();
-                string text = x.Describe(a => DutchFormat.Euro(DecimalMath.RoundHalfUp(a)));
-                return g.Count() == 1 ? $"Bij {NameInSentence(r.VariantId)}: {char.ToLowerInvariant(text[0])}{text[1..]}" : text;
+                var byText = kind.GroupBy(t => t.Text, StringComparer.Ordinal).ToList();
+                return byText.Select(g => byText.Count == 1 && g.Count() > 1
+                    ? g.Key
+                    : $"Bij {Labels.JoinAnd(g.Select(t => NameInSentence(t.VariantId)).Distinct().ToList())}: {char.ToLowerInvariant(g.Key[0])}{g.Key[1..]}");
             })
             .Distinct(StringComparer.Ordinal).ToList();
 
@@ -242,7 +247,8 @@ public sealed class NeighbourhoodView
         string note = "Eerste jaar, inclusief btw, zonder de aankoop van installaties. Afgerond op hele euro's; door afronding kan de som een euro afwijken. "
                       + (anyDifference
                           ? "De studie noemt voor sommige keuzes een lager bedrag per maand; daaronder staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt."
-                          : "Onder het totaal staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt.");
+                          : "Onder het totaal staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt.")
+                      + (outcome.Clear ? " Laagst betekent: ook als energie goedkoper of duurder wordt, blijft deze keuze per maand het laagst." : "");
         return new Table(UniqueId("monthly"), $"Kosten per maand in het eerste jaar: {N.Dwelling(dwelling).Name.ToLowerInvariant()}",
             headers, rows, Sources(results.SelectMany(r => r.ResidentMonthly.Select(l => l.Source))), note,
             Explanations(results, x => x.MonthlyAmount != 0m));

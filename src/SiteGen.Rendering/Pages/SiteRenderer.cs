@@ -165,7 +165,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var frame = new LayoutModel(title, siteName, logo ?? Asset("favicon.svg"), Asset("css/tokens.css"),
             m is not null && style.Colours.Count > 0 ? SitePaths.Relative(page, HouseStyleCss(m.Id)) : null,
             Asset("css/site.css"), Asset("css/print.css"),
-            new HeaderView(siteName, SitePaths.Relative(page, SitePaths.Home), logo, style.Logo?.Alt),
+            // The municipality's name leads to its own page where the site has several (the home page lists them all).
+            new HeaderView(siteName, SitePaths.Relative(page, m is not null && ByMunicipality ? SitePaths.Municipality(m.Id) : SitePaths.Home), logo, style.Logo?.Alt),
             crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders);
         return theme.RenderPage("base", frame);
     }
@@ -452,10 +453,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     {
         var v = view.N.Variant(r.VariantId);
         bool keepsGas = r.GasM3 > 0m;
-        var items = r.ResidentOneOffs.Where(l => l.Year == 0 && l.Kind == Calculation.Resident.LineKind.Cost
-                                         && l.Category is CostCategory.Adaptation or CostCategory.Insulation or CostCategory.ConnectionFee
-                                         && !(keepsGas && view.N.CostsOnlyWithoutGas.Contains(l.Id)))
-            .Select(l => Labels.Lower(Labels.Line(l))).ToList();
+        var changes = r.ResidentOneOffs.Where(l => l.Year == 0 && l.Kind == Calculation.Resident.LineKind.Cost
+                                         && l.Category is CostCategory.Adaptation or CostCategory.Insulation or CostCategory.ConnectionFee).ToList();
+        bool NotNeeded(Calculation.Resident.LineItem l) => keepsGas && view.N.CostsOnlyWithoutGas.Contains(l.Id);
+        var items = changes.Where(l => !NotNeeded(l)).Select(l => Labels.Lower(Labels.Line(l))).ToList();
+        // The study charges them all the same (its costs table lists them): said here, so "nothing needed" does not hide a cost.
+        var charged = changes.Where(NotNeeded).Select(l => Labels.Lower(Labels.Line(l))).ToList();
+        string? also = charged.Count == 0 ? null : $"De studie rekent wel de kosten van {Labels.JoinAnd(charged)} mee. Dat is niet nodig, want u houdt een gasaansluiting.";
         var target = view.N.Input.Variants.First(x => x.Id == v.Id).Insulation.GetValueOrDefault(d.Id);
         string suitability = target switch
         {
@@ -463,7 +467,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             InsulationTarget.LabelD => $"Vraagt isolatie tot energielabel D (dit voorbeeldhuis heeft nu label {string.Join("-", d.Labels)}).",
             _ => items.Count == 0 ? "Geen aanpassingen in huis nodig." : "Geen extra isolatie nodig voor dit voorbeeldhuis.",
         };
-        return new { v.Name, Href = view.Href(SitePaths.Variant(view.N, v.Id)), Items = items, Suitability = suitability };
+        return new { v.Name, Href = view.Href(SitePaths.Variant(view.N, v.Id)), Items = items, Suitability = suitability, Charged = also };
     }
 
     private static StepPlanView StepPlanView(StepPlan plan, Neighbourhood n)

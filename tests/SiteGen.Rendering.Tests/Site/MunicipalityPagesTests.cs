@@ -108,8 +108,15 @@ public sealed class MunicipalityPagesTests : IDisposable
             // The link from the page's folder to the municipality's: the build's link check says it is there, this that it is the right one.
             string depth = string.Concat(Enumerable.Repeat("../", page.Count(c => c == '/') - 1));
             Assert.Equal(depth, crumbs[1].Href);
+            // So does the municipality's name at the top of the page (it led to the list of every municipality).
+            Assert.Equal(depth, Header(Text(files, page)));
         }
+        Assert.Equal("../", Header(Text(files, "zonnewijk/de-akkers/index.html")));
+        Assert.Equal("./", Header(Text(files, "zonnewijk/index.html")));
     }
+
+    private static string? Header(string html) =>
+        new HtmlParser().ParseDocument(html).QuerySelector("a.site-header__name")!.GetAttribute("href");
 
     [Fact]
     public void When_a_second_municipality_arrives_an_incremental_build_and_serve_draw_the_first_one_s_pages_again_with_its_breadcrumb()

@@ -273,11 +273,35 @@ public class WhatAHouseNeedsTests
         var doc = BuiltSite.Page("putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html");
         var needs = doc.GetElementById("in-huis")!.ParentElement!.QuerySelectorAll("dl.key-facts > div")
             .ToDictionary(div => div.QuerySelector("dt a")!.GetAttribute("href")!.Split('/')[^2], div => div.QuerySelector("dd")!.TextContent);
-        Assert.DoesNotContain("koken", needs["hybride-warmtepomp"]);
+        Assert.DoesNotMatch("Nodig:[^.]*koken", needs["hybride-warmtepomp"]);
+        // The study charges it all the same (the one-off table lists it): the resident is told, not left to wonder.
+        Assert.EndsWith("De studie rekent wel de kosten van elektrisch koken (inductie) mee. Dat is niet nodig, want u houdt een gasaansluiting.",
+            needs["hybride-warmtepomp"]);
+        Assert.DoesNotContain("De studie rekent wel", needs["lucht-water-warmtepomp"]);
         Assert.Contains("elektrisch koken", needs["lucht-water-warmtepomp"]);
         Assert.Contains("elektrisch koken", needs["mini-collectief"]);
         // Lists read as a sentence: lower case, "en" before the last item.
         Assert.Matches(@"Nodig: elektrisch koken \(inductie\), .+ en .+\.$", needs["lucht-water-warmtepomp"]);
+    }
+}
+
+public class ReconcilingTextTests
+{
+    /// <summary>
+    /// The study's monthly figure is € 13 under the sum of the lines for the gas boiler and € 26 for the hybrid (two gas
+    /// appliances): each amount is said for its own choices. One text said "€ 13" for both, under a column that differed by 27.
+    /// </summary>
+    [Fact]
+    public void A_difference_of_another_amount_is_said_for_its_own_choice()
+    {
+        var doc = BuiltSite.Page("putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html");
+        var monthly = doc.QuerySelectorAll("table").First(t => t.Id!.StartsWith("monthly", StringComparison.Ordinal));
+        var texts = monthly.ParentElement!.NextElementSibling!.NextElementSibling!.QuerySelectorAll("p").Select(p => p.TextContent).ToList();
+        Assert.Contains(texts, t => t.StartsWith("Bij de gasketel: de studie komt €\u00a013 per maand lager uit", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("Bij de hybride warmtepomp: de studie komt €\u00a026 per maand lager uit", StringComparison.Ordinal));
+        var study = monthly.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("th a")!.TextContent, r => r.QuerySelectorAll("td").Select(c => c.FirstChild!.TextContent).ToList());
+        Assert.Equal(["€\u00a0170", "€\u00a0157"], study["Gasketel"][2..4]);
+        Assert.Equal(["€\u00a0128", "€\u00a0101"], study["Hybride warmtepomp"][2..4]);
     }
 }
 
