@@ -99,6 +99,27 @@ public class CommunicatorMistakeTests
     }
 
     [Fact]
+    public void A_one_off_line_copied_twice_is_refused_not_charged_twice()
+    {
+        // The gas boiler's investment went from 1.900 to 3.800 without a word.
+        var (findings, line) = Edited(Neighbourhood, "- {cost: gas_boiler, replaced: true}", "- {cost: gas_boiler, replaced: true}\n      - {cost: gas_boiler}");
+        Assert.All(findings, f => Assert.Equal((Codes.DuplicateKey, line + 1), (f.Code, f.Line)));
+        Assert.Contains(findings, f => f.Message.StartsWith("variant 'gasketel' rekent kostenpost 'gas_boiler' voor woning 'vrijstaand-voor-1980' al eerder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_variants_with_one_number_and_a_gas_use_after_insulation_above_the_one_before_are_refused()
+    {
+        var (numbers, numberLine) = Edited(Neighbourhood, "number: 2", "number: 1");
+        Assert.Equal((Codes.DuplicateKey, numberLine), (Assert.Single(numbers).Code, numbers[0].Line));
+        Assert.Contains("net als variant 'gasketel'", numbers[0].Message);
+        var (uses, useLine) = Edited(Neighbourhood, "label_b: {value: 1100,", "label_b: {value: 1500,");
+        var f = Assert.Single(uses);
+        Assert.Equal((Codes.OutOfRange, useLine), (f.Code, f.Line));
+        Assert.Contains("(label_b: 1.500) is hoger dan na isolatie naar label D (1.280)", f.Message);
+    }
+
+    [Fact]
     public void A_newest_value_dated_after_the_build_is_a_warning_at_its_date()
     {
         // 2030 typed for 2025: the newest value applies, so it silently became today's price.

@@ -132,6 +132,10 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                 int first = values.Count;
                 var v = ReadVariant(vid, MapReader.From(node, ctx, $"variant '{vid}'"), dwellingIds, costs, subsidies, assumptions, id, values);
                 if (v is null) continue;
+                // The overview numbers the choices: two with one number read as "1. Gasketel" and "1. Hybride warmtepomp".
+                if (variantInfos.FirstOrDefault(x => x.Number == v.Value.Info.Number) is { } same)
+                    ctx.Error(((YamlMappingNode)node).Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "number" }).Value ?? node,
+                        Codes.DuplicateKey, $"variant '{vid}' heeft nummer {same.Number}, net als variant '{same.Id}'; geef elke variant een eigen nummer");
                 // Three heat networks each have "Woningen in het gebied": where inputs are listed, each says whose it is.
                 string own = $"({v.Value.Info.Name})";
                 for (int i = first; i < values.Count; i++)
@@ -217,6 +221,11 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
             var current = Sourced(gas, "current", $"{nid}:dwellings.{did}.gas_m3.current", "Gasverbruik nu", "m3", did, values, range: Get("m3/year"));
             var labelD = Sourced(gas, "label_d", $"{nid}:dwellings.{did}.gas_m3.label_d", "Gasverbruik na isolatie naar label D", "m3", did, values, required: false, range: Get("m3/year"));
             var labelB = Sourced(gas, "label_b", $"{nid}:dwellings.{did}.gas_m3.label_b", "Gasverbruik na isolatie naar label B", "m3", did, values, required: false, range: Get("m3/year"));
+            // Insulation saves gas: a use after it above the use before is a typing mistake (a digit too many or too few).
+            foreach (var (key, after, before, what) in new[] { ("label_d", labelD, current, "nu"), ("label_b", labelB, labelD ?? current, labelD is null ? "nu" : "na isolatie naar label D") })
+                if (after is { } a && before is { } b && a.Value > b.Value)
+                    ctx.Error(gas.Get(key, required: false)!, Codes.OutOfRange,
+                        $"het gasverbruik van woning '{did}' na isolatie ({key}: {UnitRange.Dutch(a.Value)}) is hoger dan {what} ({UnitRange.Dutch(b.Value)}); isoleren bespaart gas, controleer de getallen");
             gas.Done();
             if (name is null || houseType is null || period is null || labels is null || label is null || current is null) continue;
             inputs.Add(new DwellingInput { Id = did, Label = label, GasCurrent = current.Value, GasLabelD = labelD, GasLabelB = labelB });
@@ -443,6 +452,12 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                                 new Quantity(grant, References.Cite($"{nid}:subsidies.{subsidy.Id}", subsidy.Reference!)));
                         else
                             ctx.Error(o.Node, Codes.UnknownReference, $"subsidie '{subsidy.Id}' heeft geen bedrag voor woning '{d}'; vul het aan onder 'amounts'");
+                    }
+                    // A line copied twice would silently charge the house twice.
+                    if (perDwelling[d].Any(x => x.Id == cost.Id))
+                    {
+                        ctx.Error(o.Node, Codes.DuplicateKey, $"variant '{vid}' rekent kostenpost '{costId}' voor woning '{d}' al eerder; haal deze regel weg of beperk haar met 'dwellings'");
+                        continue;
                     }
                     perDwelling[d].Add(new PlannedCost(cost.Id, cost.Label, cost.Category, quantity, replaced, planned));
                     if (cost.Insulates != InsulationTarget.None)
