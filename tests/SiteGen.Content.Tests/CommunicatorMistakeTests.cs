@@ -132,6 +132,38 @@ public class CommunicatorMistakeTests
     }
 
     [Fact]
+    public void Messages_say_what_is_wrong_with_a_number_or_a_date_that_has_the_right_form()
+    {
+        var (day, dayLine) = Edited("assumptions/finance.yaml", "2025-11-13:", "2025-02-30:");
+        Assert.Equal((Codes.WrongType, dayLine), (Assert.Single(day).Code, day[0].Line));
+        Assert.EndsWith("is 2025-02-30, maar die dag bestaat niet; controleer de maand en de dag", day[0].Message);
+        var (big, _) = Edited(Neighbourhood, "hybrid_heat_pump: {amount: 2250}", "hybrid_heat_pump: {amount: 99999999999999999999999999999999999}");
+        Assert.EndsWith("is een getal van 35 cijfers; dat is veel te groot, controleer het aantal cijfers", Assert.Single(big).Message);
+        // A narrowed range is not contradicted by the unit's words ("een aandeel van 0 tot 1 ... (0 tot 0,2)").
+        var (rate, _) = Edited("assumptions/finance.yaml", "{value: 0.02, source: putten-study, ref: \"§8.5\"}", "{value: 1, source: putten-study, ref: \"§8.5\"}");
+        Assert.EndsWith("is 1; dat ligt buiten het verwachte bereik voor een aandeel (15% schrijft u als 0.15) (0 tot 0,2)", Assert.Single(rate).Message);
+    }
+
+    [Fact]
+    public void A_folder_without_neighbourhood_yaml_is_told_what_a_neighbourhood_folder_needs()
+    {
+        string root = RepoPaths.CopyToTemp(RepoPaths.Content);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "putten", "nieuwe-wijk"));
+            File.WriteAllText(Path.Combine(root, "putten", "nieuwe-wijk", "index.md"), "---\ntitle: Nieuwe wijk\n---\nTekst.\n");
+            var (_, diag) = ContentLoader.Load(root, new DateOnly(2025, 12, 1));
+            var f = Assert.Single(diag.Items, d => d.Severity == Severity.Error);
+            Assert.Equal(Codes.FileSystem, f.Code);
+            Assert.StartsWith("de map 'putten/nieuwe-wijk' is een wijkmap zonder neighbourhood.yaml; maak die met 'sitegen new neighbourhood putten/nieuwe-wijk'", f.Message);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Html_in_a_narrative_is_a_warning_because_residents_would_read_it_as_text()
     {
         var (findings, line) = Edited("putten/bijsteren-husselerveld/index.md", "Waar is deze site voor?", "Waar is deze site voor? <!-- nog laten controleren -->");

@@ -262,6 +262,13 @@ public static class ContentLoader
             diag.Error(file, 1, 1, Codes.WrongType, $"de wijkmap '{slug}' moet een id van kleine letters, cijfers en '-' zijn (de naam wordt deel van het webadres)");
             return null;
         }
+        // Every folder in a municipality's folder is a neighbourhood: say what one needs, not just "file not found".
+        if (!File.Exists(Path.Combine(dir, "neighbourhood.yaml")) && !Directory.Exists(Path.Combine(dir, "neighbourhood.yaml")))
+        {
+            diag.Error(SourcesReader.Display(root, id), 1, 1, Codes.FileSystem,
+                $"de map '{id}' is een wijkmap zonder neighbourhood.yaml; maak die met 'sitegen new neighbourhood {id}', of haal de map weg als zij geen wijk is");
+            return null;
+        }
         var ctx = new YamlContext(file, diag);
         int errorsBefore = diag.Items.Count(d => d.Severity == Severity.Error);
         var reader = new ScenarioReader(refs, parameterReader, shared);

@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace SiteGen.Content.Loading;
 
 /// <summary>Reads the source keys every value carries (source, ref, basis, notes, url) and turns them into citations.</summary>
-internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sources, HashSet<string>? unusable)
+internal sealed partial class References(IReadOnlyDictionary<string, SourceDocument> sources, HashSet<string>? unusable)
 {
     public static readonly IReadOnlyDictionary<string, Basis> Bases = new Dictionary<string, Basis>
     {
@@ -99,7 +99,14 @@ internal sealed class References(IReadOnlyDictionary<string, SourceDocument> sou
         if (node is YamlScalarNode { Value: { } s } &&
             DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
-        ctx.Error(node, Codes.WrongType, $"{what} moet een datum zijn in de vorm JJJJ-MM-DD, bijvoorbeeld 2025-08-01; er staat {MapReader.Describe(node)}");
+        // 2025-02-30 has the right form: say that the day does not exist, not that the form is wrong.
+        if (node is YamlScalarNode { Value: { } text } && DateForm().IsMatch(text))
+            ctx.Error(node, Codes.WrongType, $"{what} is {text}, maar die dag bestaat niet; controleer de maand en de dag");
+        else
+            ctx.Error(node, Codes.WrongType, $"{what} moet een datum zijn in de vorm JJJJ-MM-DD, bijvoorbeeld 2025-08-01; er staat {MapReader.Describe(node)}");
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex DateForm();
 }

@@ -229,7 +229,10 @@ public sealed partial class MapReader
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var value))
         {
-            ctx.Error(node, Codes.WrongType, $"{what} moet een getal zijn; er staat '{text}'. {hint ?? "Schrijf bijvoorbeeld 1.14 of 1400 (met een punt voor decimalen)"}");
+            // decimal holds 28 digits: a longer run of digits is a number all the same, just too large.
+            ctx.Error(node, Codes.WrongType, System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?\d{29,}(\.\d+)?$")
+                ? $"{what} is een getal van {text.TrimStart('-').Split('.')[0].Length} cijfers; dat is veel te groot, controleer het aantal cijfers"
+                : $"{what} moet een getal zijn; er staat '{text}'. {hint ?? "Schrijf bijvoorbeeld 1.14 of 1400 (met een punt voor decimalen)"}");
             return null;
         }
         string then = hint is null ? "" : $". {hint}";

@@ -47,7 +47,7 @@ public static class UnitRanges
         new UnitRange("kWh/year", 100m, 50_000m, "het elektriciteitsverbruik van één woning in kWh per jaar", MaxDecimals: 1),
         new UnitRange("GJ/year", 10m, 10_000_000m, "een warmtevraag in GJ per jaar", AllowZero: true, MaxDecimals: 2),
         new UnitRange("MWh/year", 1m, 10_000_000m, "energie in MWh per jaar", AllowZero: true, MaxDecimals: 2),
-        new UnitRange("share", 0m, 1m, "een aandeel van 0 tot 1 (15% schrijft u als 0.15)"),
+        new UnitRange("share", 0m, 1m, "een aandeel (15% schrijft u als 0.15)"),
         new UnitRange("year", 1m, 100m, "een jaar, geteld vanaf de start (1 is het eerste jaar)", Whole: true),
         new UnitRange("years", 1m, 200m, "een aantal jaren", Whole: true),
         new UnitRange("count", 0m, 1_000_000m, "een aantal woningen, gebouwen of aansluitingen", Whole: true),

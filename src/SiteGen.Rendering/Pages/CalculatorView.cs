@@ -173,7 +173,7 @@ public static class CalculatorViews
             : $"Voor dit huis hangt het niet van uw gasverbruik af of een andere keuze over {horizon} jaar goedkoper is dan een {boiler} (bij {range} gas per jaar).";
         // The same model as the calculator (the house's own figures), not the study's: a table above may disagree at this gas use.
         const string conditions = "Dit geldt als u eigenaar bent, bij de energieprijzen van nu, zonder lening, en als uw cv-ketel nog niet vervangen hoeft te worden. "
-            + "Deze grens rekent met uw eigen situatie, niet met de rekenwijze van de studie. Daarom kan de tabel hierboven bij hetzelfde gasverbruik een andere keuze goedkoper vinden.";
+            + "De tabel hierboven rekent zoals de studie; zij kan bij hetzelfde gasverbruik dus anders uitkomen.";
         return new BreakEvenView(sentences, none, conditions);
     }
 
