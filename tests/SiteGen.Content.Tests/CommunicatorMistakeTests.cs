@@ -154,8 +154,9 @@ public class CommunicatorMistakeTests
             File.WriteAllText(Path.Combine(root, "putten", "nieuwe-wijk", "index.md"), "---\ntitle: Nieuwe wijk\n---\nTekst.\n");
             var (_, diag) = ContentLoader.Load(root, new DateOnly(2025, 12, 1));
             var f = Assert.Single(diag.Items, d => d.Severity == Severity.Error);
-            Assert.Equal(Codes.FileSystem, f.Code);
-            Assert.StartsWith("de map 'putten/nieuwe-wijk' is een wijkmap zonder neighbourhood.yaml; maak die met 'sitegen new neighbourhood putten/nieuwe-wijk'", f.Message);
+            Assert.Equal((Codes.FileSystem, 1), (f.Code, f.Line));
+            Assert.EndsWith("putten/nieuwe-wijk/neighbourhood.yaml", f.Path.Replace('\\', '/'), StringComparison.Ordinal);
+            Assert.StartsWith("bestand niet gevonden: de map 'putten/nieuwe-wijk' is een wijkmap zonder neighbourhood.yaml; maak die met 'sitegen new neighbourhood putten/nieuwe-wijk'", f.Message);
         }
         finally
         {

@@ -265,8 +265,8 @@ public static class ContentLoader
         // Every folder in a municipality's folder is a neighbourhood: say what one needs, not just "file not found".
         if (!File.Exists(Path.Combine(dir, "neighbourhood.yaml")) && !Directory.Exists(Path.Combine(dir, "neighbourhood.yaml")))
         {
-            diag.Error(SourcesReader.Display(root, id), 1, 1, Codes.FileSystem,
-                $"de map '{id}' is een wijkmap zonder neighbourhood.yaml; maak die met 'sitegen new neighbourhood {id}', of haal de map weg als zij geen wijk is");
+            diag.Error(file, 1, 1, Codes.FileSystem,
+                $"bestand niet gevonden: de map '{id}' is een wijkmap zonder neighbourhood.yaml; maak die met 'sitegen new neighbourhood {id}', of haal de map weg als zij geen wijk is");
             return null;
         }
         var ctx = new YamlContext(file, diag);
