@@ -151,7 +151,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         // silently be today's price, so it is said.
         if (newest > buildDate && newestKey is not null)
             ctx.Warning(newestKey, Codes.FutureValue,
-                $"de nieuwste waarde van '{id}' geldt vanaf {values[^1].From:d-M-yyyy}, na vandaag ({buildDate:d-M-yyyy}), en telt toch nu al mee; klopt de datum? Wilt u haar pas later laten gelden, bouw dan pas vanaf die datum of zet 'as_of' in de wijk");
+                $"de nieuwste waarde van '{id}' geldt vanaf {newest:d-M-yyyy}, na vandaag ({buildDate:d-M-yyyy}), en telt toch nu al mee; klopt de datum? Wilt u haar pas later laten gelden, bouw dan pas vanaf die datum of zet 'as_of' in de wijk");
         return new Parameter(id, group, description, unit, values);
     }
 }
