@@ -84,6 +84,10 @@ public sealed class MunicipalityPagesTests : IDisposable
         Assert.False(files.Contains("zonnedal/index.html"));
         Assert.Equal(["zonnedal/de-akkers/", "zonnedal/molenkwartier/"], Cards(files, "index.html").Select(x => x.Href));
         Assert.Equal([("Home", "../../"), ("De Akkers (fictief)", null)], Crumbs(Text(files, "zonnedal/de-akkers/index.html")));
+        // The home page's title is the site's name once ("Van het gas af | Van het gas af" before); a page's is "page | site".
+        string Title(string path) => new HtmlParser().ParseDocument(Text(files, path)).Title!;
+        Assert.Equal("Van het gas af", Title("index.html"));
+        Assert.Equal("De Akkers (fictief) | Gemeente Zonnedal (fictief voorbeeld)", Title("zonnedal/de-akkers/index.html"));
     }
 
     /// <summary>A page's breadcrumbs: text and link (null for the page itself).</summary>
