@@ -406,7 +406,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             var free = Calculation.Resident.Comparison.CheapestTco(gasFree);
             // Differences inside the margins name no winner: the options and the span of their figures. When they are
             // all the options without gas, they are not named one by one (four names ran to six lines on a phone).
-            if (!outcome.Options.SequenceEqual(free.Options))
+            // When no option is clearly cheapest and the close gas-free ones are all among the close ones, their span
+            // repeats the first point's: say what it means for leaving gas instead.
+            if (!outcome.Clear && !free.Clear && free.Options.Count > 1 && free.Options.All(outcome.Options.Contains))
+                points.Add((free.Options.Count == gasFree.Count ? $"De {Labels.Count(gasFree.Count)} keuzes zonder aardgas"
+                               : Labels.Capitalise(Labels.JoinAnd(free.Options.Select(Name).ToList())))
+                           + " horen daar ook bij. Van het gas af gaan is voor dit huis dus niet duidelijk duurder.");
+            else if (!outcome.Options.SequenceEqual(free.Options))
                 points.Add(free.Clear || free.Options.Count == 1
                     ? $"Zonder aardgas is {Name(free.Lowest)} het goedkoopst: {Display.Tco(byId[free.Lowest].Tco)}."
                     : (free.Options.Count < gasFree.Count ? $"Zonder aardgas liggen {Labels.JoinAnd(free.Options.Select(Name).ToList())}"

@@ -155,6 +155,10 @@ public class RangesOnPagesTests
         // All six close on the newest house: "alle zes".
         string newest = BuiltSite.Page($"{N}/woningen/tussenwoning-na-2000/index.html").GetElementById("in-het-kort")!.ParentElement!.TextContent;
         Assert.Contains("Alle zes keuzes kosten ongeveer even veel", newest);
+        // There the options without gas are among the close ones: their span would repeat the first point's, so the
+        // point says what it means for leaving gas.
+        Assert.DoesNotContain("zonder aardgas liggen", newest);
+        Assert.Contains("De vier keuzes zonder aardgas horen daar ook bij. Van het gas af gaan is voor dit huis dus niet duidelijk duurder.", newest);
 
         // Without margins and what-ifs every range is a point: one winner per dwelling, named as such.
         string content = RepoPaths.CopyToTemp(RepoPaths.Content);
