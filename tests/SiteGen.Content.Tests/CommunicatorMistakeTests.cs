@@ -173,4 +173,30 @@ public class CommunicatorMistakeTests
         // A comparison in a sentence is not HTML.
         Assert.Empty(Edited("putten/bijsteren-husselerveld/index.md", "Waar is deze site voor?", "Als a < b en c>d, waar is deze site voor?").Findings);
     }
+
+    [Fact]
+    public void The_top_of_a_sites_repository_given_as_content_names_the_content_folder_in_one_finding()
+    {
+        // '--content .' where the content is in ./content: 25 findings, one per folder of the repository, and none said why.
+        string top = Path.Combine(Path.GetTempPath(), "sitegen-top-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(top, "src", "SiteGen.Cli"));
+        Directory.CreateDirectory(Path.Combine(top, "themes", "default"));
+        Directory.Move(RepoPaths.CopyToTemp(RepoPaths.Content), Path.Combine(top, "content"));
+        try
+        {
+            var (content, diag) = ContentLoader.Load(top, new DateOnly(2025, 12, 1));
+            Assert.Null(content);
+            var f = Assert.Single(diag.Items);
+            Assert.Equal((Codes.FileSystem, Severity.Error), (f.Code, f.Severity));
+            Assert.EndsWith("/assumptions", f.Path);
+            Assert.Matches(@"dit is geen inhoudsmap\. De inhoud staat in '(?<shown>[^']*/content)'; geef die map op \(--content \k<shown>\)$", f.Message);
+            // The content folder itself loads as before.
+            var (loaded, _) = ContentLoader.Load(Path.Combine(top, "content"), new DateOnly(2025, 12, 1));
+            Assert.NotNull(loaded);
+        }
+        finally
+        {
+            Directory.Delete(top, recursive: true);
+        }
+    }
 }

@@ -41,6 +41,13 @@ public static class ContentLoader
         Directory.GetDirectories(root).Order(StringComparer.Ordinal)
             .Where(dir => Path.GetFileName(dir) is var mid && !ReservedFolders.Contains(mid) && !mid.StartsWith('.'));
 
+    /// <summary>The one subfolder of <paramref name="root"/> that holds shared parameters, if exactly one does.</summary>
+    private static string? NestedContent(string root)
+    {
+        var found = Directory.GetDirectories(root).Where(d => Directory.Exists(Path.Combine(d, "assumptions"))).Take(2).ToArray();
+        return found.Length == 1 ? found[0] : null;
+    }
+
     /// <param name="cache">Kept by a long-running process between loads: unchanged neighbourhoods are not read again.</param>
     /// <param name="keep">
     /// Asked for each neighbourhood (its id and folder) before it is read, from several threads: a neighbourhood it
@@ -66,6 +73,15 @@ public static class ContentLoader
         if (!Directory.Exists(root))
         {
             diag.Error(root, 1, 1, Codes.FileSystem, "de inhoudsmap bestaat niet");
+            return (null, diag);
+        }
+        // '--content .' at the top of a site's repository: every folder there (src, tests, themes) would be reported as a
+        // municipality or a neighbourhood, 25 findings and more. One finding names the folder that is the content.
+        if (!Directory.Exists(Path.Combine(root, "assumptions")) && NestedContent(root) is { } nested)
+        {
+            string shown = SourcesReader.Display(root, Path.GetFileName(nested));
+            diag.Error(SourcesReader.Display(root, "assumptions"), 1, 1, Codes.FileSystem,
+                $"de map 'assumptions' met de gedeelde parameters ontbreekt: dit is geen inhoudsmap. De inhoud staat in '{shown}'; geef die map op (--content {shown})");
             return (null, diag);
         }
         // With a watcher's report of what changed, only that is checked and hashed: the rest was checked by the last load.
