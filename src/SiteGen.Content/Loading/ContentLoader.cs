@@ -107,6 +107,10 @@ public static class ContentLoader
             string mid = Path.GetFileName(dir);
             var head = ReadMunicipality(root, dir, mid, diag);
             string[] ndirs = head is null ? [] : Directory.GetDirectories(dir).Order(StringComparer.Ordinal).Where(d => !Path.GetFileName(d).StartsWith('.')).ToArray();
+            // Its page would ask residents to choose from an empty list: the page says there are none yet, and so does the build.
+            if (head?.Name is not null && ndirs.Length == 0)
+                diag.Warning(SourcesReader.Display(root, $"{mid}/municipality.yaml"), 1, 1, Codes.FileSystem,
+                    $"de gemeente heeft nog geen wijk: haar pagina zegt bewoners dat er nog geen wijken zijn; maak er een met 'sitegen new neighbourhood {mid}/<wijk>'");
             found.Add((dir, mid, head, ndirs));
         }
         var jobs = found.SelectMany(m => m.Neighbourhoods.Select(ndir => (m.Id, Dir: ndir))).ToArray();

@@ -165,6 +165,26 @@ public sealed class MunicipalityPagesTests : IDisposable
     }
 
     [Fact]
+    public void A_municipality_without_neighbourhoods_yet_says_so_on_its_page_and_the_build_warns()
+    {
+        // Its page asked residents to choose from an empty list ("Kies uw wijk", then nothing), and the build said nothing.
+        foreach (var dir in Directory.GetDirectories(Path.Combine(Content, "zonnewijk"))) Directory.Delete(dir, recursive: true);
+        var result = SiteBuilder.Build(new BuildOptions(Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: Themes));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Items));
+        var warning = Assert.Single(result.Diagnostics.Items, d => d.Path.Replace('\\', '/').EndsWith("zonnewijk/municipality.yaml", StringComparison.Ordinal));
+        Assert.Equal((SiteGen.Content.Diagnostics.Codes.FileSystem, SiteGen.Content.Diagnostics.Severity.Warning), (warning.Code, warning.Severity));
+        Assert.Contains("de gemeente heeft nog geen wijk", warning.Message, StringComparison.Ordinal);
+        var page = new HtmlParser().ParseDocument(Text(result.Files!, "zonnewijk/index.html"));
+        Assert.Equal("Er staan nog geen wijken van Gemeente Zonnewijk (fictief voorbeeld) op deze site. Wilt u weten wanneer uw wijk volgt? Vraag het de gemeente.",
+            page.QuerySelector("main .lead")!.TextContent);
+        Assert.DoesNotContain("Kies uw wijk", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("main h2"));
+        Assert.Contains("Nog geen wijken.", Text(result.Files!, "index.html"), StringComparison.Ordinal);
+        // A municipality with neighbourhoods is not warned about.
+        Assert.DoesNotContain(result.Diagnostics.Items, d => d.Path.Replace('\\', '/').EndsWith("zonnedal/municipality.yaml", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_incremental_build_that_reads_no_neighbourhood_lists_them_all_as_before()
     {
         string output = Path.Combine(_root, "out");
