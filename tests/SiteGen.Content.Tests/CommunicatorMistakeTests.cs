@@ -199,4 +199,28 @@ public class CommunicatorMistakeTests
             Directory.Delete(top, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_copied_neighbourhood_whose_name_was_not_changed_is_warned_about_at_its_name()
+    {
+        // Residents saw two cards "De Akkers (fictief)" leading to different pages, and the build said nothing.
+        string root = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional", "content"));
+        string from = Path.Combine(root, "zonnedal", "de-akkers"), to = Path.Combine(root, "zonnedal", "de-akkers-2");
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        var (content, diag) = ContentLoader.Load(root, new DateOnly(2025, 12, 1));
+        Assert.NotNull(content);
+        var f = Assert.Single(diag.Items, d => d.Code == Codes.DuplicateKey);
+        int line = Array.FindIndex(File.ReadAllLines(Path.Combine(to, "neighbourhood.yaml")), l => l.StartsWith("name: De Akkers", StringComparison.Ordinal)) + 1;
+        Assert.Equal((Severity.Warning, line, 1), (f.Severity, f.Line, f.Column));
+        Assert.EndsWith("zonnedal/de-akkers-2/neighbourhood.yaml", f.Path);
+        Assert.Equal("de wijk 'de-akkers' van deze gemeente heet ook 'De Akkers (fictief)': bewoners zien twee kaarten met dezelfde naam; geef deze wijk een eigen naam", f.Message);
+        // Named apart, no warning.
+        File.WriteAllText(Path.Combine(to, "neighbourhood.yaml"), File.ReadAllText(Path.Combine(to, "neighbourhood.yaml")).Replace("name: De Akkers (fictief)", "name: De Akkers-Zuid (fictief)"));
+        Assert.DoesNotContain(ContentLoader.Load(root, new DateOnly(2025, 12, 1)).Diagnostics.Items, d => d.Code == Codes.DuplicateKey);
+    }
 }

@@ -183,6 +183,7 @@ public static class ContentLoader
             var neighbourhoods = new List<Neighbourhood>();
             var keptHere = new List<KeptNeighbourhood>();
             var drawnHere = new List<KeptNeighbourhood>();
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // name -> the first folder with it
             foreach (var _ in ndirs)
             {
                 if (kept[next] is { } k)
@@ -191,12 +192,15 @@ public static class ContentLoader
                     foreach (var f in k.Findings) diag.Add(f);
                     keptHere.Add(k);
                     next++;
+                    SameName(root, mid, k.Slug, k.Name, names, diag);
                     continue;
                 }
                 if (drawn[next] is { } d) drawnHere.Add(d);
                 var (n, own) = read[next++];
                 diag.Append(own);
                 if (n is not null) neighbourhoods.Add(n);
+                var (slug, name) = n is not null ? (n.Slug, n.Name) : drawn[next - 1] is { } dn ? (dn.Slug, dn.Name) : (null, null);
+                if (slug is not null) SameName(root, mid, slug, name!, names, diag);
             }
             glossaries[at].Diag.RunPending();
             diag.Append(glossaries[at++].Diag);
@@ -215,6 +219,20 @@ public static class ContentLoader
             HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders)
                               || municipalities.SelectMany(m => m.Kept.Concat(m.Drawn)).Any(k => k.HasPlaceholders),
         }, diag);
+    }
+
+    /// <summary>
+    /// A warning at the second of two neighbourhoods of one municipality with the same name: residents would see two
+    /// cards alike (a copied folder whose name was not changed). Not an error: two CBS neighbourhoods can share a name.
+    /// </summary>
+    private static void SameName(string root, string mid, string slug, string name, Dictionary<string, string> names, DiagnosticBag diag)
+    {
+        if (names.TryAdd(name, slug)) return;
+        string file = Path.Combine(root, mid, slug, "neighbourhood.yaml");
+        // The line of 'name:' (read again only here: a kept neighbourhood has no positions).
+        int line = File.Exists(file) ? Array.FindIndex(File.ReadAllLines(file), l => l.StartsWith("name:", StringComparison.Ordinal)) + 1 : 0;
+        diag.Warning(SourcesReader.Display(root, $"{mid}/{slug}/neighbourhood.yaml"), Math.Max(line, 1), 1, Codes.DuplicateKey,
+            $"de wijk '{names[name]}' van deze gemeente heet ook '{name}': bewoners zien twee kaarten met dezelfde naam; geef deze wijk een eigen naam");
     }
 
     private static Municipality Municipality(string id, MunicipalityHead head, List<Neighbourhood> neighbourhoods, List<KeptNeighbourhood> kept,
