@@ -100,6 +100,32 @@ public class SiteStructureTests
     }
 
     [Fact]
+    public void A_dwelling_page_lists_its_parts_on_top_each_link_named_as_the_heading_it_leads_to()
+    {
+        // The page is some twenty screens on a phone. Its list "Op deze pagina" has every section with an id, in order,
+        // each link's text the heading's own (a heading changed in the layout and not in the list would fail here).
+        var pages = BuiltSite.Pages.Where(p => p.Contains("/woningen/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, pages.Count);
+        foreach (var page in pages)
+        {
+            var doc = BuiltSite.Page(page);
+            var toc = doc.QuerySelector("main nav.toc");
+            Assert.NotNull(toc);
+            Assert.Equal("Op deze pagina", toc!.QuerySelector("h2")!.TextContent);
+            var links = toc.QuerySelectorAll("li a").Select(a => (Href: a.GetAttribute("href")!, Text: a.TextContent)).ToList();
+            var headings = doc.QuerySelectorAll("main h2[id]").Where(h => h.Closest("nav") is null && h.Id != "in-het-kort")
+                .Select(h => (Href: "#" + h.Id, Text: h.TextContent)).ToList();
+            Assert.Equal(headings, links);
+            Assert.Contains(links, l => l.Href == "#kiezen");
+            Assert.Contains(links, l => l.Href == "#stappen");
+            // The calculator's section is hidden without JavaScript, and so is its link (calculator.js shows both).
+            var calculator = toc.QuerySelector("a[href='#eigen-situatie']")!.ParentElement!;
+            Assert.True(calculator.HasAttribute("hidden") && calculator.HasAttribute("data-calculator-link"), page);
+        }
+        Assert.Contains("querySelectorAll('[data-calculator-link]')", System.Text.Encoding.UTF8.GetString(BuiltSite.Files.All["assets/default/js/calculator.js"]));
+    }
+
+    [Fact]
     public void Every_page_is_Dutch_and_has_one_h1_and_captioned_tables_with_scoped_headers()
     {
         foreach (var page in BuiltSite.Pages)

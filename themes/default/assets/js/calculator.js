@@ -154,6 +154,7 @@
   form.addEventListener('input', update);
   form.addEventListener('change', update);
   root.hidden = false;
+  each(document.querySelectorAll('[data-calculator-link]'), function (e) { e.hidden = false; });
   var shared = read(location.hash);
   update();
   if (shared) root.scrollIntoView();
