@@ -60,7 +60,8 @@ public static class Commands
         explain.Options.Add(dwellingOption);
         explain.Options.Add(variantOption);
         // The resident's own situation (issue 11); without any of these, explain prints the reference figures as before.
-        var gasOption = new Option<decimal?>("--gas-m3") { Description = "Gasverbruik per jaar volgens de energierekening, in m3 (persoonlijke berekening)" };
+        // Text, read as the page's calculator reads its field: 1900, 1.900 and 1900,5 alike (a decimal option read 1900,5 as 19005).
+        var gasOption = new Option<string?>("--gas-m3") { Description = "Gasverbruik per jaar volgens de energierekening, in m3, 0 tot 10.000 (persoonlijke berekening)" };
         var labelOption = new Option<string?>("--label") { Description = "Huidig energielabel A-G of unknown (persoonlijke berekening)" };
         var priceOption = new Option<string?>("--price") { Description = "Energieprijzen: low, central of high (persoonlijke berekening)" };
         var naturalOption = new Option<bool>("--natural-moment") { Description = "De ketel moet binnenkort toch vervangen worden" };
@@ -82,10 +83,12 @@ public static class Commands
             string? label = p.GetValue(labelOption);
             if (label is not null && !Calculation.Personal.PersonalInputs.Labels.Contains(label.Trim().ToUpperInvariant() is "UNKNOWN" ? "unknown" : label.Trim().ToUpperInvariant()))
                 return Usage(stderr, $"--label moet een van deze waarden zijn: {string.Join(", ", Calculation.Personal.PersonalInputs.Labels)}; er staat '{label}'");
-            if (p.GetValue(gasOption) is < 0m) return Usage(stderr, $"--gas-m3 moet 0 of meer zijn; er staat {p.GetValue(gasOption)}");
+            decimal? gas = null;
+            if (p.GetValue(gasOption) is { } gasText && (gas = GasM3(gasText)) is null)
+                return Usage(stderr, $"--gas-m3 moet een getal van 0 tot 10.000 zijn (m³ per jaar), bijvoorbeeld 1900; er staat '{gasText}'");
             var inputs = new Calculation.Personal.PersonalInputs
             {
-                GasM3 = p.GetValue(gasOption),
+                GasM3 = gas,
                 Label = label is null ? null : label.Trim().ToUpperInvariant() is "UNKNOWN" ? "unknown" : label.Trim().ToUpperInvariant(),
                 Price = price.Value, NaturalMoment = p.GetValue(naturalOption), Tenant = p.GetValue(tenantOption),
                 Loan = p.GetValue(loanOption), LowIncome = p.GetValue(lowIncomeOption),
@@ -375,6 +378,21 @@ public static class Commands
         foreach (var f in files) stdout.WriteLine($"sitegen: {f} geschreven");
         stdout.WriteLine("sitegen: vervang de voorbeeldgetallen en -bronnen en typ dan 'sitegen check'.");
         return Ok;
+    }
+
+    /// <summary>
+    /// A gas use as the dwelling page's calculator reads it (calculator.js, parseGas): a dot before three digits groups
+    /// thousands, a comma is the decimal sign, m3 may follow; 0 to 10,000. Null when it is none.
+    /// </summary>
+    public static decimal? GasM3(string text)
+    {
+        string s = System.Text.RegularExpressions.Regex.Replace(text, @"\s+|m\u00b3|m3", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        s = System.Text.RegularExpressions.Regex.Replace(s, @"\.(?=\d{3}(?!\d))", "");
+        int comma = s.IndexOf(',');
+        if (comma >= 0) s = s[..comma] + "." + s[(comma + 1)..];
+        if (!System.Text.RegularExpressions.Regex.IsMatch(s, @"^\d+(\.\d+)?$")) return null;
+        if (s.Contains('.')) s = s.TrimEnd('0').TrimEnd('.'); // 1900,0 is 1900, as the calculator reads it
+        return decimal.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var gas) && gas <= 10000m ? gas : null;
     }
 
     private static int Usage(TextWriter stderr, string message)

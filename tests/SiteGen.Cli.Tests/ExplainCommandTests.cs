@@ -117,6 +117,41 @@ public class ExplainPersonalTests
         Assert.Contains("--price moet low, central of high zijn", run.Err);
     }
 
+    [Theory]
+    [InlineData("1.900")]
+    [InlineData("1900,0")]
+    [InlineData(" 1900 m3")]
+    public void Explain_reads_a_gas_use_as_the_pages_calculator_does(string written)
+    {
+        // A decimal option read 1900,5 as 19005 and 1.900 as 1.9 m3, and took 99999999: each silently gave other figures.
+        var plain = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--gas-m3", "1900", "--json");
+        var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--gas-m3", written, "--json");
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Equal(plain.Out, run.Out);
+    }
+
+    [Theory]
+    [InlineData("99999999")]
+    [InlineData("10.001")]
+    [InlineData("-5")]
+    [InlineData("veel")]
+    public void Explain_refuses_a_gas_use_the_pages_calculator_refuses(string written)
+    {
+        var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--gas-m3", written);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--gas-m3 moet een getal van 0 tot 10.000 zijn (m³ per jaar), bijvoorbeeld 1900; er staat '{written}'", run.Err);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void A_decimal_comma_in_a_gas_use_is_a_decimal_sign()
+    {
+        Assert.Equal(1900.5m, Commands.GasM3("1900,5"));
+        Assert.Equal(1900m, Commands.GasM3("1.900"));
+        Assert.Equal(1900.5m, Commands.GasM3("1.900,5"));
+        Assert.Null(Commands.GasM3("1.900.000"));
+    }
+
     private static string? Option(string[] options, string name)
     {
         int i = Array.IndexOf(options, name);
