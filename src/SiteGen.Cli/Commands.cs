@@ -27,6 +27,13 @@ public static class Commands
         var strictOption = new Option<bool>("--strict") { Description = "Behandel waarschuwingen (zoals verlopen waarden) als fouten" };
 
         var themesOption = new Option<string?>("--themes") { Description = "Map met thema's (standaard: 'themes' naast de inhoudsmap)" };
+        // A mistyped folder silently gave the default look; only the folder next to the content may be missing (then the
+        // theme shipped with the program draws the site).
+        themesOption.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } dir && !Directory.Exists(dir))
+                r.AddError($"--themes: de map '{dir}' bestaat niet; geef de map met thema's op (met een map per gemeente, en default/ als u het standaardthema aanpast), of laat --themes weg");
+        });
 
         var quietOption = new Option<bool>("--quiet", "-q") { Description = "Toon alleen fouten en waarschuwingen" };
         var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Toon elke stap met de tijd die hij kostte" };

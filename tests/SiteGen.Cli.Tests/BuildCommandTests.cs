@@ -43,6 +43,20 @@ public class BuildCommandTests
         Assert.Equal(2, CliRun.Of("explain", "--neighbourhood", "putten/bijsteren-husselerveld").ExitCode);
     }
 
+    [Theory]
+    [InlineData("build")]
+    [InlineData("check")]
+    [InlineData("serve")]
+    public void A_themes_folder_that_does_not_exist_is_a_usage_error_not_the_default_look(string verb)
+    {
+        // A mistyped --themes built the site in the default look and exited 0.
+        string missing = Path.Combine(Path.GetTempPath(), "sitegen-no-themes-" + Guid.NewGuid().ToString("N"));
+        var run = CliRun.Of(verb, "--content", SiteGen.Content.Tests.RepoPaths.Content, "--themes", missing);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"sitegen: --themes: de map '{missing}' bestaat niet", run.Err);
+        Assert.Empty(run.Out);
+    }
+
     /// <summary>Each broken edit must give path:line:col, the rule's code, exit 1, and leave the previous output alone.</summary>
     public static IEnumerable<object[]> BrokenContent() =>
     [
