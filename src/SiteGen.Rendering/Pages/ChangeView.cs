@@ -21,16 +21,32 @@ public static class ChangeView
         var n = view.N;
         string DwellingName(string id) => Name(n.Dwellings.FirstOrDefault(d => d.Id == id)?.Name, id);
         var tables = new List<Table>();
-        if (report.Inputs.Count > 0)
+        // A value the last publication did not have is not a change of it: "Was: (niet aanwezig)" read as if it had been
+        // nothing (a loan's rate, a margin). New and dropped inputs get tables of their own.
+        Cell Source(InputChange c) =>
+            new(c.New?.Source ?? c.Old?.Source ?? "", Note: c.New?.From is { } from ? $"geldt vanaf {DutchFormat.Date(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))}" : null);
+        var changed = report.Inputs.Where(c => c.Old is not null && c.New is not null).ToList();
+        var added = report.Inputs.Where(c => c.Old is null).ToList();
+        var dropped = report.Inputs.Where(c => c.Old is not null && c.New is null).ToList();
+        if (changed.Count > 0)
             tables.Add(new Table(view.UniqueId($"changes-inputs-{idStem}"), "Gewijzigde uitgangspunten",
                 [new Cell("Uitgangspunt"), new Cell("Was", Num: true), new Cell("Nu", Num: true), new Cell("Bron")],
-                report.Inputs.Select(c => new Row(
+                changed.Select(c => new Row(
                 [
                     new Cell(c.Label, Header: true),
                     new Cell(Value(c.Old, DwellingName), Num: true),
                     new Cell(Value(c.New, DwellingName), Num: true),
-                    new Cell(c.New?.Source ?? c.Old?.Source ?? "", Note: c.New?.From is { } from ? $"geldt vanaf {DutchFormat.Date(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))}" : null),
+                    Source(c),
                 ])).ToList(), []));
+        if (added.Count > 0)
+            tables.Add(new Table(view.UniqueId($"changes-added-{idStem}"), "Nieuw in de berekening",
+                [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Bron")],
+                added.Select(c => new Row([new Cell(c.Label, Header: true), new Cell(Value(c.New, DwellingName), Num: true), Source(c)])).ToList(), [],
+                "Met deze uitgangspunten rekende de vorige publicatie nog niet."));
+        if (dropped.Count > 0)
+            tables.Add(new Table(view.UniqueId($"changes-dropped-{idStem}"), "Niet meer in de berekening",
+                [new Cell("Uitgangspunt"), new Cell("Was", Num: true), new Cell("Bron")],
+                dropped.Select(c => new Row([new Cell(c.Label, Header: true), new Cell(Value(c.Old, DwellingName), Num: true), Source(c)])).ToList(), []));
         if (report.Results.Count > 0)
             tables.Add(new Table(view.UniqueId($"changes-results-{idStem}"), "Gevolgen per voorbeeldhuis en keuze",
                 [new Cell("Voorbeeldhuis en keuze"), new Cell("Totaal 30 jaar: was", Num: true), new Cell("nu", Num: true), new Cell("verschil", Num: true),
