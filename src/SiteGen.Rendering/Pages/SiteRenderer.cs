@@ -217,10 +217,17 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     /// </summary>
     private bool ByMunicipality => content.Municipalities.Count > 1;
 
+    /// <summary>
+    /// The municipality of a site of one: its home page and open-data page are in its house style (theme, logo, name,
+    /// contact), as every other page is. They were in the default look, so the logo on Putten's pages led to a page
+    /// without it. A site of several keeps those pages neutral.
+    /// </summary>
+    private Municipality? Only => ByMunicipality ? null : content.Municipalities.FirstOrDefault();
+
     private PageText HomePage()
     {
         string page = SitePaths.Home;
-        var theme = themes.Default;
+        var theme = Only is { } only ? themes.For(only.Id) : themes.Default;
         if (ByMunicipality)
         {
             var places = content.Municipalities.Select(m => (m.Id, new Card(m.Name, NeighbourhoodsIn(m), SitePaths.Relative(page, SitePaths.Municipality(m.Id))))).ToList();
@@ -238,7 +245,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return Layout(theme, page, SiteName, "home", new
         {
             Title = SiteName, Municipalities = municipalities, Places = Array.Empty<Card>(), PlaceLetters = Array.Empty<CardLetter>(),
-        }, [], null);
+        }, [], null, Only);
     }
 
     /// <summary>A municipality's neighbourhoods as cards, each with its folder name; also those an incremental build kept without reading them.</summary>
@@ -687,7 +694,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private PageText OpenDataPage()
     {
         string page = SitePaths.OpenData;
-        var theme = themes.Default;
+        var theme = Only is { } only ? themes.For(only.Id) : themes.Default;
         Table Columns(string id, string caption, (string Name, string Text)[] cols) =>
             new(id, caption, [new Cell("Kolom"), new Cell("Betekenis")], cols.Select(c => new Row([new Cell(c.Name, Header: true), new Cell(c.Text)])).ToList(), []);
         var results = Columns("columns-results", "Kolommen van results.json en results.csv",
@@ -745,6 +752,6 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             ParticipationColumns = participation,
             BreakEvenColumns = breakEven,
         };
-        return Layout(theme, page, "Open data", "open-data", model, Crumbs(page, ("Home", SitePaths.Home), ("Open data", page)), null);
+        return Layout(theme, page, "Open data", "open-data", model, Crumbs(page, ("Home", SitePaths.Home), ("Open data", page)), null, Only);
     }
 }

@@ -56,6 +56,10 @@ public sealed class MunicipalityPagesTests : IDisposable
             Cards(files, "index.html"));
         string home = Text(files, "index.html");
         Assert.Contains("2 wijken: De Akkers (fictief) en Molenkwartier (fictief).", home, StringComparison.Ordinal);
+        // The home page of several municipalities is no one's: the site's name once as its title, no municipality's logo.
+        var homeDoc = new HtmlParser().ParseDocument(home);
+        Assert.Equal("Van het gas af", homeDoc.Title);
+        Assert.Null(homeDoc.QuerySelector("header img"));
         Assert.DoesNotContain("de-akkers/", home, StringComparison.Ordinal);
 
         foreach (var (municipality, name) in new[] { ("zonnedal", "Gemeente Zonnedal (fictief voorbeeld)"), ("zonnewijk", "Gemeente Zonnewijk (fictief voorbeeld)") })
@@ -84,10 +88,20 @@ public sealed class MunicipalityPagesTests : IDisposable
         Assert.False(files.Contains("zonnedal/index.html"));
         Assert.Equal(["zonnedal/de-akkers/", "zonnedal/molenkwartier/"], Cards(files, "index.html").Select(x => x.Href));
         Assert.Equal([("Home", "../../"), ("De Akkers (fictief)", null)], Crumbs(Text(files, "zonnedal/de-akkers/index.html")));
-        // The home page's title is the site's name once ("Van het gas af | Van het gas af" before); a page's is "page | site".
+        // A page's title is "page | site", the site being the municipality's, on the home page too.
         string Title(string path) => new HtmlParser().ParseDocument(Text(files, path)).Title!;
-        Assert.Equal("Van het gas af", Title("index.html"));
+        Assert.Equal("Van het gas af | Gemeente Zonnedal (fictief voorbeeld)", Title("index.html"));
         Assert.Equal("De Akkers (fictief) | Gemeente Zonnedal (fictief voorbeeld)", Title("zonnedal/de-akkers/index.html"));
+        // The home page and the open-data page are the municipality's, as its other pages are: its theme, logo and
+        // contact. They were in the default look, and the logo on every other page led to a page without it.
+        foreach (var path in new[] { "index.html", "open-data/index.html", "zonnedal/de-akkers/index.html" })
+        {
+            var doc = new HtmlParser().ParseDocument(Text(files, path));
+            Assert.All(doc.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).Where(h => h.Contains("site.css")),
+                href => Assert.EndsWith("assets/zonnedal/css/site.css", href));
+            Assert.NotNull(doc.QuerySelector("header img[src$='assets/zonnedal/logo.svg']"));
+            Assert.Contains("Vragen? Neem contact op met", doc.QuerySelector("footer")!.TextContent);
+        }
     }
 
     /// <summary>A page's breadcrumbs: text and link (null for the page itself).</summary>
