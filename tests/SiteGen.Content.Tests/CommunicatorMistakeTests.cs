@@ -223,4 +223,23 @@ public class CommunicatorMistakeTests
         File.WriteAllText(Path.Combine(to, "neighbourhood.yaml"), File.ReadAllText(Path.Combine(to, "neighbourhood.yaml")).Replace("name: De Akkers (fictief)", "name: De Akkers-Zuid (fictief)"));
         Assert.DoesNotContain(ContentLoader.Load(root, new DateOnly(2025, 12, 1)).Diagnostics.Items, d => d.Code == Codes.DuplicateKey);
     }
+
+    [Fact]
+    public void A_dutch_decimal_comma_in_a_flow_block_is_one_finding_at_the_number_not_an_unknown_key()
+    {
+        // In { } a comma separates entries: 16.540,50 read as 16.540 and a key '50' ("woning '50' bestaat niet"), and
+        // {value: 0,05, ...} as 0 and a key '05' ("onbekende sleutel '05'").
+        var (amounts, line) = Edited(Neighbourhood, "amounts: {vrijstaand-voor-1980: 16540,", "amounts: {vrijstaand-voor-1980: 16.540,50,");
+        var f = Assert.Single(amounts);
+        Assert.Equal((Codes.WrongType, line, 37), (f.Code, f.Line, f.Column));
+        Assert.StartsWith("16.540,50 leest YAML in een blok { } als 16.540 en een sleutel '50', want daar scheidt een komma de waarden.", f.Message);
+        Assert.EndsWith("Schrijf 16540.50", f.Message);
+        var (value, valueLine) = Edited("assumptions/business_case.yaml", "{value: 0.046,", "{value: 0,05,");
+        f = Assert.Single(value);
+        Assert.Equal((Codes.WrongType, valueLine), (f.Code, f.Line));
+        Assert.EndsWith("YAML-getallen hebben een punt voor decimalen, geen komma. Schrijf 0.05", f.Message);
+        // A key of digits that was written as one stays a key (and is reported as what it is).
+        Assert.DoesNotContain(Edited(Neighbourhood, "amounts: {vrijstaand-voor-1980: 16540,", "amounts: {vrijstaand-voor-1980: 16540, 50,").Findings,
+            d => d.Message.Contains("leest YAML in een blok", StringComparison.Ordinal));
+    }
 }

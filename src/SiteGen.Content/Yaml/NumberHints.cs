@@ -64,7 +64,7 @@ public static partial class NumberHints
             : text;
 
     /// <summary>A Dutch-written number as YAML wants it: 1.200,50 -> 1200.50; null when it is not a number.</summary>
-    private static string? Plain(string number)
+    public static string? Plain(string number)
     {
         string n = number.Replace(" ", "").Replace("\u00A0", "");
         if (DotGrouped().IsMatch(n)) return n.Replace(".", "").Replace(',', '.');

@@ -92,6 +92,7 @@ public static class YamlFile
             }
             var root = stream.Documents[0].RootNode;
             if (root is YamlScalarNode { Value: null or "" } && root.Tag.IsEmpty) return new YamlMappingNode();
+            CommaInFlow(root, text, displayPath, diag, lineOffset);
             return root;
         }
         catch (YamlException e)
@@ -142,6 +143,48 @@ public static class YamlFile
             return null;
         }
     }
+
+    /// <summary>
+    /// A Dutch decimal comma inside a flow block: <c>{value: 1.300,50, source: x}</c> reads as 1.300 (1.3) and a key
+    /// '50' without a value, as a comma separates a flow block's entries. The reader then said "onbekende sleutel '50'"
+    /// or "woning '50' bestaat niet". Reported once, at the number, with what to write; the two are joined into the
+    /// number meant, so no finding follows from the split (the build fails on this error all the same).
+    /// </summary>
+    private static void CommaInFlow(YamlNode node, string text, string displayPath, DiagnosticBag diag, int lineOffset)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                YamlScalarNode? previous = null;
+                foreach (var (key, value) in map.Children.ToList())
+                {
+                    if (map.Style == YamlDotNet.Core.Events.MappingStyle.Flow && previous is not null
+                        && key is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } digits } k && digits.Length > 0 && digits.All(char.IsAsciiDigit)
+                        && value is YamlScalarNode { Value: null or "" } && value.Tag.IsEmpty
+                        && previous.Value is { Length: > 0 } number && number.All(c => char.IsAsciiDigit(c) || c == '.')
+                        && previous.End.Line == k.Start.Line && Offset(text, k.Start) is int at && at > 0 && text[at - 1] == ','
+                        && Offset(text, previous.End) == at - 1)
+                    {
+                        string written = number + "," + digits;
+                        string hint = NumberHints.For(written) ?? $"Schrijf {NumberHints.Plain(written) ?? written}";
+                        diag.Error(displayPath, (int)previous.Start.Line + lineOffset, (int)previous.Start.Column, Codes.WrongType,
+                            $"{written} leest YAML in een blok {{ }} als {number} en een sleutel '{digits}', want daar scheidt een komma de waarden. {hint}");
+                        if (NumberHints.Plain(written) is { } meant) previous.Value = meant;
+                        map.Children.Remove(key);
+                        continue;
+                    }
+                    CommaInFlow(value, text, displayPath, diag, lineOffset);
+                    previous = value as YamlScalarNode;
+                }
+                break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq.Children) CommaInFlow(item, text, displayPath, diag, lineOffset);
+                break;
+        }
+    }
+
+    /// <summary>The index in <paramref name="text"/> of a parser's mark (its Index counts characters from the start).</summary>
+    private static int? Offset(string text, YamlDotNet.Core.Mark mark) => mark.Index >= 0 && mark.Index <= text.Length ? (int)mark.Index : null;
 
     /// <summary>Where <paramref name="token"/> first stands, not followed by more of a name: 1-based line and column.</summary>
     private static (int Line, int Column)? Position(string text, string token)
