@@ -51,4 +51,23 @@ public sealed class ServeTests(SiteFixture fixture)
         // 64,983.50 + 1,280 x 0.06 x 30 = 67,287.50 -> 67.290.
         Assert.Equal("€\u00a067.290", await GasBoilerTco(tab.Page));
     }
+
+    [Fact]
+    public async Task A_folder_without_its_last_slash_goes_to_the_folder_and_an_unknown_address_gets_a_page_in_Dutch()
+    {
+        // It was an empty 404: a resident or communicator who typed the address without '/' saw a blank page.
+        using var copy = new ContentCopy();
+        await using var server = new DevServer(new BuildOptions(copy.Content, Path.Combine(copy.Root, "preview"), new DateOnly(2025, 12, 1), ThemesDir: copy.Themes), TextWriter.Null);
+        await server.StartAsync(port: 0);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var folder = await http.GetAsync(server.Url + Dwelling.TrimEnd('/') + "?x=1");
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, folder.StatusCode);
+        Assert.Equal("/" + Dwelling + "?x=1", folder.Headers.Location!.OriginalString);
+        using var missing = await http.GetAsync(server.Url + "putten/bestaat-niet");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Deze pagina bestaat niet (meer).", await missing.Content.ReadAsStringAsync());
+        // A file is not a folder: its address is served as it is, or not found.
+        using var css = await http.GetAsync(server.Url + "assets/default/css/site.css");
+        Assert.Equal(System.Net.HttpStatusCode.OK, css.StatusCode);
+    }
 }

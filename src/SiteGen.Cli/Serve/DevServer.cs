@@ -183,7 +183,18 @@ public sealed class DevServer : IAsyncDisposable
         // Only the built site's own paths exist: nothing outside it can be asked for.
         if (_site is not { } site || !site.Contains(path))
         {
+            // A folder's address without its last '/' goes to the folder, as static hosts and Hugo's server do: the
+            // page's relative links only resolve from there.
+            if (_site is { } built && !html && built.Contains(path + "/index.html"))
+            {
+                http.Response.StatusCode = 301;
+                http.Response.Headers.Location = "/" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString)) + "/" + http.Request.QueryString;
+                return;
+            }
             http.Response.StatusCode = 404;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync("<!doctype html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Niet gevonden</title>"
+                + "<p>Deze pagina bestaat niet (meer). <a href=\"/\">Naar de startpagina</a>.</p></html>");
             return;
         }
         byte[] bytes = site.Read(path);
