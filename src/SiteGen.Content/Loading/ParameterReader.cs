@@ -130,7 +130,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
             if (until is { } end && HasPassed(end))
                 ctx.Warning(v.Node, Codes.Expired, $"de waarde van '{id}' vanaf {dateText} is verlopen op {end:d-M-yyyy}; voeg een nieuwere waarde met een datum toe");
             if (reference is { Basis: SiteGen.Calculation.Basis.Example })
-                ctx.Warning(v.Node, Codes.ExampleValue, $"de waarde van '{id}' vanaf {dateText} is een voorbeeldwaarde (basis: example), geen bevestigd gepubliceerd getal; vervang haar door een waarde met een bron");
+                ctx.Warning(v.Node, Codes.ExampleValue, $"de waarde van '{id}' vanaf {dateText} is een voorbeeldwaarde (basis: example), geen bevestigd gepubliceerd getal; vervang haar door het getal dat de bron nu noemt en haal 'basis: example' weg");
             if (number is null || reference is null) continue;
             var (line, col) = ctx.Position(v.Node);
             values.Add(new ParameterValue(from.Value, number.Value, reference, until, ctx.Path, line, col));
