@@ -194,6 +194,7 @@ public static class SiteBuilder
     /// <param name="loaded">The themes as loaded before the content was read (<see cref="ThemesBeforeContent"/>).</param>
     private static ThemeSet? LoadThemes(string root, SiteContent content, DiagnosticBag diag, BuildSession? session, ThemeSet? loaded = null)
     {
+        ThemeFolderCheck.Check(root, content.Municipalities.Select(m => m.Id).ToList(), diag);
         ThemeSet themes;
         // A session keeps the parsed templates while no file of the themes folder changed and the municipalities are the
         // same (the set publishes the assets of every theme it loaded).

@@ -92,7 +92,7 @@ public sealed class Theme
             if (template.HasErrors)
             {
                 foreach (var m in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-                    findings.Add(Located(display, m.Span, m.Message));
+                    findings.Add(Located(display, m.Span, Dutch(m.Message, parse: true)));
                 continue;
             }
             into[relative[..^Extension.Length]] = slot;
@@ -128,6 +128,22 @@ public sealed class Theme
         while (dir.Parent is { } parent && dir.Name is not ("layouts" or "partials" or "assets")) dir = parent;
         var themeFolder = dir.Parent!;
         return "themes/" + themeFolder.Name + "/" + Path.GetRelativePath(themeFolder.FullName, file).Replace('\\', '/');
+    }
+
+    /// <summary>
+    /// A Dutch sentence before Scriban's own message (quoted as it comes, README "Messages are Dutch"): what kind of
+    /// mistake it is and where to look. A missing <c>end</c> is reported where Scriban stopped looking, often far below.
+    /// </summary>
+    internal static string Dutch(string scriban, bool parse)
+    {
+        string lead =
+            scriban.Contains("<end>", StringComparison.Ordinal) ? "hier mist een {{ end }}: elk if, for, while en capture heeft er een; de plek hier is waar het zoeken stopte, de ontbrekende end kan hoger staan"
+            : scriban.Contains("was not found", StringComparison.Ordinal) || scriban.Contains("Cannot get member", StringComparison.Ordinal)
+                ? "het sjabloon noemt hier iets dat deze pagina niet heeft; de namen per pagina staan in themes/README.md (let op spelling en snake_case)"
+            : scriban.Contains("LoopLimit", StringComparison.Ordinal) ? "deze lus houdt niet op: een pagina mag hoogstens 1.000.000 keer rondgaan"
+            : parse ? "het sjabloon klopt hier niet: kijk naar {{ en }}, aanhalingstekens en haakjes"
+            : "het sjabloon kan hier niet worden getekend";
+        return $"{lead} (Scriban meldt: {scriban})";
     }
 
     private static Diagnostic Located(string display, SourceSpan span, string message) =>
@@ -197,7 +213,7 @@ public sealed class Theme
             // A context left mid-render (loops, outputs) is not reused.
             if (ReferenceEquals(t_context, context)) t_context = null;
             string display = e.Span.FileName is { } f && _display.TryGetValue(f, out var d) ? d : $"themes/{Name}";
-            throw new ThemeException([Located(display, e.Span, e.OriginalMessage)]);
+            throw new ThemeException([Located(display, e.Span, e is ThemeRuleException ? e.OriginalMessage : Dutch(e.OriginalMessage, parse: false))]);
         }
         catch
         {
@@ -224,7 +240,7 @@ public sealed class Theme
     internal Markup? Partial(TemplateContext context, string name, object? model)
     {
         if (Find(_partials, name) is not { } template)
-            throw new ScriptRuntimeException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+            throw new ThemeRuleException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
         return Include(context, template, model, isolated: false);
     }
 
@@ -335,6 +351,9 @@ public sealed class Theme
         return result;
     }
 }
+
+/// <summary>A rule of SiteGen's themes broken while drawing (raw on plain text, a missing partial): its message is SiteGen's own, in Dutch.</summary>
+internal sealed class ThemeRuleException(SourceSpan span, string message) : ScriptRuntimeException(span, message);
 
 /// <summary>A template or theme that cannot be used: its findings, each at themes/&lt;theme&gt;/&lt;file&gt;:line:col.</summary>
 public sealed class ThemeException(IReadOnlyList<Diagnostic> findings)
@@ -462,7 +481,7 @@ internal sealed class HtmlContext : TemplateContext
         Markup m => m,
         LayoutBody body => body.Write(context),
         null => new Markup(""),
-        _ => throw new ScriptRuntimeException(context.CurrentSpan,
+        _ => throw new ThemeRuleException(context.CurrentSpan,
             "raw schrijft alleen HTML die SiteGen al veilig heeft gemaakt (zoals de verhaaltekst); gewone tekst wordt altijd ge-escaped"),
     };
 
@@ -473,7 +492,7 @@ internal sealed class HtmlContext : TemplateContext
             case null: return this;
             case Markup m: Write(m.Html); return this;
             // Unlike SafeHtml it has no text to show escaped: the theme author is told what to write instead.
-            case LayoutBody: throw new ScriptRuntimeException(span, "de inhoud van de pagina schrijft u met raw: {{ body | raw }}");
+            case LayoutBody: throw new ThemeRuleException(span, "de inhoud van de pagina schrijft u met raw: {{ body | raw }}");
             default:
                 WriteEncoded(ObjectToString(value) ?? "");
                 return this;
@@ -549,7 +568,7 @@ public sealed class ThemeSet
     /// neighbourhood once); a session keeps them all for the next rebuild.</param>
     public static ThemeSet Load(string root, bool letGo = false) => new(root, DefaultFolder(root), letGo);
 
-    private static string DefaultFolder(string root)
+    internal static string DefaultFolder(string root)
     {
         string local = Path.Combine(root, DefaultName);
         return Directory.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "themes", DefaultName);

@@ -67,16 +67,16 @@ public class ThemeTests
 
     [Theory]
     // An unbalanced block: a parse error at the line and column of the unclosed 'for'.
-    [InlineData("<dl>\n{{ for fact in items }}<dt>{{ fact.term }}</dt>\n</dl>\n", 2, 43, "end")]
+    [InlineData("<dl>\n{{ for fact in items }}<dt>{{ fact.term }}</dt>\n</dl>\n", 2, 43, "end", "hier mist een {{ end }}")]
     // A plausible name the page does not have: a located error, not a stack trace.
-    [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term }}</dt>{{ end }}</dl>\n<p>{{ assets_href }}</p>\n", 2, 7, "assets_href")]
+    [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term }}</dt>{{ end }}</dl>\n<p>{{ assets_href }}</p>\n", 2, 7, "assets_href", "het sjabloon noemt hier iets dat deze pagina niet heeft")]
     // A member of the .NET string behind a value is not part of the view model.
-    [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term.Length }}</dt>{{ end }}</dl>\n", 1, 45, "Length")]
+    [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term.Length }}</dt>{{ end }}</dl>\n", 1, 45, "Length", "het sjabloon noemt hier iets dat deze pagina niet heeft")]
     // Content text can never be written unescaped.
-    [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term | raw }}</dt>{{ end }}</dl>\n", 1, 47, "raw")]
+    [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term | raw }}</dt>{{ end }}</dl>\n", 1, 47, "raw", "raw schrijft alleen HTML die SiteGen al veilig heeft gemaakt")]
     // A runaway loop stops at the loop limit.
-    [InlineData("{{ for i in 1..100000000 }}{{ end }}\n", 1, 14, "loop")]
-    public void A_template_mistake_in_a_municipality_override_is_reported_at_its_file_line_and_column(string template, int line, int column, string mentions)
+    [InlineData("{{ for i in 1..100000000 }}{{ end }}\n", 1, 14, "loop", "deze lus houdt niet op")]
+    public void A_template_mistake_in_a_municipality_override_is_reported_at_its_file_line_and_column(string template, int line, int column, string mentions, string dutch)
     {
         string themes = ThemesWithZonnedal();
         File.WriteAllText(Path.Combine(themes, "zonnedal", "partials", "facts.sbn"), template);
@@ -86,6 +86,8 @@ public class ThemeTests
         Assert.Equal("themes/zonnedal/partials/facts.sbn", finding.Path);
         Assert.Equal((line, column), (finding.Line, finding.Column));
         Assert.Contains(mentions, finding.Message, StringComparison.OrdinalIgnoreCase);
+        // A Dutch sentence first (Scriban's own message follows it, quoted).
+        Assert.StartsWith(dutch, finding.Message, StringComparison.Ordinal);
         Assert.Matches(@"^themes/zonnedal/partials/facts\.sbn:\d+:\d+: error SG040: ", finding.ToString());
     }
 
@@ -190,5 +192,47 @@ public class ThemeTests
             else if (segment is not ("." or "")) parts.Add(segment);
         }
         return string.Join('/', parts);
+    }
+
+    [Fact]
+    public void Theme_files_no_page_uses_are_warned_about_and_the_site_builds_as_before()
+    {
+        // Each was ignored without a word: the designer saw the default footer and could not tell why.
+        string themes = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "themes"));
+        void Write(string relative, string text)
+        {
+            string path = Path.Combine(themes, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+        Write("putten/partials/footer.html", "<p>eigen</p>");
+        Write("putten/partials/Footer.sbn", "<p>eigen</p>");
+        Write("putten/footer.sbn", "<p>eigen</p>");
+        Write("putten/partial/footer.sbn", "<p>eigen</p>");
+        Write("putten/layouts/footer.sbn", "<p>eigen</p>");
+        Write("Putten/assets/css/tokens.css", ":root{}");
+        // A partial of the theme's own, called by its own template, is used: no warning.
+        Write("putten/partials/header.sbn", "{{ partial \"banner\" \"\" }}");
+        Write("putten/partials/banner.sbn", "<p>Gemeente Putten</p>");
+        var result = SiteBuilder.Build(new BuildOptions(RepoPaths.Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: themes));
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Items));
+        var warnings = result.Diagnostics.Items.Where(d => d.Path.StartsWith("themes/", StringComparison.Ordinal))
+            .Select(d => (d.Path, d.Severity, d.Code, d.Message)).ToList();
+        Assert.All(warnings, w => Assert.Equal((Severity.Warning, Codes.FileSystem), (w.Severity, w.Code)));
+        Assert.Equal(["themes/Putten", "themes/putten/footer.sbn", "themes/putten/partial", "themes/putten/layouts/footer.sbn",
+            "themes/putten/partials/Footer.sbn", "themes/putten/partials/footer.html"], warnings.Select(w => w.Path).ToList());
+        Assert.EndsWith("de map van de gemeente heet 'putten'", warnings[0].Message);
+        Assert.EndsWith("bedoelt u partials/footer.sbn (hoofdletters tellen)?", warnings[4].Message);
+        Assert.EndsWith("sjablonen eindigen op .sbn; bedoelt u partials/footer.sbn?", warnings[5].Message);
+        Assert.Contains("<p>Gemeente Putten</p>", Encoding.UTF8.GetString(result.Files!.All["putten/bijsteren-husselerveld/index.html"]));
+
+        // The shipped themes and the fictional municipality's theme use every file they have.
+        foreach (var (content, own) in new[] { (RepoPaths.Content, Path.Combine(RepoPaths.Root, "themes")),
+                     (Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional", "content"), Path.Combine(RepoPaths.Root, "tests", "fixtures", "fictional", "themes")) })
+        {
+            var diag = new DiagnosticBag();
+            SiteGen.Rendering.Themes.ThemeFolderCheck.Check(own, [.. Directory.GetDirectories(content).Select(Path.GetFileName).Where(n => File.Exists(Path.Combine(content, n!, "municipality.yaml")))!], diag);
+            Assert.Empty(diag.Items);
+        }
     }
 }
