@@ -290,17 +290,15 @@ public static class Commands
         if (all is null) return ContentErrors;
         var selected = all.Where(x => only is null || x.N.Id == only).ToList();
         if (selected.Count == 0) return Usage(stderr, $"onbekende wijk '{only}'; wel bekend: {string.Join(", ", all.Select(x => x.N.Id))}");
-        // Placeholders from 'sitegen new' are never recorded as published figures (they were listed above as SG017).
-        if (selected.FirstOrDefault(x => x.N.HasPlaceholders) is { N: { } withPlaceholders })
-        {
-            stderr.WriteLine($"sitegen: niets gepubliceerd: in {withPlaceholders.Id} staat nog voorbeeldtekst van 'sitegen new' (waarschuwing {Codes.Placeholder} hierboven); vervang die eerst");
-            return ContentErrors;
-        }
+        // diff records nothing: a draft neighbourhood (placeholders of 'sitegen new') is shown too, marked as such. It
+        // refused before, with publish's message ("niets gepubliceerd"), and showed no other neighbourhood's changes.
         foreach (var (site, n, r) in selected)
         {
             var now = Content.History.NeighbourhoodHistory.Snapshot(site, n, r, "nu", null);
             var report = Content.History.Changes.Between(n.History.Count > 0 ? n.History[^1] : null, now);
             stdout.WriteLine(report.Since is null ? $"{n.Name} ({n.Id}):" : $"{n.Name} ({n.Id}), sinds de publicatie van {report.Since}:");
+            if (n.HasPlaceholders)
+                stdout.WriteLine($"  concept: hier staat nog voorbeeldtekst van 'sitegen new' (waarschuwing {Codes.Placeholder} hierboven); 'publish' legt deze wijk pas vast als die vervangen is");
             foreach (var line in Rendering.Pages.ChangeView.Lines(report,
                 // An earlier publication may name a dwelling or variant the content no longer has: then its id.
                 d => n.Dwellings.FirstOrDefault(x => x.Id == d)?.Name ?? d, v => n.Variants.FirstOrDefault(x => x.Id == v)?.Name ?? v)) stdout.WriteLine(line);
@@ -319,7 +317,8 @@ public static class Commands
         // Placeholders from 'sitegen new' are never recorded as published figures (they were listed above as SG017).
         if (selected.FirstOrDefault(x => x.N.HasPlaceholders) is { N: { } withPlaceholders })
         {
-            stderr.WriteLine($"sitegen: niets gepubliceerd: in {withPlaceholders.Id} staat nog voorbeeldtekst van 'sitegen new' (waarschuwing {Codes.Placeholder} hierboven); vervang die eerst");
+            stderr.WriteLine($"sitegen: niets gepubliceerd: in {withPlaceholders.Id} staat nog voorbeeldtekst van 'sitegen new' (waarschuwing {Codes.Placeholder} hierboven); vervang die eerst"
+                + (only is null && selected.Count > 1 ? ", of leg een andere wijk apart vast met --neighbourhood <gemeente>/<wijk>" : ""));
             return ContentErrors;
         }
         string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -63,6 +63,17 @@ public class ScaffoldAndToolTests
         Assert.Contains("zonnedal/de-akkers/neighbourhood.yaml:", publish.Err);
         Assert.Contains("niets gepubliceerd", publish.Err);
         Assert.False(File.Exists(Path.Combine(ws.Content, "zonnedal", "de-akkers", "history.json")));
+        // Without --neighbourhood: nothing either, and the way to record Putten alone is named.
+        var all = CliRun.Of("publish", "--content", ws.Content);
+        Assert.Equal(1, all.ExitCode);
+        Assert.Contains("of leg een andere wijk apart vast met --neighbourhood <gemeente>/<wijk>", all.Err);
+        Assert.False(File.Exists(Path.Combine(ws.Content, "zonnedal", "de-akkers", "history.json")));
+        // diff records nothing: it shows every neighbourhood, the draft marked as such (it refused, with publish's message).
+        var diff = CliRun.Of("diff", "--content", ws.Content);
+        Assert.True(diff.ExitCode == 0, diff.Err);
+        Assert.Contains("putten/bijsteren-husselerveld", diff.Out);
+        Assert.Contains("concept: hier staat nog voorbeeldtekst van 'sitegen new'", diff.Out);
+        Assert.DoesNotContain("niets gepubliceerd", diff.Err);
 
         // A neighbourhood in a municipality that does not exist yet creates the municipality too.
         Assert.Equal(0, CliRun.Of("new", "neighbourhood", "nieuwdorp/centrum", "--content", ws.Content).ExitCode);
