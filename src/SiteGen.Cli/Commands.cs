@@ -90,6 +90,8 @@ public static class Commands
             string? label = p.GetValue(labelOption);
             if (label is not null && !Calculation.Personal.PersonalInputs.Labels.Contains(label.Trim().ToUpperInvariant() is "UNKNOWN" ? "unknown" : label.Trim().ToUpperInvariant()))
                 return Usage(stderr, $"--label moet een van deze waarden zijn: {string.Join(", ", Calculation.Personal.PersonalInputs.Labels)}; er staat '{label}'");
+            if (p.GetValue(lowIncomeOption) && !p.GetValue(loanOption))
+                return Usage(stderr, "--low-income gaat over de rente van de lening: geef ook --loan op");
             decimal? gas = null;
             if (p.GetValue(gasOption) is { } gasText && (gas = GasM3(gasText)) is null)
                 return Usage(stderr, $"--gas-m3 moet een getal van 0 tot 10.000 zijn (m³ per jaar), bijvoorbeeld 1900; er staat '{gasText}'");
@@ -379,10 +381,16 @@ public static class Commands
 
     private static int New(string content, string kind, string id, TextWriter stdout, TextWriter stderr)
     {
+        // A typo in --content made a whole new content tree; a file there was an internal error.
+        if (File.Exists(content)) return Usage(stderr, $"'{content}' is een bestand; geef met --content de inhoudsmap op");
+        if (!Directory.Exists(content))
+            return Usage(stderr, $"de inhoudsmap '{content}' bestaat niet; geef de juiste map op met --content, of begin een nieuwe site met een kopie van de content/ van het voorbeeld (zonder putten/)");
         var (files, error) = kind == "municipality" ? Scaffolding.Municipality(content, id) : Scaffolding.Neighbourhood(content, id);
         if (error is not null) return Usage(stderr, error);
         foreach (var f in files) stdout.WriteLine($"sitegen: {f} geschreven");
         stdout.WriteLine("sitegen: vervang de voorbeeldgetallen en -bronnen en typ dan 'sitegen check'.");
+        if (!Directory.Exists(Path.Combine(content, "assumptions")))
+            stdout.WriteLine($"sitegen: let op: '{content}' heeft nog geen assumptions/ met de gedeelde parameters; kopieer assumptions/, step-plans/ en sources.yaml uit de content/ van het voorbeeld, anders bouwt de site niet.");
         return Ok;
     }
 

@@ -144,6 +144,14 @@ public class ExplainPersonalTests
     }
 
     [Fact]
+    public void Low_income_without_a_loan_is_a_usage_error_not_ignored()
+    {
+        var run = Run("--dwelling", "vrijstaand-voor-1980", "--variant", "gasketel", "--low-income");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--low-income gaat over de rente van de lening: geef ook --loan op", run.Err);
+    }
+
+    [Fact]
     public void A_decimal_comma_in_a_gas_use_is_a_decimal_sign()
     {
         Assert.Equal(1900.5m, Commands.GasM3("1900,5"));

@@ -13,42 +13,44 @@ public sealed class InternalErrorTests : IDisposable
     [Fact]
     public void An_unexpected_exception_exits_70_with_one_line_and_a_log_file()
     {
-        // A real condition nothing handles: scaffolding into a "content folder" that is a file.
-        Directory.CreateDirectory(_dir);
-        string notAFolder = Path.Combine(_dir, "content");
-        File.WriteAllText(notAFolder, "a file");
-        var run = CliProcess.Run(_dir, null, "new", "municipality", "zonnedal", "--content", notAFolder);
+        // A real condition nothing handles: scaffolding into a content folder whose sources.yaml is a folder.
+        string content = ContentWithSourcesFolder();
+        var run = CliProcess.Run(_dir, null, "new", "neighbourhood", "zonnedal/de-akkers", "--content", content);
 
         Assert.Equal(70, run.ExitCode);
         var lines = run.Err.TrimEnd().Split('\n');
         string line = Assert.Single(lines);
         var m = System.Text.RegularExpressions.Regex.Match(line, @"^sitegen: interne fout: (.+); details in (/\S+\.log)$");
         Assert.True(m.Success, line);
-        Assert.Contains(Path.Combine(notAFolder, "zonnedal"), m.Groups[1].Value);
+        Assert.Contains(Path.Combine(content, "sources.yaml"), m.Groups[1].Value);
         Assert.DoesNotContain("   at ", run.Err + run.Out);
         string log = m.Groups[2].Value;
         try
         {
             Assert.StartsWith(Path.Combine(Path.GetTempPath(), "sitegen", "crash-"), log);
             string details = File.ReadAllText(log);
-            Assert.Contains("DirectoryNotFoundException", details);
+            Assert.Contains("UnauthorizedAccessException", details);
             Assert.Contains("   at ", details); // the stack trace is in the log, for whoever maintains SiteGen
-            Assert.Contains("arguments: new municipality zonnedal --content", details);
+            Assert.Contains("arguments: new neighbourhood zonnedal/de-akkers --content", details);
         }
         finally
         {
             File.Delete(log);
         }
-        Assert.Equal("a file", File.ReadAllText(notAFolder));
+        Assert.True(Directory.Exists(Path.Combine(content, "sources.yaml")));
+    }
+
+    private string ContentWithSourcesFolder()
+    {
+        string content = Path.Combine(_dir, "content");
+        Directory.CreateDirectory(Path.Combine(content, "sources.yaml"));
+        return content;
     }
 
     [Fact]
     public void In_process_the_same_exception_is_caught_by_Commands_Run()
     {
-        Directory.CreateDirectory(_dir);
-        string notAFolder = Path.Combine(_dir, "content");
-        File.WriteAllText(notAFolder, "a file");
-        var run = CliRun.Of("new", "municipality", "zonnedal", "--content", notAFolder);
+        var run = CliRun.Of("new", "neighbourhood", "zonnedal/de-akkers", "--content", ContentWithSourcesFolder());
         Assert.Equal(70, run.ExitCode);
         Assert.StartsWith("sitegen: interne fout: ", run.Err);
         Assert.DoesNotContain("   at ", run.Err);

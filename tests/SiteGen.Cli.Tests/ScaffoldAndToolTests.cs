@@ -82,6 +82,36 @@ public class ScaffoldAndToolTests
     }
 
     [Fact]
+    public void New_refuses_a_content_folder_that_is_a_file_or_does_not_exist_and_says_what_a_new_one_needs()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sitegen-new-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // A typo in --content made a whole new content tree; a file there was an internal error (exit 70).
+            string file = Path.Combine(dir, "content.txt");
+            File.WriteAllText(file, "x");
+            var onFile = CliRun.Of("new", "municipality", "zonnedal", "--content", file);
+            Assert.Equal(2, onFile.ExitCode);
+            Assert.Contains("is een bestand; geef met --content de inhoudsmap op", onFile.Err);
+            var typo = CliRun.Of("new", "municipality", "zonnedal", "--content", Path.Combine(dir, "conten"));
+            Assert.Equal(2, typo.ExitCode);
+            Assert.Contains("bestaat niet; geef de juiste map op met --content", typo.Err);
+            Assert.Equal([file], Directory.GetFileSystemEntries(dir));
+            // An empty folder is scaffolded, with a word on the shared files it still needs to build.
+            string empty = Path.Combine(dir, "leeg");
+            Directory.CreateDirectory(empty);
+            var fresh = CliRun.Of("new", "municipality", "zonnedal", "--content", empty);
+            Assert.Equal(0, fresh.ExitCode);
+            Assert.Contains("heeft nog geen assumptions/ met de gedeelde parameters; kopieer assumptions/, step-plans/ en sources.yaml", fresh.Out);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void New_refuses_bad_ids_and_existing_folders()
     {
         using var ws = new Workspace();

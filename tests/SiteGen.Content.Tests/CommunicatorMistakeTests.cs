@@ -242,4 +242,13 @@ public class CommunicatorMistakeTests
         Assert.DoesNotContain(Edited(Neighbourhood, "amounts: {vrijstaand-voor-1980: 16540,", "amounts: {vrijstaand-voor-1980: 16540, 50,").Findings,
             d => d.Message.Contains("leest YAML in een blok", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_file_given_as_the_content_folder_is_called_a_file()
+    {
+        // "de inhoudsmap bestaat niet" for README.md, which does exist.
+        var (content, diag) = ContentLoader.Load(Path.Combine(RepoPaths.Root, "README.md"), new DateOnly(2025, 12, 1));
+        Assert.Null(content);
+        Assert.Equal("dit is een bestand, geen map; geef met --content de inhoudsmap op", Assert.Single(diag.Items).Message);
+    }
 }

@@ -72,7 +72,7 @@ public static class ContentLoader
         var diag = new DiagnosticBag { AllowsPending = true };
         if (!Directory.Exists(root))
         {
-            diag.Error(root, 1, 1, Codes.FileSystem, "de inhoudsmap bestaat niet");
+            diag.Error(root, 1, 1, Codes.FileSystem, File.Exists(root) ? "dit is een bestand, geen map; geef met --content de inhoudsmap op" : "de inhoudsmap bestaat niet");
             return (null, diag);
         }
         // '--content .' at the top of a site's repository: every folder there (src, tests, themes) would be reported as a
