@@ -188,8 +188,9 @@ public static class Commands
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"sitegen: kan niet schrijven in '{options.OutDir}': {e.Message}");
-            return ContentErrors;
+            // An --out that may not be written is a usage error (README: exit 2), not a content error.
+            stderr.WriteLine($"sitegen: kan niet schrijven in '{options.OutDir}'; kies met --out een map waarin u mag schrijven (het systeem meldt: {e.Message})");
+            return UsageError;
         }
         // For the scale bench (--verbose): how much the build allocated, how often it collected, how long that stopped it
         // and with what gen-0 budget (the native build sets one, SiteGen.Cli.csproj).

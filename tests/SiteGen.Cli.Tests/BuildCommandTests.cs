@@ -43,6 +43,16 @@ public class BuildCommandTests
         Assert.Equal(2, CliRun.Of("explain", "--neighbourhood", "putten/bijsteren-husselerveld").ExitCode);
     }
 
+    [Fact]
+    public void An_out_folder_that_cannot_be_written_is_a_usage_error_that_names_it()
+    {
+        // /proc takes no new folders: it was exit 1 (content errors) with only the system's English message.
+        var run = CliRun.Of("build", "--content", SiteGen.Content.Tests.RepoPaths.Content, "--out", "/proc/sitegen-out");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("sitegen: kan niet schrijven in '/proc/sitegen-out'; kies met --out een map waarin u mag schrijven (het systeem meldt: ", run.Err.Split('\n').First(l => l.StartsWith("sitegen: kan", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists("/proc/sitegen-out"));
+    }
+
     [Theory]
     [InlineData("build")]
     [InlineData("check")]
