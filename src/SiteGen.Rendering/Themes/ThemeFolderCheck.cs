@@ -7,7 +7,8 @@ namespace SiteGen.Rendering.Themes;
 /// Files in the themes folder that no page will ever use: a theme folder no municipality has (<c>themes/Putten/</c>),
 /// a template outside layouts/ and partials/, one without the .sbn extension, a layout no page kind has, a partial no
 /// default template and none of the theme's own names. Each was ignored without a word, and the designer saw the
-/// default look with no idea why. Warnings: the site still builds as before.
+/// default look with no idea why. Warnings: the site still builds as before. Also what a stylesheet loads
+/// (<see cref="CheckCss"/>): errors, as a broken link on a page is.
 /// </summary>
 public static partial class ThemeFolderCheck
 {
@@ -39,6 +40,7 @@ public static partial class ThemeFolderCheck
                 if (!sub!.StartsWith('.') && !Folders.Contains(sub))
                     diag.Warning($"{shown}/{sub}", 1, 1, Codes.FileSystem,
                         $"de map '{sub}' wordt niet gebruikt: een thema leest alleen layouts/, partials/ en assets/");
+            CheckCss(dir, shown, name == ThemeSet.DefaultName ? null : Path.Combine(defaults, "assets"), diag);
             if (name == ThemeSet.DefaultName) continue;
             // The theme's own templates can call partials of their own: those are used.
             var called = new HashSet<string>(StringComparer.Ordinal);
@@ -68,6 +70,55 @@ public static partial class ThemeFolderCheck
                     + (near is not null ? $"; bedoelt u {sub}/{near}{Theme.Extension} (hoofdletters tellen)?" : $"; de namen in {sub}/ zijn: {string.Join(", ", known)}"));
         }
     }
+
+    /// <summary>
+    /// What a theme's stylesheets load: a file of the theme's assets (its own or the default theme's, as published) by a
+    /// relative address. A missing font or image was a silent 404, and a font from another site broke the footer's
+    /// promise that the site does not follow its readers. Errors at the stylesheet's line and column (SG016).
+    /// </summary>
+    private static void CheckCss(string dir, string shown, string? fallback, DiagnosticBag diag)
+    {
+        string assets = Path.Combine(dir, "assets");
+        if (!Directory.Exists(assets)) return;
+        foreach (var css in Directory.GetFiles(assets, "*.css", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(css);
+            string relative = Path.GetRelativePath(assets, css).Replace('\\', '/');
+            foreach (Match m in CssLoad().Matches(text))
+            {
+                var target = m.Groups["u"];
+                string address = target.Value.Trim();
+                if (address.Length == 0 || address.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || address.StartsWith('#')) continue;
+                string? problem =
+                    ExternalAddress().IsMatch(address) ? $"'{address}' komt van een andere site: die ziet dan wie de pagina leest, en de site belooft dat niemand dat doet; zet het bestand in de assets/ van het thema"
+                    : address.StartsWith('/') ? $"'{address}' begint met '/': schrijf het adres vanaf dit css-bestand (zoals ../fonts/x.woff2), want de site kan in een submap staan"
+                    : Exists(assets, fallback, relative, address) ? null
+                    : $"'{address}' staat niet in de assets/ van het thema (gezocht vanaf {relative}); zet het bestand daar of pas het adres aan";
+                if (problem is null) continue;
+                int line = text.AsSpan(0, target.Index).Count('\n') + 1;
+                int column = target.Index - (text.LastIndexOf('\n', Math.Max(target.Index - 1, 0)) + 1) + 1;
+                diag.Error($"{shown}/assets/{relative}", line, column, Codes.BrokenLink, problem);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="address"/>, relative to the stylesheet, names a file of the published assets.</summary>
+    private static bool Exists(string assets, string? fallback, string cssRelative, string address)
+    {
+        string path = address.Split('?', '#')[0];
+        string folder = Path.GetDirectoryName(cssRelative) ?? "";
+        string joined = Path.GetFullPath(Path.Combine(assets, folder, Uri.UnescapeDataString(path)));
+        string rootFull = Path.GetFullPath(assets) + Path.DirectorySeparatorChar;
+        if (!joined.StartsWith(rootFull, StringComparison.Ordinal)) return false; // outside the assets: not published
+        if (File.Exists(joined)) return true;
+        return fallback is not null && File.Exists(Path.Combine(fallback, Path.GetRelativePath(Path.GetFullPath(assets), joined)));
+    }
+
+    [GeneratedRegex("""url\(\s*(?<q>["']?)(?<u>[^"')]*)\k<q>\s*\)|@import\s+(?<q2>["'])(?<u>[^"']*)\k<q2>""", RegexOptions.IgnoreCase)]
+    private static partial Regex CssLoad();
+
+    [GeneratedRegex("^([a-z][a-z0-9+.-]*:|//)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalAddress();
 
     private static SortedSet<string> Names(string folder) => Directory.Exists(folder)
         ? new(Directory.GetFiles(folder, "*" + Theme.Extension, SearchOption.AllDirectories)

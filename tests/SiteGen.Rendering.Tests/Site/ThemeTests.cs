@@ -235,4 +235,28 @@ public class ThemeTests
             Assert.Empty(diag.Items);
         }
     }
+
+    [Fact]
+    public void What_a_themes_stylesheet_loads_must_be_in_its_assets_and_on_this_site()
+    {
+        // A missing font was a silent 404; a font from another site broke the footer's promise not to follow readers.
+        string themes = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "themes"));
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "assets", "fonts"));
+        File.WriteAllText(Path.Combine(themes, "putten", "assets", "fonts", "eigen.woff2"), "x");
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "assets", "css"));
+        File.WriteAllText(Path.Combine(themes, "putten", "assets", "css", "tokens.css"), string.Join("\n",
+            "@import url(\"https://fonts.googleapis.com/css2?family=Open+Sans\");",
+            "@font-face { font-family: X; src: url(\"../fonts/OpenSans.woff2\") format(\"woff2\"), url(../fonts/eigen.woff2); }",
+            "body { background: url('/img/bg.png'); }",
+            ".x { background: url(data:image/png;base64,AAAA); }",
+            ".y { background-image: url(\"../favicon.svg\"); }"));
+        var result = SiteBuilder.Build(new BuildOptions(RepoPaths.Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: themes));
+        Assert.False(result.Succeeded);
+        var errors = result.Diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.All(errors, e => Assert.Equal(("themes/putten/assets/css/tokens.css", Codes.BrokenLink), (e.Path, e.Code)));
+        Assert.Equal([(1, 14), (2, 40), (3, 25)], errors.Select(e => (e.Line, e.Column)).ToList());
+        Assert.StartsWith("'https://fonts.googleapis.com/css2?family=Open+Sans' komt van een andere site", errors[0].Message);
+        Assert.StartsWith("'../fonts/OpenSans.woff2' staat niet in de assets/ van het thema", errors[1].Message);
+        Assert.StartsWith("'/img/bg.png' begint met '/'", errors[2].Message);
+    }
 }
