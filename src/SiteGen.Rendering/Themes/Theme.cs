@@ -149,6 +149,8 @@ public sealed class Theme
     private static Diagnostic Located(string display, SourceSpan span, string message) =>
         new(display, span.Start.Line + 1, span.Start.Column + 1, Severity.Error, Codes.Template, message);
 
+    private const string CallersKey = "sitegen.callers";
+
     public bool HasLayout(string name) => _layouts.ContainsKey(name);
     public bool HasPartial(string name) => _partials.ContainsKey(name);
 
@@ -212,8 +214,11 @@ public sealed class Theme
         {
             // A context left mid-render (loops, outputs) is not reused.
             if (ReferenceEquals(t_context, context)) t_context = null;
-            string display = e.Span.FileName is { } f && _display.TryGetValue(f, out var d) ? d : $"themes/{Name}";
-            throw new ThemeException([Located(display, e.Span, e is ThemeRuleException ? e.OriginalMessage : Dutch(e.OriginalMessage, parse: false))]);
+            string Display(SourceSpan span) => span.FileName is { } f && _display.TryGetValue(f, out var d) ? d : $"themes/{Name}";
+            string message = e is ThemeRuleException ? e.OriginalMessage : Dutch(e.OriginalMessage, parse: false);
+            if (e.Data[CallersKey] is List<SourceSpan> { Count: > 0 } callers)
+                message += "; aangeroepen vanuit " + string.Join(", daarvoor vanuit ", callers.Select(c => $"{Display(c)}:{c.Start.Line + 1}:{c.Start.Column + 1}"));
+            throw new ThemeException([Located(Display(e.Span), e.Span, message)]);
         }
         catch
         {
@@ -264,6 +269,7 @@ public sealed class Theme
     {
         var html = (HtmlContext)context;
         var page = template.Page;
+        var caller = context.CurrentSpan;
         bool inPlace = context.EnableOutput && page is not null && HtmlContext.IsStatement(context.CurrentNode);
         var outer = isolated ? context.PopGlobal() : null;
         context.PushGlobal(Globals(model));
@@ -273,6 +279,14 @@ public sealed class Theme
             if (!inPlace) return new Markup(template.Render(context));
             Evaluate(context, template);
             return null;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            // Where the failing template was called from: a mistake in what a municipality's layout passes to a default
+            // partial is reported in the partial, which the designer never edited.
+            if (e.Data[CallersKey] is not List<SourceSpan> callers) e.Data[CallersKey] = callers = [];
+            callers.Add(caller);
+            throw;
         }
         finally
         {

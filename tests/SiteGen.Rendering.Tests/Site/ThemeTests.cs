@@ -259,4 +259,21 @@ public class ThemeTests
         Assert.StartsWith("'../fonts/OpenSans.woff2' staat niet in de assets/ van het thema", errors[1].Message);
         Assert.StartsWith("'/img/bg.png' begint met '/'", errors[2].Message);
     }
+
+    [Fact]
+    public void A_mistake_in_what_an_override_passes_to_a_default_partial_names_the_override_too()
+    {
+        // The finding named only themes/default/partials/facts.sbn, a file the designer never edited.
+        string themes = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "themes"));
+        string layout = File.ReadAllText(Path.Combine(themes, "default", "layouts", "dwelling.sbn"));
+        const string call = "{{ partial \"facts\" facts ~}}";
+        Assert.Contains(call, layout);
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "layouts"));
+        File.WriteAllText(Path.Combine(themes, "putten", "layouts", "dwelling.sbn"), layout.Replace(call, "{{ partial \"facts\" lead ~}}"));
+        int line = layout[..layout.IndexOf(call, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var result = SiteBuilder.Build(new BuildOptions(RepoPaths.Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: themes));
+        var finding = Assert.Single(result.Diagnostics.Items, d => d.Code == Codes.Template);
+        Assert.Equal("themes/default/partials/facts.sbn", finding.Path);
+        Assert.EndsWith($"; aangeroepen vanuit themes/putten/layouts/dwelling.sbn:{line}:4", finding.Message);
+    }
 }
