@@ -92,7 +92,10 @@ public static class YamlFile
             }
             var root = stream.Documents[0].RootNode;
             if (root is YamlScalarNode { Value: null or "" } && root.Tag.IsEmpty) return new YamlMappingNode();
-            CommaInFlow(root, text, displayPath, diag, lineOffset);
+            // Only a text with a digit, a comma and a digit can have one; each node once (aliases share nodes: a file of
+            // nested aliases would be walked billions of times).
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, @"\d,\d"))
+                CommaInFlow(root, text, displayPath, diag, lineOffset, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
             return root;
         }
         catch (YamlException e)
@@ -150,8 +153,9 @@ public static class YamlFile
     /// or "woning '50' bestaat niet". Reported once, at the number, with what to write; the two are joined into the
     /// number meant, so no finding follows from the split (the build fails on this error all the same).
     /// </summary>
-    private static void CommaInFlow(YamlNode node, string text, string displayPath, DiagnosticBag diag, int lineOffset)
+    private static void CommaInFlow(YamlNode node, string text, string displayPath, DiagnosticBag diag, int lineOffset, HashSet<YamlNode> seen)
     {
+        if (!seen.Add(node)) return;
         switch (node)
         {
             case YamlMappingNode map:
@@ -173,12 +177,12 @@ public static class YamlFile
                         map.Children.Remove(key);
                         continue;
                     }
-                    CommaInFlow(value, text, displayPath, diag, lineOffset);
+                    CommaInFlow(value, text, displayPath, diag, lineOffset, seen);
                     previous = value as YamlScalarNode;
                 }
                 break;
             case YamlSequenceNode seq:
-                foreach (var item in seq.Children) CommaInFlow(item, text, displayPath, diag, lineOffset);
+                foreach (var item in seq.Children) CommaInFlow(item, text, displayPath, diag, lineOffset, seen);
                 break;
         }
     }

@@ -403,8 +403,14 @@ public static partial class LinkChecker
         // Findings are reported in page order, and only one batch's links are held at a time.
         const int Batch = 256;
         var counts = new int[Batch];
-        var findings = new List<Diagnostic>?[Batch];
+        var findings = new List<(Diagnostic Finding, string Written, string Reached)>?[Batch];
         int checkedLinks = 0;
+        // A broken link in a template (a header's image) is on every page: reported once, at its first page, with the
+        // number of other pages that have it (it was one finding per page, none naming the template).
+        // The same link is the same written address ("wapen.png" on every page) or the same file reached from each page's
+        // depth ("../../assets/x.png"): either key finds the first page's finding.
+        var firsts = new List<(Diagnostic Finding, List<string> Others)>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int first = 0; first < ordered.Count; first += Batch)
         {
             int n = Math.Min(Batch, ordered.Count - first);
@@ -413,7 +419,7 @@ public static partial class LinkChecker
                 string page = ordered[first + i];
                 var links = linksOf(page)!;
                 int count = links.Settled;
-                List<Diagnostic>? found = null;
+                List<(Diagnostic, string, string)>? found = null;
                 foreach (var (url, line, column) in links.Links)
                 {
                     count++;
@@ -424,7 +430,8 @@ public static partial class LinkChecker
                         Verdict.NoPlace => (Codes.BrokenLink, $"link '{url}' wijst naar de plek '#{fragment}', maar die staat niet op '{target}'"),
                         _ => (null, null),
                     };
-                    if (message is not null) (found ??= []).Add(new Diagnostic(page, line, column, Severity.Error, code!, message));
+                    if (message is not null)
+                        (found ??= []).Add((new Diagnostic(page, line, column, Severity.Error, code!, message), $"{code}|{url}", $"{code}|{target}#{fragment}"));
                 }
                 counts[i] = count;
                 findings[i] = found;
@@ -432,10 +439,27 @@ public static partial class LinkChecker
             for (int i = 0; i < n; i++)
             {
                 checkedLinks += counts[i];
-                if (findings[i] is { } found) foreach (var d in found) diag.Add(d);
+                if (findings[i] is { } found)
+                    foreach (var (d, written, reached) in found)
+                    {
+                        if (byKey.TryGetValue(written, out int at) || byKey.TryGetValue(reached, out at))
+                            firsts[at].Others.Add(d.Path);
+                        else
+                        {
+                            byKey[written] = byKey[reached] = firsts.Count;
+                            firsts.Add((d, []));
+                        }
+                    }
                 findings[i] = null;
             }
         }
+        foreach (var (d, others) in firsts)
+            diag.Add(others.Count switch
+            {
+                0 => d,
+                <= 3 => d with { Message = $"{d.Message} (dezelfde link staat ook op {string.Join(", ", others)})" },
+                _ => d with { Message = $"{d.Message} (dezelfde link staat ook op {string.Join(", ", others.Take(2))} en {others.Count - 2} andere pagina's: staat hij in een sjabloon van het thema?)" },
+            });
         return checkedLinks;
     }
 

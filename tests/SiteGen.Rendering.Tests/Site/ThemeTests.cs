@@ -276,4 +276,18 @@ public class ThemeTests
         Assert.Equal("themes/default/partials/facts.sbn", finding.Path);
         Assert.EndsWith($"; aangeroepen vanuit themes/putten/layouts/dwelling.sbn:{line}:4", finding.Message);
     }
+
+    [Fact]
+    public void A_broken_link_in_a_template_is_one_finding_naming_the_other_pages()
+    {
+        // An image in the header that is not there: 16 findings, one per page, none hinting at the template.
+        string themes = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "themes"));
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "partials"));
+        File.WriteAllText(Path.Combine(themes, "putten", "partials", "header.sbn"),
+            "<a class=\"site-header__name\" href=\"{{ home_href }}\">{{ site_name }}</a><img src=\"wapen.png\" alt=\"\">\n");
+        var result = SiteBuilder.Build(new BuildOptions(RepoPaths.Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: themes));
+        var finding = Assert.Single(result.Diagnostics.Items, d => d.Severity == Severity.Error);
+        Assert.Equal(("index.html", Codes.BrokenLink), (finding.Path, finding.Code));
+        Assert.EndsWith("(dezelfde link staat ook op open-data/index.html, putten/bijsteren-husselerveld/begrippen/index.html en 13 andere pagina's: staat hij in een sjabloon van het thema?)", finding.Message);
+    }
 }
