@@ -405,10 +405,9 @@ public static partial class LinkChecker
         var counts = new int[Batch];
         var findings = new List<(Diagnostic Finding, string Written, string Reached)>?[Batch];
         int checkedLinks = 0;
-        // A broken link in a template (a header's image) is on every page: reported once, at its first page, with the
-        // number of other pages that have it (it was one finding per page, none naming the template).
-        // The same link is the same written address ("wapen.png" on every page) or the same file reached from each page's
-        // depth ("../../assets/x.png"): either key finds the first page's finding.
+        // A broken link in a template (a header's image) is on every page: reported once, at its first page, naming the
+        // other pages (it was one finding per page, none hinting at the template). The same link is the same written
+        // address ("wapen.png" on every page) or the same file reached from each page's depth ("../../assets/x.png").
         var firsts = new List<(Diagnostic Finding, List<string> Others)>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int first = 0; first < ordered.Count; first += Batch)
@@ -431,7 +430,8 @@ public static partial class LinkChecker
                         _ => (null, null),
                     };
                     if (message is not null)
-                        (found ??= []).Add((new Diagnostic(page, line, column, Severity.Error, code!, message), $"{code}|{url}", $"{code}|{target}#{fragment}"));
+                        (found ??= []).Add((new Diagnostic(page, line, column, Severity.Error, code!, message), $"{code}|{url}",
+                            target is null ? $"{code}|{url}" : $"{code}|{target}#{fragment}")); // a link not allowed reaches nothing
                 }
                 counts[i] = count;
                 findings[i] = found;
