@@ -251,4 +251,20 @@ public class CommunicatorMistakeTests
         Assert.Null(content);
         Assert.Equal("dit is een bestand, geen map; geef met --content de inhoudsmap op", Assert.Single(diag.Items).Message);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# de bronnen komen later\n")]
+    public void An_emptied_sources_file_is_one_finding_at_the_file_not_one_per_citation(string text)
+    {
+        // 165 errors, one at every value citing a source, and none at sources.yaml.
+        string root = RepoPaths.CopyToTemp(RepoPaths.Content);
+        File.WriteAllText(Path.Combine(root, "sources.yaml"), text);
+        var (content, diag) = ContentLoader.Load(root, new DateOnly(2025, 12, 1));
+        Assert.Null(content);
+        var f = Assert.Single(diag.Items, d => d.Severity == Severity.Error);
+        Assert.EndsWith("sources.yaml", f.Path);
+        Assert.Equal((Codes.MissingKey, 1, 1), (f.Code, f.Line, f.Column));
+        Assert.StartsWith("sources.yaml is leeg: hier horen de documenten waar de waarden naar verwijzen", f.Message);
+    }
 }

@@ -19,6 +19,14 @@ internal static class SourcesReader
         Schema.SchemaCheck.Validate(yaml, Schema.SchemaCheck.Sources, ctx);
         var map = MapReader.From(yaml, ctx, "sources.yaml");
         if (map is null) return result;
+        // An emptied file (a bad merge, a save over it) made every citation an error: 165 of them in the example, none
+        // at the file. One finding here, and the citations are not checked against an empty list (unusable stays null).
+        if (!map.Entries().Any())
+        {
+            diag.Error(ctx.Path, 1, 1, Codes.MissingKey,
+                "sources.yaml is leeg: hier horen de documenten waar de waarden naar verwijzen (id, short, title, publisher, date); zet ze terug, bijvoorbeeld uit de vorige versie");
+            return result;
+        }
         unusable = [];
         foreach (var (id, keyNode, value) in map.Entries())
         {
