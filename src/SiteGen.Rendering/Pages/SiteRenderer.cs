@@ -157,17 +157,19 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var m = n is null ? own : Municipality(n);
         var style = m?.Style ?? HouseStyle.None;
         var contact = Contact(style);
+        // A theme's own images and files: their folder as published, from this page.
+        string assets = SitePaths.Relative(page, $"assets/{theme.Name}/");
         var footer = new FooterView(m?.Name, n?.Name, n is null ? null : SitePaths.Relative(page, SitePaths.Assumptions(n)),
-            style.FooterLinks.Select(l => new Link(l.Text, l.Url)).ToList(), contact);
+            style.FooterLinks.Select(l => new Link(l.Text, l.Url)).ToList(), contact, assets);
         string siteName = m?.Name ?? SiteName;
-        string Asset(string path) => SitePaths.Relative(page, $"assets/{theme.Name}/{path}");
+        string Asset(string path) => assets + path;
         string? logo = style.Logo is { } lg ? Asset(lg.File) : null;
         var frame = new LayoutModel(title, siteName, logo ?? Asset("favicon.svg"), Asset("css/tokens.css"),
             m is not null && style.Colours.Count > 0 ? SitePaths.Relative(page, HouseStyleCss(m.Id)) : null,
             Asset("css/site.css"), Asset("css/print.css"),
             // The municipality's name leads to its own page where the site has several (the home page lists them all).
-            new HeaderView(siteName, SitePaths.Relative(page, m is not null && ByMunicipality ? SitePaths.Municipality(m.Id) : SitePaths.Home), logo, style.Logo?.Alt),
-            crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders);
+            new HeaderView(siteName, SitePaths.Relative(page, m is not null && ByMunicipality ? SitePaths.Municipality(m.Id) : SitePaths.Home), logo, style.Logo?.Alt, assets),
+            crumbs, nav, body, footer, Concept: n?.HasPlaceholders ?? content.HasPlaceholders, AssetsHref: assets);
         return theme.RenderPage("base", frame);
     }
 

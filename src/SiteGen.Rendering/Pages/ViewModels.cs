@@ -62,10 +62,13 @@ public sealed record CardLetter(string Letter, string Id, IReadOnlyList<Card> Ca
 }
 
 /// <summary>The site header: the name (or the municipality's logo) linking home.</summary>
-public sealed record HeaderView(string SiteName, string HomeHref, string? LogoHref, string? LogoAlt);
+/// <param name="AssetsHref">The theme's published assets folder from this page, ending in '/': a theme's own image is
+/// <c>{{ assets_href }}wapen.svg</c>.</param>
+public sealed record HeaderView(string SiteName, string HomeHref, string? LogoHref, string? LogoAlt, string AssetsHref = "");
 
 /// <summary>The footer: who publishes, where the figures come from, and the municipality's own links.</summary>
-public sealed record FooterView(string? Municipality, string? Neighbourhood, string? AssumptionsHref, IReadOnlyList<Link> Links, ContactView? Contact);
+public sealed record FooterView(string? Municipality, string? Neighbourhood, string? AssumptionsHref, IReadOnlyList<Link> Links, ContactView? Contact,
+    string AssetsHref = "");
 
 /// <summary>Where a resident can ask: the municipality's energieloket or contact.</summary>
 public sealed record ContactView(string Name, string? Href, string? Phone, string? PhoneHref);
@@ -84,7 +87,8 @@ public sealed record LayoutModel(
     IReadOnlyList<Link> Nav,
     object Body, // SafeHtml, or the page's layout drawn in place (LayoutBody)
     FooterView Footer,
-    bool Concept = false); // scaffold placeholders affect this page: base layout shows the "concept" banner
+    bool Concept = false, // scaffold placeholders affect this page: base layout shows the "concept" banner
+    string AssetsHref = ""); // the theme's published assets folder from this page, ending in '/' 
 
 /// <summary>A computed figure inside narrative text, linked to the page that explains it.</summary>
 public sealed record InlineValueView(string Text, string Href);

@@ -290,4 +290,22 @@ public class ThemeTests
         Assert.Equal(("index.html", Codes.BrokenLink), (finding.Path, finding.Code));
         Assert.EndsWith("(dezelfde link staat ook op open-data/index.html, putten/bijsteren-husselerveld/begrippen/index.html en 13 andere pagina's: staat hij in een sjabloon van het thema?)", finding.Message);
     }
+
+    [Fact]
+    public void A_themes_own_image_is_written_with_assets_href_and_resolves_from_every_page()
+    {
+        // A municipality's header could show its logo (logo_href) but no other image of its own: no path to its assets.
+        string themes = RepoPaths.CopyToTemp(Path.Combine(RepoPaths.Root, "themes"));
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "partials"));
+        Directory.CreateDirectory(Path.Combine(themes, "putten", "assets"));
+        File.WriteAllText(Path.Combine(themes, "putten", "assets", "wapen.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        File.WriteAllText(Path.Combine(themes, "putten", "partials", "header.sbn"),
+            "<a class=\"site-header__name\" href=\"{{ home_href }}\">{{ site_name }}</a><img src=\"{{ assets_href }}wapen.svg\" alt=\"\">\n");
+        File.WriteAllText(Path.Combine(themes, "putten", "partials", "footer.sbn"), "<p><img src=\"{{ assets_href }}wapen.svg\" alt=\"\"></p>\n");
+        var result = SiteBuilder.Build(new BuildOptions(RepoPaths.Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: themes));
+        // The link check resolves each image from its page.
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics.Items));
+        Assert.Contains("<img src=\"../../../../assets/putten/wapen.svg\"", Text(result.Files!, "putten/bijsteren-husselerveld/woningen/vrijstaand-voor-1980/index.html"));
+        Assert.Contains("<img src=\"assets/putten/wapen.svg\"", Text(result.Files!, "index.html"));
+    }
 }
