@@ -389,7 +389,7 @@ public static class Commands
         var (files, error) = kind == "municipality" ? Scaffolding.Municipality(content, id) : Scaffolding.Neighbourhood(content, id);
         if (error is not null) return Usage(stderr, error);
         foreach (var f in files) stdout.WriteLine($"sitegen: {f} geschreven");
-        stdout.WriteLine("sitegen: vervang de voorbeeldgetallen en -bronnen en typ dan 'sitegen check'.");
+        stdout.WriteLine($"sitegen: vervang de voorbeeldgetallen en -bronnen en typ dan 'sitegen check{(content == "content" ? "" : $" --content {content}")}'.");
         if (!Directory.Exists(Path.Combine(content, "assumptions")))
             stdout.WriteLine($"sitegen: let op: '{content}' heeft nog geen assumptions/ met de gedeelde parameters; kopieer assumptions/, step-plans/ en sources.yaml uit de content/ van het voorbeeld, anders bouwt de site niet.");
         return Ok;

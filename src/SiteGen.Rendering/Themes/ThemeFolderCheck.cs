@@ -44,7 +44,7 @@ public static partial class ThemeFolderCheck
             if (name == ThemeSet.DefaultName) continue;
             // The theme's own templates can call partials of their own: those are used.
             var called = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var sbn in Directory.Exists(dir) ? Directory.GetFiles(dir, "*" + Theme.Extension, SearchOption.AllDirectories) : [])
+            foreach (var sbn in Directory.GetFiles(dir, "*" + Theme.Extension, SearchOption.AllDirectories))
                 foreach (Match m in PartialCall().Matches(File.ReadAllText(sbn))) called.Add(m.Groups[1].Value);
             Templates(dir, "layouts", shown, layouts, _ => false, "pagina", diag);
             Templates(dir, "partials", shown, partials, called.Contains, "onderdeel", diag);
