@@ -82,7 +82,8 @@ public static partial class ThemeFolderCheck
         if (!Directory.Exists(assets)) return;
         foreach (var css in Directory.GetFiles(assets, "*.css", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            string text = File.ReadAllText(css);
+            // Comments blanked out, positions kept: a url() written in a comment loads nothing.
+            string text = CssComment().Replace(File.ReadAllText(css), m => Regex.Replace(m.Value, "[^\n]", " "));
             string relative = Path.GetRelativePath(assets, css).Replace('\\', '/');
             foreach (Match m in CssLoad().Matches(text))
             {
@@ -116,6 +117,9 @@ public static partial class ThemeFolderCheck
 
     [GeneratedRegex("""url\(\s*(?<q>["']?)(?<u>[^"')]*)\k<q>\s*\)|@import\s+(?<q2>["'])(?<u>[^"']*)\k<q2>""", RegexOptions.IgnoreCase)]
     private static partial Regex CssLoad();
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex CssComment();
 
     [GeneratedRegex("^([a-z][a-z0-9+.-]*:|//)", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalAddress();

@@ -249,7 +249,8 @@ public class ThemeTests
             "@font-face { font-family: X; src: url(\"../fonts/OpenSans.woff2\") format(\"woff2\"), url(../fonts/eigen.woff2); }",
             "body { background: url('/img/bg.png'); }",
             ".x { background: url(data:image/png;base64,AAAA); }",
-            ".y { background-image: url(\"../favicon.svg\"); }"));
+            ".y { background-image: url(\"../favicon.svg\"); }",
+            "/* oud: url(\"../fonts/weg.woff2\") */"));
         var result = SiteBuilder.Build(new BuildOptions(RepoPaths.Content, "", BuiltSite.BuildDate, WriteOutput: false, ThemesDir: themes));
         Assert.False(result.Succeeded);
         var errors = result.Diagnostics.Items.Where(d => d.Severity == Severity.Error).ToList();
