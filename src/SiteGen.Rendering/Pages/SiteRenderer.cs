@@ -226,10 +226,13 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     /// </summary>
     private Municipality? Only => ByMunicipality ? null : content.Municipalities.FirstOrDefault();
 
+    /// <summary>The theme of the site-wide pages (home, open data): the only municipality's, else the default.</summary>
+    private Theme SiteWideTheme => Only is { } only ? themes.For(only.Id) : themes.Default;
+
     private PageText HomePage()
     {
         string page = SitePaths.Home;
-        var theme = Only is { } only ? themes.For(only.Id) : themes.Default;
+        var theme = SiteWideTheme;
         if (ByMunicipality)
         {
             var places = content.Municipalities.Select(m => (m.Id, new Card(m.Name, NeighbourhoodsIn(m), SitePaths.Relative(page, SitePaths.Municipality(m.Id))))).ToList();
@@ -696,7 +699,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private PageText OpenDataPage()
     {
         string page = SitePaths.OpenData;
-        var theme = Only is { } only ? themes.For(only.Id) : themes.Default;
+        var theme = SiteWideTheme;
         Table Columns(string id, string caption, (string Name, string Text)[] cols) =>
             new(id, caption, [new Cell("Kolom"), new Cell("Betekenis")], cols.Select(c => new Row([new Cell(c.Name, Header: true), new Cell(c.Text)])).ToList(), []);
         var results = Columns("columns-results", "Kolommen van results.json en results.csv",
