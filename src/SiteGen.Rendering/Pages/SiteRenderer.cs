@@ -596,6 +596,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         ["calibration"] = "Correcties om de studie na te rekenen",
     };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Group, string Id, DateOnly? AsOf), Table> _commonGroups = new();
+
     private PageText AssumptionsPage(NeighbourhoodView view, Theme theme)
     {
         var n = view.N;
@@ -618,10 +620,16 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var shared = content.Parameters.Select(p => n.Overrides.FirstOrDefault(o => o.Id == p.Id) is { } o ? (o, true) : (p, false)).ToList();
         var groups = shared.GroupBy(x => x.Item1.Group)
             .OrderBy(g => GroupTitles.Keys.ToList().IndexOf(g.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new Table(view.UniqueId("group-" + g.Key.Replace('_', '-')),
-            GroupTitles.GetValueOrDefault(g.Key, g.Key),
-            [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Bron")],
-            g.Select(x => ParameterRow(x.Item1, x.Item2)).ToList(), [])).ToList();
+            .Select(g =>
+            {
+                string id = view.UniqueId("group-" + g.Key.Replace('_', '-'));
+                Table Make() => new(id, GroupTitles.GetValueOrDefault(g.Key, g.Key),
+                    [new Cell("Uitgangspunt"), new Cell("Waarde", Num: true), new Cell("Bron")],
+                    g.Select(x => ParameterRow(x.Item1, x.Item2)).ToList(), []);
+                // A group none of whose values this neighbourhood overrides is the same table on every page of the same
+                // date: one object, which the theme's partial_cached draws once per build.
+                return g.Any(x => x.Item2) ? Make() : _commonGroups.GetOrAdd((g.Key, id, n.AsOf), _ => Make());
+            }).ToList();
         var scenarioRows = n.ScenarioValues.Select(s => new Row(
         [
             new Cell(s.Label, Header: true, Badge: NeighbourhoodView.Badge(s.Reference.Basis), BadgeClass: NeighbourhoodView.BadgeClass(s.Reference.Basis), Note: s.Reference.Notes),

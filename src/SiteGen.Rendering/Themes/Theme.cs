@@ -250,6 +250,51 @@ public sealed class Theme
     }
 
     /// <summary>
+    /// A partial called as <c>partial_cached "name" value</c> (Hugo's <c>partialCached</c>): drawn with its model alone
+    /// (none of the calling page's variables), so the same model object always draws to the same text, and that text is
+    /// reused wherever the same object is passed again in this build. A page passes one object for a part that many
+    /// pages share (the common assumptions' tables: 15% of a neighbourhood's pages' text); a model made per page is
+    /// simply drawn.
+    /// </summary>
+    internal Markup PartialCached(TemplateContext context, string name, object? model)
+    {
+        if (Find(_partials, name) is not { } template)
+            throw new ThemeRuleException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+        // Only a reference (not a string or a boxed number, new at every call) can be met again.
+        var drawn = model is null or string || model.GetType().IsValueType ? null : s_drawn.GetValue(template, static _ => new());
+        if (drawn is not null && drawn.TryGetValue(model!, out var known)) return new Markup(known);
+        // A context of its own: the caller's variables and loops stay out of sight.
+        var inner = t_isolated is { InUse: false } idle ? idle : new HtmlContext();
+        inner.Begin(this, Globals(model));
+        try
+        {
+            Evaluate(inner, template);
+            string text = ((StringBuilderOutput)inner.Output).Builder.ToString();
+            inner.End();
+            t_isolated ??= inner;
+            // Two threads may draw the same at once: both texts are equal, either serves.
+            drawn?.TryAdd(model!, text);
+            return new Markup(text);
+        }
+        catch (Exception e)
+        {
+            if (ReferenceEquals(t_isolated, inner)) t_isolated = null;
+            if (e is ScriptRuntimeException)
+            {
+                if (e.Data[CallersKey] is not List<SourceSpan> callers) e.Data[CallersKey] = callers = [];
+                callers.Add(context.CurrentSpan);
+            }
+            throw;
+        }
+    }
+
+    // The text a cached partial drew for each model, kept while both live: a municipality's own template let go
+    // (LetGo) takes its texts with it, and the page renderer holds the shared models for one build.
+    private static readonly ConditionalWeakTable<Template, ConditionalWeakTable<object, string>> s_drawn = new();
+
+    [ThreadStatic] private static HtmlContext? t_isolated;
+
+    /// <summary>
     /// A page's own layout, drawn where the base layout writes <c>body | raw</c>, in the base layout's render: the
     /// layout's text is not made into a string of its own first and then copied into the page.
     /// </summary>
@@ -423,6 +468,7 @@ internal sealed class HtmlContext : TemplateContext
         MemberRenamer = StandardMemberRenamer.Default;
         _functions = new ScriptObject();
         _functions.Import("partial", new Func<TemplateContext, string, object?, object?>((c, name, model) => ((HtmlContext)c).Theme.Partial(c, name, model)));
+        _functions.Import("partial_cached", new Func<TemplateContext, string, object?, object?>((c, name, model) => ((HtmlContext)c).Theme.PartialCached(c, name, model)));
         _functions.Import("raw", new Func<TemplateContext, object?, object?>(Raw));
     }
 

@@ -129,6 +129,6 @@ public static partial class ThemeFolderCheck
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')[..^Theme.Extension.Length]), StringComparer.Ordinal)
         : new(StringComparer.Ordinal);
 
-    [GeneratedRegex("""partial\s+["']([^"']+)["']""")]
+    [GeneratedRegex("""partial(?:_cached)?\s+["']([^"']+)["']""")]
     private static partial Regex PartialCall();
 }

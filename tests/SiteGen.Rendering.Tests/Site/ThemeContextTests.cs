@@ -29,6 +29,16 @@ public sealed class ThemeContextTests : IDisposable
         Partial("mixed", "<div>{{ saved = partial \"item\" items[0] }}[{{ partial \"item\" items[1] }}]"
                          + "({{ saved }}){{ if true }}{{ partial \"item\" items[0] }}{{ end }}{{ for x in [1] }}{{ partial \"nested\" items }}{{ end }}</div>");
         Partial("nested", "<i>{{ for i in items }}{{ partial \"item\" i }}{{ end }}</i>");
+        // partial_cached: the same text as partial; the caller's variables and loop variables out of its sight.
+        Partial("cached", "<ul>{{ for i in items }}{{ partial_cached \"item\" i }}{{ end }}</ul>");
+        Partial("uncached", "<ul>{{ for i in items }}{{ partial \"item\" i }}{{ end }}</ul>");
+        Partial("cached-twice", "{{ saved = partial_cached \"counted\" items[0] }}{{ partial_cached \"counted\" items[0] }}{{ saved }}{{ partial_cached \"counted\" items[1] }}");
+        Partial("counted", "<b>{{ name }}/{{ draws }}</b>{{ partial \"item\" plain }}");
+        Partial("cached-peeks", "{{ for i in items }}{{ partial_cached \"peek\" i }}{{ end }}");
+        Partial("peek", "{{ name }}{{ title }}");
+        Partial("cached-loop", "{{ for i in items }}{{ partial_cached \"loop-variable\" i }}{{ end }}");
+        Partial("loop-variable", "{{ name }}{{ i }}");
+        Partial("cached-missing", "{{ partial_cached \"nope\" items }}");
         // A page's layout drawn inside the base layout (Theme.Body), as a statement and as a value.
         void Layout(string name, string text) => Write("layouts", name, text);
         Layout("frame", "<title>{{ heading }}</title><main>{{ body | raw }}</main>");
@@ -102,6 +112,58 @@ public sealed class ThemeContextTests : IDisposable
         // Written without raw it has no text to show escaped: the theme author is told what to write.
         e = Assert.Throws<ThemeException>(() => _theme.Render("frame-escaped", new Frame("Kop", _theme.Body("page", page))));
         Assert.Contains("{{ body | raw }}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cached_partial_writes_what_partial_writes()
+    {
+        var page = new Page("Wijk", "a", "<b>", "a");
+        string expected = _theme.RenderPartial("uncached", page);
+        Assert.Equal("<ul><li>a</li><li>&lt;b&gt;</li><li>a</li></ul>", expected);
+        for (int i = 0; i < 2; i++) Assert.Equal(expected, _theme.RenderPartial("cached", page));
+    }
+
+    /// <summary>Counts the draws of every model sharing <paramref name="draws"/>: a partial drawn again reads every property of its model.</summary>
+    private sealed class Counted(string name, int[] draws)
+    {
+        public string Name => name;
+        public int Draws => ++draws[0];
+        public Item Plain => new(name);
+    }
+
+    private sealed record Models(IReadOnlyList<Counted> Items);
+
+    [Fact]
+    public void A_cached_partial_is_drawn_once_per_model_and_its_text_reused_in_later_pages()
+    {
+        int[] draws = [0];
+        var a = new Counted("a", draws);
+        var b = new Counted("b", draws);
+        // Drawn once for a (assigned and as a statement alike), once for b; the nested plain partial comes with it.
+        Assert.Equal("<b>a/1</b><li>a</li><b>a/1</b><li>a</li><b>b/2</b><li>b</li>",
+            _theme.RenderPartial("cached-twice", new Models([a, b])));
+        // A later page passing the same object gets the same text without drawing it again.
+        Assert.Equal("<b>a/1</b><li>a</li><b>a/1</b><li>a</li><b>a/1</b><li>a</li>", _theme.RenderPartial("cached-twice", new Models([a, a])));
+        // An equal but other object is drawn: the text is kept per object, not per value.
+        Assert.Equal("<b>a/3</b><li>a</li><b>a/3</b><li>a</li><b>b/2</b><li>b</li>",
+            _theme.RenderPartial("cached-twice", new Models([new Counted("a", draws), b])));
+        Assert.Equal(3, draws[0]);
+    }
+
+    [Fact]
+    public void A_cached_partial_sees_its_model_only_so_its_text_cannot_depend_on_the_page_that_calls_it()
+    {
+        // The caller's variable (title) and its loop variable (i) are not there: the mistake is named with its caller.
+        var e = Assert.Throws<ThemeException>(() => _theme.RenderPartial("cached-peeks", new Page("Wijk", "a")));
+        Assert.Contains("title", e.Message, StringComparison.Ordinal);
+        Assert.Contains("aangeroepen vanuit", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ThemeException>(() => _theme.RenderPartial("cached-loop", new Page("Wijk", "a")));
+        Assert.Contains("`i`", e.Message, StringComparison.Ordinal);
+        // A render after the failed ones is whole.
+        Assert.Equal("<ul><li>a</li></ul>", _theme.RenderPartial("cached", new Page("Wijk", "a")));
+        // A missing partial is named as for partial.
+        e = Assert.Throws<ThemeException>(() => _theme.RenderPartial("cached-missing", new Page("Wijk", "a")));
+        Assert.Contains("partial 'nope' bestaat niet", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
