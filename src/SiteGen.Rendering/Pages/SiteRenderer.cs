@@ -436,9 +436,17 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             ? $"De laagste kosten per maand heeft {Name(monthly.Lowest)}: {Display.Monthly(byId[monthly.Lowest].MonthlyCost)} in het eerste jaar."
             : $"Per maand liggen {Labels.JoinAnd(monthly.Options.Select(Name).ToList())} dicht bij elkaar: "
               + $"van {Display.Monthly(monthly.Options.Min(id => byId[id].MonthlyCost))} tot {Display.Monthly(monthly.Options.Max(id => byId[id].MonthlyCost))} in het eerste jaar.");
-        var first = byId[outcome.Lowest];
-        bool subsidised = first.ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy);
-        points.Add($"Vooraf betaalt u voor {Name(first.VariantId)} ongeveer {Display.Upfront(first.ResidentUpfront)}{(subsidised ? ", na subsidie" : "")}.");
+        // Up front: for the clearly cheapest option its amount; else the span over the options about equally expensive,
+        // each end named. One of them named alone read as the one to take.
+        string Upfront(string id) => Display.Upfront(byId[id].ResidentUpfront);
+        bool Subsidised(string id) => byId[id].ResidentOneOffs.Any(l => l.Kind == Calculation.Resident.LineKind.Subsidy);
+        var close = (outcome.Clear ? new[] { outcome.Lowest } : outcome.Options).OrderBy(id => byId[id].ResidentUpfront).ToList();
+        string least = close[0], most = close[^1];
+        string afterSubsidy = Subsidised(least) || Subsidised(most) ? ", na subsidie" : "";
+        points.Add(close.Count == 1 ? $"Vooraf betaalt u voor {Name(least)} ongeveer {Upfront(least)}{afterSubsidy}."
+            : Upfront(least) == Upfront(most) ? $"Vooraf betaalt u voor elk van deze keuzes ongeveer {Upfront(least)}{afterSubsidy}."
+            : $"Wat u vooraf betaalt, verschilt bij deze keuzes: van ongeveer {Upfront(least)} voor {Name(least)} "
+              + $"tot ongeveer {Upfront(most)} voor {Name(most)}{afterSubsidy}.");
         return points;
     }
 

@@ -141,6 +141,20 @@ public class RangesOnPagesTests
         Assert.Matches(@"^Over 30 jaar is er voor dit huis geen duidelijk goedkoopste keuze\. Vijf keuzes kosten ongeveer even veel: "
             + @"van € [\d.]+ tot € [\d.]+\. In de tabel staan ze als 'ongeveer even duur'\.", first);
         Assert.DoesNotContain("warmtepomp", first);
+        // Up front no option is named alone (the one with the lowest total read as the one to take): the span over the
+        // close options, each end named, the amounts those options' own tables give.
+        var closeNames = Table(detached, "Totale kosten over 30 jaar").QuerySelectorAll("tr.is-about-equal").Select(tr => tr.QuerySelector("th a")!.TextContent).ToList();
+        string Upfront(string name) => Table(detached, "Eenmalige kosten en subsidie: " + name.ToLowerInvariant())
+            .QuerySelector("tr.total td.num")!.ChildNodes[0].TextContent.Replace('\u00a0', ' ').Replace("ongeveer ", "");
+        decimal Amount(string euro) => decimal.Parse(euro.Replace("€ ", "").Replace(".", ""), System.Globalization.CultureInfo.InvariantCulture);
+        string last = detached.GetElementById("in-het-kort")!.ParentElement!.QuerySelectorAll("li")[^1].TextContent.Replace('\u00a0', ' ');
+        var upfront = System.Text.RegularExpressions.Regex.Match(last,
+            @"^Wat u vooraf betaalt, verschilt bij deze keuzes: van ongeveer (€ [\d.]+) voor de (.+) tot ongeveer (€ [\d.]+) voor de (.+), na subsidie\.$");
+        Assert.True(upfront.Success, last);
+        Assert.Equal(Upfront(upfront.Groups[2].Value), upfront.Groups[1].Value);
+        Assert.Equal(Upfront(upfront.Groups[4].Value), upfront.Groups[3].Value);
+        Assert.Equal(closeNames.Min(c => Amount(Upfront(c))), Amount(upfront.Groups[1].Value));
+        Assert.Equal(closeNames.Max(c => Amount(Upfront(c))), Amount(upfront.Groups[3].Value));
         // Without gas and per month alike: options inside each other's margins are named together, none as the lowest.
         foreach (var page in BuiltSite.Files.All.Keys.Where(k => k.StartsWith($"{N}/woningen/", StringComparison.Ordinal) && k.EndsWith(".html", StringComparison.Ordinal)))
         {
@@ -171,6 +185,9 @@ public class RangesOnPagesTests
         Assert.Equal("gasketel", VariantOf(cheapest));
         Assert.Contains("goedkoopst", cheapest.TextContent);
         Assert.Contains("de gasketel voor dit huis het goedkoopst", doc.GetElementById("in-het-kort")!.ParentElement!.TextContent);
+        // Clearly the cheapest: what it asks up front, for it alone.
+        Assert.Matches(@"^Vooraf betaalt u voor de gasketel ongeveer € [\d.]+\.$",
+            doc.GetElementById("in-het-kort")!.ParentElement!.QuerySelectorAll("li")[^1].TextContent.Replace('\u00a0', ' '));
     }
 
     [Fact]
