@@ -47,6 +47,9 @@ public sealed class Theme
 
     private Theme(string name) => Name = name;
 
+    /// <summary>Whether the municipality has partials of its own (a cached partial's text then depends on the theme).</summary>
+    private bool _ownPartials;
+
     /// <param name="folders">Theme folders, most specific first (e.g. themes/putten, themes/default).</param>
     /// <param name="files">Templates and assets already read, by file: the default theme's files, which every
     /// municipality's theme shares, are parsed and held once however many themes a site has (a compiled template is
@@ -58,6 +61,7 @@ public sealed class Theme
         var findings = new List<Diagnostic>();
         files ??= new(StringComparer.Ordinal);
         theme.Parse(folders, "partials", theme._partials, findings, files);
+        theme._ownPartials = theme._partials.Values.Any(slot => slot.Text is not null);
         theme.Parse(folders, "layouts", theme._layouts, findings, files);
         foreach (var (relative, file) in Files(folders, "assets"))
             if (!relative.EndsWith(".md", StringComparison.Ordinal)) // docs stay in the theme
@@ -261,8 +265,10 @@ public sealed class Theme
         if (Find(_partials, name) is not { } template)
             throw new ThemeRuleException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
         // Only a reference (not a string or a boxed number, new at every call) can be met again.
-        var drawn = model is null or string || model.GetType().IsValueType ? null : s_drawn.GetValue(template, static _ => new());
-        if (drawn is not null && drawn.TryGetValue(model!, out var known)) return new Markup(known);
+        var drawn = model is null or string || model.GetType().IsValueType ? null : s_drawn.GetValue(template, static _ => new()).GetValue(model, static _ => new());
+        // The partials it calls are this theme's: the same text serves every theme without partials of its own.
+        object scope = _ownPartials ? this : s_defaultPartials;
+        if (drawn?.Find(scope) is { } known) return new Markup(known);
         // A context of its own: the caller's variables and loops stay out of sight.
         var inner = t_isolated is { InUse: false } idle ? idle : new HtmlContext();
         inner.Begin(this, Globals(model));
@@ -272,8 +278,7 @@ public sealed class Theme
             string text = ((StringBuilderOutput)inner.Output).Builder.ToString();
             inner.End();
             t_isolated ??= inner;
-            // Two threads may draw the same at once: both texts are equal, either serves.
-            drawn?.TryAdd(model!, text);
+            drawn?.Add(scope, text);
             return new Markup(text);
         }
         catch (Exception e)
@@ -290,7 +295,26 @@ public sealed class Theme
 
     // The text a cached partial drew for each model, kept while both live: a municipality's own template let go
     // (LetGo) takes its texts with it, and the page renderer holds the shared models for one build.
-    private static readonly ConditionalWeakTable<Template, ConditionalWeakTable<object, string>> s_drawn = new();
+    private static readonly ConditionalWeakTable<Template, ConditionalWeakTable<object, Drawn>> s_drawn = new();
+    private static readonly object s_defaultPartials = new();
+
+    /// <summary>What a cached partial drew for one model: once for the themes without partials of their own, once per theme with.</summary>
+    private sealed class Drawn
+    {
+        private (object Scope, string Text)[] _texts = [];
+
+        public string? Find(object scope)
+        {
+            foreach (var (s, text) in Volatile.Read(ref _texts)) if (ReferenceEquals(s, scope)) return text;
+            return null;
+        }
+
+        // Two threads may draw the same at once: both texts are equal, either serves.
+        public void Add(object scope, string text)
+        {
+            lock (this) _texts = [.. _texts, (scope, text)];
+        }
+    }
 
     [ThreadStatic] private static HtmlContext? t_isolated;
 

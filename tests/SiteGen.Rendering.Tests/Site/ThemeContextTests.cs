@@ -214,6 +214,26 @@ public sealed class ThemeContextTests : IDisposable
     }
 
     [Fact]
+    public void A_cached_partial_drawn_for_one_theme_is_not_reused_by_a_theme_with_its_own_partials()
+    {
+        // "cached" is the default theme's, parsed once for both; the "item" it calls is the second theme's own.
+        string other = Path.Combine(_dir, "other");
+        Directory.CreateDirectory(Path.Combine(other, "partials"));
+        File.WriteAllText(Path.Combine(other, "partials", "item" + Theme.Extension), "<b>{{ name }}</b>");
+        var files = new Dictionary<string, object>(StringComparer.Ordinal);
+        var first = Theme.Load("context", [_dir], files);
+        var second = Theme.Load("other", [other, _dir], files);
+        var third = Theme.Load("third", [_dir], files);
+        var page = new Page("Wijk", "a");
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal("<ul><li>a</li></ul>", first.RenderPartial("cached", page));
+            Assert.Equal("<ul><b>a</b></ul>", second.RenderPartial("cached", page));
+            Assert.Equal("<ul><li>a</li></ul>", third.RenderPartial("cached", page));
+        }
+    }
+
+    [Fact]
     public void Themes_sharing_the_default_themes_parsed_templates_still_call_their_own_partials()
     {
         // As a ThemeSet loads them: "page" is parsed once and held by both themes; the partial it calls is the rendering theme's.
