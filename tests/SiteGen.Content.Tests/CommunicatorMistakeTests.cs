@@ -132,6 +132,20 @@ public class CommunicatorMistakeTests
     }
 
     [Fact]
+    public void A_new_value_dated_before_the_one_above_it_is_a_warning_at_its_date()
+    {
+        // 2025-01-12 typed for 2026-12-01 (day and month swapped, year mistyped), added below the price in force: it
+        // became an older value and the old price stayed, without a word.
+        const string added = "    2025-01-12: {value: 1.30, source: putten-study, ref: \"§8.1\"}\nelectricity_price:";
+        var (findings, line) = Edited("assumptions/energy.yaml", "electricity_price:", added);
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.DateOrder, Severity.Warning, line), (f.Code, f.Severity, f.Line));
+        Assert.StartsWith("de waarde van 'energy.gas_price' vanaf 12-1-2025 staat onder die vanaf 1-8-2025, maar geldt eerder; zo blijft de waarde erboven gelden", f.Message);
+        // Written oldest first, as the content is, it is simply an earlier value.
+        Assert.Empty(Edited("assumptions/energy.yaml", "    2025-08-01:", "    2025-01-12: {value: 1.30, source: putten-study, ref: \"§8.1\"}\n    2025-08-01:").Findings);
+    }
+
+    [Fact]
     public void Messages_say_what_is_wrong_with_a_number_or_a_date_that_has_the_right_form()
     {
         var (day, dayLine) = Edited("assumptions/finance.yaml", "2025-11-13:", "2025-02-30:");

@@ -110,6 +110,7 @@ public static class Codes
     public const string ExampleValue = "SG020"; // a value marked basis: example (illustrative, not a current published figure)
     public const string FutureValue = "SG021";     // the newest value of a parameter starts after the build date, yet applies now (warning)
     public const string RawHtml = "SG022";         // HTML in Markdown, which the page shows as plain text (warning)
+    public const string DateOrder = "SG023";       // a parameter's dated value written below a later one: a date mistyped? (warning)
     public const string Template = "SG040";        // a theme template does not parse or names a value the page does not have
     public const string Contrast = "SG041";        // a house-style colour pair is below the WCAG 2.1 AA contrast
     public const string MissingFile = "SG042";     // a file the content names (a logo) is not there

@@ -118,9 +118,16 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         var values = new List<ParameterValue>();
         YamlDotNet.RepresentationModel.YamlNode? newestKey = null; // where the newest value's date is written
         DateOnly newest = default;
+        DateOnly? above = null; // the date written above this one
         foreach (var (dateText, keyNode, valueNode) in valuesMap.Entries())
         {
             var from = References.ParseDate(keyNode, ctx, $"een datum van '{id}'");
+            // Values are written oldest first and a new one is added below: one dated before the value above it
+            // becomes an older value, and the price above it stays in force without a word (2025-01-12 typed for 2026-12-01).
+            if (from is { } f && above is { } a && f < a)
+                ctx.Warning(keyNode, Codes.DateOrder,
+                    $"de waarde van '{id}' vanaf {f:d-M-yyyy} staat onder die vanaf {a:d-M-yyyy}, maar geldt eerder; zo blijft de waarde erboven gelden. Klopt de datum (JJJJ-MM-DD, dag en maand niet omgedraaid)? Een oudere waarde zet u boven de nieuwere");
+            if (from is not null) above = from;
             var v = MapReader.From(valueNode, ctx, $"de waarde van '{id}' vanaf {dateText}");
             if (from is null || v is null) continue;
             var number = v.Number("value", entry.Range);
