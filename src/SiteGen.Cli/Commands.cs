@@ -313,6 +313,10 @@ public static class Commands
     {
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
             return Usage(stderr, $"--date schrijft u als JJJJ-MM-DD, bijvoorbeeld 2025-08-01; er staat '{date}'");
+        string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // A publication in the future would tell residents "sinds 1 januari 2027 is er niets veranderd" today.
+        if (DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) > Today)
+            return Usage(stderr, $"--date {day} ligt na vandaag ({Today:yyyy-MM-dd}); leg een publicatie vast op de dag zelf of later");
         var all = Compute(content, stderr);
         if (all is null) return ContentErrors;
         var selected = all.Where(x => only is null || x.N.Id == only).ToList();
@@ -324,12 +328,19 @@ public static class Commands
                 + (only is null && selected.Count > 1 ? ", of leg een andere wijk apart vast met --neighbourhood <gemeente>/<wijk>" : ""));
             return ContentErrors;
         }
-        string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Before a later publication it would sit between two others, and "Wat is er veranderd" would compare today's
+        // figures with the wrong one (dates are YYYY-MM-DD, so they compare as text).
+        if (selected.Select(x => (x.N.Id, Last: x.N.History.Select(p => p.Date).Max(StringComparer.Ordinal))).FirstOrDefault(x => string.CompareOrdinal(x.Last, day) > 0) is { Last: { } later } newer)
+            return Usage(stderr, $"--date {day} ligt voor de laatste publicatie van {newer.Id} ({later}); een nieuwe publicatie kan niet eerder zijn");
         foreach (var (site, n, r) in selected)
         {
             string path = Path.Combine(n.Folder, Content.History.NeighbourhoodHistory.FileName);
+            // One publication per day: a second one that day takes its place, and says so.
+            var replaced = n.History.FirstOrDefault(p => p.Date == day);
             Content.History.NeighbourhoodHistory.Append(path, n.History, Content.History.NeighbourhoodHistory.Snapshot(site, n, r, day, note));
-            stdout.WriteLine($"sitegen: publicatie van {day} voor {n.Id} vastgelegd in {path}");
+            stdout.WriteLine(replaced is null ? $"sitegen: publicatie van {day} voor {n.Id} vastgelegd in {path}"
+                : $"sitegen: publicatie van {day} voor {n.Id} vervangen in {path} (er was er al een van die dag"
+                  + (replaced.Note is { } old ? $", met de notitie '{old}'" : "") + "; er is één publicatie per dag)");
         }
         return Ok;
     }

@@ -79,6 +79,24 @@ public class WhatChangedTests
         Assert.Contains("Nieuwe gasprijs", page);
         Assert.Contains("13 november 2025", page);
         // A date in another form is a usage error, and nothing is recorded.
+        string history = Path.Combine(ws.Content, "putten", "bijsteren-husselerveld", "history.json");
+        string recorded = File.ReadAllText(history);
         Assert.Equal(2, CliRun.Of("publish", "--content", ws.Content, "--date", "5-1-2026").ExitCode);
+        // So is one after today (residents would read "sinds <that day> niets veranderd"), and one before the last publication.
+        string tomorrow = DateOnly.FromDateTime(DateTime.Today).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var future = CliRun.Of("publish", "--content", ws.Content, "--date", tomorrow);
+        Assert.Equal(2, future.ExitCode);
+        Assert.Contains($"--date {tomorrow} ligt na vandaag", future.Err);
+        var earlier = CliRun.Of("publish", "--content", ws.Content, "--date", "2026-01-01");
+        Assert.Equal(2, earlier.ExitCode);
+        Assert.Contains("ligt voor de laatste publicatie van putten/bijsteren-husselerveld (2026-01-05)", earlier.Err);
+        Assert.Equal(recorded, File.ReadAllText(history));
+        // A second publication on the same day takes the first one's place, and says so.
+        var again = CliRun.Of("publish", "--content", ws.Content, "--date", "2026-01-05", "--note", "Nogmaals");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("publicatie van 2026-01-05 voor putten/bijsteren-husselerveld vervangen", again.Out);
+        Assert.Contains("met de notitie 'Nieuwe gasprijs'", again.Out);
+        Assert.DoesNotContain("Nieuwe gasprijs", File.ReadAllText(history));
+        Assert.Contains("Nogmaals", File.ReadAllText(history));
     }
 }
