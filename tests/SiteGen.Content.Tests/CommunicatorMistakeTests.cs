@@ -146,6 +146,24 @@ public class CommunicatorMistakeTests
     }
 
     [Fact]
+    public void A_new_subsidy_share_from_another_source_warns_at_the_amounts_the_study_printed()
+    {
+        // Residents see Tabel 8.7's amounts (stated) while the costs follow the share: a new ISDE share from another
+        // source left € 2.250 on the dwelling pages beside a TCO with € 1.875.
+        const string added = "        Tabel 8.7 (2.250; 5.660/5.660/4.950) passen niet bij de TCO.\n    2025-11-20: {value: 0.25, source: nplw-guide, ref: \"ISDE 2026\"}";
+        var (findings, _) = Edited("assumptions/subsidies.yaml", "        Tabel 8.7 (2.250; 5.660/5.660/4.950) passen niet bij de TCO.", added);
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.Expired, Severity.Warning), (f.Code, f.Severity));
+        Assert.EndsWith(Neighbourhood, f.Path, StringComparison.Ordinal);
+        Assert.StartsWith("de bedragen onder 'stated' van subsidie 'isde_heat_pump' komen uit IF Technology (2025), Tabel 8.7, maar 'subsidies.isde_heat_pump_share' rekent nu met 0.25 uit ", f.Message);
+        var yaml = File.ReadAllLines(Path.Combine(RepoPaths.Content, Neighbourhood));
+        Assert.StartsWith("source: putten-study", yaml[f.Line - 1].Trim());
+        // A new value from the same source is the study's own correction: no warning.
+        Assert.Empty(Edited("assumptions/subsidies.yaml", "        Tabel 8.7 (2.250; 5.660/5.660/4.950) passen niet bij de TCO.",
+            "        Tabel 8.7 (2.250; 5.660/5.660/4.950) passen niet bij de TCO.\n    2025-11-20: {value: 0.28, source: putten-study, ref: \"§8.4.1\"}").Findings);
+    }
+
+    [Fact]
     public void Messages_say_what_is_wrong_with_a_number_or_a_date_that_has_the_right_form()
     {
         var (day, dayLine) = Edited("assumptions/finance.yaml", "2025-11-13:", "2025-02-30:");

@@ -118,6 +118,7 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         map.Done();
 
         var assumptions = resolve(asOf, overrides);
+        CheckStated(ctx, asOf, overrides);
         var variantInputs = new List<VariantInput>();
         var variantInfos = new List<VariantInfo>();
         if (variantsMap is not null)
@@ -301,6 +302,26 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         return result;
     }
 
+    // Subsidies with amounts under 'stated': which share they go with, where they are written and from which source.
+    private readonly List<(string Subsidy, string Share, YamlNode Node, Reference Source)> _stated = [];
+
+    /// <summary>
+    /// The amounts a source prints under 'stated' go with the share that source used. Once the share in force comes from
+    /// another source (a new ISDE rule), residents would see the old amounts beside costs computed with the new share.
+    /// </summary>
+    private void CheckStated(YamlContext ctx, DateOnly? asOf, IReadOnlyList<Parameter> overrides)
+    {
+        foreach (var (sid, share, node, source) in _stated)
+        {
+            var parameter = overrides.FirstOrDefault(o => o.Id == share) ?? shared.FirstOrDefault(p => p.Id == share);
+            if (parameter?.ValueAt(asOf) is not { } inForce || inForce.Reference.Document.Id == source.Document.Id) continue;
+            ctx.Warning(node, Codes.Expired,
+                $"de bedragen onder 'stated' van subsidie '{sid}' komen uit {source.Text}, maar '{share}' rekent nu met "
+                + $"{inForce.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} uit {inForce.Reference.Text} (vanaf {inForce.From:d-M-yyyy}); "
+                + "de pagina's tonen dan subsidiebedragen die niet bij de berekening passen. Werk de bedragen bij met de nieuwe bron, of haal 'stated' weg");
+        }
+    }
+
     private Dictionary<string, SubsidyDef> ReadSubsidies(MapReader? map, IReadOnlyList<string> dwellings, string nid, List<ScenarioValue> values)
     {
         var result = new Dictionary<string, SubsidyDef>();
@@ -331,7 +352,9 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                 shareInvalid |= ErrorCount(s.Context) > errors; // reported there; its uses are not reported again
                 reference = refs.Read(s);
             }
-            var (stated, statedReference) = ReadStated(s.Map("stated", $"'stated' van subsidie '{sid}'", required: false), share, dwellings, sid, nid, label, values);
+            var statedMap = s.Map("stated", $"'stated' van subsidie '{sid}'", required: false);
+            var (stated, statedReference) = ReadStated(statedMap, share, dwellings, sid, nid, label, values);
+            if (statedMap is not null && share is not null && statedReference is not null) _stated.Add((sid, share, statedMap.Node, statedReference));
             s.Done();
             if (label is null || shareInvalid || (share is null && reference is null)) continue;
             if (reference is not null)
