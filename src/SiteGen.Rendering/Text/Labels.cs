@@ -41,8 +41,8 @@ public static class Labels
     };
 
     public static string Method(HeatDemandMethod m) => m == HeatDemandMethod.Study
-        ? "zoals de studie: de tabellen van de studie zijn nagerekend"
-        : "eigen berekening: de rekenregels van de studie (Bijlage 1) gelden voor elk huis en elke keuze op dezelfde manier, zonder correcties";
+        ? "zoals de studie (de tabellen van de studie zijn nagerekend)"
+        : "eigen berekening (de rekenregels van de studie, Bijlage 1, gelden voor elk huis en elke keuze op dezelfde manier, zonder correcties)";
 
     public static string Scale(ScaleClass s) => s switch
     {
