@@ -146,6 +146,16 @@ public class CommunicatorMistakeTests
     }
 
     [Fact]
+    public void A_date_written_twice_in_one_block_is_named()
+    {
+        // A new price added under the date of the one in force: "een sleutel staat twee keer" left the author to find which.
+        var (findings, line) = Edited("assumptions/energy.yaml", "electricity_price:", "    2025-08-01: {value: 1.30, source: putten-study, ref: \"§8.1\"}\nelectricity_price:");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.DuplicateKey, line), (f.Code, f.Line));
+        Assert.Equal("de sleutel '2025-08-01' staat twee keer in hetzelfde blok; houd er één over", f.Message);
+    }
+
+    [Fact]
     public void A_new_subsidy_share_from_another_source_warns_at_the_amounts_the_study_printed()
     {
         // Residents see Tabel 8.7's amounts (stated) while the costs follow the share: a new ISDE share from another

@@ -99,6 +99,9 @@ public class NumberRangeTests
     [InlineData("1 900", "zonder spaties: 1900")]
     [InlineData("1.900.000", "Schrijf 1900000")]
     [InlineData("1200 m3", "zonder de eenheid 'm3'")]
+    [InlineData("1.30 EUR/m3", "zonder de eenheid 'EUR/m3' (die hoort al bij het veld): 1.30")]
+    [InlineData("0,26 €/kWh", "zonder de eenheid '€/kWh' (die hoort al bij het veld): 0.26")]
+    [InlineData("1.14 euro per m3", "zonder de eenheid 'euro per m3' (die hoort al bij het veld): 1.14")]
     public void A_number_written_the_Dutch_way_gets_a_hint(string raw, string expected)
     {
         Assert.Contains(expected, NumberHints.For(raw));
@@ -119,6 +122,21 @@ public class NumberRangeTests
         var node = ((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("amount")];
         var value = MapReader.ReadNumber(node, new YamlContext("f.yaml", diag), "'amount'", UnitRanges.Get(unit));
         return (value, diag.Items.ToList());
+    }
+
+    [Theory]
+    [InlineData("35", "EUR/m3", "bedoelt u 0.35?")]
+    [InlineData("26", "EUR/kWh", "bedoelt u 0.26?")]
+    [InlineData("3500", "EUR/m3", null)]   // not a price in cents either
+    [InlineData("0.001", "EUR/kWh", null)] // too small, not too large
+    public void A_price_typed_in_cents_is_out_of_range_and_the_message_names_the_price_in_euro(string raw, string unit, string? meant)
+    {
+        var (value, findings) = Read($"amount: {raw}\n", unit);
+        Assert.Null(value);
+        var f = Assert.Single(findings);
+        Assert.Equal(Codes.OutOfRange, f.Code);
+        if (meant is null) Assert.DoesNotContain("centen", f.Message);
+        else Assert.EndsWith($"Een prijs schrijft u in euro, niet in centen: {meant}", f.Message);
     }
 
     [Fact]

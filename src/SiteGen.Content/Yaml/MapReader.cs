@@ -240,8 +240,11 @@ public sealed partial class MapReader
         {
             if (!range.Contains(value))
             {
+                // 35 for € 0,35: a price per unit typed in cents.
+                string cents = hint is null && range.Unit is "EUR/m3" or "EUR/kWh" && value > range.Max && range.Contains(value / 100m)
+                    ? $". Een prijs schrijft u in euro, niet in centen: bedoelt u {UnitRange.Format(value / 100m)}?" : "";
                 ctx.Error(node, Codes.OutOfRange,
-                    $"{what} is {UnitRange.Dutch(value)}; dat ligt buiten het verwachte bereik voor {range.Describe()}{then}");
+                    $"{what} is {UnitRange.Dutch(value)}; dat ligt buiten het verwachte bereik voor {range.Describe()}{then}{cents}");
                 return null;
             }
             int dot = text.IndexOf('.');

@@ -76,7 +76,8 @@ public static partial class NumberHints
     [GeneratedRegex(@"^(?:(?:€|EUR|eur|euro|Euro)\s*(?<n>-?[0-9][0-9., \u00A0]*)|(?<n>-?[0-9][0-9., \u00A0]*?)\s*(?:€|EUR|eur|euro|Euro|euro's))$")]
     private static partial Regex Currency();
 
-    [GeneratedRegex(@"^(?<n>-?[0-9][0-9., \u00A0]*?)\s*(?<u>m3|m³|kuub|kWh|MWh|GJ|jaar|jr|per jaar|/jaar|woningen|aansluitingen|kg)$", RegexOptions.IgnoreCase)]
+    // A price's unit as well: 1.30 EUR/m3, 0,26 €/kWh, 1.14 euro per m3.
+    [GeneratedRegex(@"^(?<n>-?[0-9][0-9., \u00A0]*?)\s*(?<u>(?:(?:€|eur|euro)\s*(?:/|per\s+)\s*(?:m3|m³|kuub|kWh|MWh|GJ))|m3|m³|kuub|kWh|MWh|GJ|jaar|jr|per jaar|/jaar|woningen|aansluitingen|kg)$", RegexOptions.IgnoreCase)]
     private static partial Regex UnitSuffix();
 
     [GeneratedRegex(@"^(?<n>-?[0-9][0-9.,]*)\s*%$")]

@@ -42,6 +42,20 @@ public static class YamlFile
         return Decode(Loading.FileBytes.Read(path), displayPath, diag);
     }
 
+    /// <summary>A duplicate key named, so a communicator finds it among the dates of a long block (two 2026-01-01 values).</summary>
+    private static string Duplicate(string? key) =>
+        key is { Length: > 0 } ? $"de sleutel '{key}' staat twee keer in hetzelfde blok; houd er één over" : "een sleutel staat twee keer in hetzelfde blok; houd er één over";
+
+    /// <summary>The key written at a 1-based line and column (a block key, or a list item's first key); null when there is none.</summary>
+    private static string? KeyAt(string text, int line, int column)
+    {
+        var lines = text.Split('\n');
+        if (line < 1 || line > lines.Length) return null;
+        string rest = lines[line - 1][Math.Clamp(column - 1, 0, lines[line - 1].Length)..];
+        var m = System.Text.RegularExpressions.Regex.Match(rest, @"^\s*(?:-\s+)?(?:""(?<k>[^""]*)""|'(?<k>[^']*)'|(?<k>[^:#\s{}\[\],][^:#{}\[\],]*?))\s*:");
+        return m.Success ? m.Groups["k"].Value : null;
+    }
+
     private static string? Decode(byte[] bytes, string displayPath, DiagnosticBag diag)
     {
         try
@@ -125,13 +139,14 @@ public static class YamlFile
                              || message.Contains("same key", StringComparison.OrdinalIgnoreCase);
             diag.Error(displayPath, (int)e.Start.Line + lineOffset, (int)e.Start.Column,
                 duplicate ? Codes.DuplicateKey : Codes.Syntax,
-                duplicate ? "een sleutel staat twee keer in hetzelfde blok; houd er één over" : $"de YAML klopt hier niet (de YAML-lezer meldt: {Clean(message)}); kijk naar inspringing, dubbele punten en aanhalingstekens");
+                duplicate ? Duplicate(KeyAt(text, (int)e.Start.Line, (int)e.Start.Column)) : $"de YAML klopt hier niet (de YAML-lezer meldt: {Clean(message)}); kijk naar inspringing, dubbele punten en aanhalingstekens");
             return null;
         }
-        catch (ArgumentException)
+        catch (ArgumentException e)
         {
-            // The representation model throws ArgumentException for duplicate keys, without a position.
-            diag.Error(displayPath, 1 + lineOffset, 1, Codes.DuplicateKey, "een sleutel staat twee keer in hetzelfde blok; houd er één over");
+            // The representation model throws ArgumentException for duplicate keys, without a position ("... Key: x").
+            int at = e.Message.LastIndexOf("Key: ", StringComparison.Ordinal);
+            diag.Error(displayPath, 1 + lineOffset, 1, Codes.DuplicateKey, Duplicate(at < 0 ? null : e.Message[(at + 5)..].Trim()));
             return null;
         }
         catch (InvalidOperationException)
