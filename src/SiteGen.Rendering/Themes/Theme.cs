@@ -257,7 +257,7 @@ public sealed class Theme
     /// A partial called as <c>partial_cached "name" value</c> (Hugo's <c>partialCached</c>): drawn with its model alone
     /// (none of the calling page's variables), so the same model object always draws to the same text, and that text is
     /// reused wherever the same object is passed again in this build. A page passes one object for a part that many
-    /// pages share (the common assumptions' tables: 15% of a neighbourhood's pages' text); a model made per page is
+    /// pages share (the common assumptions' tables: about a sixth of a neighbourhood's pages' text); a model made per page is
     /// simply drawn.
     /// </summary>
     internal Markup PartialCached(TemplateContext context, string name, object? model)
