@@ -146,6 +146,22 @@ public class CommunicatorMistakeTests
     }
 
     [Fact]
+    public void A_new_price_from_another_source_warns_at_an_energy_cost_the_study_printed()
+    {
+        // Under method: study the hybrid keeps Tabel 8.2's energy cost: after a new gas price every option moved but the
+        // hybrid ("Per maand € 101 -> € 101"), and nothing said so.
+        const string added = "    2025-11-20: {value: 1.30, source: nplw-guide, ref: \"gasprijs 2026\"}\nelectricity_price:";
+        var (findings, _) = Edited("assumptions/energy.yaml", "electricity_price:", added);
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.Expired, Severity.Warning), (f.Code, f.Severity));
+        Assert.EndsWith(Neighbourhood, f.Path, StringComparison.Ordinal);
+        Assert.StartsWith("de energiekosten onder 'variable_cost_override' van variant 'hybride-warmtepomp' komen uit IF Technology (2025), Tabel 8.2, maar de gasprijs komt nu uit ", f.Message);
+        Assert.StartsWith("source: putten-study", File.ReadAllLines(Path.Combine(RepoPaths.Content, Neighbourhood))[f.Line - 1].Trim());
+        // A new price from the study itself (a correction) changes nothing the override rests on.
+        Assert.Empty(Edited("assumptions/energy.yaml", "electricity_price:", "    2025-11-20: {value: 1.20, source: putten-study, ref: \"§8.1\"}\nelectricity_price:").Findings);
+    }
+
+    [Fact]
     public void A_date_written_twice_in_one_block_is_named()
     {
         // A new price added under the date of the one in force: "een sleutel staat twee keer" left the author to find which.

@@ -148,6 +148,7 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
             if (variantInputs.Count == 0 && !ctx.Diag.HasErrors)
                 ctx.Error(variantsMap.Node, Codes.MissingKey, "het scenario noemt geen varianten; zet er minstens één onder 'variants'");
         }
+        if (method == HeatDemandMethod.Study) CheckFixedEnergy(ctx, asOf, overrides);
         if (name is null || method is null || assumptions is null || ctx.Diag.HasErrors) return null;
 
         var input = new NeighbourhoodInput
@@ -320,6 +321,29 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                 + $"{inForce.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} uit {inForce.Reference.Text} (vanaf {inForce.From:d-M-yyyy}); "
                 + "de pagina's tonen dan subsidiebedragen die niet bij de berekening passen. Werk de bedragen bij met de nieuwe bron, of haal 'stated' weg");
         }
+    }
+
+    // Variants whose energy cost the study prints (variable_cost_override): where it is written and from which source.
+    private readonly List<(string Variant, YamlNode Node, Reference Source)> _fixedEnergy = [];
+
+    /// <summary>
+    /// Under method: study a variant's printed energy cost stands in for its computed one, at the prices the study used.
+    /// Once the gas or electricity price in force comes from another source, every other option follows the new price
+    /// and this one does not ("Per maand € 101 -> € 101" after a price rise), which the communicator is told.
+    /// </summary>
+    private void CheckFixedEnergy(YamlContext ctx, DateOnly? asOf, IReadOnlyList<Parameter> overrides)
+    {
+        foreach (var (vid, node, source) in _fixedEnergy)
+            foreach (var (price, name) in new[] { ("energy.gas_price", "gasprijs"), ("energy.electricity_price", "stroomprijs") })
+            {
+                var parameter = overrides.FirstOrDefault(o => o.Id == price) ?? shared.FirstOrDefault(p => p.Id == price);
+                if (parameter?.ValueAt(asOf) is not { } inForce || inForce.Reference.Document.Id == source.Document.Id) continue;
+                ctx.Warning(node, Codes.Expired,
+                    $"de energiekosten onder 'variable_cost_override' van variant '{vid}' komen uit {source.Text}, maar de {name} komt nu uit "
+                    + $"{inForce.Reference.Text} (vanaf {inForce.From:d-M-yyyy}); deze variant volgt de nieuwe prijs niet, de andere wel. "
+                    + "Werk de bedragen bij met de nieuwe prijzen, of reken met 'method: consistent'");
+                break;
+            }
     }
 
     private Dictionary<string, SubsidyDef> ReadSubsidies(MapReader? map, IReadOnlyList<string> dwellings, string nid, List<ScenarioValue> values)
@@ -497,6 +521,7 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         }
 
         var overrides = ReadPerDwelling(overrideMap, dwellings, $"{nid}:variants.{vid}.variable_cost_override", "Energiekosten per jaar", "EUR/year", values);
+        if (overrideMap is not null && overrides.Count > 0) _fixedEnergy.Add((vid, overrideMap.Node, values[^1].Reference));
         var electricity = ReadPerDwelling(electricityMap, dwellings, $"{nid}:variants.{vid}.published_electricity_kwh", "Elektriciteitsverbruik volgens de studie", "kWh/year", values);
 
         CollectiveInput? collective = null;
