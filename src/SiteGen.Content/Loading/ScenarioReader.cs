@@ -314,14 +314,18 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
     {
         foreach (var (sid, share, node, source) in _stated)
         {
-            var parameter = overrides.FirstOrDefault(o => o.Id == share) ?? shared.FirstOrDefault(p => p.Id == share);
-            if (parameter?.ValueAt(asOf) is not { } inForce || inForce.Reference.Document.Id == source.Document.Id) continue;
+            if (FromOtherSource(share, asOf, overrides, source) is not { } inForce) continue;
             ctx.Warning(node, Codes.Expired,
                 $"de bedragen onder 'stated' van subsidie '{sid}' komen uit {source.Text}, maar '{share}' rekent nu met "
                 + $"{inForce.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} uit {inForce.Reference.Text} (vanaf {inForce.From:d-M-yyyy}); "
                 + "de pagina's tonen dan subsidiebedragen die niet bij de berekening passen. Werk de bedragen bij met de nieuwe bron, of haal 'stated' weg");
         }
     }
+
+    /// <summary>The value of parameter <paramref name="id"/> in force (the neighbourhood's own first), when another document than <paramref name="source"/> gives it.</summary>
+    private ParameterValue? FromOtherSource(string id, DateOnly? asOf, IReadOnlyList<Parameter> overrides, Reference source) =>
+        (overrides.FirstOrDefault(o => o.Id == id) ?? shared.FirstOrDefault(p => p.Id == id))?.ValueAt(asOf) is { } inForce
+        && inForce.Reference.Document.Id != source.Document.Id ? inForce : null;
 
     // Variants whose energy cost the study prints (variable_cost_override): where it is written and from which source.
     private readonly List<(string Variant, YamlNode Node, Reference Source)> _fixedEnergy = [];
@@ -336,8 +340,7 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         foreach (var (vid, node, source) in _fixedEnergy)
             foreach (var (price, name) in new[] { ("energy.gas_price", "gasprijs"), ("energy.electricity_price", "stroomprijs") })
             {
-                var parameter = overrides.FirstOrDefault(o => o.Id == price) ?? shared.FirstOrDefault(p => p.Id == price);
-                if (parameter?.ValueAt(asOf) is not { } inForce || inForce.Reference.Document.Id == source.Document.Id) continue;
+                if (FromOtherSource(price, asOf, overrides, source) is not { } inForce) continue;
                 ctx.Warning(node, Codes.Expired,
                     $"de energiekosten onder 'variable_cost_override' van variant '{vid}' komen uit {source.Text}, maar de {name} komt nu uit "
                     + $"{inForce.Reference.Text} (vanaf {inForce.From:d-M-yyyy}); deze variant volgt de nieuwe prijs niet, de andere wel. "

@@ -6,7 +6,8 @@ namespace SiteGen.Rendering.Pages;
 /// <summary>
 /// "Welke woning lijkt op de mijne?": radio buttons for house type, build period and label. Without
 /// JavaScript, CSS :has() rules (generated here, inline) show the one reference dwelling that fits best;
-/// without CSS every dwelling link shows. The best fit is scored: house type weighs most, then label, then period; where the best example has another label or is another kind of house, a note says so.
+/// without CSS every dwelling link shows. The best fit is scored: house type weighs most, then label, then period;
+/// where the best example has another label or is another kind of house, a note says so.
 /// </summary>
 public static class Chooser
 {
