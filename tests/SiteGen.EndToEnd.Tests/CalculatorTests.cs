@@ -101,6 +101,8 @@ public sealed partial class CalculatorTests(SiteFixture site, ITestOutputHelper 
                 ["monthly"] = DutchFormat.Euro(DisplayRounding.Monthly(r.MonthlyStartYear)),
             };
             if (r.UpfrontAfterSubsidy is { } up) cells["upfront"] = DutchFormat.Euro(DisplayRounding.Upfront(up));
+            // With a loan: what the loan does not cover, rounded as an up-front amount.
+            if (r.UpfrontAfterSubsidy is { } total && r.LoanAmount is { } borrowed) cells["own"] = DutchFormat.Euro(DisplayRounding.Upfront(total - borrowed));
             figures[v.Id] = cells;
             decimal low = model.Evaluate(dwelling, v.Id, p with { Price = PriceSetting.Low }).Tco30y;
             decimal high = model.Evaluate(dwelling, v.Id, p with { Price = PriceSetting.High }).Tco30y;

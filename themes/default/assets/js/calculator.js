@@ -46,12 +46,13 @@
     var b = set.b[price], gas = s.gas === null ? d.gas_m3 : s.gas;
     if (s.tenant) return { tco: set.tenant.tco + b.tco * gas, monthly: set.tenant.monthly + b.monthly * gas, upfront: null };
     var o = set.owner[s.boiler ? 'natural_moment' : 'now'];
-    var r = { tco: o.tco + b.tco * gas, monthly: o.monthly + b.monthly * gas, upfront: o.upfront };
+    var r = { tco: o.tco + b.tco * gas, monthly: o.monthly + b.monthly * gas, upfront: o.upfront, own: null };
     if (s.loan) {
       var terms = s.low ? data.loan.low_income : data.loan.standard;
       var borrowed = Math.min(Math.max(o.upfront, 0), data.loan.max_amount_eur);
       r.monthly += borrowed * terms.monthly_per_eur;
       r.tco += borrowed * terms.interest_per_eur;
+      r.own = o.upfront - borrowed; // what the loan does not cover
     }
     return r;
   }
@@ -111,7 +112,7 @@
       var c = invalid ? null : figures(v, s, s.price);
       each(row.querySelectorAll('[data-figure]'), function (cell) {
         var key = cell.getAttribute('data-figure');
-        cell.textContent = c && c[key] !== null ? euro(round(c[key], steps[key])) : '\u2013';
+        cell.textContent = c && c[key] !== null ? euro(round(c[key], steps[key === 'own' ? 'upfront' : key])) : '\u2013';
       });
       if (c) ranges.push({ central: c.tco, low: figures(v, s, 'low').tco, high: figures(v, s, 'high').tco });
     });
