@@ -311,11 +311,12 @@ public static class Commands
 
     private static int Publish(string content, string? only, string? date, string? note, TextWriter stdout, TextWriter stderr)
     {
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        var when = Today;
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out when))
             return Usage(stderr, $"--date schrijft u als JJJJ-MM-DD, bijvoorbeeld 2025-08-01; er staat '{date}'");
-        string day = date ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string day = when.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         // A publication in the future would tell residents "sinds 1 januari 2027 is er niets veranderd" today.
-        if (DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) > Today)
+        if (when > Today)
             return Usage(stderr, $"--date {day} ligt na vandaag ({Today:yyyy-MM-dd}); leg een publicatie vast op de dag zelf of later");
         var all = Compute(content, stderr);
         if (all is null) return ContentErrors;
@@ -330,8 +331,8 @@ public static class Commands
         }
         // Before a later publication it would sit between two others, and "Wat is er veranderd" would compare today's
         // figures with the wrong one (dates are YYYY-MM-DD, so they compare as text).
-        if (selected.Select(x => (x.N.Id, Last: x.N.History.Select(p => p.Date).Max(StringComparer.Ordinal))).FirstOrDefault(x => string.CompareOrdinal(x.Last, day) > 0) is { Last: { } later } newer)
-            return Usage(stderr, $"--date {day} ligt voor de laatste publicatie van {newer.Id} ({later}); een nieuwe publicatie kan niet eerder zijn");
+        if (selected.Select(x => x.N).FirstOrDefault(n => n.History.Any(p => string.CompareOrdinal(p.Date, day) > 0)) is { } newer)
+            return Usage(stderr, $"--date {day} ligt voor de laatste publicatie van {newer.Id} ({newer.History.Select(p => p.Date).Max(StringComparer.Ordinal)}); een nieuwe publicatie kan niet eerder zijn");
         foreach (var (site, n, r) in selected)
         {
             string path = Path.Combine(n.Folder, Content.History.NeighbourhoodHistory.FileName);

@@ -44,7 +44,7 @@ public static class YamlFile
 
     /// <summary>A duplicate key named, so a communicator finds it among the dates of a long block (two 2026-01-01 values).</summary>
     private static string Duplicate(string? key) =>
-        key is { Length: > 0 } ? $"de sleutel '{key}' staat twee keer in hetzelfde blok; houd er één over" : "een sleutel staat twee keer in hetzelfde blok; houd er één over";
+        $"{(key is { Length: > 0 } ? $"de sleutel '{key}'" : "een sleutel")} staat twee keer in hetzelfde blok; houd er één over";
 
     /// <summary>The key written at a 1-based line and column (a block key, or a list item's first key); null when there is none.</summary>
     private static string? KeyAt(string text, int line, int column)

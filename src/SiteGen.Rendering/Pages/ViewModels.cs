@@ -88,7 +88,7 @@ public sealed record LayoutModel(
     object Body, // SafeHtml, or the page's layout drawn in place (LayoutBody)
     FooterView Footer,
     bool Concept = false, // scaffold placeholders affect this page: base layout shows the "concept" banner
-    string AssetsHref = ""); // the theme's published assets folder from this page, ending in '/' 
+    string AssetsHref = ""); // the theme's published assets folder from this page, ending in '/'
 
 /// <summary>A computed figure inside narrative text, linked to the page that explains it.</summary>
 public sealed record InlineValueView(string Text, string Href);

@@ -246,11 +246,18 @@ public sealed class Theme
     }
 
     /// <summary>A partial, called from a template as <c>partial "name" value</c>; its result is written unescaped.</summary>
-    internal Markup? Partial(TemplateContext context, string name, object? model)
+    internal Markup? Partial(TemplateContext context, string name, object? model) =>
+        Include(context, PartialNamed(context, name), model, isolated: false);
+
+    private Template PartialNamed(TemplateContext context, string name) => Find(_partials, name)
+        ?? throw new ThemeRuleException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+
+    /// <summary>Notes where a template that failed was called from: a mistake in what a municipality's layout passes to a
+    /// default partial is reported in the partial, which the designer never edited.</summary>
+    private static void AddCaller(Exception e, SourceSpan caller)
     {
-        if (Find(_partials, name) is not { } template)
-            throw new ThemeRuleException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
-        return Include(context, template, model, isolated: false);
+        if (e.Data[CallersKey] is not List<SourceSpan> callers) e.Data[CallersKey] = callers = [];
+        callers.Add(caller);
     }
 
     /// <summary>
@@ -262,8 +269,7 @@ public sealed class Theme
     /// </summary>
     internal Markup PartialCached(TemplateContext context, string name, object? model)
     {
-        if (Find(_partials, name) is not { } template)
-            throw new ThemeRuleException(context.CurrentSpan, $"partial '{name}' bestaat niet in partials/ van het thema");
+        var template = PartialNamed(context, name);
         // Only a reference (not a string or a boxed number, new at every call) can be met again.
         var drawn = model is null or string || model.GetType().IsValueType ? null : s_drawn.GetValue(template, static _ => new()).GetValue(model, static _ => new());
         // The partials it calls are this theme's: the same text serves every theme without partials of its own.
@@ -284,11 +290,7 @@ public sealed class Theme
         catch (Exception e)
         {
             if (ReferenceEquals(t_isolated, inner)) t_isolated = null;
-            if (e is ScriptRuntimeException)
-            {
-                if (e.Data[CallersKey] is not List<SourceSpan> callers) e.Data[CallersKey] = callers = [];
-                callers.Add(context.CurrentSpan);
-            }
+            if (e is ScriptRuntimeException) AddCaller(e, context.CurrentSpan);
             throw;
         }
     }
@@ -351,10 +353,7 @@ public sealed class Theme
         }
         catch (ScriptRuntimeException e)
         {
-            // Where the failing template was called from: a mistake in what a municipality's layout passes to a default
-            // partial is reported in the partial, which the designer never edited.
-            if (e.Data[CallersKey] is not List<SourceSpan> callers) e.Data[CallersKey] = callers = [];
-            callers.Add(caller);
+            AddCaller(e, caller);
             throw;
         }
         finally
