@@ -325,4 +325,28 @@ public class CommunicatorMistakeTests
         Assert.Equal((Codes.MissingKey, 1, 1), (f.Code, f.Line, f.Column));
         Assert.StartsWith("sources.yaml is leeg: hier horen de documenten waar de waarden naar verwijzen", f.Message);
     }
+
+    [Theory]
+    // A value's keys: the schema said "'value' ontbreekt" and the reader "onbekende sleutel 'valeu'".
+    [InlineData("assumptions/energy.yaml", "      value: 1.14", "      valeu: 1.14", "valeu", "value")]
+    // And a missing source (SG006) on top of those two.
+    [InlineData("assumptions/energy.yaml", "      source: putten-study", "      sorce: putten-study", "sorce", "source")]
+    // A cost without 'amount': "heeft een bedrag nodig".
+    [InlineData(Neighbourhood, "    amount: 1900", "    amunt: 1900", "amunt", "amount")]
+    // A subsidy read as one with amounts: no amount, no source, and its 'stated' block out of place (four findings).
+    [InlineData(Neighbourhood, "    share_of_cost: subsidies.isde_heat_pump_share", "    shre_of_cost: subsidies.isde_heat_pump_share", "shre_of_cost", "share_of_cost")]
+    // A heat network "needs a block 'collective'".
+    [InlineData(Neighbourhood, "    collective:", "    colective:", "colective", "collective")]
+    // A section: every use of its ids was reported too (27 findings for 'cots', 30 for 'dwllings').
+    [InlineData(Neighbourhood, "costs:", "cots:", "cots", "costs")]
+    [InlineData(Neighbourhood, "subsidies:", "susidies:", "susidies", "subsidies")]
+    [InlineData(Neighbourhood, "dwellings:", "dwllings:", "dwllings", "dwellings")]
+    public void A_misspelt_key_is_one_finding_that_names_the_key_meant(string file, string find, string replace, string written, string meant)
+    {
+        var (findings, line) = Edited(file, find, replace);
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.UnknownKey, line), (f.Code, f.Line));
+        Assert.StartsWith($"onbekende sleutel '{written}' in ", f.Message);
+        Assert.Contains($"(bedoelt u '{meant}'?)", f.Message);
+    }
 }

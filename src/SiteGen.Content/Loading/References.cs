@@ -32,6 +32,8 @@ internal sealed partial class References(IReadOnlyDictionary<string, SourceDocum
         {
             if (required)
             {
+                // A misspelt 'source' ("sorce") is one mistake, reported as an unknown key with "bedoelt u 'source'?".
+                if (map.HasNearMiss("source")) return null;
                 map.Context.Error(map.Node, Codes.MissingSource,
                     $"{map.What} heeft geen bron; voeg 'source: <id van een document uit sources.yaml>' en 'ref: <tabel of paragraaf>' toe, bijvoorbeeld source: putten-study, ref: \"Tabel 8.5\"");
                 return null;

@@ -104,12 +104,21 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         var facts = ReadFacts(map.Sequence("facts", required: false), ctx);
 
         var dwellingsMap = map.Map("dwellings", "'dwellings'");
+        var costsMap = map.Map("costs", "'costs'", required: false);
+        var subsidiesMap = map.Map("subsidies", "'subsidies'", required: false);
+        // A misspelt section ("cots:") is one mistake, reported as an unknown key with "bedoelt u 'costs'?". Read on, every
+        // use of its ids would be reported too (27 findings for one letter): the rest waits until the name is right.
+        if (dwellingsMap is null && map.HasNearMiss("dwellings") || costsMap is null && map.HasNearMiss("costs")
+            || subsidiesMap is null && map.HasNearMiss("subsidies"))
+        {
+            map.Get("variants", required: false);
+            map.Done();
+            return null;
+        }
         var (dwellingInputs, dwellingInfos) = ReadDwellings(dwellingsMap, id, values);
         _labels = dwellingInputs.ToDictionary(d => d.Id, d => d.Label);
         // References are checked against every id written down, valid or not: an invalid entry is reported once, not at each use.
         var dwellingIds = Declared(dwellingsMap);
-        var costsMap = map.Map("costs", "'costs'", required: false);
-        var subsidiesMap = map.Map("subsidies", "'subsidies'", required: false);
         _declaredCosts = Declared(costsMap);
         _declaredSubsidies = Declared(subsidiesMap);
         var costs = ReadCosts(costsMap, dwellingIds, id, values);
@@ -261,7 +270,8 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         var amounts = new Dictionary<string, decimal>();
         var all = m.Number("amount", range, required: false);
         var perDwelling = m.Map("amounts", $"'amounts' van {m.What}", required: false);
-        if (all is null && perDwelling is null && required && !m.Context.Diag.HasErrors)
+        // A misspelt 'amount' is reported once, as an unknown key with "bedoelt u 'amount'?".
+        if (all is null && perDwelling is null && required && !m.Context.Diag.HasErrors && !m.HasNearMiss("amount") && !m.HasNearMiss("amounts"))
             m.Context.Error(m.Node, Codes.MissingKey, $"{m.What} heeft een bedrag nodig: 'amount: <getal>' (hetzelfde voor elke woning) of 'amounts: {{<woning>: <getal>}}'");
         if (perDwelling is not null)
         {
@@ -369,10 +379,14 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                     $"'share_of_cost' moet een subsidieaandeel uit de gedeelde parameters noemen, bijvoorbeeld subsidies.isde_heat_pump_share; er staat '{share}'");
                 shareInvalid = true;
             }
+            // A misspelt 'share_of_cost' is one mistake (an unknown key, "bedoelt u 'share_of_cost'?"), not a subsidy
+            // without amounts or source whose 'stated' block is out of place.
+            bool shareMisspelt = share is null && s.HasNearMiss("share_of_cost");
+            shareInvalid |= shareMisspelt;
             Dictionary<string, decimal> amounts = [];
             decimal? all = null;
             Reference? reference = null;
-            if (share is null)
+            if (share is null && !shareMisspelt)
             {
                 int errors = ErrorCount(s.Context);
                 (amounts, all) = ReadAmounts(s, dwellings, Get("EUR"));
@@ -380,7 +394,7 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                 reference = refs.Read(s);
             }
             var statedMap = s.Map("stated", $"'stated' van subsidie '{sid}'", required: false);
-            var (stated, statedReference) = ReadStated(statedMap, share, dwellings, sid, nid, label, values);
+            var (stated, statedReference) = shareMisspelt ? ([], null) : ReadStated(statedMap, share, dwellings, sid, nid, label, values);
             if (statedMap is not null && share is not null && statedReference is not null) _stated.Add((sid, share, statedMap.Node, statedReference));
             s.Done();
             if (label is null || shareInvalid || (share is null && reference is null)) continue;
@@ -531,10 +545,10 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         string? description = null;
         if (kind == VariantKind.HeatNetwork)
         {
-            if (collectiveMap is null)
-                ctx.Error(v.Node, Codes.MissingKey, $"variant '{vid}' is een warmtenet en heeft een blok 'collective' nodig");
-            else
+            if (collectiveMap is not null)
                 (collective, description) = ReadCollective(collectiveMap, vid, nid, values);
+            else if (!v.HasNearMiss("collective")) // a misspelt 'collective' is reported as an unknown key
+                ctx.Error(v.Node, Codes.MissingKey, $"variant '{vid}' is een warmtenet en heeft een blok 'collective' nodig");
         }
         else if (collectiveMap is not null)
             ctx.Error(collectiveMap.Node, Codes.UnknownKey, $"variant '{vid}' is geen warmtenet (kind: heat-network), dus hoort er geen blok 'collective' bij");

@@ -84,12 +84,29 @@ public static partial class SchemaCheck
             ctx.Error(root, Codes.Syntax, $"het bestand groeit uit tot meer dan {UnitRange.Dutch(MaxValues)} waarden (door herhalingen met '&anker'/'*alias'); een inhoudsbestand is veel kleiner");
             return;
         }
-        foreach (var finding in WithSchema(schema, s => SchemaWalk.Check(root, s)))
+        var findings = WithSchema(schema, s => SchemaWalk.Check(root, s));
+        foreach (var finding in findings)
         {
+            if (MisspeltThere(finding, findings)) continue;
             var (line, column) = ctx.Position(finding.At);
             var (code, message) = Describe(finding.Kind, finding.Property);
             ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (volgens schema {schema}.schema.json)"));
         }
+    }
+
+    /// <summary>
+    /// Whether a required key is missing because it is misspelt: the same map has a key the schema does not allow that is
+    /// a likely misspelling of it. That is one mistake, which the typed reader reports as an unknown key with "bedoelt u
+    /// ...?"; the schema's "'value' ontbreekt" next to it would tell it twice.
+    /// </summary>
+    private static bool MisspeltThere(SchemaWalk.Finding missing, IReadOnlyList<SchemaWalk.Finding> findings)
+    {
+        if (missing.Kind != ValidationErrorKind.PropertyRequired || missing is not { Property: { } name, Map: { } map }) return false;
+        foreach (var other in findings)
+            if (other.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed && ReferenceEquals(other.Map, map)
+                && other.Property is { } key && MapReader.Distance(key, name) <= 2)
+                return true;
+        return false;
     }
 
     /// <summary>A finding in plain words, with its code.</summary>

@@ -27,7 +27,8 @@ public static class SchemaWalk
     /// One finding: what is wrong, the name the check gives it, and the node whose position is reported (a mapping
     /// value's key, a list's item, or the root; a missing key at the mapping that lacks it).
     /// </summary>
-    public readonly record struct Finding(ValidationErrorKind Kind, string? Property, YamlNode At);
+    /// <param name="Map">For a missing or an unknown key: the mapping that lacks it or has it (to tell a misspelt key, which is both).</param>
+    public readonly record struct Finding(ValidationErrorKind Kind, string? Property, YamlNode At, YamlMappingNode? Map = null);
 
     private enum Token { Null, Boolean, Integer, Float, String, Object, Array }
 
@@ -201,10 +202,10 @@ public static class SchemaWalk
                 if (token == Token.Null && property.Nullable) continue;
                 Walk(entry.Value, token, number, property.Rules, property.Name, entry.Key, found);
             }
-            else if (property.Required) found.Add(new(ValidationErrorKind.PropertyRequired, property.Name, at));
+            else if (property.Required) found.Add(new(ValidationErrorKind.PropertyRequired, property.Name, at, map));
         }
         foreach (var required in schema.OtherRequired)
-            if (map is null || Find(map, required) is null) found.Add(new(ValidationErrorKind.PropertyRequired, required, at));
+            if (map is null || Find(map, required) is null) found.Add(new(ValidationErrorKind.PropertyRequired, required, at, map));
         if (map is null) return;
         var repeats = Repeats(map);
         int count = map.Children.Count - (repeats?.Count(r => r) ?? 0);
@@ -234,7 +235,7 @@ public static class SchemaWalk
             string key = Key(k);
             if (schema.Names(key) || repeats?[i] == true || patterned?[i] == true) continue;
             if (others is not null) Walk(v, others, null, k, found);
-            else found.Add(new(ValidationErrorKind.NoAdditionalPropertiesAllowed, key, k));
+            else found.Add(new(ValidationErrorKind.NoAdditionalPropertiesAllowed, key, k, map));
         }
     }
 

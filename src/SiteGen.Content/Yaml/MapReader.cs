@@ -185,8 +185,11 @@ public sealed partial class MapReader
         }
     }
 
-    /// <summary>True when the mapping has a key nobody asked for that is a likely misspelling of <paramref name="key"/>.</summary>
-    private bool HasNearMiss(string key) =>
+    /// <summary>
+    /// True when the mapping has a key nobody asked for that is a likely misspelling of <paramref name="key"/>:
+    /// <see cref="Done"/> reports it with "did you mean", so a check of its own for the missing key says nothing.
+    /// </summary>
+    public bool HasNearMiss(string key) =>
         _node.Children.Keys.Any(k => k is YamlScalarNode { Value: { } s } && s != key && Find(s) is not null && Distance(s, key) <= 2 && !IsAskedFor(s));
 
     // Keys asked for so far; a key read later (after the missing one) still counts as known, Done() checks again.
