@@ -349,4 +349,16 @@ public class CommunicatorMistakeTests
         Assert.StartsWith($"onbekende sleutel '{written}' in ", f.Message);
         Assert.Contains($"(bedoelt u '{meant}'?)", f.Message);
     }
+
+    [Fact]
+    public void A_dwelling_left_out_of_a_costs_amounts_is_an_error_where_a_variant_uses_the_cost()
+    {
+        // It was left out of the variant without a word: the hybrid then cost that house nothing for its heat pump and
+        // looked the cheapest option (found by a communicator starting a neighbourhood of their own).
+        var (findings, _) = Edited(Neighbourhood, "tussenwoning-1980-2000: 7500, tussenwoning-na-2000: 6800}", "tussenwoning-1980-2000: 7500}");
+        var f = Assert.Single(findings);
+        int use = Array.FindIndex(File.ReadAllLines(Path.Combine(RepoPaths.Content, Neighbourhood)), l => l.Contains("{cost: hybrid_heat_pump,")) + 1;
+        Assert.Equal((Codes.UnknownReference, use), (f.Code, f.Line));
+        Assert.Equal("kostenpost 'hybrid_heat_pump' heeft geen bedrag voor woning 'tussenwoning-na-2000'; vul het aan onder 'amounts'", f.Message);
+    }
 }

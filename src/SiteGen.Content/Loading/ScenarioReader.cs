@@ -495,7 +495,8 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
                     decimal? amount = cost.All ?? (cost.Amounts.TryGetValue(d, out var x) ? x : null);
                     if (amount is null)
                     {
-                        if (only is not null)
+                        // Left out, a dwelling would cost nothing for this item. A cost with no amounts at all was reported where it is defined.
+                        if (cost.Amounts.Count > 0)
                             ctx.Error(o.Node, Codes.UnknownReference, $"kostenpost '{costId}' heeft geen bedrag voor woning '{d}'; vul het aan onder 'amounts'");
                         continue;
                     }
