@@ -15,7 +15,10 @@ public static class Chooser
     public sealed record Group(string Name, string Legend, IReadOnlyList<Option> Options);
     public sealed record Result(string Dwelling, string Name, string Href);
     /// <summary>Said with the answer when the best example differs from the house in a way that moves its costs.</summary>
-    /// <param name="Kind">"label" (another energy label: other insulation costs) or "type" (no example of this kind of house).</param>
+    /// <param name="Kind">
+    /// "label" (another energy label: other insulation costs), "type" (no example of this kind of house) or "closer" (examples of
+    /// this kind of house exist, but one of another kind is closer in age and label).
+    /// </param>
     public sealed record Note(string Kind, string Text);
     /// <param name="Css">Selectors built from validated ids only (no content text), so the theme may write it as is.</param>
     public sealed record Model(IReadOnlyList<Group> Groups, IReadOnlyList<Result> Results, Themes.SafeHtml Css, IReadOnlyList<Note> Notes);
@@ -26,6 +29,8 @@ public static class Chooser
                      + "Op de pagina van het voorbeeldhuis kunt u uw eigen gasverbruik en energielabel invullen."),
         new("type", "Let op: geen voorbeeldhuis is hetzelfde soort huis als het uwe. Een groter of kleiner huis gebruikt meer of minder energie. "
                     + "Op de pagina van het voorbeeldhuis kunt u uw eigen gasverbruik invullen."),
+        new("closer", "Let op: dit voorbeeldhuis is een ander soort huis dan het uwe. Het lijkt wel het meest op uw huis in bouwjaar en energielabel. "
+                      + "Een groter of kleiner huis gebruikt meer of minder energie. Op de pagina van het voorbeeldhuis kunt u uw eigen gasverbruik invullen."),
     ];
 
     public static readonly (string Value, string Label, string[] Labels)[] LabelGroups =
@@ -59,7 +64,8 @@ public static class Chooser
                     if (!selectors.TryGetValue(best.Id, out var list)) selectors[best.Id] = list = [];
                     list.Add((t.Id, p.Id, l.Value));
                     if (l.Labels.Length > 0 && !SharesLabel(best.Labels, l.Labels)) noted["label"].Add((t.Id, p.Id, l.Value));
-                    if (best.HouseType != t.Value) noted["type"].Add((t.Id, p.Id, l.Value));
+                    // "No example is your kind of house" only where that is so: else the example is closer in age and label.
+                    if (best.HouseType != t.Value) noted[n.Dwellings.Any(d => d.HouseType == t.Value) ? "closer" : "type"].Add((t.Id, p.Id, l.Value));
                 }
         void Show(List<(string Type, string Period, string Label)> list, string target)
         {

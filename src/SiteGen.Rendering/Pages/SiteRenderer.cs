@@ -361,6 +361,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             Co2Table = view.Co2Table(d.Id),
             StepPlan = plan is null ? null : StepPlanView(plan, n),
             StepPlansHref = view.Href(SitePaths.StepPlans(n)),
+            // Whether a group of neighbours finds how to start a heat network on the page of step plans: not every neighbourhood has such a plan.
+            HasNetworkPlans = n.StepPlans.Any(id => content.StepPlans[id].Audience == "initiatief"),
             AssumptionsHref = view.Href(SitePaths.Assumptions(n)),
             BreakEven = CalculatorViews.BreakEven(view, d.Id),
             Calculator = CalculatorViews.Build(view, d.Id, SitePaths.Relative(page, $"assets/{theme.Name}/js/calculator.js")),
@@ -496,6 +498,19 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         return new { v.Name, Href = view.Href(SitePaths.Variant(view.N, v.Id)), Items = items, Suitability = suitability, Charged = also };
     }
 
+    /// <summary>What the page of step plans answers, from the plans this neighbourhood has: no promise of a plan it lacks.</summary>
+    private static string StepPlansLead(IReadOnlyList<StepPlan> plans, Neighbourhood n)
+    {
+        var questions = new List<string>();
+        if (plans.Any(p => p.Audience == "bewoner")) questions.Add("wat kunt u zelf doen");
+        if (plans.Any(p => p.Audience == "initiatief")) questions.Add("hoe start een groep buren een warmtenet");
+        if (plans.Any(p => p.Audience == "gemeente")) questions.Add("welke stappen zet de gemeente");
+        if (questions.Count == 0) return "";
+        string asked = questions.Count == 1 ? questions[0] : string.Join(", ", questions.Take(questions.Count - 1)) + " en " + questions[^1];
+        string lead = char.ToUpperInvariant(asked[0]) + asked[1..] + "?";
+        return plans.Any(p => p.Id == n.CurrentPhase?.Plan) ? lead + " De huidige fase van de gemeente is gemarkeerd." : lead;
+    }
+
     private static StepPlanView StepPlanView(StepPlan plan, Neighbourhood n)
     {
         bool hasCurrent = n.CurrentPhase?.Plan == plan.Id;
@@ -587,6 +602,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var model = new
         {
             Title = $"Stappenplannen voor {n.Name}",
+            Lead = StepPlansLead(n.StepPlans.Select(id => content.StepPlans[id]).ToList(), n),
             Plans = n.StepPlans.Select(id => StepPlanView(content.StepPlans[id], n)).ToList(),
         };
         return Layout(theme, page, model.Title, "steps", model,
