@@ -9,17 +9,23 @@ namespace SiteGen.Rendering.Formatting;
 /// </summary>
 public static class Display
 {
+    // Each figure is rounded from its open-data value (to the cent), not from the exact one: rounded twice, 935.4998 kg is
+    // 935.50 in the data, which a reader rounds to 936, while rounding once gave 935 on the page.
+    private static decimal Published(decimal v) => OpenData.OpenDataFiles.Cent(v);
+
     /// <summary>30-year TCO: to €10, as Tabel 8.9 prints it.</summary>
-    public static decimal TcoValue(decimal v) => DutchFormat.RoundTo(v, 10m);
+    public static decimal TcoValue(decimal v) => DutchFormat.RoundTo(Published(v), 10m);
     public static string Tco(decimal v) => DutchFormat.Euro(TcoValue(v));
 
     /// <summary>Monthly cost: to €1.</summary>
-    public static string Monthly(decimal v) => DutchFormat.Euro(v);
+    public static string Monthly(decimal v) => DutchFormat.Euro(Published(v));
 
     /// <summary>One-off amounts and annual costs: to €1.</summary>
-    public static string Money(decimal v) => DutchFormat.Euro(v);
+    public static string Money(decimal v) => DutchFormat.Euro(Published(v));
 
-    public static string Co2(decimal kg) => DutchFormat.WithUnit(kg, 0, "kg");
+    /// <summary>CO2 per year: to the kg.</summary>
+    public static decimal Co2Value(decimal kg) => DecimalMath.RoundHalfUp(Published(kg));
+    public static string Co2(decimal kg) => DutchFormat.WithUnit(Co2Value(kg), 0, "kg");
 
     // Ranges and up-front costs (issue 13): never more precise than the inputs; rules in the core's DisplayRounding.
 

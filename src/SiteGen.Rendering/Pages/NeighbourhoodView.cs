@@ -332,11 +332,11 @@ public sealed class NeighbourhoodView
     public Table Co2Table(string dwelling)
     {
         var results = ForDwelling(dwelling);
-        decimal? reference = Reference is null ? null : DecimalMath.RoundHalfUp(R.Resident(dwelling, Reference.Id).Co2Kg);
+        decimal? reference = Reference is null ? null : Display.Co2Value(R.Resident(dwelling, Reference.Id).Co2Kg);
         var rows = results.Select(r =>
         {
             var v = N.Variant(r.VariantId);
-            decimal kg = DecimalMath.RoundHalfUp(r.Co2Kg);
+            decimal kg = Display.Co2Value(r.Co2Kg);
             string diff = reference is null ? "" : v.Id == Reference!.Id ? "basis"
                 : reference.Value == 0m ? "" : DutchFormat.Percent((kg - reference.Value) / reference.Value);
             return new Row([new Cell(v.Name, Header: true, Href: Href(SitePaths.Variant(N, v.Id))), new Cell(Display.Co2(r.Co2Kg), Num: true), new Cell(diff, Num: true)]);
