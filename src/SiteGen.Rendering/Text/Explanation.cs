@@ -72,7 +72,7 @@ public static class Explanation
         sb.AppendLine("CO2 per jaar");
         foreach (var c in r.Co2Lines)
             sb.AppendLine($"  {Labels.Carrier(c.Carrier)}: {DutchFormat.Number(c.Quantity, 1)} x {DutchFormat.Number(c.Factor.Value, 3)} kg = {DutchFormat.Number(c.Kg, 1)} kg  ({c.Factor.Source.Text})");
-        sb.AppendLine($"  totaal: {DutchFormat.WithUnit(r.Co2Kg, 0, "kg")}");
+        sb.AppendLine($"  totaal: {Display.Co2(r.Co2Kg)}"); // as the page shows it
         return sb.ToString();
     }
 
