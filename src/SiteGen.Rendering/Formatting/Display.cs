@@ -9,7 +9,7 @@ namespace SiteGen.Rendering.Formatting;
 /// </summary>
 public static class Display
 {
-    // Each figure is rounded from its open-data value (to the cent), not from the exact one: rounded twice, 935.4998 kg is
+    // Each figure is rounded from its open-data value (to the cent), not from the exact one: rounded twice, a figure just under 935.5 kg is
     // 935.50 in the data, which a reader rounds to 936, while rounding once gave 935 on the page.
     private static decimal Published(decimal v) => OpenData.OpenDataFiles.Cent(v);
 
