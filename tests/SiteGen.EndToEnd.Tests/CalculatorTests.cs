@@ -303,8 +303,35 @@ public sealed partial class CalculatorTests(SiteFixture site, ITestOutputHelper 
         var expected = Expected(Dwellings[0], new Inputs("3000", 3000m, "", "central", true, false, false, false));
         foreach (var (variant, cells) in expected.Figures) Assert.Equal(cells, after.Figures[variant]);
         Assert.NotEqual(before.Figures["gasketel"]["tco"], after.Figures["gasketel"]["tco"]);
-        Assert.Equal("polite", await t.Page.GetAttributeAsync(".calculator__summary", "aria-live"));
+        // What a screen reader reads out: the summary, once the choice is made.
+        Assert.Equal("polite", await t.Page.GetAttributeAsync(".calculator [data-announce]", "aria-live"));
         Assert.False(string.IsNullOrWhiteSpace(await t.Page.InnerTextAsync(".calculator__summary")));
+        await t.Page.WaitForFunctionAsync("() => document.querySelector('.calculator [data-announce]').textContent !== ''");
+        Assert.Equal(Normalise(await t.Page.InnerTextAsync(".calculator__summary")),
+            Normalise(await t.Page.EvaluateAsync<string>("() => document.querySelector('.calculator [data-announce]').textContent")));
+    }
+
+    private static string Normalise(string s) => Regex.Replace(s, @"\s+", " ").Trim();
+
+    [Fact]
+    public async Task The_answer_is_read_out_once_when_the_resident_stops_typing_not_at_every_key()
+    {
+        // At every key a screen reader said the answer for 1, 19 and 190 m3 before the one for 1900.
+        await using var t = await site.OpenAsync();
+        await t.GotoAsync(Url(Dwellings[0]));
+        await t.Page.EvaluateAsync(@"() => {
+            window.announced = [];
+            const region = document.querySelector('.calculator [data-announce]');
+            new MutationObserver(() => window.announced.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+        }");
+        await t.Page.FillAsync("#calc-gas", "");
+        await t.Page.FocusAsync("#calc-gas");
+        await t.Page.Keyboard.TypeAsync("1900");
+        await t.Page.WaitForFunctionAsync("() => window.announced.length > 0");
+        await t.Page.WaitForTimeoutAsync(1500); // longer than the pause the calculator waits for: nothing more comes
+        var announced = await t.Page.EvaluateAsync<string[]>("() => window.announced");
+        var single = Assert.Single(announced);
+        Assert.Equal(Normalise(await t.Page.InnerTextAsync(".calculator__summary")), Normalise(single));
     }
 
     [GeneratedRegex(@"/Type\s*/Page(?![s\w])")]

@@ -151,9 +151,22 @@
     return true;
   }
 
-  form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
+  // The answer is read out once the resident stops typing, not at every key: typing 1900 made a screen reader say the
+  // answers for 1, 19 and 190 m3, which contradict each other. A theme's own calculator without the region reads nothing out.
+  var announcing;
+  function announce(delay) {
+    var region = root.querySelector('[data-announce]');
+    if (!region) return;
+    clearTimeout(announcing);
+    announcing = setTimeout(function () {
+      var shown = [].filter.call(root.querySelectorAll('[data-outcome]'), function (e) { return !e.hidden; });
+      region.textContent = shown.map(function (e) { return e.textContent; }).join(' ');
+    }, delay);
+  }
+
+  form.addEventListener('submit', function (e) { e.preventDefault(); update(); announce(0); });
+  form.addEventListener('input', function (e) { update(); announce(e.target.type === 'text' ? 1000 : 0); });
+  form.addEventListener('change', function () { update(); announce(0); });
   root.hidden = false;
   each(document.querySelectorAll('[data-calculator-link]'), function (e) { e.hidden = false; });
   var shared = read(location.hash);
