@@ -734,18 +734,21 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var theme = SiteWideTheme;
         Table Columns(string id, string caption, (string Name, string Text)[] cols) =>
             new(id, caption, [new Cell("Kolom"), new Cell("Betekenis")], cols.Select(c => new Row([new Cell(c.Name, Header: true), new Cell(c.Text)])).ToList(), []);
+        // The site's own first neighbourhood as the example of an id, not the one the product ships with.
+        string example = content.Municipalities.SelectMany(m => m.Listed).Select(n => n.Id).FirstOrDefault() ?? "gemeente/wijk";
         var results = Columns("columns-results", "Kolommen van results.json en results.csv",
         [
-            ("neighbourhood", "wijk: gemeente/wijk, bijvoorbeeld putten/bijsteren-husselerveld"),
+            ("neighbourhood", $"wijk: gemeente/wijk, bijvoorbeeld {example}"),
             ("dwelling", "voorbeeldhuis (id)"), ("variant", "keuze (id)"),
-            ("gas_m3_per_year", "aardgas in m³ per jaar waarmee de kosten zijn berekend"),
+            ("gas_m3_per_year", "aardgas in m³ per jaar waarmee de kosten zijn berekend; dat kan afwijken van het huidige gasverbruik op de pagina van het huis"),
             ("electricity_kwh_per_year", "elektriciteit voor verwarming in kWh per jaar"),
             ("heat_gj_per_year", "warmte uit een warmtenet in GJ per jaar (0 bij een eigen installatie)"),
             ("co2_kg_per_year", "CO2-uitstoot in kg per jaar"),
-            ("investment_eur", "eenmalige kosten nu, voor aftrek van subsidie, in euro incl. btw"),
-            ("subsidy_eur", "subsidie in euro"),
+            ("investment_eur", "eenmalige kosten nu, voor aftrek van subsidie, in euro incl. btw. Hierin zitten ook de bedragen die de studie zonder uitleg bij een keuze optelt; de pagina's zetten die apart en tonen ze niet als kosten"),
+            ("subsidy_eur", "subsidie in euro waarmee de totale kosten zijn berekend. Is de subsidie een deel van de prijs, dan is dit dat deel; de pagina's noemen het bedrag dat de studie zelf noemt. "
+                + "Daarom is investment_eur min subsidy_eur niet altijd wat de pagina 'nu te betalen' noemt"),
             ("tco_30y_eur", "totale kosten over 30 jaar in euro incl. btw (contante waarde)"),
-            ("monthly_cost_start_year_eur", "kosten per maand in het eerste jaar in euro incl. btw"),
+            ("monthly_cost_start_year_eur", "kosten per maand in het eerste jaar in euro incl. btw, zoals de studie ze rekent: zonder een deel van de vaste lasten van gastoestellen (vermoedelijk het onderhoud). De pagina's tonen daarnaast de optelsom van de posten"),
             ("tco_30y_low_eur", "totale kosten over 30 jaar als alles meevalt: lagere investeringen en lagere energieprijzen"),
             ("tco_30y_high_eur", "totale kosten over 30 jaar als alles tegenvalt: hogere investeringen en hogere energieprijzen"),
             ("monthly_cost_start_year_low_eur", "kosten per maand in het eerste jaar bij lagere energieprijzen"),
@@ -755,19 +758,28 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         [
             ("neighbourhood", "wijk"), ("variant", "collectieve keuze (id)"),
             ("participation_share", "deel van de huizen dat meedoet (als fractie)"),
+            ("study_assumption", "true voor het deel dat de studie zelf aanneemt"),
             ("connections", "aangesloten woningequivalenten bij dat deel"),
+            ("operator", "public: een publiek warmtebedrijf"),
+            ("subsidy", "none: zonder subsidie"),
+            ("wacc", "rendementseis (als fractie)"),
             ("funding_gap_total_eur", "onrendabele top in euro, zonder btw (publiek warmtebedrijf, zonder subsidie)"),
             ("funding_gap_per_connection_eur", "onrendabele top per aansluiting"),
+            ("funding_gap_total_low_eur", "onrendabele top als de investering meevalt (min de marge op collectieve kosten)"),
+            ("funding_gap_total_high_eur", "onrendabele top als de investering tegenvalt (plus de marge op collectieve kosten)"),
+            ("connection_contribution_per_home_incl_vat_eur", "onrendabele top per aansluiting incl. btw: wat elk huis zou betalen als de hele top als aansluitbijdrage wordt doorberekend"),
         ]);
         var breakEven = Columns("columns-break-even", "Kolommen van break-even.json",
         [
             ("neighbourhood", "wijk"), ("dwelling", "voorbeeldhuis (id)"), ("variant", "keuze (id)"),
-            ("break_even_gas_m3_per_year", "gasverbruik in m³ per jaar waarboven deze keuze over 30 jaar goedkoper is dan een gasketel (null als dat tussen 300 en 5.000 m³ niet gebeurt)"),
+            ("break_even_gas_m3_per_year", "gasverbruik in m³ per jaar waarboven deze keuze over 30 jaar goedkoper is dan een gasketel die nog niet aan vervanging toe is. "
+                + "null als dat tussen 300 en 5.000 m³ niet gebeurt: de keuze is daar altijd duurder, of al goedkoper bij 300 m³"),
+            ("break_even_gas_m3_per_year_natural_moment", "hetzelfde als de gasketel toch aan vervanging toe is"),
         ]);
         var cases = Columns("columns-business-cases", "Kolommen van business-cases.json",
         [
             ("neighbourhood", "wijk"), ("variant", "collectieve keuze (id)"), ("operator", "public (publiek) of commercial (commercieel)"),
-            ("subsidy", "none, wis, sde of wis+sde"), ("subsidy_applicable", "false als de subsidie voor dit net niet geldt"),
+            ("subsidy", "none, wis, sde of wis+sde"), ("subsidy_applicable", "false als de subsidie voor dit net niet geldt; de bedragen in die rij zijn dan die zonder deze subsidie"),
             ("wacc", "rendementseis (als fractie)"), ("connections", "aangesloten woningequivalenten"),
             ("funding_gap_total_eur", "nagerekende onrendabele top in euro, zonder btw"),
             ("funding_gap_per_connection_eur", "nagerekende onrendabele top per aansluiting"),
@@ -783,6 +795,15 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
                 new Link("business-cases.json", SitePaths.Relative(page, OpenDataFiles.BusinessCasesJson)),
                 new Link("participation.json", SitePaths.Relative(page, OpenDataFiles.ParticipationJson)),
                 new Link("break-even.json", SitePaths.Relative(page, OpenData.CalculatorFiles.BreakEvenJson)),
+            },
+            // What a reader of the files needs besides the columns.
+            Notes = new[]
+            {
+                "Hoeveelheden zijn afgerond op 0,01. De pagina's ronden verder af: totalen over 30 jaar op € 10, bedragen per maand op € 1, CO2 op hele kilo's.",
+                "Met welke uitgangspunten de cijfers zijn berekend (energieprijzen, subsidies, CO2 per m³ en per kWh, de rente voor de contante waarde), staat met bron en datum op de pagina 'Uitgangspunten en bronnen' van elke wijk.",
+                "break-even.json rekent met de rekenhulp op de pagina van het huis (eigenaar, zonder lening, gemiddelde energieprijzen) en is afgerond op 5 m³. "
+                    + "Die rekenhulp weegt alleen de energieprijzen; de tabellen van de studie kunnen bij hetzelfde gasverbruik een andere keuze voordeliger noemen.",
+                "Per wijk staat in data/gemeente/wijk/calculator.json wat de rekenhulp op de pagina's van die wijk gebruikt.",
             },
             ResultsColumns = results,
             BusinessCaseColumns = cases,
