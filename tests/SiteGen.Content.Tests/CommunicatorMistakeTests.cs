@@ -361,4 +361,31 @@ public class CommunicatorMistakeTests
         Assert.Equal((Codes.UnknownReference, use), (f.Code, f.Line));
         Assert.Equal("kostenpost 'hybrid_heat_pump' heeft geen bedrag voor woning 'tussenwoning-na-2000'; vul het aan onder 'amounts'", f.Message);
     }
+
+    private const string GasBoiler = "putten/bijsteren-husselerveld/variants/gasketel.md";
+
+    [Theory]
+    // A word processor's curly quotes, Hugo's {{% %}} and a name with an underscore were each "onvolledige shortcode" only.
+    [InlineData("{{< assumption id=\u201Cenergy.gas_price\u201D >}}", "de aanhalingstekens zijn gekruld (“ ”), zoals een tekstverwerker ze zet; typ gewone rechte aanhalingstekens (\")")]
+    [InlineData("{{% assumption id=\"energy.gas_price\" %}}", "een shortcode staat tussen {{< en >}}, niet tussen {{% en %}}")]
+    [InlineData("{{< gas_prijs id=\"energy.gas_price\" >}}", "een shortcode met de naam 'gas_prijs' bestaat niet; mogelijk zijn: tco-table, monthly-chart, business-case, value, assumption")]
+    public void A_shortcode_that_does_not_parse_says_why(string written, string why)
+    {
+        var (findings, line) = Edited(GasBoiler, "{{< assumption id=\"energy.gas_price\" >}}", written);
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.Shortcode, line), (f.Code, f.Line));
+        Assert.Contains(why, f.Message);
+        // Its example is one every site can use, not a dwelling of the example neighbourhood.
+        Assert.DoesNotContain("vrijstaand-voor-1980", f.Message);
+    }
+
+    [Fact]
+    public void A_value_without_a_source_is_given_an_example_from_the_sites_own_sources()
+    {
+        var (findings, _) = Edited("assumptions/energy.yaml", "      source: putten-study", "      notes: bron volgt");
+        var f = Assert.Single(findings);
+        Assert.Equal(Codes.MissingSource, f.Code);
+        string first = File.ReadLines(Path.Combine(RepoPaths.Content, "sources.yaml")).First(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith(' ')).TrimEnd(':');
+        Assert.EndsWith($"bijvoorbeeld source: {first}, ref: \"Tabel 8.5\"", f.Message);
+    }
 }

@@ -16,7 +16,7 @@ public sealed record Diagnostic(string Path, int Line, int Column, Severity Seve
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
-    private readonly List<Diagnostic> _secondary = [];
+    private readonly List<(Diagnostic Finding, int AlsoLine)> _secondary = [];
 
     public IReadOnlyList<Diagnostic> Items => _items;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
@@ -31,7 +31,11 @@ public sealed class DiagnosticBag
     /// A finding from a second line of checks (the JSON Schema): kept only where the first line (the typed
     /// reader, with the more helpful message) reported nothing on the same line, so one mistake is told once.
     /// </summary>
-    public void AddSecondary(Diagnostic d) => _secondary.Add(d);
+    /// <param name="alsoLine">
+    /// Another line the same mistake may be reported on by the first line of checks: a missing key is reported by the
+    /// schema at the key of the mapping that lacks it, by the typed reader at the mapping itself.
+    /// </param>
+    public void AddSecondary(Diagnostic d, int? alsoLine = null) => _secondary.Add((d, alsoLine ?? d.Line));
 
     /// <summary>Takes over another bag's findings (a part of the content read on its own), after this bag's.</summary>
     public void Append(DiagnosticBag other)
@@ -73,8 +77,11 @@ public sealed class DiagnosticBag
     {
         lock (_pending)
             if (_pending.Count > 0) throw new InvalidOperationException("the bag still has checks to run");
-        foreach (var d in _secondary)
-            if (!_items.Any(x => x.Severity == Severity.Error && x.Path == d.Path && x.Line == d.Line))
+        // One finding per line, the first line's first; the other line a mistake may be told on counts for the first line's only.
+        var first = _items.Where(x => x.Severity == Severity.Error).Select(x => (x.Path, x.Line)).ToHashSet();
+        var taken = new HashSet<(string, int)>(first);
+        foreach (var (d, also) in _secondary)
+            if (!first.Contains((d.Path, also)) && taken.Add((d.Path, d.Line)))
                 _items.Add(d);
         _secondary.Clear();
     }
@@ -111,6 +118,7 @@ public static class Codes
     public const string FutureValue = "SG021";     // the newest value of a parameter starts after the build date, yet applies now (warning)
     public const string RawHtml = "SG022";         // HTML in Markdown, which the page shows as plain text (warning)
     public const string DateOrder = "SG023";       // a parameter's dated value written below a later one: a date mistyped? (warning)
+    public const string OtherMunicipality = "SG024"; // a source whose publisher names another municipality than the site's own (warning)
     public const string Template = "SG040";        // a theme template does not parse or names a value the page does not have
     public const string Contrast = "SG041";        // a house-style colour pair is below the WCAG 2.1 AA contrast
     public const string MissingFile = "SG042";     // a file the content names (a logo) is not there

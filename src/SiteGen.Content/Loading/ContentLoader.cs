@@ -90,7 +90,7 @@ public static class ContentLoader
         if (!SymlinkGuard.Check(root, diag, "content", changed, listing)) return (null, diag);
         // Hashed before anything is read: a shared file changing during the read cannot be cached under its old hash.
         cache?.Begin(root, buildDate, changed);
-        var sources = SourcesReader.Read(root, diag, out var unusableSources);
+        var sources = SourcesReader.Read(root, diag, out var unusableSources, out var publishers);
         var refs = new References(sources, unusableSources);
         var parameterReader = new ParameterReader(refs, buildDate);
         var parameters = parameterReader.ReadShared(root, diag);
@@ -113,6 +113,7 @@ public static class ContentLoader
                     $"de gemeente heeft nog geen wijk: haar pagina zegt bewoners dat er nog geen wijken zijn; maak er een met 'sitegen new neighbourhood {mid}/<wijk>'");
             found.Add((dir, mid, head, ndirs));
         }
+        SourcesReader.OtherMunicipalities(sources, publishers, found.Where(m => m.Head?.Name is not null).Select(m => m.Head!.Name!).ToList(), diag);
         var jobs = found.SelectMany(m => m.Neighbourhoods.Select(ndir => (m.Id, Dir: ndir))).ToArray();
         // Placeholders outside the neighbourhood folders here; each neighbourhood's with its folder (and so cached with it).
         var placeholders = Placeholders.Scan(root, diag, jobs.Select(j => j.Dir).ToHashSet(StringComparer.Ordinal));

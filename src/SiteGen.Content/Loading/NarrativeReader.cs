@@ -89,8 +89,7 @@ public static partial class NarrativeReader
                 {
                     int end = body.IndexOf('\n', at, Math.Min(body.Length - at, 80));
                     string snippet = body[at..(end < 0 ? Math.Min(body.Length, at + 80) : end)];
-                    diag.Error(displayPath, line, col, Codes.Shortcode,
-                        $"onvolledige shortcode '{Shorten(snippet)}'; schrijf bijvoorbeeld {{{{< tco-table dwelling=\"vrijstaand-voor-1980\" >}}}}");
+                    diag.Error(displayPath, line, col, Codes.Shortcode, Malformed(snippet));
                 }
                 at += 2;
                 continue;
@@ -121,6 +120,27 @@ public static partial class NarrativeReader
     }
 
     private static string Shorten(string s) => s.Length > 50 ? s[..50] + "..." : s;
+
+    /// <summary>What is wrong with a shortcode that does not parse, for the mistakes communicators make most.</summary>
+    private static string Malformed(string snippet)
+    {
+        string what = $"onvolledige shortcode '{Shorten(snippet)}'";
+        // The example names a parameter every site has, not a dwelling of the example's neighbourhood.
+        const string Example = "{{< assumption id=\"energy.gas_price\" >}}";
+        int close = snippet.IndexOf("}}", StringComparison.Ordinal);
+        string code = close < 0 ? snippet : snippet[..(close + 2)];
+        if (code.IndexOfAny(['\u201C', '\u201D', '\u201E', '\u2018', '\u2019']) >= 0)
+            return $"{what}: de aanhalingstekens zijn gekruld (“ ”), zoals een tekstverwerker ze zet; typ gewone rechte aanhalingstekens (\"), bijvoorbeeld {Example}";
+        if (code.StartsWith("{{%", StringComparison.Ordinal))
+            return $"{what}: een shortcode staat tussen {{{{< en >}}}}, niet tussen {{{{% en %}}}}; bijvoorbeeld {Example}";
+        if (NamePattern().Match(code) is { Success: true } name && !Known.ContainsKey(name.Groups[1].Value))
+            return $"{what}: een shortcode met de naam '{name.Groups[1].Value}' bestaat niet; mogelijk zijn: {string.Join(", ", Known.Keys)}";
+        return $"{what}; schrijf bijvoorbeeld {Example}";
+    }
+
+    // The name as a communicator may have written it (capitals, an underscore), to say it is not one of the known ones.
+    [GeneratedRegex(@"^\{\{<\s*([A-Za-z][\w-]*)")]
+    private static partial Regex NamePattern();
 
     // \G anchors the match where the scan stands: an unanchored pattern would search the rest of the file every time.
     [GeneratedRegex(@"\G\{\{<\s*(?<name>[a-z][a-z-]*)(?<args>(?:\s+[a-z]+=""[^""<>{}\n]*"")*)\s*>\}\}")]

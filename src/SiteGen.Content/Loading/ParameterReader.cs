@@ -150,7 +150,7 @@ internal sealed class ParameterReader(References refs, DateOnly buildDate)
         }
         if (values.Count == 0)
         {
-            ctx.Error(valuesMap.Node, Codes.MissingKey, $"parameter '{id}' heeft geen waarden; voeg er een toe, bijvoorbeeld 2025-08-01: {{value: 1.14, source: putten-study, ref: \"§8.1\"}}");
+            ctx.Error(valuesMap.Node, Codes.MissingKey, $"parameter '{id}' heeft geen waarden; voeg er een toe, bijvoorbeeld 2025-08-01: {{value: 1.14, source: {refs.ExampleSource ?? "<id uit sources.yaml>"}, ref: \"§8.1\"}}");
             return null;
         }
         values.Sort((a, b) => a.From.CompareTo(b.From));

@@ -16,6 +16,9 @@ internal sealed partial class References(IReadOnlyDictionary<string, SourceDocum
         ["assumption"] = Basis.Assumption, ["example"] = Basis.Example,
     };
 
+    /// <summary>A source of this site, to write examples with in messages (not the example site's own).</summary>
+    public string? ExampleSource => sources.Keys.FirstOrDefault();
+
     /// <summary>Reads the source keys of <paramref name="map"/>; <paramref name="inherited"/> is the group's source, if any.</summary>
     public Reference? Read(MapReader map, Reference? inherited = null)
     {
@@ -35,7 +38,8 @@ internal sealed partial class References(IReadOnlyDictionary<string, SourceDocum
                 // A misspelt 'source' ("sorce") is one mistake, reported as an unknown key with "bedoelt u 'source'?".
                 if (map.HasNearMiss("source")) return null;
                 map.Context.Error(map.Node, Codes.MissingSource,
-                    $"{map.What} heeft geen bron; voeg 'source: <id van een document uit sources.yaml>' en 'ref: <tabel of paragraaf>' toe, bijvoorbeeld source: putten-study, ref: \"Tabel 8.5\"");
+                    $"{map.What} heeft geen bron; voeg 'source: <id van een document uit sources.yaml>' en 'ref: <tabel of paragraaf>' toe"
+                    + (ExampleSource is { } first ? $", bijvoorbeeld source: {first}, ref: \"Tabel 8.5\"" : ""));
                 return null;
             }
             return inherited! with

@@ -5,14 +5,17 @@ using SiteGen.Content.Yaml;
 namespace SiteGen.Content.Loading;
 
 /// <summary>Reads content/sources.yaml: the documents that values cite.</summary>
-internal static class SourcesReader
+internal static partial class SourcesReader
 {
     /// <param name="unusable">Ids written in sources.yaml but invalid, or null when the file itself could not be read:
     /// citing them is not reported again.</param>
-    public static Dictionary<string, SourceDocument> Read(string root, DiagnosticBag diag, out HashSet<string>? unusable)
+    /// <param name="publishers">Where each source's publisher is written (file, line, column), for findings about it later.</param>
+    public static Dictionary<string, SourceDocument> Read(string root, DiagnosticBag diag, out HashSet<string>? unusable,
+        out Dictionary<string, (string File, int Line, int Column)> publishers)
     {
         var result = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
         unusable = null;
+        publishers = new Dictionary<string, (string, int, int)>(StringComparer.Ordinal);
         const string rel = "sources.yaml";
         var ctx = new YamlContext(Display(root, rel), diag);
         var yaml = YamlFile.Load(Path.Combine(root, rel), ctx.Path, diag);
@@ -32,7 +35,7 @@ internal static class SourcesReader
         {
             if (!MapReader.IsSlug(id))
             {
-                ctx.Error(keyNode, Codes.WrongType, $"de id van bron '{id}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld putten-study");
+                ctx.Error(keyNode, Codes.WrongType, $"de id van bron '{id}' moet bestaan uit kleine letters, cijfers en '-', bijvoorbeeld warmtestudie-2025");
                 continue;
             }
             var doc = MapReader.From(value, ctx, $"bron '{id}'");
@@ -60,6 +63,8 @@ internal static class SourcesReader
                 continue;
             }
             result[id] = new SourceDocument(id, shortName, title, publisher, date.Value, url, reference);
+            var (line, column) = ctx.Position(doc.Get("publisher", required: false)!);
+            publishers[id] = (ctx.Path, line, column);
         }
         return result;
     }
@@ -71,4 +76,32 @@ internal static class SourcesReader
         string rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
         return (rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel).Replace('\\', '/');
     }
+
+    /// <summary>
+    /// Sources whose publisher names another municipality than the site's own: the example's shared files copied for a
+    /// new site cite "Gemeente Putten", which residents of another municipality would read as the source of their figures.
+    /// </summary>
+    /// <param name="names">The site's municipalities, as their municipality.yaml names them ("Gemeente Putten").</param>
+    public static void OtherMunicipalities(IReadOnlyDictionary<string, SourceDocument> sources,
+        IReadOnlyDictionary<string, (string File, int Line, int Column)> publishers, IReadOnlyList<string> names, DiagnosticBag diag)
+    {
+        if (names.Count == 0) return;
+        var own = names.Select(Bare).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, doc) in sources)
+        {
+            if (!publishers.TryGetValue(id, out var at)) continue;
+            var other = MunicipalityNamed().Matches(doc.Publisher).Select(m => m.Groups[1].Value).FirstOrDefault(n => !own.Contains(n));
+            if (other is null) continue;
+            diag.Warning(at.File, at.Line, at.Column, Codes.OtherMunicipality,
+                $"bron '{id}' is van of voor de gemeente {other}, en deze site gaat over {string.Join(" en ", names.Select(Bare))}: "
+                + $"bewoners lezen '{doc.Short}' als bron bij elke waarde die haar noemt. Geef die waarden uw eigen bron, of laat deze staan als ze ook voor uw gemeente geldt");
+        }
+    }
+
+    // "Gemeente Putten" and "Putten" name the same municipality.
+    private static string Bare(string name) => MunicipalityNamed().Match(name) is { Success: true } m && m.Index == 0 ? m.Groups[1].Value : name.Trim();
+
+    // "gemeente Putten", "Gemeente 's-Hertogenbosch", "gemeente Súdwest-Fryslân": the capitalised words after it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i:gemeente)\s+((?:'s-)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*)")]
+    private static partial System.Text.RegularExpressions.Regex MunicipalityNamed();
 }

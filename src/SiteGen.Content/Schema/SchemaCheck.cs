@@ -90,7 +90,8 @@ public static partial class SchemaCheck
             if (MisspeltThere(finding, findings)) continue;
             var (line, column) = ctx.Position(finding.At);
             var (code, message) = Describe(finding.Kind, finding.Property);
-            ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (volgens schema {schema}.schema.json)"));
+            ctx.Diag.AddSecondary(new Diagnostic(ctx.Path, line, column, Severity.Error, code, $"{message} (volgens schema {schema}.schema.json)"),
+                finding.Map is { } map ? ctx.Position(map).Line : null);
         }
     }
 
