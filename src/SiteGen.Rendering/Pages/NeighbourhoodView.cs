@@ -177,7 +177,7 @@ public sealed class NeighbourhoodView
             rows, Sources(results.SelectMany(r => r.ResidentOneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source))
                 .Concat(r.Reconciliations.Where(x => x.TcoAmount != 0m).Select(x => x.Source)))),
             "Bedragen inclusief btw, na aftrek van subsidie, afgerond op € 10. Onder elk bedrag staat tussen welke bedragen het "
-            + "waarschijnlijk ligt. Per maand: het eerste jaar, volgens de studie.",
+            + $"waarschijnlijk ligt. Per maand: het eerste jaar{AsTheStudy}.",
             Explanations(results, r => r.TcoAmount != 0m || r.UpfrontAmount != 0m));
     }
 
@@ -266,7 +266,7 @@ public sealed class NeighbourhoodView
                 Display.Monthly(r.MonthlyCost), marked && outcome.Clear, Range: new BarRange(range.Low, range.High, Display.MonthlyRange(r.MonthlyRange)));
         }).ToList();
         return BarChart.Layout(UniqueId("monthly-chart"), "Kosten per maand in het eerste jaar",
-            "euro per maand, inclusief btw, volgens de studie; de streep toont het bedrag als energie goedkoper of duurder wordt", bars,
+            $"euro per maand, inclusief btw{AsTheStudy}; de streep toont het bedrag als energie goedkoper of duurder wordt", bars,
             Summary(results, r => DecimalMath.RoundHalfUp(r.MonthlyCost), r => Display.Monthly(r.MonthlyCost), outcome, "per maand"));
     }
 
@@ -327,6 +327,9 @@ public sealed class NeighbourhoodView
         Basis.Calibration => "badge--calibration",
         _ => null,
     };
+
+    /// <summary>", volgens de studie" where the monthly cost is the study's (method study: without part of the fixed costs), else nothing.</summary>
+    private string AsTheStudy => N.Input.Method == SiteGen.Calculation.Inputs.HeatDemandMethod.Study ? ", volgens de studie" : "";
 
     /// <summary>CO2 per year of every variant for one dwelling, from the same energy use as the costs.</summary>
     public Table Co2Table(string dwelling)
