@@ -137,10 +137,21 @@ public sealed class NeighbourhoodView
     public ComparisonOutcome LowestMonthly(string dwelling) => Memo(dwelling).LowestMonthly ??= Comparison.LowestMonthly(ForDwelling(dwelling));
 
     /// <summary>The badge a result gets: "goedkoopst" when it clearly is, "ongeveer even duur" when it is among the closest.</summary>
-    private static (string? Badge, string? Class, bool Marked) Mark(ComparisonOutcome outcome, string variant, string cheapest) =>
-        !outcome.Options.Contains(variant) ? (null, null, false)
+    /// <remarks>
+    /// None when every choice is among the closest: the badge on every row said nothing, and a screen reader repeated it
+    /// after each amount. The note under the table says that they are all about equal (<see cref="AllAboutEqual"/>).
+    /// </remarks>
+    private (string? Badge, string? Class, bool Marked) Mark(ComparisonOutcome outcome, string variant, string cheapest) =>
+        !outcome.Options.Contains(variant) || AllAboutEqual(outcome) ? (null, null, false)
         : outcome.Clear ? (cheapest, "badge--cheapest", true)
         : ("ongeveer even duur", "badge--about-equal", true);
+
+    /// <summary>Whether no choice stands apart: every one of them is about as expensive as the cheapest.</summary>
+    public bool AllAboutEqual(ComparisonOutcome outcome) => !outcome.Clear && outcome.Options.Count >= N.Variants.Count;
+
+    /// <summary>The sentence a table's note starts with when all choices are about equal; else nothing.</summary>
+    private string AllAboutEqualNote(ComparisonOutcome outcome) => AllAboutEqual(outcome)
+        ? "Alle keuzes zijn ongeveer even duur: de verschillen vallen binnen de onzekerheid van de cijfers. " : "";
 
     /// <summary>A marked row stands out only when one option is clearly cheapest; rows that are about equal are marked in text.</summary>
     private static string? RowClass(ComparisonOutcome outcome, bool marked) => !marked ? null : outcome.Clear ? "is-cheapest" : "is-about-equal";
@@ -176,7 +187,7 @@ public sealed class NeighbourhoodView
              new Cell("Verschil met gasketel", Num: true), new Cell("Per maand", Num: true)],
             rows, Sources(results.SelectMany(r => r.ResidentOneOffs.Select(l => l.Source).Concat(r.Annual.Select(l => l.Source))
                 .Concat(r.Reconciliations.Where(x => x.TcoAmount != 0m).Select(x => x.Source)))),
-            "Bedragen inclusief btw, na aftrek van subsidie, afgerond op € 10. Onder elk bedrag staat tussen welke bedragen het "
+            AllAboutEqualNote(outcome) + "Bedragen inclusief btw, na aftrek van subsidie, afgerond op € 10. Onder elk bedrag staat tussen welke bedragen het "
             + $"waarschijnlijk ligt. Per maand: het eerste jaar{AsTheStudy}.",
             Explanations(results, r => r.TcoAmount != 0m || r.UpfrontAmount != 0m));
     }
@@ -244,7 +255,7 @@ public sealed class NeighbourhoodView
         }).ToList();
         var headers = new List<Cell> { new("Keuze"), new("Energie", Num: true), new("Vaste lasten", Num: true), new("Totaal per maand", Num: true) };
         if (anyDifference) headers.Add(new Cell("Volgens de studie", Num: true));
-        string note = "Eerste jaar, inclusief btw, zonder de aankoop van installaties. Afgerond op hele euro's; door afronding kan de som een euro afwijken. "
+        string note = AllAboutEqualNote(outcome) + "Eerste jaar, inclusief btw, zonder de aankoop van installaties. Afgerond op hele euro's; door afronding kan de som een euro afwijken. "
                       + (anyDifference
                           ? "De studie noemt voor sommige keuzes een lager bedrag per maand; daaronder staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt."
                           : "Onder het totaal staat tussen welke bedragen het ligt als energie goedkoper of duurder wordt.")

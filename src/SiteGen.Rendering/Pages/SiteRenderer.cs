@@ -318,7 +318,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             {
                 var r = view.R.Resident(d.Id, v.Id);
                 var outcome = outcomes[d.Id];
-                string? badge = !outcome.Options.Contains(v.Id) ? null : outcome.Clear ? (tco ? "goedkoopst" : "laagst") : "ongeveer even duur";
+                // No badge in a column where every choice is about equal (the note says so): it would stand on every row.
+                string? badge = !outcome.Options.Contains(v.Id) || view.AllAboutEqual(outcome) ? null : outcome.Clear ? (tco ? "goedkoopst" : "laagst") : "ongeveer even duur";
                 cells.Add(new Cell(tco ? Display.Tco(r.Tco) : Display.Monthly(r.MonthlyCost), Num: true,
                     Badge: badge, BadgeClass: badge is null ? null : outcome.Clear ? "badge--cheapest" : "badge--about-equal"));
             }
@@ -329,7 +330,11 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             headers, rows, view.Sources(view.R.Residents.SelectMany(NeighbourhoodView.CostCitations)),
             (tco ? "Inclusief btw, na subsidie, afgerond op € 10." : "Inclusief btw, zonder de aankoop van installaties, afgerond op € 1.")
             + " 'Goedkoopst' staat er alleen als een keuze ook bij tegenvallende kosten goedkoper blijft dan alle andere; "
-            + "anders staat bij de keuzes die dicht bij elkaar liggen 'ongeveer even duur'. Op de pagina van elk voorbeeldhuis staan de marges.");
+            + "anders staat bij de keuzes die dicht bij elkaar liggen 'ongeveer even duur'"
+            + (n.Dwellings.Any(d => view.AllAboutEqual(outcomes[d.Id]))
+                ? $", behalve bij {Labels.JoinAnd(n.Dwellings.Where(d => view.AllAboutEqual(outcomes[d.Id])).Select(d => "de " + d.Name.ToLowerInvariant()).ToList())}: daar zijn alle keuzes ongeveer even duur"
+                : "")
+            + ". Op de pagina van elk voorbeeldhuis staan de marges.");
     }
 
     private PageText DwellingPage(NeighbourhoodView view, Theme theme, DwellingInfo d)
@@ -411,7 +416,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             string count = outcome.Options.Count == all.Count ? "Alle " + Labels.Count(all.Count) : Labels.Capitalise(Labels.Count(outcome.Options.Count));
             points.Add($"Over {years} jaar is er voor dit huis geen duidelijk goedkoopste keuze. {count} keuzes kosten ongeveer even veel: "
                         + $"van {Display.Tco(totals.Min())} tot {Display.Tco(totals.Max())}. "
-                        + "In de tabel staan ze als 'ongeveer even duur'. U kunt dus ook op andere punten kiezen.");
+                        + (view.AllAboutEqual(outcome) ? "" : "In de tabel staan ze als 'ongeveer even duur'. ") + "U kunt dus ook op andere punten kiezen.");
         }
         // Without natural gas: only options that burn none (a hybrid heat pump still does).
         var gasFree = all.Where(r => r.GasM3 == 0m).ToList();
