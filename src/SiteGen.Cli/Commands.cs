@@ -409,11 +409,11 @@ public static class Commands
 
     /// <summary>
     /// A gas use as the dwelling page's calculator reads it (calculator.js, parseGas): a dot before three digits groups
-    /// thousands, a comma is the decimal sign, m3 may follow; 0 to 10,000. Null when it is none.
+    /// thousands, a comma is the decimal sign, m3 (or "kuub") may follow; 0 to 10,000. Null when it is none.
     /// </summary>
     public static decimal? GasM3(string text)
     {
-        string s = System.Text.RegularExpressions.Regex.Replace(text, @"\s+|m\u00b3|m3", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        string s = System.Text.RegularExpressions.Regex.Replace(text, @"\s+|m\u00b3|m3|kuub", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
         s = System.Text.RegularExpressions.Regex.Replace(s, @"\.(?=\d{3}(?!\d))", "");
         int comma = s.IndexOf(',');
         if (comma >= 0) s = s[..comma] + "." + s[(comma + 1)..];

@@ -158,6 +158,9 @@ public class ExplainPersonalTests
         Assert.Equal(1900m, Commands.GasM3("1.900"));
         Assert.Equal(1900.5m, Commands.GasM3("1.900,5"));
         Assert.Null(Commands.GasM3("1.900.000"));
+        // With its unit, as residents write it (the calculator refused "1900 kuub" although the site says "kuub").
+        Assert.Equal(1900m, Commands.GasM3("1900 kuub"));
+        Assert.Equal(1900m, Commands.GasM3("1.900 m³"));
     }
 
     private static string? Option(string[] options, string name)

@@ -118,6 +118,8 @@ public sealed partial class CalculatorTests(SiteFixture site, ITestOutputHelper 
     {
         decimal? gas = rng.Next(6) == 0 ? null : rng.Next(0, 6001);
         string typed = gas is null ? "" : rng.Next(3) == 0 ? DutchFormat.Number(gas.Value) : gas.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Sometimes with its unit, as residents write it ("kuub" is what the site itself says).
+        if (gas is not null) typed += rng.Next(4) switch { 0 => " m³", 1 => " kuub", _ => "" };
         bool loan = rng.Next(2) == 0;
         return new Inputs(typed, gas, labels[rng.Next(labels.Count)], new[] { "low", "central", "high" }[rng.Next(3)],
             Tenant: rng.Next(3) == 0, Boiler: rng.Next(2) == 0, Loan: loan, LowIncome: loan && rng.Next(2) == 0);

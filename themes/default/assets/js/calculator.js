@@ -25,7 +25,7 @@
 
   // "1.900", "1900", "1900 m3" -> 1900; empty -> null (the example house's figure); anything else -> NaN.
   function parseGas(s) {
-    s = s.replace(/\s+|m\u00b3|m3/gi, '');
+    s = s.replace(/\s+|m\u00b3|m3|kuub/gi, ''); // "1900 kuub", as many residents say it
     if (s === '') return null;
     s = s.replace(/\.(?=\d{3}(?!\d))/g, '').replace(',', '.');
     if (!/^\d+(\.\d+)?$/.test(s)) return NaN;
