@@ -372,7 +372,8 @@ public sealed class NeighbourhoodView
         if (c is null || c.Participation.Count == 0) return null;
         var rows = c.Participation.Select(p => new Row(
         [
-            new Cell(DutchFormat.Percent(p.Share) + (p.IsStudyCase ? " (zoals de studie)" : ""), Header: true),
+            // "doet mee" with the share: on a phone the column's header is not shown above a row's own header.
+            new Cell(DutchFormat.Percent(p.Share) + " doet mee" + (p.IsStudyCase ? " (zoals de studie)" : ""), Header: true),
             new Cell(DutchFormat.Number(p.Connections), Num: true),
             new Cell(DutchFormat.Euro(DutchFormat.RoundTo(p.FundingGapTotal, 1000m)), Num: true,
                 Note: p.FundingGapLow != p.FundingGapHigh ? $"{DutchFormat.Euro(DutchFormat.RoundTo(p.FundingGapLow, 1000m))} tot {DutchFormat.Euro(DutchFormat.RoundTo(p.FundingGapHigh, 1000m))}" : null),

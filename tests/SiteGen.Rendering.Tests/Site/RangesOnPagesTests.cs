@@ -250,7 +250,7 @@ public class RangesOnPagesTests
             .Where(r => r.GetProperty("variant").GetString() == "mini-collectief").ToList();
         var trs = table.QuerySelectorAll("tbody tr").ToList();
         Assert.Equal(json.Count, trs.Count);
-        Assert.Equal(["50%", "70%", "80%", "100% (zoals de studie)"], trs.Select(tr => tr.QuerySelector("th")!.TextContent.Trim()));
+        Assert.Equal(["50% doet mee", "70% doet mee", "80% doet mee", "100% doet mee (zoals de studie)"], trs.Select(tr => tr.QuerySelector("th")!.TextContent.Trim()));
         var perHome = trs.Select(tr => decimal.Parse(FiguresMatchOpenDataTests.Figure(tr.QuerySelectorAll("td")[2]).Replace("€", "").Replace("\u00a0", "").Replace(".", ""),
             System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(perHome.Zip(perHome.Skip(1)).All(p => p.First > p.Second), "the gap per home falls as more homes join");
