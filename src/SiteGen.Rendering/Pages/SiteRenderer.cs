@@ -472,7 +472,10 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             : new Fact("Warmtevraag nu, zonder extra isolatie", HeatDemand(input.GasCurrent.Value * kwhPerM3), view.CiteHref(factorKey));
         return
         [
-            new("Energielabel", string.Join(", ", d.Labels)),
+            // The example's own label, which the calculator starts from, and the labels of the houses it stands for
+            // ("Energielabel D, E, F, G" above a calculator that said "label F" read as a contradiction).
+            new("Energielabel", d.Labels.Count == 1 && d.Labels[0] == input.Label || input.Label == "unknown" ? string.Join(", ", d.Labels)
+                : $"{input.Label} (huizen zoals dit: {Labels.JoinOr(d.Labels)})"),
             new("Gasverbruik nu", Display.Value(input.GasCurrent.Value, "m3") + " per jaar", view.CiteHref(input.GasCurrent.Source.Key)),
             heat,
         ];

@@ -115,6 +115,11 @@ public static class Labels
     public static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>"a, b en c".</summary>
-    public static string JoinAnd(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1];
+    public static string JoinAnd(IReadOnlyList<string> items) => Join(items, " en ");
+
+    /// <summary>"a, b of c".</summary>
+    public static string JoinOr(IReadOnlyList<string> items) => Join(items, " of ");
+
+    private static string Join(IReadOnlyList<string> items, string last) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + last + items[^1];
 }

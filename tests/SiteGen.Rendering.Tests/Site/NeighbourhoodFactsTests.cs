@@ -25,4 +25,19 @@ public class NeighbourhoodFactsTests
         string assumptions = Sites.Normalise(Sites.Page(Sites.Putten, "putten/bijsteren-husselerveld/uitgangspunten/index.html").Body!.TextContent);
         Assert.Contains("45,45%", assumptions);
     }
+
+    [Theory]
+    [InlineData("vrijstaand-voor-1980", "F (huizen zoals dit: D, E, F of G)")]
+    [InlineData("tussenwoning-1980-2000", "D")]
+    [InlineData("tussenwoning-na-2000", "B (huizen zoals dit: A of B)")]
+    public void A_dwelling_page_names_the_label_its_calculator_starts_from(string dwelling, string expected)
+    {
+        // "Energielabel D, E, F, G" stood above a calculator that said "Zoals het voorbeeldhuis (label F)".
+        var doc = Sites.Page(Sites.Putten, $"putten/bijsteren-husselerveld/woningen/{dwelling}/index.html");
+        var facts = doc.QuerySelectorAll("dl.key-facts > div")
+            .ToDictionary(d => Sites.Normalise(d.QuerySelector("dt")!.TextContent).Trim(), d => Sites.Normalise(d.QuerySelector("dd")!.TextContent).Trim());
+        Assert.Equal(expected, facts["Energielabel"]);
+        string start = doc.QuerySelector("#calc-label option[value='']")!.TextContent;
+        Assert.Equal($"Zoals het voorbeeldhuis (label {expected[0]})", start);
+    }
 }
