@@ -388,4 +388,13 @@ public class CommunicatorMistakeTests
         string first = File.ReadLines(Path.Combine(RepoPaths.Content, "sources.yaml")).First(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith(' ')).TrimEnd(':');
         Assert.EndsWith($"bijvoorbeeld source: {first}, ref: \"Tabel 8.5\"", f.Message);
     }
+
+    [Fact]
+    public void Empty_amounts_are_an_error_at_the_cost_not_nothing_for_every_dwelling()
+    {
+        var (findings, line) = Edited(Neighbourhood, "amounts: {vrijstaand-voor-1980: 8590, tussenwoning-1980-2000: 7500, tussenwoning-na-2000: 6800}", "amounts: {}");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.MissingKey, line), (f.Code, f.Line));
+        Assert.Equal("'amounts' van kostenpost 'hybrid_heat_pump' is leeg: geef een bedrag per woning, bijvoorbeeld 'amounts: {vrijstaand-voor-1980: 2000}'", f.Message);
+    }
 }

@@ -273,6 +273,9 @@ internal sealed partial class ScenarioReader(References refs, ParameterReader pa
         // A misspelt 'amount' is reported once, as an unknown key with "bedoelt u 'amount'?".
         if (all is null && perDwelling is null && required && !m.Context.Diag.HasErrors && !m.HasNearMiss("amount") && !m.HasNearMiss("amounts"))
             m.Context.Error(m.Node, Codes.MissingKey, $"{m.What} heeft een bedrag nodig: 'amount: <getal>' (hetzelfde voor elke woning) of 'amounts: {{<woning>: <getal>}}'");
+        // 'amounts: {}' gave every dwelling nothing for this item, without a word.
+        if (perDwelling is not null && perDwelling.Node.Children.Count == 0 && required)
+            m.Context.Error(perDwelling.Node, Codes.MissingKey, $"'amounts' van {m.What} is leeg: geef een bedrag per woning, bijvoorbeeld 'amounts: {{{dwellings.FirstOrDefault() ?? "woning"}: 2000}}'");
         if (perDwelling is not null)
         {
             foreach (var (did, keyNode, node) in perDwelling.Entries())
