@@ -34,6 +34,6 @@ public class OtherMunicipalitySourcesTests
         Assert.Equal([("putten-study", Publisher("putten-study")), ("putten-municipality", Publisher("putten-municipality"))],
             found.Select(f => (f.Message.Split('\'')[1], f.Line)).ToList());
         Assert.All(found, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.All(found, f => Assert.Contains("is van of voor de gemeente Putten, en deze site gaat over Zeewolde", f.Message));
+        Assert.All(found, f => Assert.Contains("is van of voor de gemeente Putten, maar Putten staat niet op deze site", f.Message));
     }
 }

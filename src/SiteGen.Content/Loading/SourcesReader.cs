@@ -93,7 +93,7 @@ internal static partial class SourcesReader
             var other = MunicipalityNamed().Matches(doc.Publisher).Select(m => m.Groups[1].Value).FirstOrDefault(n => !own.Contains(n));
             if (other is null) continue;
             diag.Warning(at.File, at.Line, at.Column, Codes.OtherMunicipality,
-                $"bron '{id}' is van of voor de gemeente {other}, en deze site gaat over {string.Join(" en ", names.Select(Bare))}: "
+                $"bron '{id}' is van of voor de gemeente {other}, maar {other} staat niet op deze site: "
                 + $"bewoners lezen '{doc.Short}' als bron bij elke waarde die haar noemt. Geef die waarden uw eigen bron, of laat deze staan als ze ook voor uw gemeente geldt");
         }
     }
