@@ -323,6 +323,8 @@ public sealed partial class CalculatorTests(SiteFixture site, ITestOutputHelper 
         await using var t = await site.OpenAsync();
         await t.Page.Clock.InstallAsync();
         await t.GotoAsync(Url(Dwellings[0]));
+        // Installed, the clock still flows with real time: paused, only RunForAsync moves it.
+        await t.Page.Clock.PauseAtAsync(DateTime.UtcNow.AddMinutes(5));
         await t.Page.EvaluateAsync(@"() => {
             window.announced = [];
             const region = document.querySelector('.calculator [data-announce]');
