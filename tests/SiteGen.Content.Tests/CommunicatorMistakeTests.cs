@@ -397,4 +397,14 @@ public class CommunicatorMistakeTests
         Assert.Equal((Codes.MissingKey, line), (f.Code, f.Line));
         Assert.Equal("'amounts' van kostenpost 'hybrid_heat_pump' is leeg: geef een bedrag per woning, bijvoorbeeld 'amounts: {vrijstaand-voor-1980: 2000}'", f.Message);
     }
+
+    [Fact]
+    public void An_amount_typed_in_thousands_is_asked_about()
+    {
+        // A study's tables often print "x € 1.000": 14.5 for € 14.500 got the range only.
+        var (findings, line) = Edited(Neighbourhood, "    amount: 1900", "    amount: 14.5");
+        var f = Assert.Single(findings);
+        Assert.Equal((Codes.OutOfRange, line), (f.Code, f.Line));
+        Assert.EndsWith("(100 tot 250.000). Een bedrag schrijft u in hele euro's, niet in duizenden: bedoelt u 14500?", f.Message);
+    }
 }

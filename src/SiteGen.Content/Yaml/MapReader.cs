@@ -246,8 +246,11 @@ public sealed partial class MapReader
                 // 35 for € 0,35: a price per unit typed in cents.
                 string cents = hint is null && range.Unit is "EUR/m3" or "EUR/kWh" && value > range.Max && range.Contains(value / 100m)
                     ? $". Een prijs schrijft u in euro, niet in centen: bedoelt u {UnitRange.Format(value / 100m)}?" : "";
+                // 14.5 for € 14.500: an amount typed in thousands, as a study's tables often print it ("x € 1.000").
+                string thousands = hint is null && range.Unit == "EUR" && value > 0m && value < range.Min && range.Contains(value * 1000m)
+                    ? $". Een bedrag schrijft u in hele euro's, niet in duizenden: bedoelt u {UnitRange.Format(value * 1000m)}?" : "";
                 ctx.Error(node, Codes.OutOfRange,
-                    $"{what} is {UnitRange.Dutch(value)}; dat ligt buiten het verwachte bereik voor {range.Describe()}{then}{cents}");
+                    $"{what} is {UnitRange.Dutch(value)}; dat ligt buiten het verwachte bereik voor {range.Describe()}{then}{cents}{thousands}");
                 return null;
             }
             int dot = text.IndexOf('.');
