@@ -311,6 +311,8 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         var headers = new List<Cell> { new("Keuze") };
         headers.AddRange(n.Dwellings.Select(d => new Cell(d.Name, Num: true)));
         var outcomes = n.Dwellings.ToDictionary(d => d.Id, d => tco ? view.CheapestTco(d.Id) : view.LowestMonthly(d.Id));
+        // Houses for which every choice is about equal: their column has no badges, and the note names them.
+        var allEqual = n.Dwellings.Where(d => view.AllAboutEqual(outcomes[d.Id])).Select(d => "de " + d.Name.ToLowerInvariant()).ToList();
         var rows = n.Variants.Select(v =>
         {
             var cells = new List<Cell> { new(v.Name, Header: true, Href: view.Href(SitePaths.Variant(n, v.Id))) };
@@ -331,9 +333,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
             (tco ? "Inclusief btw, na subsidie, afgerond op € 10." : "Inclusief btw, zonder de aankoop van installaties, afgerond op € 1.")
             + " 'Goedkoopst' staat er alleen als een keuze ook bij tegenvallende kosten goedkoper blijft dan alle andere; "
             + "anders staat bij de keuzes die dicht bij elkaar liggen 'ongeveer even duur'"
-            + (n.Dwellings.Any(d => view.AllAboutEqual(outcomes[d.Id]))
-                ? $", behalve bij {Labels.JoinAnd(n.Dwellings.Where(d => view.AllAboutEqual(outcomes[d.Id])).Select(d => "de " + d.Name.ToLowerInvariant()).ToList())}: daar zijn alle keuzes ongeveer even duur"
-                : "")
+            + (allEqual.Count > 0 ? $", behalve bij {Labels.JoinAnd(allEqual)}: daar zijn alle keuzes ongeveer even duur" : "")
             + ". Op de pagina van elk voorbeeldhuis staan de marges.");
     }
 
@@ -514,8 +514,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
         if (plans.Any(p => p.Audience == "initiatief")) questions.Add("hoe start een groep buren een warmtenet");
         if (plans.Any(p => p.Audience == "gemeente")) questions.Add("welke stappen zet de gemeente");
         if (questions.Count == 0) return "";
-        string asked = questions.Count == 1 ? questions[0] : string.Join(", ", questions.Take(questions.Count - 1)) + " en " + questions[^1];
-        string lead = char.ToUpperInvariant(asked[0]) + asked[1..] + "?";
+        string lead = Labels.Capitalise(Labels.JoinAnd(questions)) + "?";
         return plans.Any(p => p.Id == n.CurrentPhase?.Plan) ? lead + " De huidige fase van de gemeente is gemarkeerd." : lead;
     }
 
