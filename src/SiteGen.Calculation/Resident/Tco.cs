@@ -52,20 +52,106 @@ public sealed class Tco
             _fixedLines.TryAdd(v.FixedCosts, MakeFixedLines(v.FixedCosts));
             foreach (var costs in v.Costs.Values)
                 foreach (var cost in costs)
-                    _texts.TryAdd(cost, MakeTexts(cost));
+                    _costLines.TryAdd(cost, MakeCostLines(cost));
         }
+        // Made last: a plan holds the lines made above. Read-only from here on, so evaluations on several threads may share it.
+        foreach (var v in input.Variants)
+            foreach (var d in input.Dwellings)
+                _plans[(v, d)] = MakePlan(v, d);
     }
 
-    /// <summary>The ids and texts a cost's lines carry, made once per neighbourhood instead of looked up per evaluation.</summary>
-    private sealed record CostTexts(string ReplacementId, string? DifferenceId, string? ShareMore, string? ShareLess);
+    /// <summary>
+    /// What one dwelling x variant's evaluation looks up before it computes anything: the insulation it needs, its costs
+    /// and their lines, the variant's fixed lines. Found once per evaluation instead of a lookup per item.
+    /// </summary>
+    private sealed record Plan(InsulationTarget Target, OneOffs OneOffs, FixedLines Fixed);
 
-    private readonly Dictionary<PlannedCost, CostTexts> _texts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(VariantInput, DwellingInput), Plan> _plans = [];
 
-    private static CostTexts MakeTexts(PlannedCost cost)
+    private Plan MakePlan(VariantInput v, DwellingInput d)
     {
-        var share = cost.Subsidy?.ShareOfCost;
-        return new CostTexts(ReplacementId(cost.Id), cost.Subsidy is { } s ? DifferenceId(s.Id, cost.Id) : null,
-            share is { } more ? ShareText(more.Value, true) : null, share is { } less ? ShareText(less.Value, false) : null);
+        var costs = v.Costs.TryGetValue(d.Id, out var found) ? found : [];
+        var lines = new CostLines[costs.Count];
+        for (int i = 0; i < lines.Length; i++) lines[i] = _costLines[costs[i]];
+        return new Plan(v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None, Gather(costs, lines, detail: true), _fixedLines[v.FixedCosts]);
+    }
+
+    /// <summary>
+    /// A cost's one-off lines and the amounts they carry. They depend on the cost alone (not on the dwelling's energy,
+    /// the prices or the method), so they are made once per neighbourhood and shared by every evaluation with the cost,
+    /// as a variant's fixed lines are: lines are immutable records, which a result holds and nobody changes.
+    /// </summary>
+    private sealed class CostLines
+    {
+        public required LineKind Kind { get; init; }
+        /// <summary>The cost category whose margin moves the cost's own lines, or <see cref="OneOffSums.Fixed"/>.</summary>
+        public required sbyte Move { get; init; }
+        public LineItem? Purchase { get; init; }
+        public decimal Grant { get; init; }
+        public LineItem? Subsidy { get; init; }
+        /// <summary>The subsidy line as the resident sees it (the amount the source states, when it states one).</summary>
+        public LineItem? ResidentSubsidy { get; init; }
+        /// <summary>The study's share of the price against the amount it states for the measure: bookkeeping, shown apart.</summary>
+        public ReconcilingAmount? SubsidyDifference { get; init; }
+        public decimal ReplacementPv { get; init; }
+        public LineItem? Replacement { get; init; }
+        /// <summary>A calibration's reconciling amount: a calibration is never a line of the bill.</summary>
+        public ReconcilingAmount? Calibration { get; init; }
+    }
+
+    private readonly Dictionary<PlannedCost, CostLines> _costLines = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>What a subsidy pays on a cost of this amount: its fixed amount, or its share of the price.</summary>
+    private static decimal Grant(PlannedSubsidy s, decimal amount) => s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
+
+    private CostLines MakeCostLines(PlannedCost cost)
+    {
+        var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
+        decimal amount = cost.Amount.Value;
+        LineItem? purchase = null, subsidyLine = null, residentSubsidy = null, replacement = null;
+        ReconcilingAmount? difference = null, calibration = null;
+        decimal grant = 0m, pv = 0m, calibrationPv = 0m;
+        if (cost.PurchasedNow)
+        {
+            purchase = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
+            if (kind == LineKind.Calibration) calibrationPv = amount;
+            if (cost.Subsidy is { } s)
+            {
+                grant = Grant(s, amount);
+                var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
+                subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
+                if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
+                    residentSubsidy = subsidyLine with { Source = same.Source }; // the source states this very amount
+                else if (s.StatedAmount is { } stated && s.Amount is null)
+                {
+                    // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
+                    // share the study computes with. The difference is bookkeeping, shown apart.
+                    residentSubsidy = subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source };
+                    decimal gap = stated.Value - grant;
+                    difference = new ReconcilingAmount(DifferenceId(s.Id, cost.Id), gap, gap, 0m,
+                        ShareText(s.ShareOfCost!.Value.Value, more: gap < 0m), s.ShareOfCost!.Value.Source);
+                }
+                else
+                    residentSubsidy = subsidyLine;
+            }
+        }
+        if (cost.ReplacedAtReinvestmentYear)
+        {
+            pv = amount * _reinvestFactor;
+            replacement = new LineItem(ReplacementId(cost.Id), cost.Label, kind, cost.Category, _reinvestYear, amount, pv, cost.Amount.Source);
+            if (kind == LineKind.Calibration) calibrationPv += pv;
+        }
+        if (kind == LineKind.Calibration)
+            calibration = new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
+                "De studie komt voor deze keuze {bedrag} hoger uit dan de optelsom van de posten. " +
+                "Waar dat verschil vandaan komt, zegt de studie niet. Daarom staat het hier apart en niet als kostenpost.",
+                cost.Amount.Source);
+        return new CostLines
+        {
+            Kind = kind, Move = kind == LineKind.Calibration ? OneOffSums.Fixed : (sbyte)cost.Category,
+            Purchase = purchase, Grant = grant, Subsidy = subsidyLine, ResidentSubsidy = residentSubsidy, SubsidyDifference = difference,
+            ReplacementPv = pv, Replacement = replacement, Calibration = calibration,
+        };
     }
 
     /// <summary>A variant's fixed annual costs as lines: per year (with their present value) and per month.</summary>
@@ -124,7 +210,9 @@ public sealed class Tco
         out ResidentTotals totals)
     {
         var a = _a;
-        var target = v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None;
+        // A dwelling x variant this Tco was not built with (a resident's adapted variant) looks its parts up here.
+        var plan = _plans.GetValueOrDefault((v, d));
+        var target = plan?.Target ?? (v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None);
         GasBasis basis;
         try
         {
@@ -171,7 +259,7 @@ public sealed class Tco
 
         // Annual lines: variable, then fixed. A variant's fixed lines are made once per neighbourhood (the constructor);
         // a variant this Tco was not built with (a resident's adapted one) gets them made here, when lines are asked for.
-        var fixedLines = _fixedLines.GetValueOrDefault(v.FixedCosts) ?? (detail ? MakeFixedLines(v.FixedCosts) : null);
+        var fixedLines = plan?.Fixed ?? _fixedLines.GetValueOrDefault(v.FixedCosts) ?? (detail ? MakeFixedLines(v.FixedCosts) : null);
         var annual = detail ? new LineItem[variable.Length + v.FixedCosts.Count] : [];
         decimal variableTotal = 0m, fixedTotal = 0m;
         for (int i = 0; i < variable.Length; i++)
@@ -189,83 +277,10 @@ public sealed class Tco
         // Alongside, the resident's view (issue 13): the same items without the study's bookkeeping, plus the
         // reconciling amounts that bring them back to the published totals. Each line goes in with the category whose
         // margin moves it in the low/high estimate (OneOffSums.Fixed: none).
-        var costs = v.Costs.TryGetValue(d.Id, out var c) ? c : [];
-        // Made only with detail (the null-forgiving uses below are all under `if (detail)`): the lines are gathered in this
-        // thread's scratch buffers and copied into arrays of their exact length at the end; the sums per category that
-        // the bounds start from stay on the stack.
-        var scratch = detail ? OneOffScratch.Take(costs.Count * 3) : null; // a cost gives up to three lines: purchase, subsidy, replacement
-        var sums = new OneOffSums();
-        List<ReconcilingAmount>? reconciliations = null; // made at the first one: most evaluations have none
-        decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
-        for (int ci = 0; ci < costs.Count; ci++)
-        {
-            var cost = costs[ci];
-            var kind = cost.Category == CostCategory.Calibration ? LineKind.Calibration : LineKind.Cost;
-            // The consistent method leaves out every constant that only exists to match published figures.
-            if (kind == LineKind.Calibration && !_study) continue;
-            sbyte move = kind == LineKind.Calibration ? OneOffSums.Fixed : (sbyte)cost.Category;
-            decimal amount = cost.Amount.Value;
-            // A cost of a variant this Tco was not built with (a resident's adapted one) gets its texts made here.
-            var texts = detail ? _texts.GetValueOrDefault(cost) ?? MakeTexts(cost) : null;
-            // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
-            decimal calibrationPv = 0m;
-            if (cost.PurchasedNow)
-            {
-                if (detail)
-                {
-                    var line = new LineItem(cost.Id, cost.Label, kind, cost.Category, 0, amount, amount, cost.Amount.Source);
-                    scratch!.Add(line, move, ref sums);
-                    if (kind == LineKind.Cost) scratch.AddResident(line);
-                }
-                investment += amount;
-                oneOffPv += amount;
-                if (kind == LineKind.Calibration) calibrationPv = amount;
-            }
-            if (cost.PurchasedNow && cost.Subsidy is { } s)
-            {
-                decimal grant = s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
-                subsidy += grant;
-                oneOffPv -= grant;
-                if (detail)
-                {
-                    var source = s.Amount?.Source ?? s.ShareOfCost!.Value.Source;
-                    var subsidyLine = new LineItem(s.Id, s.Label, LineKind.Subsidy, cost.Category, 0, -grant, -grant, source);
-                    // A share of the price follows the price; a fixed amount does not.
-                    scratch!.Add(subsidyLine, s.ShareOfCost is not null ? move : OneOffSums.Fixed, ref sums);
-                    if (s.StatedAmount is { } same && s.Amount is null && same.Value == grant)
-                        scratch.AddResident(subsidyLine with { Source = same.Source }); // the source states this very amount
-                    else if (s.StatedAmount is { } stated && s.Amount is null)
-                    {
-                        // The resident sees the amount the study states for this measure (Tabel 8.7); the TCO keeps the
-                        // share the study computes with. The difference is bookkeeping, shown apart.
-                        scratch.AddResident(subsidyLine with { Amount = -stated.Value, PresentValue = -stated.Value, Source = stated.Source });
-                        decimal difference = stated.Value - grant;
-                        (reconciliations ??= []).Add(new ReconcilingAmount(texts!.DifferenceId!, difference, difference, 0m,
-                            (difference < 0m ? texts.ShareMore : texts.ShareLess)!, s.ShareOfCost!.Value.Source));
-                    }
-                    else
-                        scratch.AddResident(subsidyLine);
-                }
-            }
-            if (cost.ReplacedAtReinvestmentYear)
-            {
-                decimal pv = amount * _reinvestFactor;
-                if (detail)
-                {
-                    var replacement = new LineItem(texts!.ReplacementId, cost.Label, kind, cost.Category, _reinvestYear,
-                        amount, pv, cost.Amount.Source);
-                    scratch!.Add(replacement, move, ref sums);
-                    if (kind == LineKind.Cost) scratch.AddResident(replacement);
-                }
-                if (kind == LineKind.Calibration) calibrationPv += pv;
-                oneOffPv += pv;
-            }
-            if (kind == LineKind.Calibration && detail)
-                (reconciliations ??= []).Add(new ReconcilingAmount(cost.Id, calibrationPv, amount, 0m,
-                    "De studie komt voor deze keuze {bedrag} hoger uit dan de optelsom van de posten. " +
-                    "Waar dat verschil vandaan komt, zegt de studie niet. Daarom staat het hier apart en niet als kostenpost.",
-                    cost.Amount.Source));
-        }
+        // A planned dwelling x variant has its one-offs gathered once: they depend on its costs alone.
+        var oneOffs = plan?.OneOffs ?? Gather(v.Costs.TryGetValue(d.Id, out var c) ? c : [], null, detail);
+        List<ReconcilingAmount>? reconciliations = detail && oneOffs.Reconciliations.Length > 0 ? [.. oneOffs.Reconciliations] : null;
+        decimal investment = oneOffs.Investment, subsidy = oneOffs.Subsidy, oneOffPv = oneOffs.Pv;
 
         // Start-year monthly cost (Tabel 8.9): no indexation, no investments; the study leaves out
         // the upkeep of gas appliances (calibration, MODEL.md §4.5).
@@ -307,26 +322,21 @@ public sealed class Tco
         }
         decimal tco = oneOffPv + (variableTotal + fixedTotal) * _annuity;
         decimal upfront = investment - subsidy;
-        decimal residentUpfront = 0m;
-        LineItem[]? residentOneOffs = null;
-        CentralLines? central = null;
-        if (scratch is not null)
-        {
-            residentOneOffs = scratch.ResidentLines();
-            foreach (var l in residentOneOffs)
-                if (l.Year == 0) residentUpfront += l.Amount;
-            central = new CentralLines
+        decimal residentUpfront = detail ? oneOffs.ResidentUpfront : 0m;
+        LineItem[]? residentOneOffs = detail ? oneOffs.Resident : null;
+        CentralLines? central = detail
+            ? new CentralLines
             {
                 Model = this, Dwelling = d, Variant = v, Network = network,
-                OneOffs = scratch.Lines(), Moves = scratch.Moves(),
+                OneOffs = oneOffs.Lines, Moves = oneOffs.Moves,
                 Annual = annual, Monthly = monthly, MonthlyOmission = omission, FixedTotal = fixedTotal,
-            };
-            scratch.Release();
-        }
+            }
+            : null;
         // Without detail the ranges are the central figures. The bounds' objects are made only when read (explain does).
         CostRange tcoRange = CostRange.Exact(tco), monthlyRange = CostRange.Exact(monthlyTotal), upfrontRange = CostRange.Exact(upfront);
         if (central is not null)
         {
+            var sums = oneOffs.Sums;
             Bounds(central, in sums, out var low, out var high);
             // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
             tcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco));
@@ -371,6 +381,98 @@ public sealed class Tco
             ResidentUpfront = residentUpfront,
             MonthlyCostRecomputed = recomputedMonthly,
         };
+    }
+
+    /// <summary>
+    /// The one-off items of one dwelling x variant: purchase at year 0 (with its subsidy), replacement at the
+    /// reinvestment year without subsidy, their sums, and alongside the resident's view (issue 13): the same items
+    /// without the study's bookkeeping, plus the reconciling amounts that bring them back to the published totals. Each
+    /// line goes in with the category whose margin moves it in the low/high estimate (OneOffSums.Fixed: none).
+    /// </summary>
+    /// <param name="planned">Per cost, its lines (a plan's); null: found or made per cost.</param>
+    /// <param name="detail">False: the sums only (no lines).</param>
+    private OneOffs Gather(IReadOnlyList<PlannedCost> costs, CostLines[]? planned, bool detail)
+    {
+        // Made only with detail (the null-forgiving uses below are all under `if (detail)`): the lines are gathered in this
+        // thread's scratch buffers and copied into arrays of their exact length at the end; the sums per category that
+        // the bounds start from stay on the stack.
+        var scratch = detail ? OneOffScratch.Take(costs.Count * 3) : null; // a cost gives up to three lines: purchase, subsidy, replacement
+        var sums = new OneOffSums();
+        List<ReconcilingAmount>? reconciliations = null; // made at the first one: most evaluations have none
+        decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
+        for (int ci = 0; ci < costs.Count; ci++)
+        {
+            var cost = costs[ci];
+            // The consistent method leaves out every constant that only exists to match published figures.
+            if (cost.Category == CostCategory.Calibration && !_study) continue;
+            // A cost of a variant this Tco was not built with (a resident's adapted one) gets its lines made here.
+            var lines = planned?[ci] ?? (detail ? _costLines.GetValueOrDefault(cost) ?? MakeCostLines(cost) : null);
+            decimal amount = cost.Amount.Value;
+            // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
+            if (cost.PurchasedNow)
+            {
+                if (detail)
+                {
+                    scratch!.Add(lines!.Purchase!, lines.Move, ref sums);
+                    if (lines.Kind == LineKind.Cost) scratch.AddResident(lines.Purchase!);
+                }
+                investment += amount;
+                oneOffPv += amount;
+            }
+            if (cost.PurchasedNow && cost.Subsidy is { } s)
+            {
+                decimal grant = lines?.Grant ?? Grant(s, amount);
+                subsidy += grant;
+                oneOffPv -= grant;
+                if (detail)
+                {
+                    // A share of the price follows the price; a fixed amount does not.
+                    scratch!.Add(lines!.Subsidy!, s.ShareOfCost is not null ? lines.Move : OneOffSums.Fixed, ref sums);
+                    scratch.AddResident(lines.ResidentSubsidy!);
+                    if (lines.SubsidyDifference is { } difference) (reconciliations ??= []).Add(difference);
+                }
+            }
+            if (cost.ReplacedAtReinvestmentYear)
+            {
+                if (detail)
+                {
+                    scratch!.Add(lines!.Replacement!, lines.Move, ref sums);
+                    if (lines.Kind == LineKind.Cost) scratch.AddResident(lines.Replacement!);
+                }
+                oneOffPv += lines?.ReplacementPv ?? amount * _reinvestFactor;
+            }
+            if (detail && lines!.Calibration is { } calibration) (reconciliations ??= []).Add(calibration);
+        }
+        if (scratch is null) return new OneOffs { Sums = sums, Investment = investment, Subsidy = subsidy, Pv = oneOffPv };
+        var resident = scratch.ResidentLines();
+        decimal residentUpfront = 0m;
+        foreach (var l in resident)
+            if (l.Year == 0) residentUpfront += l.Amount;
+        var gathered = new OneOffs
+        {
+            Lines = scratch.Lines(), Moves = scratch.Moves(), Resident = resident, ResidentUpfront = residentUpfront,
+            Reconciliations = reconciliations?.ToArray() ?? [],
+            Sums = sums, Investment = investment, Subsidy = subsidy, Pv = oneOffPv,
+        };
+        scratch.Release();
+        return gathered;
+    }
+
+    /// <summary>
+    /// A dwelling x variant's one-off lines and their sums (<see cref="Gather"/>). A plan's are shared by every evaluation
+    /// of it: the lines and arrays are only read, as a variant's fixed lines are.
+    /// </summary>
+    private sealed class OneOffs
+    {
+        public LineItem[] Lines { get; init; } = [];
+        public sbyte[] Moves { get; init; } = [];
+        public LineItem[] Resident { get; init; } = [];
+        public decimal ResidentUpfront { get; init; }
+        public ReconcilingAmount[] Reconciliations { get; init; } = [];
+        public OneOffSums Sums { get; init; }
+        public decimal Investment { get; init; }
+        public decimal Subsidy { get; init; }
+        public decimal Pv { get; init; }
     }
 
     /// <summary>
