@@ -50,36 +50,47 @@ public sealed class Tco
         foreach (var v in input.Variants)
         {
             _fixedLines.TryAdd(v.FixedCosts, MakeFixedLines(v.FixedCosts));
-            foreach (var costs in v.Costs.Values)
-                foreach (var cost in costs)
-                    _costLines.TryAdd(cost, MakeCostLines(cost));
+            foreach (var d in input.Dwellings) _plans[(v, d)] = new PlanSlot();
         }
-        // Made last: a plan holds the lines made above. Read-only from here on, so evaluations on several threads may share it.
-        foreach (var v in input.Variants)
-            foreach (var d in input.Dwellings)
-                _plans[(v, d)] = MakePlan(v, d);
     }
 
     /// <summary>
-    /// What one dwelling x variant's evaluation looks up before it computes anything: the insulation it needs, its costs
-    /// and their lines, the variant's fixed lines. Found once per evaluation instead of a lookup per item.
+    /// What one dwelling x variant's evaluation looks up before it computes anything: the insulation it needs, its
+    /// one-off lines and their sums, the variant's fixed lines. A plan is made at the first evaluation of a dwelling and
+    /// variant this Tco was built with; a resident's adapted ones (the calculator evaluates thousands) get none.
     /// </summary>
     private sealed record Plan(InsulationTarget Target, OneOffs OneOffs, FixedLines Fixed);
 
-    private readonly Dictionary<(VariantInput, DwellingInput), Plan> _plans = [];
-
-    private Plan MakePlan(VariantInput v, DwellingInput d)
+    private sealed class PlanSlot
     {
-        var costs = v.Costs.TryGetValue(d.Id, out var found) ? found : [];
-        var lines = new CostLines[costs.Count];
-        for (int i = 0; i < lines.Length; i++) lines[i] = _costLines[costs[i]];
-        return new Plan(v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None, Gather(costs, lines, detail: true), _fixedLines[v.FixedCosts]);
+        public Plan? Plan;
+    }
+
+    // Its keys are set in the constructor and never change; a slot's plan is set once, under a lock.
+    private readonly Dictionary<(VariantInput, DwellingInput), PlanSlot> _plans = [];
+
+    private Plan? PlanOf(VariantInput v, DwellingInput d)
+    {
+        if (!_plans.TryGetValue((v, d), out var slot)) return null;
+        if (Volatile.Read(ref slot.Plan) is { } plan) return plan;
+        lock (slot)
+        {
+            if (slot.Plan is null)
+            {
+                var costs = v.Costs.TryGetValue(d.Id, out var found) ? found : [];
+                var lines = new CostLines[costs.Count];
+                for (int i = 0; i < lines.Length; i++) lines[i] = MakeCostLines(costs[i]);
+                Volatile.Write(ref slot.Plan, new Plan(v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None,
+                    Gather(costs, lines, detail: true, out _, out _, out _)!, _fixedLines[v.FixedCosts]));
+            }
+            return slot.Plan;
+        }
     }
 
     /// <summary>
     /// A cost's one-off lines and the amounts they carry. They depend on the cost alone (not on the dwelling's energy,
-    /// the prices or the method), so they are made once per neighbourhood and shared by every evaluation with the cost,
-    /// as a variant's fixed lines are: lines are immutable records, which a result holds and nobody changes.
+    /// the prices or the method), so a plan's are made once and shared by every evaluation of it, as a variant's fixed
+    /// lines are: lines are immutable records, which a result holds and nobody changes.
     /// </summary>
     private sealed class CostLines
     {
@@ -98,8 +109,6 @@ public sealed class Tco
         /// <summary>A calibration's reconciling amount: a calibration is never a line of the bill.</summary>
         public ReconcilingAmount? Calibration { get; init; }
     }
-
-    private readonly Dictionary<PlannedCost, CostLines> _costLines = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>What a subsidy pays on a cost of this amount: its fixed amount, or its share of the price.</summary>
     private static decimal Grant(PlannedSubsidy s, decimal amount) => s.Amount?.Value ?? s.ShareOfCost!.Value.Value * amount;
@@ -211,7 +220,7 @@ public sealed class Tco
     {
         var a = _a;
         // A dwelling x variant this Tco was not built with (a resident's adapted variant) looks its parts up here.
-        var plan = _plans.GetValueOrDefault((v, d));
+        var plan = PlanOf(v, d);
         var target = plan?.Target ?? (v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None);
         GasBasis basis;
         try
@@ -278,9 +287,12 @@ public sealed class Tco
         // reconciling amounts that bring them back to the published totals. Each line goes in with the category whose
         // margin moves it in the low/high estimate (OneOffSums.Fixed: none).
         // A planned dwelling x variant has its one-offs gathered once: they depend on its costs alone.
-        var oneOffs = plan?.OneOffs ?? Gather(v.Costs.TryGetValue(d.Id, out var c) ? c : [], null, detail);
-        List<ReconcilingAmount>? reconciliations = detail && oneOffs.Reconciliations.Length > 0 ? [.. oneOffs.Reconciliations] : null;
-        decimal investment = oneOffs.Investment, subsidy = oneOffs.Subsidy, oneOffPv = oneOffs.Pv;
+        // Without detail and without a plan nothing is made: the calculator's coefficients run the model thousands of times.
+        decimal investment, subsidy, oneOffPv;
+        var oneOffs = plan?.OneOffs;
+        if (oneOffs is not null) (investment, subsidy, oneOffPv) = (oneOffs.Investment, oneOffs.Subsidy, oneOffs.Pv);
+        else oneOffs = Gather(v.Costs.TryGetValue(d.Id, out var c) ? c : [], null, detail, out investment, out subsidy, out oneOffPv);
+        List<ReconcilingAmount>? reconciliations = detail && oneOffs!.Reconciliations.Length > 0 ? [.. oneOffs.Reconciliations] : null;
 
         // Start-year monthly cost (Tabel 8.9): no indexation, no investments; the study leaves out
         // the upkeep of gas appliances (calibration, MODEL.md §4.5).
@@ -322,13 +334,13 @@ public sealed class Tco
         }
         decimal tco = oneOffPv + (variableTotal + fixedTotal) * _annuity;
         decimal upfront = investment - subsidy;
-        decimal residentUpfront = detail ? oneOffs.ResidentUpfront : 0m;
-        LineItem[]? residentOneOffs = detail ? oneOffs.Resident : null;
+        decimal residentUpfront = detail ? oneOffs!.ResidentUpfront : 0m;
+        LineItem[]? residentOneOffs = detail ? oneOffs!.Resident : null;
         CentralLines? central = detail
             ? new CentralLines
             {
                 Model = this, Dwelling = d, Variant = v, Network = network,
-                OneOffs = oneOffs.Lines, Moves = oneOffs.Moves,
+                OneOffs = oneOffs!.Lines, Moves = oneOffs.Moves,
                 Annual = annual, Monthly = monthly, MonthlyOmission = omission, FixedTotal = fixedTotal,
             }
             : null;
@@ -336,7 +348,7 @@ public sealed class Tco
         CostRange tcoRange = CostRange.Exact(tco), monthlyRange = CostRange.Exact(monthlyTotal), upfrontRange = CostRange.Exact(upfront);
         if (central is not null)
         {
-            var sums = oneOffs.Sums;
+            var sums = oneOffs!.Sums;
             Bounds(central, in sums, out var low, out var high);
             // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
             tcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco));
@@ -390,8 +402,9 @@ public sealed class Tco
     /// line goes in with the category whose margin moves it in the low/high estimate (OneOffSums.Fixed: none).
     /// </summary>
     /// <param name="planned">Per cost, its lines (a plan's); null: found or made per cost.</param>
-    /// <param name="detail">False: the sums only (no lines).</param>
-    private OneOffs Gather(IReadOnlyList<PlannedCost> costs, CostLines[]? planned, bool detail)
+    /// <param name="detail">False: the sums only (no lines, and null is returned).</param>
+    private OneOffs? Gather(IReadOnlyList<PlannedCost> costs, CostLines[]? planned, bool detail,
+        out decimal investment, out decimal subsidy, out decimal oneOffPv)
     {
         // Made only with detail (the null-forgiving uses below are all under `if (detail)`): the lines are gathered in this
         // thread's scratch buffers and copied into arrays of their exact length at the end; the sums per category that
@@ -399,14 +412,14 @@ public sealed class Tco
         var scratch = detail ? OneOffScratch.Take(costs.Count * 3) : null; // a cost gives up to three lines: purchase, subsidy, replacement
         var sums = new OneOffSums();
         List<ReconcilingAmount>? reconciliations = null; // made at the first one: most evaluations have none
-        decimal investment = 0m, subsidy = 0m, oneOffPv = 0m;
+        investment = subsidy = oneOffPv = 0m;
         for (int ci = 0; ci < costs.Count; ci++)
         {
             var cost = costs[ci];
             // The consistent method leaves out every constant that only exists to match published figures.
             if (cost.Category == CostCategory.Calibration && !_study) continue;
-            // A cost of a variant this Tco was not built with (a resident's adapted one) gets its lines made here.
-            var lines = planned?[ci] ?? (detail ? _costLines.GetValueOrDefault(cost) ?? MakeCostLines(cost) : null);
+            // Without a plan (a resident's adapted variant) a cost's lines are made here, and only with detail.
+            var lines = planned?[ci] ?? (detail ? MakeCostLines(cost) : null);
             decimal amount = cost.Amount.Value;
             // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
             if (cost.PurchasedNow)
@@ -443,7 +456,7 @@ public sealed class Tco
             }
             if (detail && lines!.Calibration is { } calibration) (reconciliations ??= []).Add(calibration);
         }
-        if (scratch is null) return new OneOffs { Sums = sums, Investment = investment, Subsidy = subsidy, Pv = oneOffPv };
+        if (scratch is null) return null;
         var resident = scratch.ResidentLines();
         decimal residentUpfront = 0m;
         foreach (var l in resident)
