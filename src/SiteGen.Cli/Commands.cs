@@ -170,7 +170,7 @@ public static class Commands
         return (done, total) =>
         {
             if (total < 100) return;
-            stdout.Write(done < total ? $"\rsitegen: rendering neighbourhoods {done}/{total}" : "\r\u001b[K");
+            stdout.Write(done < total ? $"\rsitegen: wijken opmaken {done}/{total}" : "\r\u001b[K");
             stdout.Flush();
         };
     }

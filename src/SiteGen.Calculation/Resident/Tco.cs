@@ -401,7 +401,7 @@ public sealed class Tco
     /// without the study's bookkeeping, plus the reconciling amounts that bring them back to the published totals. Each
     /// line goes in with the category whose margin moves it in the low/high estimate (OneOffSums.Fixed: none).
     /// </summary>
-    /// <param name="planned">Per cost, its lines (a plan's); null: found or made per cost.</param>
+    /// <param name="planned">Per cost, its lines (a plan's); null: each cost's lines are made here, with detail only.</param>
     /// <param name="detail">False: the sums only (no lines, and null is returned).</param>
     private OneOffs? Gather(IReadOnlyList<PlannedCost> costs, CostLines[]? planned, bool detail,
         out decimal investment, out decimal subsidy, out decimal oneOffPv)
