@@ -78,19 +78,17 @@ public sealed class Tco
             if (slot.Plan is null)
             {
                 var costs = v.Costs.TryGetValue(d.Id, out var found) ? found : [];
-                var lines = new CostLines[costs.Count];
-                for (int i = 0; i < lines.Length; i++) lines[i] = MakeCostLines(costs[i]);
                 Volatile.Write(ref slot.Plan, new Plan(v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None,
-                    Gather(costs, lines, detail: true, out _, out _, out _)!, _fixedLines[v.FixedCosts]));
+                    Gather(costs, detail: true, out _, out _, out _)!, _fixedLines[v.FixedCosts]));
             }
             return slot.Plan;
         }
     }
 
     /// <summary>
-    /// A cost's one-off lines and the amounts they carry. They depend on the cost alone (not on the dwelling's energy,
-    /// the prices or the method), so a plan's are made once and shared by every evaluation of it, as a variant's fixed
-    /// lines are: lines are immutable records, which a result holds and nobody changes.
+    /// A cost's one-off lines. They depend on the cost alone (not on the dwelling's energy, the prices or the method), so
+    /// a plan's are made once, with the plan, and shared by every evaluation of it, as a variant's fixed lines are: lines
+    /// are immutable records, which a result holds and nobody changes.
     /// </summary>
     private sealed class CostLines
     {
@@ -98,13 +96,11 @@ public sealed class Tco
         /// <summary>The cost category whose margin moves the cost's own lines, or <see cref="OneOffSums.Fixed"/>.</summary>
         public required sbyte Move { get; init; }
         public LineItem? Purchase { get; init; }
-        public decimal Grant { get; init; }
         public LineItem? Subsidy { get; init; }
         /// <summary>The subsidy line as the resident sees it (the amount the source states, when it states one).</summary>
         public LineItem? ResidentSubsidy { get; init; }
         /// <summary>The study's share of the price against the amount it states for the measure: bookkeeping, shown apart.</summary>
         public ReconcilingAmount? SubsidyDifference { get; init; }
-        public decimal ReplacementPv { get; init; }
         public LineItem? Replacement { get; init; }
         /// <summary>A calibration's reconciling amount: a calibration is never a line of the bill.</summary>
         public ReconcilingAmount? Calibration { get; init; }
@@ -158,8 +154,8 @@ public sealed class Tco
         return new CostLines
         {
             Kind = kind, Move = kind == LineKind.Calibration ? OneOffSums.Fixed : (sbyte)cost.Category,
-            Purchase = purchase, Grant = grant, Subsidy = subsidyLine, ResidentSubsidy = residentSubsidy, SubsidyDifference = difference,
-            ReplacementPv = pv, Replacement = replacement, Calibration = calibration,
+            Purchase = purchase, Subsidy = subsidyLine, ResidentSubsidy = residentSubsidy, SubsidyDifference = difference,
+            Replacement = replacement, Calibration = calibration,
         };
     }
 
@@ -291,7 +287,7 @@ public sealed class Tco
         decimal investment, subsidy, oneOffPv;
         var oneOffs = plan?.OneOffs;
         if (oneOffs is not null) (investment, subsidy, oneOffPv) = (oneOffs.Investment, oneOffs.Subsidy, oneOffs.Pv);
-        else oneOffs = Gather(v.Costs.TryGetValue(d.Id, out var c) ? c : [], null, detail, out investment, out subsidy, out oneOffPv);
+        else oneOffs = Gather(v.Costs.TryGetValue(d.Id, out var c) ? c : [], detail, out investment, out subsidy, out oneOffPv);
         List<ReconcilingAmount>? reconciliations = detail && oneOffs!.Reconciliations.Length > 0 ? [.. oneOffs.Reconciliations] : null;
 
         // Start-year monthly cost (Tabel 8.9): no indexation, no investments; the study leaves out
@@ -401,9 +397,8 @@ public sealed class Tco
     /// without the study's bookkeeping, plus the reconciling amounts that bring them back to the published totals. Each
     /// line goes in with the category whose margin moves it in the low/high estimate (OneOffSums.Fixed: none).
     /// </summary>
-    /// <param name="planned">Per cost, its lines (a plan's); null: each cost's lines are made here, with detail only.</param>
     /// <param name="detail">False: the sums only (no lines, and null is returned).</param>
-    private OneOffs? Gather(IReadOnlyList<PlannedCost> costs, CostLines[]? planned, bool detail,
+    private OneOffs? Gather(IReadOnlyList<PlannedCost> costs, bool detail,
         out decimal investment, out decimal subsidy, out decimal oneOffPv)
     {
         // Made only with detail (the null-forgiving uses below are all under `if (detail)`): the lines are gathered in this
@@ -418,8 +413,7 @@ public sealed class Tco
             var cost = costs[ci];
             // The consistent method leaves out every constant that only exists to match published figures.
             if (cost.Category == CostCategory.Calibration && !_study) continue;
-            // Without a plan (a resident's adapted variant) a cost's lines are made here, and only with detail.
-            var lines = planned?[ci] ?? (detail ? MakeCostLines(cost) : null);
+            var lines = detail ? MakeCostLines(cost) : null;
             decimal amount = cost.Amount.Value;
             // A cost bought later (a resident's boiler that is not yet due) is not part of the year-0 spending.
             if (cost.PurchasedNow)
@@ -434,7 +428,7 @@ public sealed class Tco
             }
             if (cost.PurchasedNow && cost.Subsidy is { } s)
             {
-                decimal grant = lines?.Grant ?? Grant(s, amount);
+                decimal grant = Grant(s, amount);
                 subsidy += grant;
                 oneOffPv -= grant;
                 if (detail)
@@ -452,7 +446,7 @@ public sealed class Tco
                     scratch!.Add(lines!.Replacement!, lines.Move, ref sums);
                     if (lines.Kind == LineKind.Cost) scratch.AddResident(lines.Replacement!);
                 }
-                oneOffPv += lines?.ReplacementPv ?? amount * _reinvestFactor;
+                oneOffPv += amount * _reinvestFactor;
             }
             if (detail && lines!.Calibration is { } calibration) (reconciliations ??= []).Add(calibration);
         }
