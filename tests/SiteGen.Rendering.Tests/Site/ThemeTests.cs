@@ -76,6 +76,11 @@ public class ThemeTests
     [InlineData("<dl>{{ for fact in items }}<dt>{{ fact.term | raw }}</dt>{{ end }}</dl>\n", 1, 47, "raw", "raw schrijft alleen HTML die SiteGen al veilig heeft gemaakt")]
     // A runaway loop stops at the loop limit.
     [InlineData("{{ for i in 1..100000000 }}{{ end }}\n", 1, 14, "loop", "deze lus houdt niet op")]
+    // SiteGen's own functions (called straight, not by reflection): Scriban still checks their arguments, and what
+    // they refuse is located at the call.
+    [InlineData("<dl>\n{{ partial \"term\" }}</dl>\n", 2, 18, "partial", "het sjabloon kan hier niet worden getekend")]
+    [InlineData("<dl>\n{{ partial_cached \"nope\" items }}</dl>\n", 2, 4, "nope", "partial 'nope' bestaat niet")]
+    [InlineData("<dl>{{ raw }}</dl>\n", 1, 11, "raw", "het sjabloon kan hier niet worden getekend")]
     public void A_template_mistake_in_a_municipality_override_is_reported_at_its_file_line_and_column(string template, int line, int column, string mentions, string dutch)
     {
         string themes = ThemesWithZonnedal();
