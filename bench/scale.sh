@@ -5,7 +5,7 @@
 # usage: bench/scale.sh [--runs N] [--pages "2000 20000"] [--national] [--no-hugo] [--keep]
 #   --runs N       runs per scenario, median reported (default 3)
 #   --pages LIST   synthetic-country sizes in pages (default "2000 20000")
-#   --national     also the national scale: 13,500 neighbourhoods (~135,000 pages), 1 run, SiteGen only
+#   --national     also the national scale: 13,500 neighbourhoods (~135,000 pages), N runs as the others, SiteGen only
 #                  (the Hugo peer would need ~20 GB at that size; its ratio is taken from the other sizes)
 #   --no-hugo      skip the Hugo peer (ratio column empty)
 #   --keep         keep the work folder ($SITEGEN_SCALE_DIR, default /dev/shm/sitegen-scale)
@@ -42,7 +42,10 @@ if [ "${SITEGEN_BUILD:-native}" = r2r ]; then
   dotnet publish src/SiteGen.Cli -c Release -r "$rid" -o "$work/sitegen-bin" -v q -nologo >/dev/null
 else
   echo "publishing SiteGen (Release, native for $rid; a few minutes) ..." >&2
-  dotnet publish src/SiteGen.Cli -c Release -r "$rid" -p:PublishAot=true -o "$work/sitegen-bin" -v q -nologo >/dev/null
+  # For this machine's processor, as the JIT compiles for the machine it runs on (README, "Install as a tool"): the
+  # native compiler otherwise targets the oldest x64 processors .NET supports. 3-9% less CPU (bench/README.md,
+  # twenty-eighth round); such a program may not start on an older processor.
+  dotnet publish src/SiteGen.Cli -c Release -r "$rid" -p:PublishAot=true -p:IlcInstructionSet=native -o "$work/sitegen-bin" -v q -nologo >/dev/null
 fi
 dotnet build -c Release bench/SiteGen.Scale -v q -nologo >/dev/null
 # Copied once more before it runs: the program's own pages count in its peak RSS, and the same binary mapped 15 MB of
@@ -93,7 +96,7 @@ sizes_all=$sizes
 [ "$national" = 1 ] && sizes_all="$sizes_all national"
 for size in $sizes_all; do
   r=$runs; gen_args=(--pages "$size")
-  if [ "$size" = national ]; then gen_args=(--neighbourhoods 13500); r=1; fi
+  if [ "$size" = national ]; then gen_args=(--neighbourhoods 13500); fi
   d="$work/s-$size"
   echo "generating synthetic country ($size) ..." >&2
   gen_out=$("${scale[@]}" --out "$d" "${gen_args[@]}"); echo "$gen_out" >&2
