@@ -599,7 +599,7 @@ public sealed class SiteRenderer(SiteContent content, IReadOnlyList<(Neighbourho
     private static string SolarThermalNote(SolarThermalResult pt) =>
         $"Voor het zonnecollectorenveld geeft de studie {DutchFormat.Number(pt.PublishedPanels ?? 0m)} panelen en {DutchFormat.WithUnit(pt.PublishedAreaM2 ?? 0m, 0, "m²")}. "
         + $"Met de opbrengst per paneel uit dezelfde tabel ({DutchFormat.WithUnit(pt.YieldPerPanelKwh, 0, "kWh")}) zijn er {DutchFormat.Number(pt.Panels)} panelen "
-        + $"en {DutchFormat.WithUnit(pt.AreaM2, 0, "m²")} nodig. Tabel 6.2 van de studie is op dit punt niet consistent.";
+        + $"en {DutchFormat.WithUnit(pt.AreaM2, 0, "m²")} nodig. Op dit punt klopt tabel 6.2 van de studie niet.";
 
     private PageText StepPlansPage(NeighbourhoodView view, Theme theme)
     {
