@@ -19,6 +19,16 @@ public sealed class DiagnosticBag
     private readonly List<(Diagnostic Finding, int AlsoLine)> _secondary = [];
 
     public IReadOnlyList<Diagnostic> Items => _items;
+
+    /// <summary>No findings and no checks still to run.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_pending) return _items.Count == 0 && _secondary.Count == 0 && _pending.Count == 0;
+        }
+    }
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     public void Add(Diagnostic d) => _items.Add(d);

@@ -132,7 +132,7 @@ public static class ContentLoader
         };
         // Only over shared content without errors: a neighbourhood drawn over broken shared content would be thrown away.
         var drawing = draw is not null && cache is null && !diag.HasErrors ? draw(shell, jobs.Length) : null;
-        var read = new (Neighbourhood? N, DiagnosticBag Diag)[jobs.Length];
+        var read = new (Neighbourhood? N, DiagnosticBag? Diag)[jobs.Length];
         var cached = new (ContentCache.Entry? Entry, string Hash)[jobs.Length];
         var kept = new KeptNeighbourhood?[jobs.Length];
         var drawn = new KeptNeighbourhood?[jobs.Length];
@@ -167,14 +167,16 @@ public static class ContentLoader
                 // Drawn and hashed: nothing asks about its files again in this build.
                 listing?.Forget(ndir);
             }
-            read[i] = (n, own);
+            // A drawn neighbourhood's empty bag is not kept to the end of the reading (0.4 MB at 20,000 pages).
+            read[i] = (n, drawn[i] is not null && own.IsEmpty ? null : own);
         });
         // The schema checks of files read before the schemas were loaded: each neighbourhood's before it is kept or merged.
         Parallel.For(0, jobs.Length, Cores.Options(), i => read[i].Diag?.RunPending());
         if (cache is not null)
         {
+            // With a cache nothing is drawn while read, so every bag is there.
             for (int i = 0; i < jobs.Length; i++)
-                if (kept[i] is null) cache.Keep(jobs[i].Dir, cached[i].Entry ?? new ContentCache.Entry(cached[i].Hash, read[i].N, read[i].Diag), cached[i].Entry is not null);
+                if (kept[i] is null) cache.Keep(jobs[i].Dir, cached[i].Entry ?? new ContentCache.Entry(cached[i].Hash, read[i].N, read[i].Diag!), cached[i].Entry is not null);
             cache.End();
         }
         var municipalities = new List<Municipality>();
@@ -198,7 +200,7 @@ public static class ContentLoader
                 }
                 if (drawn[next] is { } d) drawnHere.Add(d);
                 var (n, own) = read[next++];
-                diag.Append(own);
+                if (own is not null) diag.Append(own);
                 if (n is not null) neighbourhoods.Add(n);
                 var (slug, name) = n is not null ? (n.Slug, n.Name) : drawn[next - 1] is { } dn ? (dn.Slug, dn.Name) : (null, null);
                 if (slug is not null) SameName(root, mid, slug, name!, names, diag);

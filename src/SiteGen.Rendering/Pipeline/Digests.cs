@@ -31,8 +31,10 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
     private readonly string _root = Path.GetFullPath(contentRoot);
     private readonly ConcurrentDictionary<string, Lazy<string>> _themes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _folders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _neighbourhoods = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string? Stamp, string FolderDigest)> _stamps = new(StringComparer.Ordinal);
+    // Per neighbourhood, kept to the end of the build: as 32 bytes each, not as 64-character strings (three per
+    // neighbourhood were 0.9 MB of what a 20,000-page build holds while it draws; bench/README.md, twenty-ninth round).
+    private readonly ConcurrentDictionary<string, Sha256> _neighbourhoods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Sha256? Stamp, Sha256 FolderDigest)> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _municipalities = new(StringComparer.Ordinal);
     private readonly Lazy<string> _shared = new(() => BuildCache.Digest(
         new[] { Path.Combine(contentRoot, "sources.yaml"), Path.Combine(contentRoot, "glossary.yaml"), Path.Combine(contentRoot, "help.yaml") }
@@ -77,12 +79,38 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
     {
         string municipality = id[..id.IndexOf('/')];
         string own = Folder(id, Path.GetFullPath(folder));
-        return BuildCache.Digest([], _root, "folder:" + own, id, "shared:" + _shared.Value,
-            "municipality:" + Municipality(municipality), "theme:" + Drawing(municipality));
-    });
+        return Sha256.Of(BuildCache.Digest([], _root, "folder:" + own, id, "shared:" + _shared.Value,
+            "municipality:" + Municipality(municipality), "theme:" + Drawing(municipality)));
+    }).ToString();
+
+    /// <summary>The digest <see cref="Of"/> gave for this id in this build.</summary>
+    public string Known(string id) => _neighbourhoods[id].ToString();
 
     /// <summary>What the manifest keeps of a neighbourhood's folder for the next build: its stamp (null: hash it again) and its files' hash.</summary>
-    public (string? Stamp, string? FolderDigest) StampOf(string id) => _stamps.TryGetValue(id, out var s) ? s : (null, null);
+    public (string? Stamp, string? FolderDigest) StampOf(string id) =>
+        _stamps.TryGetValue(id, out var s) ? (s.Stamp?.ToString(), s.FolderDigest.ToString()) : (null, null);
+
+    /// <summary>A SHA-256 as its 32 bytes, written as <see cref="FileDigest"/> writes it (upper-case hexadecimal).</summary>
+    [System.Runtime.CompilerServices.InlineArray(32)]
+    private struct Sha256
+    {
+        private byte _first;
+
+        public static Sha256 Of(string hex)
+        {
+            var hash = new Sha256();
+            if (Convert.FromHexString(hex, hash, out _, out int written) != System.Buffers.OperationStatus.Done || written != 32)
+                throw new ArgumentException($"'{hex}' is not a SHA-256 in hexadecimal", nameof(hex));
+            return hash;
+        }
+
+        /// <summary>The hash, or null for a text that is not one as <see cref="ToString"/> writes it (a manifest edited by hand).</summary>
+        public static Sha256? Parse(string? hex) => hex is { Length: 64 } && !hex.AsSpan().ContainsAnyExcept(UpperHex) ? Of(hex) : null;
+
+        private static readonly System.Buffers.SearchValues<char> UpperHex = System.Buffers.SearchValues.Create("0123456789ABCDEF");
+
+        public override readonly string ToString() => Convert.ToHexString(this);
+    }
 
     // As Directory.GetFiles(dir, "*", AllDirectories) lists them, which the digest used before stamps.
     private static readonly EnumerationOptions FolderListing = new() { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
@@ -116,10 +144,10 @@ internal sealed class Digests(string contentRoot, string themesRoot, BuildCache?
         foreach (var (path, length, written) in files)
             stamp.Append(Path.GetRelativePath(_root, path).Replace('\\', '/')).Append('\n').Append(length).Append(' ').Append(written).Append('\n');
         string stampHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp.ToString())));
-        string hash = previous is not null && previous.Neighbourhoods.TryGetValue(id, out var entry) && entry.Stamp == stampHash && entry.FolderDigest is { } known
-            ? known
+        string hash = previous is not null && previous.Neighbourhoods.TryGetValue(id, out var entry) && entry.Stamp == stampHash && Sha256.Parse(entry.FolderDigest) is not null
+            ? entry.FolderDigest!
             : Content.Loading.FileDigest.Of(files.Select(f => f.Path), _root, []);
-        _stamps[id] = (settled ? stampHash : null, hash);
+        _stamps[id] = (settled ? Sha256.Of(stampHash) : null, Sha256.Of(hash));
         return hash;
     }
 

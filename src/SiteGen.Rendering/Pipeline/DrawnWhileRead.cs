@@ -19,23 +19,24 @@ namespace SiteGen.Rendering.Pipeline;
 internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests digests, Func<string, string, bool> reusable, Action<int, int>? progress)
 {
     /// <summary>
-    /// What is kept of a drawn neighbourhood: where its list of prepared files was set aside (in drawing order, each
-    /// with its length and where its links lie), where its part of each site-wide data file was set aside, and its
-    /// digest. Should a file ever hold its bytes or links in memory (a build that writes stages every file and sets every
-    /// page's links aside), the list stays in memory with them.
+    /// What is kept of a drawn neighbourhood: where its record was set aside (<see cref="Record"/>: its part of each
+    /// site-wide data file, then its list of prepared files in drawing order, each with its length and where its links
+    /// lie), and how many files it has; its digest is <see cref="Digests.Known"/>. Should a file ever hold its bytes or
+    /// links in memory (a build that writes stages every file and sets every page's links aside), the list stays in
+    /// memory with them.
     /// </summary>
-    public sealed record Drawn(SpillFile.Slice? Listed, (string Path, SiteFiles.Rendered File)[]? Kept, int FileCount,
-        SpillFile.Slice[] DataParts, string Digest, Exception? Error)
+    public sealed record Drawn(SpillFile.Slice Set, (string Path, SiteFiles.Rendered File)[]? Kept, int FileCount, Exception? Error)
     {
         /// <summary>Its prepared files, in drawing order (read back from where they were set aside).</summary>
         public (string Path, SiteFiles.Rendered File)[] Files()
         {
-            if (Listed is not { } listed) return Kept ?? [];
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(listed.Length);
+            if (Kept is not null || Set.File is null) return Kept ?? [];
+            var (at, list) = Record.Find(Set, SiteWideData.Paths.Count);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(list);
             try
             {
-                listed.File.Read(listed, buffer);
-                return FileList.Decode(buffer.AsSpan(0, listed.Length), FileCount, listed.File);
+                Set.File.Read(Set, at, buffer.AsSpan(0, list));
+                return FileList.Decode(buffer.AsSpan(0, list), FileCount, Set.File);
             }
             finally
             {
@@ -47,10 +48,43 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
         /// <returns>The part's length.</returns>
         public int DataPart(int file, ref byte[] into)
         {
-            var slice = DataParts[file];
-            SiteBuilder.DataPlan.Fit(ref into, slice.Length);
-            slice.File.Read(slice, into);
-            return slice.Length;
+            var (at, length) = Record.Find(Set, file);
+            SiteBuilder.DataPlan.Fit(ref into, length);
+            Set.File.Read(Set, at, into.AsSpan(0, length));
+            return length;
+        }
+    }
+
+    /// <summary>
+    /// A drawn neighbourhood as set aside, in one piece: the length of its part of each site-wide data file (32-bit
+    /// little-endian), those parts, then its list of files (the rest). One slice per neighbourhood instead of one per
+    /// part: what a build keeps of each neighbourhood until its end is a few numbers (it kept 230 bytes, most of them the
+    /// parts' slices; bench/README.md, twenty-ninth round).
+    /// </summary>
+    internal static class Record
+    {
+        private static int Head => 4 * SiteWideData.Paths.Count;
+
+        public static void Encode(byte[][] parts, IReadOnlyList<(string Path, SiteFiles.Rendered File)>? files, System.Buffers.ArrayBufferWriter<byte> into)
+        {
+            into.ResetWrittenCount();
+            foreach (var part in parts)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(into.GetSpan(4), part.Length);
+                into.Advance(4);
+            }
+            foreach (var part in parts) System.Buffers.BuffersExtensions.Write(into, (ReadOnlySpan<byte>)part);
+            if (files is not null) FileList.Encode(files, into);
+        }
+
+        /// <summary>Where a part (<paramref name="file"/>) starts in the record and how long it is; for the list (file = the number of parts), up to the record's end.</summary>
+        public static (int At, int Length) Find(SpillFile.Slice set, int file)
+        {
+            Span<byte> head = stackalloc byte[Head];
+            set.File.Read(set, 0, head);
+            int at = Head;
+            for (int i = 0; i < file; i++) at += BinaryPrimitives.ReadInt32LittleEndian(head[(4 * i)..]);
+            return (at, file < head.Length / 4 ? BinaryPrimitives.ReadInt32LittleEndian(head[(4 * file)..]) : set.Length - at);
         }
     }
 
@@ -136,11 +170,9 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
             // Whatever fails here (a template, the disk) is reported after reading, for the first neighbourhood in order,
             // as the usual steps do; a neighbourhood with errors found later (a schema check still running) is thrown
             // away with the build.
-            string digest = "";
             try
             {
-                digest = digests.Of(n.Id, n.Folder);
-                if (reusable(n.Id, digest)) return false;
+                if (reusable(n.Id, digests.Of(n.Id, n.Folder))) return false;
                 NeighbourhoodResult r;
                 try
                 {
@@ -150,7 +182,6 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                 {
                     return false; // reported, in order, by the compute step
                 }
-                var parts = SiteWideData.Parts(n, r).Select(p => _spill.Append(p)).ToArray();
                 var own = renderer.Draw(files, n, r);
                 // The links among its own pages are checked now: the build keeps only those that leave the neighbourhood.
                 var settled = LinkChecker.Settle(own.Select(f => f.Path).ToList(), own.Select(f => f.File.Links).ToList());
@@ -162,21 +193,17 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
                         kept.Encode(encoded);
                         own[i] = (own[i].Path, own[i].File with { Links = null, SpilledLinks = _spill.Append(encoded.WrittenSpan) });
                     }
-                if (FileList.Fits(own))
-                {
-                    encoded.ResetWrittenCount();
-                    FileList.Encode(own, encoded);
-                    _drawn[n.Id] = new Drawn(_spill.Append(encoded.WrittenSpan), null, own.Count, parts, digest, null);
-                }
-                else // an array of its exact length: the drawn list has room to spare, and this is kept to the end of the build
-                    _drawn[n.Id] = new Drawn(null, [.. own], own.Count, parts, digest, null);
+                bool fits = FileList.Fits(own);
+                Record.Encode(SiteWideData.Parts(n, r), fits ? own : null, encoded);
+                // Otherwise an array of its exact length: the drawn list has room to spare, and this is kept to the end of the build.
+                _drawn[n.Id] = new Drawn(_spill.Append(encoded.WrittenSpan), fits ? null : [.. own], own.Count, null);
             }
             catch (Exception e)
             {
-                _drawn[n.Id] = new Drawn(null, [], 0, [], digest, e);
+                _drawn[n.Id] = new Drawn(default, [], 0, e);
             }
-            // A full compacting collection now and then, when the background ones leave the heap full of holes.
-            if (Interlocked.Increment(ref _finished) % HeapCompaction.Every == 0) HeapCompaction.IfFragmented();
+            // A full compacting collection now and then, when the oldest generation grew or was left full of holes.
+            if (Interlocked.Increment(ref _finished) % HeapCompaction.Every == 0) HeapCompaction.IfWorth();
             if (progress is not null) lock (_drawn) progress(++_done, total);
             return true;
         };

@@ -98,7 +98,7 @@ public static class SiteBuilder
         // Every neighbourhood is hashed now: the content's listing is not needed for the rest of the build.
         listing.Clear();
         foreach (var k in notRead) digests[k.Id] = unchanged!.DigestOf(k.Id);
-        foreach (var id in drawn) digests[id] = stream!.ById[id].Digest;
+        foreach (var id in drawn) digests[id] = digester.Known(id);
         int reused = 0;
         var reusedDrawn = new Dictionary<string, BuildSession.Drawn>(StringComparer.Ordinal);
         IReadOnlyList<SiteFiles.Carried>? Reuse(Neighbourhood n)
@@ -142,6 +142,11 @@ public static class SiteBuilder
         }
         // Every part of the previous output's data files is cut: they are closed before the output is replaced.
         unchanged?.Dispose();
+        // What drawing many neighbourhoods left in the oldest generation is garbage now: collected before each site-wide
+        // step, which would otherwise grow the heap on top of it (a full collection of a 20,000-page build's heap takes
+        // 12-20 ms; bench/README.md, twenty-ninth round). Not for a few neighbourhoods (an edit) or a session's heap.
+        bool collect = letGo && computed >= HeapCompaction.Every;
+        if (collect) HeapCompaction.Now();
         // The pages of the neighbourhoods drawn while reading, in order.
         files.Reserve(drawn.Sum(id => stream!.ById[id].FileCount));
         foreach (var id in drawn)
@@ -164,6 +169,7 @@ public static class SiteBuilder
         // All counts the files drawn now; those carried over are apart ("12 gemaakt, waarvan 15 overgenomen" before).
         int carried = files.CarriedOver.Count + files.KeptOver.Count;
         Step($"{files.All.Count + carried} bestand(en), waarvan {files.All.Count} gemaakt en {carried} ongewijzigd overgenomen ({reused + notRead.Count} wijk(en) niet opnieuw opgemaakt)");
+        if (collect) HeapCompaction.Now();
         int links = kept is null ? CheckLinks(files, diag) : Checks.LinkChecker.Check(files, diag, path => kept.Scan(path, files));
         kept?.ScansDone();
         Step($"{links} link(s) gecontroleerd");
@@ -184,6 +190,7 @@ public static class SiteBuilder
                 cache.Neighbourhoods[n.Id] = new BuildCache.Entry { Digest = digests[n.Id], Files = produced[n.Id], Stamp = stamp, FolderDigest = folder,
                     Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) };
             }
+            if (collect) HeapCompaction.Now();
             stats = staging.Finish(files, cache, options.InPlaceLimit, options.CommitMoved);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");
         }

@@ -43,15 +43,19 @@ public sealed class SpillFile : IDisposable
     }
 
     /// <summary>Reads a slice into the start of <paramref name="into"/> (at least <see cref="Slice.Length"/> long).</summary>
-    public void Read(Slice slice, Span<byte> into)
+    public void Read(Slice slice, Span<byte> into) => Read(slice, 0, into[..slice.Length]);
+
+    /// <summary>Reads part of a slice, from <paramref name="from"/> on, filling <paramref name="into"/>.</summary>
+    public void Read(Slice slice, int from, Span<byte> into)
     {
+        if (from < 0 || from + into.Length > slice.Length) throw new ArgumentOutOfRangeException(nameof(from), "beyond the slice");
         var handle = Open();
         if (handle is null)
         {
-            lock (_gate) _memory![(int)slice.Offset].CopyTo(into);
+            lock (_gate) _memory![(int)slice.Offset].AsSpan(from, into.Length).CopyTo(into);
             return;
         }
-        ReadAt(handle, into[..slice.Length], slice.Offset, "het tijdelijke bestand van de build is korter dan verwacht");
+        ReadAt(handle, into, slice.Offset + from, "het tijdelijke bestand van de build is korter dan verwacht");
     }
 
     /// <summary>Fills <paramref name="into"/> from <paramref name="file"/> at <paramref name="offset"/>; a file that ends first is an error with <paramref name="shorter"/> as its message.</summary>

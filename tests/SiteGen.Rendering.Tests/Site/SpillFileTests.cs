@@ -35,7 +35,15 @@ public sealed class SpillFileTests
             var read = new byte[slices[i].Length];
             spill.Read(slices[i], read);
             Assert.Equal(written[i], read);
+            // A part of a slice (a drawn neighbourhood's record holds several): from its second byte to its last but one.
+            if (written[i].Length < 3) continue;
+            var part = new byte[written[i].Length - 2];
+            spill.Read(slices[i], 1, part);
+            Assert.Equal(written[i][1..^1], part);
         }
+        // Never beyond the slice, whether on disk or in memory.
+        var last = slices[^1];
+        Assert.Throws<ArgumentOutOfRangeException>(() => spill.Read(last, 1, new byte[last.Length]));
         if (noTemporaryFolder)
         {
             Assert.False(Directory.Exists(folder));
