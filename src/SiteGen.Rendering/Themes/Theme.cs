@@ -110,6 +110,7 @@ public sealed class Theme
     internal void LetGo()
     {
         foreach (var slot in Own) slot.Parsed = null;
+        _ownDrawn.Clear();
     }
 
     /// <summary>Whether any of the municipality's own templates is parsed now.</summary>
@@ -271,9 +272,10 @@ public sealed class Theme
     {
         var template = PartialNamed(context, name);
         // Only a reference (not a string or a boxed number, new at every call) can be met again.
-        var drawn = model is null or string || model.GetType().IsValueType ? null : s_drawn.GetValue(template, static _ => new()).GetValue(model, static _ => new());
         // The partials it calls are this theme's: the same text serves every theme without partials of its own.
         object scope = _ownPartials ? this : s_defaultPartials;
+        var drawn = model is null or string || model.GetType().IsValueType ? null
+            : (_ownPartials ? _ownDrawn : s_drawn).GetValue(template, static _ => new()).GetValue(model, static _ => new());
         if (drawn?.Find(scope) is { } known) return new Markup(known);
         // A context of its own: the caller's variables and loops stay out of sight.
         var inner = t_isolated is { InUse: false } idle ? idle : new HtmlContext();
@@ -298,6 +300,10 @@ public sealed class Theme
     // The text a cached partial drew for each model, kept while both live: a municipality's own template let go
     // (LetGo) takes its texts with it, and the page renderer holds the shared models for one build.
     private static readonly ConditionalWeakTable<Template, ConditionalWeakTable<object, Drawn>> s_drawn = new();
+    // A theme with partials of its own keeps its texts itself: they go when it is let go (LetGo). Kept with the shared
+    // models, a large build held every themed municipality's copy of the common tables to its end (0.75 MB at 20,000
+    // pages; bench/README.md, twenty-ninth round).
+    private readonly ConditionalWeakTable<Template, ConditionalWeakTable<object, Drawn>> _ownDrawn = new();
     private static readonly object s_defaultPartials = new();
 
     /// <summary>What a cached partial drew for one model: once for the themes without partials of their own, once per theme with.</summary>
@@ -650,10 +656,11 @@ public sealed class ThemeSet
 
     // A build that lets go of each neighbourhood keeps the own templates of the municipalities it drew last parsed, and
     // lets go of the others' (the synthetic national site has 180 themed municipalities, about 200 KB each). Neighbourhoods
-    // are drawn about in folder order, a municipality's one after the other, on every core at once; a municipality
-    // drawn again after it was let go parses its templates again.
+    // are drawn about in folder order, a municipality's one after the other, on every core at once: one municipality
+    // per core and the one before. A municipality drawn again after it was let go parses its templates again. Eight
+    // kept on two cores held 1.2 MB more at 20,000 pages than at 2,000 (bench/README.md, twenty-ninth round).
     private readonly LinkedList<Theme>? _parsed;
-    public const int KeptParsed = 8;
+    public static readonly int KeptParsed = Environment.ProcessorCount + 1;
 
     private ThemeSet(string root, string defaultFolder, bool letGo)
     {

@@ -10,7 +10,7 @@ namespace SiteGen.Rendering.Tests.Site;
 /// </summary>
 public sealed class ThemeLetGoTests
 {
-    private const int Municipalities = ThemeSet.KeptParsed + 3;
+    private static readonly int Municipalities = ThemeSet.KeptParsed + 3;
 
     /// <summary>The default theme and municipalities gemeente-0, gemeente-1, ... each with partials of its own.</summary>
     private static string Themes()
@@ -22,6 +22,7 @@ public sealed class ThemeLetGoTests
             Directory.CreateDirectory(partials);
             File.WriteAllText(Path.Combine(partials, "greeting.sbn"), $"<p>{{{{ name }}}} woont in gemeente {i}.</p>");
             File.WriteAllText(Path.Combine(partials, "broken.sbn"), "<p>{{ name }} {{ not_there }}</p>");
+            File.WriteAllText(Path.Combine(partials, "cached.sbn"), "{{ partial_cached \"greeting\" person }}");
         }
         return themes;
     }
@@ -44,6 +45,19 @@ public sealed class ThemeLetGoTests
         Assert.Same(first, again);
         Assert.Equal(before, again.RenderPartial("greeting", new { Name = "Anna" }));
         Assert.True(again.HoldsParsedTemplates);
+    }
+
+    /// <summary>A cached partial's texts go with the theme that drew them: drawn again, they are its own.</summary>
+    [Fact]
+    public void A_cached_partial_of_a_theme_let_go_of_is_drawn_again_with_that_themes_templates()
+    {
+        var set = ThemeSet.Load(Themes(), letGo: true);
+        var person = new { Name = "Anna" };
+        Assert.Equal("<p>Anna woont in gemeente 0.</p>", set.For("gemeente-0").RenderPartial("cached", new { Person = person }));
+        for (int i = 1; i < Municipalities; i++)
+            Assert.Equal($"<p>Anna woont in gemeente {i}.</p>", set.For($"gemeente-{i}").RenderPartial("cached", new { Person = person }));
+        Assert.False(set.For("gemeente-0").HoldsParsedTemplates);
+        Assert.Equal("<p>Anna woont in gemeente 0.</p>", set.For("gemeente-0").RenderPartial("cached", new { Person = person }));
     }
 
     [Fact]
