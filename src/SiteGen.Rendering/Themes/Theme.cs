@@ -271,9 +271,9 @@ public sealed class Theme
     internal Markup PartialCached(TemplateContext context, string name, object? model)
     {
         var template = PartialNamed(context, name);
-        // Only a reference (not a string or a boxed number, new at every call) can be met again.
         // The partials it calls are this theme's: the same text serves every theme without partials of its own.
         object scope = _ownPartials ? this : s_defaultPartials;
+        // Only a reference (not a string or a boxed number, new at every call) can be met again.
         var drawn = model is null or string || model.GetType().IsValueType ? null
             : (_ownPartials ? _ownDrawn : s_drawn).GetValue(template, static _ => new()).GetValue(model, static _ => new());
         if (drawn?.Find(scope) is { } known) return new Markup(known);
