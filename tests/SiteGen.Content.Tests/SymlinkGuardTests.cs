@@ -78,5 +78,9 @@ public sealed class SymlinkGuardTests : IDisposable
         listing.Forget(n);
         listing.Forget(Path.Combine(_dir, "elsewhere"));
         Assert.NotNull(listing.FilesUnder(o));
+        // The content folder itself: nothing below it is answered from the listing any more.
+        listing.Forget(root);
+        Assert.Null(listing.FilesUnder(o));
+        Assert.Null(listing.FilesUnder(root));
     }
 }

@@ -18,11 +18,45 @@ public sealed class ContentListing
     /// <summary>A file below a folder asked about: its full path, size and last write (UTC ticks).</summary>
     public readonly record struct File(string Path, long Length, long Written);
 
-    // Folder (full path) to its entries in ordinal order; a folder the walk could not list is absent. Concurrent: a
-    // neighbourhood's folders are let go of (Forget) while others are still being read.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry[]> _folders = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A folder as the walk listed it: its entries, and the folder below each entry that is a folder (not a link), in the
+    /// same order. A tree rather than a map from each folder's full path: at 20,000 pages those paths and the map's nodes
+    /// were 1.2 MB of the 2.2 MB the listing held while the first neighbourhoods were drawn (bench/README.md, thirtieth round).
+    /// </summary>
+    internal sealed class Folder(Entry[]? entries)
+    {
+        /// <summary>Its entries in ordinal order of their names; null when the folder could not be listed.</summary>
+        public Entry[]? Entries { get; } = entries;
 
-    private Task<Dictionary<string, Entry[]?>>? _walk;
+        // One slot per entry that is a folder and not a link, in the entries' order; null until listed, and once let go of.
+        private readonly Folder?[] _below = entries is null ? [] : new Folder?[entries.Count(e => e.Folder && !e.Link)];
+
+        /// <summary>The slot of the folder below with this name; -1 when there is none (a file, a link, or not there).</summary>
+        public int Slot(ReadOnlySpan<char> name)
+        {
+            int slot = 0;
+            foreach (var e in Entries ?? [])
+            {
+                if (!e.Folder || e.Link) continue;
+                if (name.SequenceEqual(e.Name)) return slot;
+                slot++;
+            }
+            return -1;
+        }
+
+        /// <summary>The folders below, in the entries' order (each null when not listed or let go of).</summary>
+        public Folder? Below(int slot) => Volatile.Read(ref _below[slot]);
+
+        // Written by the walk (one thread per level) and by Forget (a neighbourhood's own slot, read by no other thread).
+        public void Set(int slot, Folder? folder) => Volatile.Write(ref _below[slot], folder);
+    }
+
+    // The content folder (full path, no separator at its end) and the tree of what is below it; null when not walked,
+    // cleared, or the content folder itself let go of.
+    private string? _rootPath;
+    private Folder? _root;
+
+    private Task<Folder>? _walk;
     private string? _walkRoot;
 
     /// <summary>
@@ -33,11 +67,11 @@ public sealed class ContentListing
     {
         if (_walk is not null || !Directory.Exists(root)) return;
         _walkRoot = root;
-        _walk = Task.Run(() => SymlinkGuard.Walk([root]));
+        _walk = Task.Run(() => SymlinkGuard.Walk([root])[0]);
     }
 
     /// <summary>The walk started for this root, once done; null when none was started or it failed (the guard walks itself).</summary>
-    internal Dictionary<string, Entry[]?>? TakeWalk(string root)
+    internal Folder? TakeWalk(string root)
     {
         if (_walk is not { } walk || _walkRoot != root) return null;
         _walk = null;
@@ -58,7 +92,7 @@ public sealed class ContentListing
     public void Clear()
     {
         Filled = false;
-        _folders.Clear();
+        Volatile.Write(ref _root, null);
     }
 
     /// <summary>
@@ -68,20 +102,15 @@ public sealed class ContentListing
     /// </summary>
     public void Forget(string dir)
     {
-        var pending = new Stack<string>();
-        pending.Push(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
-        while (pending.Count > 0)
-        {
-            string folder = pending.Pop();
-            if (!_folders.TryRemove(folder, out var entries)) continue;
-            foreach (var e in entries)
-                if (e.Folder && !e.Link) pending.Push(Path.Join(folder, e.Name));
-        }
+        if (Find(dir, out var parent, out int slot) is null) return;
+        if (parent is null) Volatile.Write(ref _root, null);
+        else parent.Set(slot, null);
     }
 
-    internal void Fill(IEnumerable<KeyValuePair<string, Entry[]>> folders)
+    internal void Fill(string root, Folder top)
     {
-        foreach (var (dir, entries) in folders) _folders[Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir))] = entries;
+        _rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        Volatile.Write(ref _root, top);
         Filled = true;
     }
 
@@ -93,22 +122,51 @@ public sealed class ContentListing
     /// </summary>
     public List<File>? FilesUnder(string dir, bool hiddenFolders = true)
     {
-        if (!Filled) return null;
+        if (!Filled || Find(dir, out _, out _) is not { } found) return null;
         var files = new List<File>();
-        var pending = new Stack<string>();
-        pending.Push(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+        var pending = new Stack<(string Path, Folder Folder)>();
+        pending.Push((Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)), found));
         while (pending.Count > 0)
         {
-            string folder = pending.Pop();
-            if (!_folders.TryGetValue(folder, out var entries)) return null;
+            var (folder, listed) = pending.Pop();
+            if (listed.Entries is not { } entries) return null;
+            int slot = 0;
             foreach (var e in entries)
             {
                 if (e.Link) return null;
-                if (!e.Folder) files.Add(new File(Path.Join(folder, e.Name), e.Length, e.Written));
-                else if (hiddenFolders || !e.Name.StartsWith('.')) pending.Push(Path.Join(folder, e.Name));
+                if (!e.Folder)
+                {
+                    files.Add(new File(Path.Join(folder, e.Name), e.Length, e.Written));
+                    continue;
+                }
+                var below = listed.Below(slot++);
+                if (!hiddenFolders && e.Name.StartsWith('.')) continue;
+                if (below is null) return null;
+                pending.Push((Path.Join(folder, e.Name), below));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    /// <summary>The folder <paramref name="dir"/> in the tree, with the folder above it and its slot there (no folder above: the content folder itself); null when not in the listing.</summary>
+    private Folder? Find(string dir, out Folder? parent, out int slot)
+    {
+        parent = null;
+        slot = -1;
+        var folder = Volatile.Read(ref _root);
+        if (folder is null || _rootPath is null) return null;
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+        if (full == _rootPath) return folder;
+        int from = _rootPath.EndsWith(Path.DirectorySeparatorChar) ? _rootPath.Length : _rootPath.Length + 1;
+        if (full.Length <= from || !full.StartsWith(_rootPath, StringComparison.Ordinal) || full[from - 1] != Path.DirectorySeparatorChar) return null;
+        foreach (var part in full.AsSpan(from).Split(Path.DirectorySeparatorChar))
+        {
+            parent = folder;
+            slot = folder.Slot(full.AsSpan(from)[part]);
+            if (slot < 0 || folder.Below(slot) is not { } below) return null;
+            folder = below;
+        }
+        return folder;
     }
 }

@@ -106,7 +106,8 @@ public static class ContentLoader
         {
             string mid = Path.GetFileName(dir);
             var head = ReadMunicipality(root, dir, mid, diag);
-            string[] ndirs = head is null ? [] : Directory.GetDirectories(dir).Order(StringComparer.Ordinal).Where(d => !Path.GetFileName(d).StartsWith('.')).ToArray();
+            // Folder names, not paths: kept for the whole load, one per neighbourhood (a national site has 13,500).
+            string[] ndirs = head is null ? [] : Directory.GetDirectories(dir).Order(StringComparer.Ordinal).Select(d => Path.GetFileName(d)).Where(n => !n.StartsWith('.')).ToArray();
             // Its page would ask residents to choose from an empty list: the page says there are none yet, and so does the build.
             if (head?.Name is not null && ndirs.Length == 0)
                 diag.Warning(SourcesReader.Display(root, $"{mid}/municipality.yaml"), 1, 1, Codes.FileSystem,
@@ -114,7 +115,7 @@ public static class ContentLoader
             found.Add((dir, mid, head, ndirs));
         }
         SourcesReader.OtherMunicipalities(sources, publishers, found.Where(m => m.Head?.Name is not null).Select(m => m.Head!.Name!).ToList(), diag);
-        var jobs = found.SelectMany(m => m.Neighbourhoods.Select(ndir => (m.Id, Dir: ndir))).ToArray();
+        var jobs = found.SelectMany(m => m.Neighbourhoods.Select(name => new Job(m.Id, m.Dir, name))).ToArray();
         // Placeholders outside the neighbourhood folders here; each neighbourhood's with its folder (and so cached with it).
         var placeholders = Placeholders.Scan(root, diag, jobs.Select(j => j.Dir).ToHashSet(StringComparer.Ordinal));
         // Each municipality's glossary before its neighbourhoods (they are drawn with it), its findings after them as before.
@@ -138,8 +139,8 @@ public static class ContentLoader
         var drawn = new KeptNeighbourhood?[jobs.Length];
         Parallel.For(0, jobs.Length, Cores.Options(), i =>
         {
-            var (mid, ndir) = jobs[i];
-            if (keep?.Invoke($"{mid}/{Path.GetFileName(ndir)}", ndir) is { } k)
+            var (mid, name, ndir) = (jobs[i].Municipality, jobs[i].Name, jobs[i].Dir);
+            if (keep?.Invoke($"{mid}/{name}", ndir) is { } k)
             {
                 kept[i] = k;
                 return;
@@ -159,7 +160,7 @@ public static class ContentLoader
             using var bytes = FileBytes.Keep();
             var affecting = placeholders.Concat(Placeholders.ScanFolder(root, ndir, own, listing)).ToList();
             // Its own reader: the reader notes failed parameters, which only the shared check above reads.
-            var n = ReadNeighbourhood(root, ndir, mid, Path.GetFileName(ndir), parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);
+            var n = ReadNeighbourhood(root, ndir, mid, name, parameters, refs, new ParameterReader(refs, buildDate), stepPlans, own, affecting);
             if (n is not null && drawing is not null && !own.HasErrors && drawing(n))
             {
                 drawn[i] = KeptNeighbourhood.Of(n);
@@ -222,6 +223,12 @@ public static class ContentLoader
             HasPlaceholders = placeholders.Any(Placeholders.Shared) || municipalities.SelectMany(m => m.Neighbourhoods).Any(n => n.HasPlaceholders)
                               || municipalities.SelectMany(m => m.Kept.Concat(m.Drawn)).Any(k => k.HasPlaceholders),
         }, diag);
+    }
+
+    /// <summary>A neighbourhood folder to read: its municipality's id and folder, and its own folder's name.</summary>
+    private readonly record struct Job(string Municipality, string MunicipalityDir, string Name)
+    {
+        public string Dir => Path.Join(MunicipalityDir, Name);
     }
 
     /// <summary>

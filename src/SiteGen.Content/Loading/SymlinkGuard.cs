@@ -47,15 +47,19 @@ public static class SymlinkGuard
         }
         // Links are judged after the walk, in the order of a depth-first walk, so findings come in the same order on any
         // number of cores. A walk of the whole folder the build started early (ContentListing.StartWalk) is taken as it is.
-        var listed = (only is null ? listing?.TakeWalk(root) : null) ?? Walk([.. pending]);
-        if (only is null) listing?.Fill(listed.Where(x => x.Value is not null)!);
-        while (pending.Count > 0)
+        string[] starts = [.. pending];
+        var tops = (only is null ? listing?.TakeWalk(root) : null) is { } walked ? [walked] : Walk(starts);
+        if (only is null) listing?.Fill(root, tops[0]);
+        var todo = new Stack<(string Path, ContentListing.Folder Folder)>();
+        for (int i = starts.Length - 1; i >= 0; i--) todo.Push((starts[i], tops[i]));
+        while (todo.Count > 0)
         {
-            string folder = pending.Pop();
-            foreach (var e in listed[folder] ?? [])
+            var (folder, listed) = todo.Pop();
+            int slot = 0;
+            foreach (var e in listed.Entries ?? [])
             {
                 if (e.Link) ok &= Judge(Path.Join(folder, e.Name));
-                else if (e.Folder) pending.Push(Path.Join(folder, e.Name));
+                else if (e.Folder && listed.Below(slot++) is { } below) todo.Push((Path.Join(folder, e.Name), below));
             }
         }
         return ok;
@@ -64,29 +68,33 @@ public static class SymlinkGuard
     /// <summary>
     /// Every folder from these down, by hand without following links (a link is judged by its target and never entered),
     /// each level of folders listed in parallel: listing is the cost, over every file of the content on every build.
-    /// Each folder as its path was joined from the start; a folder that cannot be listed has no entries (null).
+    /// One tree per start; a folder that cannot be listed has no entries (null).
     /// </summary>
-    internal static Dictionary<string, ContentListing.Entry[]?> Walk(string[] start)
+    internal static ContentListing.Folder[] Walk(string[] start)
     {
-        var listed = new Dictionary<string, ContentListing.Entry[]?>(StringComparer.Ordinal);
+        var tops = new ContentListing.Folder[start.Length];
         // One string per name, however many folders hold it: every neighbourhood has its neighbourhood.yaml, index.md,
         // dwellings/ and variants/, and the listing lives as long as the load.
         var names = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var level = start;
+        // Each folder to list with where it hangs: the folder above and its slot there, or (none above) its start's index.
+        var level = start.Select((path, i) => (Path: path, Above: (ContentListing.Folder?)null, Slot: i)).ToArray();
         while (level.Length > 0)
         {
             var lists = new ContentListing.Entry[]?[level.Length];
-            Parallel.For(0, level.Length, i => lists[i] = List(level[i], names));
-            var next = new List<string>();
+            Parallel.For(0, level.Length, i => lists[i] = List(level[i].Path, names));
+            var next = new List<(string, ContentListing.Folder?, int)>();
             for (int i = 0; i < level.Length; i++)
             {
-                listed[level[i]] = lists[i];
+                var folder = new ContentListing.Folder(lists[i]);
+                if (level[i].Above is { } above) above.Set(level[i].Slot, folder);
+                else tops[level[i].Slot] = folder;
+                int slot = 0;
                 foreach (var e in lists[i] ?? [])
-                    if (e.Folder && !e.Link) next.Add(Path.Join(level[i], e.Name));
+                    if (e.Folder && !e.Link) next.Add((Path.Join(level[i].Path, e.Name), folder, slot++));
             }
             level = [.. next];
         }
-        return listed;
+        return tops;
     }
 
     // Not IgnoreInaccessible: a folder that cannot be listed is passed over here as before, but left out of the listing,

@@ -135,7 +135,9 @@ public sealed record KeptNeighbourhood(string Id, string Slug, string Name, stri
     IReadOnlyList<Diagnostics.Diagnostic> Findings, IReadOnlyList<Deadline> Deadlines)
 {
     /// <summary>What the build cache keeps of a neighbourhood that was read.</summary>
-    public static KeptNeighbourhood Of(Neighbourhood n) => new(n.Id, n.Slug, n.Name, n.Index?.Summary, n.HasPlaceholders, n.Findings, n.Deadlines);
+    // No findings or dates: the one empty list, not the reader's (two empty lists per neighbourhood to a build's end).
+    public static KeptNeighbourhood Of(Neighbourhood n) => new(n.Id, n.Slug, n.Name, n.Index?.Summary, n.HasPlaceholders,
+        n.Findings.Count == 0 ? [] : n.Findings, n.Deadlines.Count == 0 ? [] : n.Deadlines);
 }
 
 /// <summary>

@@ -13,6 +13,13 @@ public sealed class BuildCache
 {
     public Dictionary<string, Entry> Neighbourhoods { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Instead of <see cref="Neighbourhoods"/>, for a cache written once: each entry made when the manifest writes it,
+    /// in this order (the manifest holds them as <see cref="Neighbourhoods"/>; a build need not hold them all at once).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<KeyValuePair<string, Entry>>? Made { get; init; }
+
     /// <summary>The SHA-256 of each site-wide data file the build wrote: the next build cuts its kept neighbourhoods' parts from them.</summary>
     public Dictionary<string, string> Data { get; set; } = new(StringComparer.Ordinal);
 

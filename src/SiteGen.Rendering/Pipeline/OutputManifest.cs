@@ -82,14 +82,14 @@ public sealed class OutputManifest
             w.WriteEndArray();
         }
         w.WritePropertyName(nameof(Cache));
-        if (Cache?.Neighbourhoods is null) JsonSerializer.Serialize(w, Cache, ManifestJson.Default.BuildCache);
+        if (Cache?.Neighbourhoods is null && Cache?.Made is null) JsonSerializer.Serialize(w, Cache, ManifestJson.Default.BuildCache);
         else
         {
             w.WriteStartObject();
             w.WritePropertyName(nameof(BuildCache.Neighbourhoods));
             w.WriteStartObject();
             var entry = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<BuildCache.Entry>)ManifestJson.Default.GetTypeInfo(typeof(BuildCache.Entry))!;
-            foreach (var (id, e) in Cache.Neighbourhoods)
+            foreach (var (id, e) in Cache.Made ?? Cache.Neighbourhoods)
             {
                 w.WritePropertyName(id);
                 JsonSerializer.Serialize(w, e, entry);

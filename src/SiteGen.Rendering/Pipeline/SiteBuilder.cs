@@ -98,7 +98,9 @@ public static class SiteBuilder
         // Every neighbourhood is hashed now: the content's listing is not needed for the rest of the build.
         listing.Clear();
         foreach (var k in notRead) digests[k.Id] = unchanged!.DigestOf(k.Id);
-        foreach (var id in drawn) digests[id] = digester.Known(id);
+        // A drawn neighbourhood's digest is made into text when its manifest entry is written (Digest below), not all
+        // of them here for the rest of the build.
+        string Digest(string id) => digests.TryGetValue(id, out var d) ? d : digester.Known(id);
         int reused = 0;
         var reusedDrawn = new Dictionary<string, BuildSession.Drawn>(StringComparer.Ordinal);
         IReadOnlyList<SiteFiles.Carried>? Reuse(Neighbourhood n)
@@ -183,13 +185,18 @@ public static class SiteBuilder
         {
             // The cache goes into the output's manifest, swapped in together with the files it describes.
             // In the content's order, so the manifest is the same whichever neighbourhoods were read.
-            var cache = new BuildCache { Data = data!.Digests };
-            foreach (var n in content.Municipalities.SelectMany(m => m.Listed))
+            // Each neighbourhood's entry is made as the manifest is written and let go of after: held all at once they
+            // were about 2 MB at the end of a 20,000-page build (bench/README.md, thirtieth round).
+            var cache = new BuildCache
             {
-                var (stamp, folder) = digester.StampOf(n.Id);
-                cache.Neighbourhoods[n.Id] = new BuildCache.Entry { Digest = digests[n.Id], Files = produced[n.Id], Stamp = stamp, FolderDigest = folder,
-                    Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) };
-            }
+                Data = data!.Digests,
+                Made = content.Municipalities.SelectMany(m => m.Listed).Select(n =>
+                {
+                    var (stamp, folder) = digester.StampOf(n.Id);
+                    return KeyValuePair.Create(n.Id, new BuildCache.Entry { Digest = Digest(n.Id), Files = produced[n.Id], Stamp = stamp, FolderDigest = folder,
+                        Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) });
+                }),
+            };
             if (collect) HeapCompaction.Now();
             stats = staging.Finish(files, cache, options.InPlaceLimit, options.CommitMoved);
             Step($"{stats.Written} bestand(en) geschreven, {stats.Unchanged} ongewijzigd gelaten");

@@ -72,5 +72,17 @@ public sealed class OutputManifestTests : IDisposable
         byte[] atOnce = manifest.ToBytes();
         Assert.True(atOnce.Length > 20 * 64 * 1024, "large enough to be flushed many times");
         Assert.Equal(atOnce, written.ToArray());
+
+        // Each entry made only as it is written (a build does not hold them all): the same manifest, each made once.
+        int made = 0;
+        var streamed = new OutputManifest
+        {
+            Files = manifest.Files,
+            Cache = new BuildCache { Data = cache.Data, Made = cache.Neighbourhoods.Select(e => { made++; return e; }) },
+        };
+        using var writtenStreamed = new MemoryStream();
+        streamed.WriteTo(writtenStreamed);
+        Assert.Equal(cache.Neighbourhoods.Count, made);
+        Assert.Equal(atOnce, writtenStreamed.ToArray());
     }
 }
