@@ -102,7 +102,7 @@ public sealed class ContentListing
     /// </summary>
     public void Forget(string dir)
     {
-        if (Find(dir, out var parent, out int slot) is null) return;
+        if (Find(dir, out _, out var parent, out int slot) is null) return;
         if (parent is null) Volatile.Write(ref _root, null);
         else parent.Set(slot, null);
     }
@@ -122,10 +122,10 @@ public sealed class ContentListing
     /// </summary>
     public List<File>? FilesUnder(string dir, bool hiddenFolders = true)
     {
-        if (!Filled || Find(dir, out _, out _) is not { } found) return null;
+        if (!Filled || Find(dir, out string full, out _, out _) is not { } found) return null;
         var files = new List<File>();
         var pending = new Stack<(string Path, Folder Folder)>();
-        pending.Push((Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)), found));
+        pending.Push((full, found));
         while (pending.Count > 0)
         {
             var (folder, listed) = pending.Pop();
@@ -149,14 +149,14 @@ public sealed class ContentListing
         return files;
     }
 
-    /// <summary>The folder <paramref name="dir"/> in the tree, with the folder above it and its slot there (no folder above: the content folder itself); null when not in the listing.</summary>
-    private Folder? Find(string dir, out Folder? parent, out int slot)
+    /// <summary>The folder <paramref name="dir"/> in the tree (<paramref name="full"/>: its full path), with the folder above it and its slot there (no folder above: the content folder itself); null when not in the listing.</summary>
+    private Folder? Find(string dir, out string full, out Folder? parent, out int slot)
     {
         parent = null;
         slot = -1;
+        full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
         var folder = Volatile.Read(ref _root);
         if (folder is null || _rootPath is null) return null;
-        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
         if (full == _rootPath) return folder;
         int from = _rootPath.EndsWith(Path.DirectorySeparatorChar) ? _rootPath.Length : _rootPath.Length + 1;
         if (full.Length <= from || !full.StartsWith(_rootPath, StringComparison.Ordinal) || full[from - 1] != Path.DirectorySeparatorChar) return null;
