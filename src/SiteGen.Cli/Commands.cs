@@ -193,10 +193,10 @@ public static class Commands
             return UsageError;
         }
         // For the scale bench (--verbose): how much the build allocated, how often it collected, how long that stopped it
-        // and with what gen-0 budget (the native build sets one, SiteGen.Cli.csproj).
+        // and with what gen-0 budget and region size (the native build sets both, SiteGen.Cli.csproj).
         options.Log?.Invoke($"geheugen: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB toegewezen, opruimrondes {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2) "
                             + $"met {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms stilstand, "
-                            + $"gen-0-budget {Gen0Budget() / (1024 * 1024)} MB, piek {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+                            + $"gen-0-budget {GcSetting("GCGen0MaxBudget") / (1024 * 1024)} MB, regio's {GcSetting("GCRegionSize") / 1024} KB, piek {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         Report(result.Diagnostics, stderr);
         if (!result.Succeeded)
         {
@@ -346,9 +346,9 @@ public static class Commands
         return Ok;
     }
 
-    /// <summary>The gen-0 budget the GC runs with, as it reports it (0 when it does not).</summary>
-    private static long Gen0Budget() =>
-        GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var v) && v is long budget ? budget : 0;
+    /// <summary>A setting the GC runs with, as it reports it (0 when it does not).</summary>
+    private static long GcSetting(string name) =>
+        GC.GetConfigurationVariables().TryGetValue(name, out var v) && v is long value ? value : 0;
 
     private static int Serve(string content, string? themes, int port, bool verbose, TextWriter stdout, TextWriter stderr)
     {
