@@ -363,20 +363,17 @@ public static partial class LinkChecker
     {
         // Only pages rendered by this build are checked; pages carried over were checked when they were made. Pages
         // scanned when they were staged are not read again (those kept on disk are read back one at a time, so a large
-        // site's links are never all in memory); pages kept in memory are scanned now, in parallel.
-        var names = files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToArray();
+        // site's links are never all in memory); pages kept in memory are scanned now, in parallel. The pages to check
+        // are listed as they are checked, never all at once: a large build keeps most of its paths on disk (SiteFiles.AddGroup).
+        var names = files.Unscanned().Where(k => k.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var scanned = new PageLinks?[names.Length];
-        Parallel.For(0, names.Length, Content.Loading.Cores.Options(), i =>
-        {
-            if (!files.HasLinks(names[i])) scanned[i] = scan is null ? Scan(files.Read(names[i])) : scan(names[i]);
-        });
+        Parallel.For(0, names.Length, Content.Loading.Cores.Options(), i => scanned[i] = scan is null ? Scan(files.Read(names[i])) : scan(names[i]));
         // Only the pages scanned just now are looked up here (a site kept in memory); a staged page's links are where it
         // was staged, so a build that writes keeps no second map of its pages for the check.
-        var now = new Dictionary<string, PageLinks>(StringComparer.Ordinal);
-        for (int i = 0; i < names.Length; i++)
-            if (scanned[i] is { } links) now[names[i]] = links;
-        scanned = null;
-        return Check(files, names, p => now.TryGetValue(p, out var links) ? links
+        var now = new Dictionary<string, PageLinks>(names.Length, StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++) now[names[i]] = scanned[i]!;
+        scanned = null!;
+        return Check(files, files.All.Keys.Where(k => k.EndsWith(".html", StringComparison.Ordinal)), p => now.TryGetValue(p, out var links) ? links
             : files.HasLinks(p) ? files.LinksOf(p, StringPool.OfThread()) : null, diag);
     }
 
@@ -387,7 +384,7 @@ public static partial class LinkChecker
     /// <param name="ordered">The pages to check, in ordinal order.</param>
     /// <param name="linksOf">A page's links and ids; null for a page not checked (it is scanned when a link needs its ids).
     /// Called from several threads at once.</param>
-    private static int Check(SiteFiles files, IReadOnlyList<string> ordered, Func<string, PageLinks?> linksOf, DiagnosticBag diag)
+    private static int Check(SiteFiles files, IEnumerable<string> ordered, Func<string, PageLinks?> linksOf, DiagnosticBag diag)
     {
         // A page linked to with a fragment is looked up again and again (the site-wide pages): its ids are kept once read.
         var targets = new ConcurrentDictionary<string, PageLinks>(StringComparer.Ordinal);
@@ -410,12 +407,12 @@ public static partial class LinkChecker
         // address ("wapen.png" on every page) or the same file reached from each page's depth ("../../assets/x.png").
         var firsts = new List<(Diagnostic Finding, List<string> Others)>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int first = 0; first < ordered.Count; first += Batch)
+        foreach (var batch in ordered.Chunk(Batch))
         {
-            int n = Math.Min(Batch, ordered.Count - first);
+            int n = batch.Length;
             Parallel.For(0, n, i =>
             {
-                string page = ordered[first + i];
+                string page = batch[i];
                 var links = linksOf(page)!;
                 int count = links.Settled;
                 List<(Diagnostic, string, string)>? found = null;

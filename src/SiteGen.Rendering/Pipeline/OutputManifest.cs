@@ -53,15 +53,17 @@ public sealed class OutputManifest
     /// site's manifest is 33 MB: made as one array it was the largest thing a build held at its end, and the
     /// serializer's buffers, grown to that size, stayed in the shared array pool after.
     /// </summary>
-    public void WriteTo(string path)
+    /// <param name="files">The files to list instead of <see cref="Files"/>, as they are written (a large site's are never all in memory).</param>
+    public void WriteTo(string path, IEnumerable<string>? files = null)
     {
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
-        WriteTo(stream);
+        WriteTo(stream, files);
     }
 
     /// <summary>The same into a stream: each neighbourhood's entry is serialised on its own, and written out every 64 KB.</summary>
-    public void WriteTo(Stream stream)
+    public void WriteTo(Stream stream, IEnumerable<string>? files = null)
     {
+        files ??= Files;
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         void Flush()
         {
@@ -70,11 +72,11 @@ public sealed class OutputManifest
         w.WriteStartObject();
         w.WriteString(nameof(Generator), Generator);
         w.WritePropertyName(nameof(Files));
-        if (Files is null) w.WriteNullValue();
+        if (files is null) w.WriteNullValue();
         else
         {
             w.WriteStartArray();
-            foreach (var f in Files)
+            foreach (var f in files)
             {
                 w.WriteStringValue(f);
                 Flush();

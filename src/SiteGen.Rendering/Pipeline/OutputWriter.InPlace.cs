@@ -37,9 +37,10 @@ public static partial class OutputWriter
                 (_s, _new, _stale, _folders, _present) = (s, @new, stale, folders, present);
 
             /// <returns>The commit, or null when the build must swap.</returns>
-            public static InPlace? Plan(Staging s, SiteFiles files, List<string> paths, int limit)
+            public static InPlace? Plan(Staging s, SiteFiles files, int limit)
             {
                 if (limit <= 0 || !File.Exists(OutputManifest.PathIn(s._full)) || IsLink(s._full)) return null;
+                var paths = files.Paths.ToList();
                 var site = new HashSet<string>(paths, StringComparer.Ordinal);
                 // The staged paths whose bytes are new (what a commit in place moves): the rendered ones not the same as before.
                 var @new = files.All.Keys.Where(p => !s._same.ContainsKey(p)).ToList();

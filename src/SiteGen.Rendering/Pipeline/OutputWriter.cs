@@ -233,13 +233,13 @@ public static partial class OutputWriter
             int preserved = 0;
             try
             {
-                var paths = files.Paths.ToList();
                 // Into the staging folder as it is made (a large site's manifest is never one array in memory), then
-                // compared with the previous output's on disk.
+                // compared with the previous output's on disk. The site's paths are listed as they are written, and
+                // again for each check below: a large build keeps most of them on disk (SiteFiles.AddGroup).
                 string manifest = OutputManifest.PathIn(Folder), oldManifest = OutputManifest.PathIn(_full);
-                new OutputManifest { Files = paths, Cache = cache ?? new BuildCache() }.WriteTo(manifest);
+                new OutputManifest { Cache = cache ?? new BuildCache() }.WriteTo(manifest, files.Paths);
                 bool sameManifest = File.Exists(oldManifest) && SameBytes(oldManifest, manifest);
-                if (InPlace.Plan(this, files, paths, inPlaceLimit) is { } plan)
+                if (InPlace.Plan(this, files, inPlaceLimit) is { } plan)
                 {
                     plan.Commit(sameManifest, afterMove);
                     _done = true;
@@ -247,14 +247,15 @@ public static partial class OutputWriter
                     return new WriteStats(_written, _same.Count + files.CarriedOver.Count, InPlace: true);
                 }
                 // What the old output holds, read once: the checks and the user's files below need no call per file.
+                // A new output folder has nothing to conflict with: the site's paths are not listed again for it.
                 var old = Directory.Exists(_full) ? OutputTree.Read(_full) : new OutputTree();
-                foreach (var path in paths)
+                foreach (var path in Directory.Exists(_full) ? files.Paths : [])
                     if (old.Conflict(path, _managed) is { } theirs)
                         throw new UnsafeOutputException($"'{Path.Combine(_outDir, theirs)}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
-                // Not staged while rendering: carried over from the previous output (its bytes did not change).
-                var carried = paths.Where(p => !files.IsRendered(p)).ToList();
-                if (carried.FirstOrDefault(p => !files.CarriedOver.ContainsKey(p)) is { } lost) throw new InvalidOperationException($"'{lost}' was not staged");
-                carried.AddRange(_same.Keys);
+                // Not staged while rendering: carried over from the previous output (its bytes did not change). A file
+                // kept in memory by a session is never staged: such a site is not written through a staging folder.
+                if (files.KeptOver.FirstOrDefault() is { } lost) throw new InvalidOperationException($"'{lost}' was not staged");
+                var carried = files.CarriedOver.Keys.Concat(_same.Keys).ToList();
                 Parallel.ForEach(carried, path =>
                 {
                     string target = Path.Combine(Folder, path);

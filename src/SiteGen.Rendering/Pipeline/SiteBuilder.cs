@@ -149,14 +149,13 @@ public static class SiteBuilder
         // 12-20 ms; bench/README.md, twenty-ninth round). Not for a few neighbourhoods (an edit) or a session's heap.
         bool collect = letGo && computed >= HeapCompaction.Every;
         if (collect) HeapCompaction.Now();
-        // The pages of the neighbourhoods drawn while reading, in order.
-        files.Reserve(drawn.Sum(id => stream!.ById[id].FileCount));
+        // The pages of the neighbourhoods drawn while reading, in order: each as one entry, its list read back from
+        // where it was set aside whenever the link check or the manifest asks for it (SiteFiles.AddGroup).
         foreach (var id in drawn)
         {
-            var own = stream!.ById[id].Files();
-            foreach (var (path, file) in own) files.Add(path, file);
-            produced[id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-            // Let go of as soon as the site has them, not after the last one (22,000 entries at 20,000 pages).
+            var record = stream!.ById[id];
+            var own = record.Files();
+            if (!files.AddGroup(id, own, record.Files)) produced[id] = own.Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
             stream.Forget(id);
         }
         stream?.Clear();
@@ -193,7 +192,7 @@ public static class SiteBuilder
                 Made = content.Municipalities.SelectMany(m => m.Listed).Select(n =>
                 {
                     var (stamp, folder) = digester.StampOf(n.Id);
-                    return KeyValuePair.Create(n.Id, new BuildCache.Entry { Digest = Digest(n.Id), Files = produced[n.Id], Stamp = stamp, FolderDigest = folder,
+                    return KeyValuePair.Create(n.Id, new BuildCache.Entry { Digest = Digest(n.Id), Files = produced.GetValueOrDefault(n.Id) ?? files.GroupPaths(n.Id)!, Stamp = stamp, FolderDigest = folder,
                         Kept = UnchangedNeighbourhoods.Listing(n, options.ContentDir, data.At[n.Id]) });
                 }),
             };

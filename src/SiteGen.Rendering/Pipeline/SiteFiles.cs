@@ -91,14 +91,26 @@ public sealed class SiteFiles
     private readonly Dictionary<string, Rendered>.AlternateLookup<ReadOnlySpan<char>> _filesBySpan;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _carriedBySpan;
     private readonly Dictionary<string, Packed>.AlternateLookup<ReadOnlySpan<char>> _keptBySpan;
-    // The rendered files' paths in ordinal order, made when first asked for after an add.
+    // The paths of the rendered files added one by one, in ordinal order, made when first asked for after an add.
     private string[]? _ordered;
+    // Drawn neighbourhoods whose files are one entry each (AddGroup): by key, and by each folder their files lie in.
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Group> _folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Group>.AlternateLookup<ReadOnlySpan<char>> _foldersBySpan;
+    // Every folder above a group's folder: a group whose folder holds or lies in another's is not kept as a group.
+    private readonly HashSet<string> _aboveFolders = new(StringComparer.Ordinal);
+    private int _groupFiles;
+    // The groups whose file lists are in memory now, oldest first: a list is read back when asked for and let go of
+    // when enough others were read after it.
+    private readonly Queue<Group> _loaded = new();
+    private const int LoadedGroups = 32;
     private readonly OutputWriter.Staging? _staging;
     private readonly LinkChecker.StringPool? _strings = new();
 
     /// <summary>A site kept in memory.</summary>
     public SiteFiles() =>
-        (_filesBySpan, _carriedBySpan, _keptBySpan) = (_files.GetAlternateLookup<ReadOnlySpan<char>>(), _carried.GetAlternateLookup<ReadOnlySpan<char>>(), _kept.GetAlternateLookup<ReadOnlySpan<char>>());
+        (_filesBySpan, _carriedBySpan, _keptBySpan, _foldersBySpan) = (_files.GetAlternateLookup<ReadOnlySpan<char>>(),
+            _carried.GetAlternateLookup<ReadOnlySpan<char>>(), _kept.GetAlternateLookup<ReadOnlySpan<char>>(), _folders.GetAlternateLookup<ReadOnlySpan<char>>());
 
     /// <summary>A site whose files go to <paramref name="staging"/> as they are added.</summary>
     /// <param name="linksSetAside">
@@ -123,20 +135,25 @@ public sealed class SiteFiles
     public bool Contains(string path) => Contains(path.AsSpan());
 
     /// <summary>The same for a path still in a buffer (the link check resolves a million links at 20,000 pages).</summary>
-    public bool Contains(ReadOnlySpan<char> path) => _filesBySpan.ContainsKey(path) || _carriedBySpan.ContainsKey(path) || _keptBySpan.ContainsKey(path);
+    public bool Contains(ReadOnlySpan<char> path) =>
+        _filesBySpan.ContainsKey(path) || _carriedBySpan.ContainsKey(path) || _keptBySpan.ContainsKey(path) || InGroup(path, out _);
 
     /// <summary>Whether this build rendered the file (staged it, when it has a staging folder), rather than carrying it over.</summary>
-    public bool IsRendered(string path) => _files.ContainsKey(path);
+    public bool IsRendered(string path) => _files.ContainsKey(path) || InGroup(path, out _);
+
+    /// <summary>A rendered file as prepared, wherever the site keeps it.</summary>
+    private bool TryRendered(string path, out Rendered file) => _files.TryGetValue(path, out file) || InGroup(path, out file);
 
     /// <summary>The rendered files' paths in ordinal order.</summary>
-    private string[] Ordered() => _ordered ??= [.. _files.Keys.Order(StringComparer.Ordinal)];
+    private IEnumerable<string> Ordered() => InOrder(_ordered ??= Sorted(_files.Keys));
 
-    public IEnumerable<string> Paths => Unordered.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Paths => InOrder(Sorted(_files.Keys.Concat(_carried.Keys).Concat(_kept.Keys)));
 
     /// <summary>The same paths in no particular order, for counting them (a large site has tens of thousands).</summary>
-    public IEnumerable<string> Unordered => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys);
+    public IEnumerable<string> Unordered => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys)
+        .Concat(_groups.Values.SelectMany(g => Load(g).Select(f => f.Path)));
 
-    public byte[] Read(string path) => _files.TryGetValue(path, out var f)
+    public byte[] Read(string path) => TryRendered(path, out var f)
         ? f.Bytes?.Unpack() ?? File.ReadAllBytes(_staging!.Where(path))
         : _kept.TryGetValue(path, out var kept) ? kept.Unpack() : File.ReadAllBytes(_carried[path]);
 
@@ -147,7 +164,7 @@ public sealed class SiteFiles
     /// <param name="pool">For links read back from where they were set aside: where their addresses and ids are kept once.</param>
     public LinkChecker.PageLinks? LinksOf(string path, LinkChecker.StringPool? pool = null)
     {
-        if (!_files.TryGetValue(path, out var f)) return null;
+        if (!TryRendered(path, out var f)) return null;
         if (f.Links is not null || f.SpilledLinks is not { } spilled) return f.Links;
         // Read into a pooled buffer: the bytes are done with once decoded.
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(spilled.Length);
@@ -162,8 +179,14 @@ public sealed class SiteFiles
         }
     }
 
+    /// <summary>
+    /// The rendered files whose links were not scanned when they were prepared (<see cref="HasLinks"/> is false), in no
+    /// particular order. Never a group's: its pages' links are always set aside (<see cref="AddGroup"/>).
+    /// </summary>
+    internal IEnumerable<string> Unscanned() => _files.Where(f => f.Value.Links is null && f.Value.SpilledLinks is null).Select(f => f.Key);
+
     /// <summary>Whether a page's links and ids are known without reading the page (<see cref="LinksOf"/>).</summary>
-    public bool HasLinks(string path) => _files.TryGetValue(path, out var f) && (f.Links is not null || f.SpilledLinks is not null);
+    public bool HasLinks(string path) => TryRendered(path, out var f) && (f.Links is not null || f.SpilledLinks is not null);
 
     /// <summary>
     /// Makes a rendered file ready to be added: staged (and scanned, when a page) when the site goes to a staging
@@ -222,9 +245,6 @@ public sealed class SiteFiles
         return new Rendered(null, bytes.Length, links);
     }
 
-    /// <summary>Makes room for this many more rendered files at once, rather than growing the map step by step.</summary>
-    public void Reserve(int more) => _files.EnsureCapacity(_files.Count + more);
-
     public void Add(string path, Rendered file)
     {
         if (Contains(path)) throw new InvalidOperationException($"two outputs write '{path}'");
@@ -254,6 +274,178 @@ public sealed class SiteFiles
         Add(path, Prepare(path, page));
     }
 
+    /// <summary>
+    /// One drawn neighbourhood's files as a single entry (<see cref="AddGroup"/>): how to read its list back, and the list
+    /// itself, sorted by path, only while it is among the last ones asked for.
+    /// </summary>
+    private sealed class Group(Func<IReadOnlyList<(string Path, Rendered File)>> read)
+    {
+        // Read back as a new array (DrawnWhileRead.Drawn.Files): sorted where it is, not copied once more.
+        public (string Path, Rendered File)[] Read() => read() is var list && list is (string, Rendered)[] fresh ? SortInPlace(fresh) : Sorted(list);
+        public volatile (string Path, Rendered File)[]? Loaded;
+    }
+
+    /// <summary>
+    /// Adds the files of one neighbourhood drawn while the content was read as one entry, not one per file: a large
+    /// build held every page's path and entry from here to its end (22,000 at 20,000 pages, 4-5 MB, the top of its
+    /// memory), though only the link check and the manifest look at them, one neighbourhood at a time, in order. Its
+    /// files lie in folders named by <paramref name="key"/> (the neighbourhood's id: <c>m/n/...</c>, <c>data/m/n/...</c>);
+    /// when one does not, a file is kept in memory, or a page's links were not set aside, they are added one by one as before.
+    /// </summary>
+    /// <param name="files">The files as drawn, in any order.</param>
+    /// <param name="read">Reads the same list back (from where it was set aside) whenever it is asked for; an array it returns is sorted in place.</param>
+    /// <returns>Whether they were kept as one entry (<see cref="GroupPaths"/> then lists them).</returns>
+    public bool AddGroup(string key, IReadOnlyList<(string Path, Rendered File)> files, Func<IReadOnlyList<(string Path, Rendered File)>> read)
+    {
+        var sorted = Sorted(files);
+        for (int i = 0; i < sorted.Length; i++)
+            if (Contains(sorted[i].Path) || (i > 0 && sorted[i].Path == sorted[i - 1].Path))
+                throw new InvalidOperationException($"two outputs write '{sorted[i].Path}'");
+        var folders = new List<string>();
+        foreach (var (path, file) in sorted)
+        {
+            if (file.Bytes is not null || file.Links is not null || (file.SpilledLinks is null && path.EndsWith(".html", StringComparison.Ordinal))
+                || FolderOf(path, key) is not { } folder)
+            {
+                folders = null;
+                break;
+            }
+            if (!folders.Contains(folder)) folders.Add(folder);
+        }
+        if (folders is null || folders.Any(f => _folders.ContainsKey(f) || _aboveFolders.Contains(f) || Above(f).Any(_folders.ContainsKey)))
+        {
+            foreach (var (path, file) in sorted) Add(path, file);
+            return false;
+        }
+        var group = new Group(read);
+        _groups.Add(key, group);
+        foreach (var f in folders)
+        {
+            _folders.Add(f, group);
+            _aboveFolders.UnionWith(Above(f));
+        }
+        _groupFiles += sorted.Length;
+        _ordered = null;
+        return true;
+    }
+
+    /// <summary>The paths of a group's files (<see cref="AddGroup"/>) in ordinal order; null when no group has the key.</summary>
+    public List<string>? GroupPaths(string key) => _groups.TryGetValue(key, out var g) ? [.. Load(g).Select(f => f.Path)] : null;
+
+    /// <summary>The folder named by the key that a path lies in ("m/n/" or "data/m/n/" for "m/n"), or null.</summary>
+    private static string? FolderOf(string path, string key)
+    {
+        for (int at = 0; ; at++)
+        {
+            if (path.AsSpan(at).StartsWith(key, StringComparison.Ordinal) && path.Length > at + key.Length && path[at + key.Length] == '/')
+                return path[..(at + key.Length + 1)];
+            if ((at = path.IndexOf('/', at)) < 0) return null;
+        }
+    }
+
+    /// <summary>The folders a folder lies in ("a/" and "a/b/" for "a/b/c/").</summary>
+    private static IEnumerable<string> Above(string folder)
+    {
+        for (int cut = folder.IndexOf('/'); cut >= 0 && cut < folder.Length - 1; cut = folder.IndexOf('/', cut + 1))
+            yield return folder[..(cut + 1)];
+    }
+
+    /// <summary>Whether a path is one of a group's files (and which).</summary>
+    private bool InGroup(ReadOnlySpan<char> path, out Rendered file)
+    {
+        file = default;
+        if (_folders.Count == 0) return false;
+        // The folders a path lies in, from the top: groups' folders do not hold one another, so one at most is a group's.
+        for (int cut = path.IndexOf('/'); cut >= 0; cut = path.Slice(cut + 1).IndexOf('/') is var next and >= 0 ? cut + 1 + next : -1)
+            if (_foldersBySpan.TryGetValue(path[..(cut + 1)], out var group)) return Find(Load(group), path, out file);
+        return false;
+    }
+
+    private static bool Find((string Path, Rendered File)[] sorted, ReadOnlySpan<char> path, out Rendered file)
+    {
+        int lo = 0, hi = sorted.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].Path.AsSpan().SequenceCompareTo(path);
+            if (c == 0)
+            {
+                file = sorted[mid].File;
+                return true;
+            }
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        file = default;
+        return false;
+    }
+
+    /// <summary>A group's list, read back unless it is among the last ones read; from any thread.</summary>
+    private (string Path, Rendered File)[] Load(Group group)
+    {
+        if (group.Loaded is { } known) return known;
+        var list = group.Read();
+        lock (_loaded)
+        {
+            group.Loaded = list;
+            _loaded.Enqueue(group);
+            // Let go of the oldest: a caller still using its list keeps it as long as it needs.
+            if (_loaded.Count > LoadedGroups) _loaded.Dequeue().Loaded = null;
+        }
+        return list;
+    }
+
+    private static string[] Sorted(IEnumerable<string> keys)
+    {
+        var sorted = keys.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
+
+    private static (string Path, Rendered File)[] Sorted(IEnumerable<(string Path, Rendered File)> files) => SortInPlace(files.ToArray());
+
+    private static (string Path, Rendered File)[] SortInPlace((string Path, Rendered File)[] files)
+    {
+        Array.Sort(files, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
+    }
+
+    /// <summary>
+    /// The given paths (sorted) and the groups' files, in ordinal order. A group's folder ("m/n/") comes before every
+    /// path in it and after every other path that sorts before it, so the group's files in that folder take its place,
+    /// merged with any given path that lies in the folder too (those follow the folder at once).
+    /// </summary>
+    private IEnumerable<string> InOrder(string[] sorted)
+    {
+        if (_folders.Count == 0)
+        {
+            foreach (var p in sorted) yield return p;
+            yield break;
+        }
+        var keys = Sorted(sorted.Concat(_folders.Keys));
+        for (int i = 0; i < keys.Length; i++)
+        {
+            string key = keys[i];
+            // A file's path never ends with '/'.
+            if (!key.EndsWith('/') || !_folders.TryGetValue(key, out var group))
+            {
+                yield return key;
+                continue;
+            }
+            var own = Load(group);
+            int next = i + 1;
+            foreach (var (path, _) in own)
+            {
+                if (!path.StartsWith(key, StringComparison.Ordinal)) continue;
+                for (; next < keys.Length && keys[next].StartsWith(key, StringComparison.Ordinal) && string.CompareOrdinal(keys[next], path) < 0; next++)
+                    yield return keys[next];
+                yield return path;
+            }
+            for (; next < keys.Length && keys[next].StartsWith(key, StringComparison.Ordinal); next++) yield return keys[next];
+            i = next - 1;
+        }
+    }
+
     /// <summary>A file of the previous build, unchanged: from the previous output on disk, or kept in memory by <c>serve</c>.</summary>
     public readonly record struct Carried(string Path, string? DiskFile, Packed? Bytes);
 
@@ -268,15 +460,15 @@ public sealed class SiteFiles
     /// <summary>The rendered files as path to bytes; a staged file is read when asked for.</summary>
     private sealed class BytesView(SiteFiles site) : IReadOnlyDictionary<string, byte[]>
     {
-        public byte[] this[string key] => site._files.ContainsKey(key) ? site.Read(key) : throw new KeyNotFoundException(key);
+        public byte[] this[string key] => site.IsRendered(key) ? site.Read(key) : throw new KeyNotFoundException(key);
         public IEnumerable<string> Keys => site.Ordered();
         public IEnumerable<byte[]> Values => Keys.Select(site.Read);
-        public int Count => site._files.Count;
-        public bool ContainsKey(string key) => site._files.ContainsKey(key);
+        public int Count => site._files.Count + site._groupFiles;
+        public bool ContainsKey(string key) => site.IsRendered(key);
 
         public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value)
         {
-            value = site._files.ContainsKey(key) ? site.Read(key) : null;
+            value = site.IsRendered(key) ? site.Read(key) : null;
             return value is not null;
         }
 
