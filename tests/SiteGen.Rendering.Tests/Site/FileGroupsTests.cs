@@ -45,12 +45,12 @@ public sealed class FileGroupsTests : IDisposable
     public void Files_added_as_groups_are_listed_looked_up_read_and_checked_like_files_added_one_by_one()
     {
         // More groups than the site keeps read back at once, so lists are let go of and read again on the way.
-        var ids = Enumerable.Range(0, 40).Select(i => $"w{i:00}").ToList();
+        var ids = Enumerable.Range(0, 300).Select(i => $"w{i:000}").ToList();
         using var staging = OutputWriter.Begin(_out);
         var files = new SiteFiles(staging, linksSetAside: true);
         var reads = 0;
         files.Add("m/index.html", string.Concat(ids.Select(n => $"<a href=\"{n}/#top\">{n}</a>")));
-        files.Add("index.html", "<a href=\"m/\">m</a><a href=\"data/m/w07/calculator.json\">data</a>");
+        files.Add("index.html", "<a href=\"m/\">m</a><a href=\"data/m/w007/calculator.json\">data</a>");
         foreach (var n in ids.AsEnumerable().Reverse())
         {
             var own = Neighbourhood(files, n);
@@ -61,26 +61,26 @@ public sealed class FileGroupsTests : IDisposable
             });
         }
         // A file of the site that lies in a group's folder is listed in its place among the group's files.
-        files.Add("m/w03/kaart.html", "<a href=\"index.html#top\">wijk</a>");
-        files.Add("m/w03-oud/index.html", "<a href=\"../w03/\">nieuw</a>");
+        files.Add("m/w003/kaart.html", "<a href=\"index.html#top\">wijk</a>");
+        files.Add("m/w003-oud/index.html", "<a href=\"../w003/\">nieuw</a>");
 
-        var expected = new List<string> { "index.html", "m/index.html", "m/w03/kaart.html", "m/w03-oud/index.html" };
+        var expected = new List<string> { "index.html", "m/index.html", "m/w003/kaart.html", "m/w003-oud/index.html" };
         foreach (var n in ids) expected.AddRange([$"data/m/{n}/calculator.json", $"m/{n}/index.html", $"m/{n}/woningen/rij/index.html"]);
         expected.Sort(StringComparer.Ordinal);
         Assert.Equal(expected, files.Paths);
         Assert.Equal(expected, files.All.Keys);
         Assert.Equal(expected.Count, files.All.Count);
         Assert.Equal(expected.Order(StringComparer.Ordinal), files.Unordered.Order(StringComparer.Ordinal));
-        Assert.Equal(["data/m/w05/calculator.json", "m/w05/index.html", "m/w05/woningen/rij/index.html"], files.GroupPaths("m/w05"));
-        Assert.Null(files.GroupPaths("m/w99"));
+        Assert.Equal(["data/m/w005/calculator.json", "m/w005/index.html", "m/w005/woningen/rij/index.html"], files.GroupPaths("m/w005"));
+        Assert.Null(files.GroupPaths("m/w999"));
         Assert.True(reads > ids.Count, "lists were let go of and read back");
 
-        Assert.True(files.Contains("m/w39/woningen/rij/index.html"));
-        Assert.True(files.IsRendered("data/m/w00/calculator.json"));
-        Assert.False(files.Contains("m/w39/woningen/hoek/index.html"));
-        Assert.False(files.Contains("m/w39/"));
-        Assert.Equal(["rij"], files.LinksOf("m/w12/woningen/rij/index.html")!.Ids);
-        Assert.Equal("{}", Encoding.UTF8.GetString(files.Read("data/m/w12/calculator.json")));
+        Assert.True(files.Contains("m/w299/woningen/rij/index.html"));
+        Assert.True(files.IsRendered("data/m/w000/calculator.json"));
+        Assert.False(files.Contains("m/w299/woningen/hoek/index.html"));
+        Assert.False(files.Contains("m/w299/"));
+        Assert.Equal(["rij"], files.LinksOf("m/w120/woningen/rij/index.html")!.Ids);
+        Assert.Equal("{}", Encoding.UTF8.GetString(files.Read("data/m/w120/calculator.json")));
 
         // Every link resolves, across groups and into them (anchors included); one broken link is found in a group's page.
         var diag = new DiagnosticBag();
