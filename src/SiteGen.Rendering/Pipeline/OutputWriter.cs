@@ -248,8 +248,9 @@ public static partial class OutputWriter
                 }
                 // What the old output holds, read once: the checks and the user's files below need no call per file.
                 // A new output folder has nothing to conflict with: the site's paths are not listed again for it.
-                var old = Directory.Exists(_full) ? OutputTree.Read(_full) : new OutputTree();
-                foreach (var path in Directory.Exists(_full) ? files.Paths : [])
+                bool existed = Directory.Exists(_full);
+                var old = existed ? OutputTree.Read(_full) : new OutputTree();
+                foreach (var path in existed ? files.Paths : [])
                     if (old.Conflict(path, _managed) is { } theirs)
                         throw new UnsafeOutputException($"'{Path.Combine(_outDir, theirs)}' is niet door SiteGen geschreven en de build zou het vervangen; zet het eerst ergens anders neer");
                 // Not staged while rendering: carried over from the previous output (its bytes did not change). A file
