@@ -75,19 +75,35 @@ public sealed class NeighbourhoodView
     /// Grouped by kind (prices, costs, subsidies, the study's own figures), and inputs with the same name merged into
     /// one link (the same price cited for three dwellings is one input to a resident).
     /// </remarks>
-    public IReadOnlyList<Link> Sources(IEnumerable<Citation> citations) =>
-        citations.Where(c => c.Key != Citation.Formula.Key).DistinctBy(c => c.Key)
-            .Select(c => new Link(InputName(c.Key), CiteHref(c.Key), Group: SourceGroupOf(c)))
-            .DistinctBy(l => l.Text)
-            .OrderBy(l => Array.IndexOf(GroupOrder, l.Group)).ThenBy(l => l.Text, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Link> Sources(IEnumerable<Citation> citations)
+    {
+        // One pass with two sets instead of a chain of DistinctBy and OrderBy: every table of every page asks (about 1% of
+        // a large build's CPU as LINQ). The first citation of a key and the first input of a name win, as they did.
+        _sourceKeys.Clear();
+        _sourceTexts.Clear();
+        var links = new List<Link>();
+        foreach (var c in citations)
+        {
+            if (c.Key == Citation.Formula.Key || !_sourceKeys.Add(c.Key)) continue;
+            string text = InputName(c.Key);
+            if (_sourceTexts.Add(text)) links.Add(new Link(text, CiteHref(c.Key), Group: SourceGroupOf(c)));
+        }
+        // The names are unique now, so the order is total and the sort's instability does not show.
+        links.Sort(static (a, b) => Array.IndexOf(GroupOrder, a.Group) - Array.IndexOf(GroupOrder, b.Group) is var byGroup and not 0
+            ? byGroup : string.CompareOrdinal(a.Text, b.Text));
+        return links;
+    }
+
+    // Reused by Sources: a view draws one neighbourhood's pages on one thread.
+    private readonly HashSet<string> _sourceKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sourceTexts = new(StringComparer.Ordinal);
 
     private static readonly string[] GroupOrder =
         ["Prijzen en tarieven", "Kosten van installaties en aanpassingen", "Subsidies", "CO2", "Gegevens en rekenregels van de studie"];
 
     private static string SourceGroupOf(Citation c)
     {
-        string key = c.Key;
-        string local = key.Contains(':') ? key[(key.IndexOf(':') + 1)..] : key;
+        var local = c.Key.AsSpan(c.Key.IndexOf(':') + 1);
         if (local.StartsWith("energy.", StringComparison.Ordinal) || local.StartsWith("heat_tariffs.", StringComparison.Ordinal)) return GroupOrder[0];
         if (local.StartsWith("costs.", StringComparison.Ordinal)) return GroupOrder[1];
         if (local.StartsWith("subsidies.", StringComparison.Ordinal)) return GroupOrder[2];
