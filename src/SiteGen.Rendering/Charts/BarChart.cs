@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SiteGen.Rendering.Themes;
 
 namespace SiteGen.Rendering.Charts;
 
@@ -10,19 +11,50 @@ public sealed record BarSegment(string SegmentLabel, decimal Value);
 /// <summary>
 /// <summary>The chart as the theme draws it: numbers are SVG user units, already formatted.</summary>
 public sealed record ChartView(string Id, string Title, string Unit, string Width, string Height, string FontSize, string Description,
-    IReadOnlyList<ChartRow> Rows, string Axis, IReadOnlyList<ChartPattern> Patterns, string Summary);
+    IReadOnlyList<ChartRow> Rows, string Axis, IReadOnlyList<ChartPattern> Patterns, string Summary) : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch
+        {
+            "id" => Id, "title" => Title, "unit" => Unit, "width" => Width, "height" => Height, "font_size" => FontSize,
+            "description" => Description, "rows" => Rows, "axis" => Axis, "patterns" => Patterns, "summary" => Summary, _ => Member.Unknown,
+        };
+        return Member.Found(value);
+    }
+}
 
 /// <summary>One bar with its label lines above it; a stacked bar has <see cref="Segments"/> instead of one rectangle.</summary>
 public sealed record ChartRow(string LabelX, string LabelY, string LineHeight, IReadOnlyList<string> LabelLines,
     string X, string Y, string Width, string Height, bool Highlight, IReadOnlyList<ChartSegment> Segments, ChartBox? Outline,
-    string ValueX, string ValueY, bool ValueAnchorEnd, string Value, ChartWhisker? Whisker = null);
+    string ValueX, string ValueY, bool ValueAnchorEnd, string Value, ChartWhisker? Whisker = null) : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch
+        {
+            "label_x" => LabelX, "label_y" => LabelY, "line_height" => LineHeight, "label_lines" => LabelLines, "x" => X, "y" => Y,
+            "width" => Width, "height" => Height, "highlight" => Member.Of(Highlight), "segments" => Segments, "outline" => Outline,
+            "value_x" => ValueX, "value_y" => ValueY, "value_anchor_end" => Member.Of(ValueAnchorEnd), "value" => Value,
+            "whisker" => Whisker, _ => Member.Unknown,
+        };
+        return Member.Found(value);
+    }
+}
 
 public sealed record ChartSegment(int Kind, string PatternId, string X, string Width);
 
 public sealed record ChartBox(string X, string Y, string Width, string Height);
 
 /// <summary>The range of a bar (low to high estimate) as a horizontal line with end caps, across the bar's middle.</summary>
-public sealed record ChartWhisker(string X1, string X2, string Y, string CapTop, string CapBottom);
+public sealed record ChartWhisker(string X1, string X2, string Y, string CapTop, string CapBottom) : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch { "x1" => X1, "x2" => X2, "y" => Y, "cap_top" => CapTop, "cap_bottom" => CapBottom, _ => Member.Unknown };
+        return Member.Found(value);
+    }
+}
 
 /// <summary>A fill pattern for one segment kind: the theme draws pattern <see cref="Kind"/> (1-3) under <see cref="Id"/>.</summary>
 public sealed record ChartPattern(string Id, int Kind, string Name, string Label);

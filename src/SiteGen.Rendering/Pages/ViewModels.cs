@@ -4,21 +4,64 @@ namespace SiteGen.Rendering.Pages;
 
 // View models: everything a template shows, already computed and formatted. Templates only display.
 
-public sealed record Link(string Text, string Href, bool Current = false, string? Group = null);
+public sealed record Link(string Text, string Href, bool Current = false, string? Group = null) : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch { "text" => Text, "href" => Href, "current" => Member.Of(Current), "group" => Group, _ => Member.Unknown };
+        return Member.Found(value);
+    }
+}
 
 /// <summary>The inputs a table rests on, under one heading ("Prijzen en tarieven", "Subsidies"...).</summary>
-public sealed record SourceGroup(string Title, IReadOnlyList<Link> Links);
+public sealed record SourceGroup(string Title, IReadOnlyList<Link> Links) : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch { "title" => Title, "links" => Links, _ => Member.Unknown };
+        return Member.Found(value);
+    }
+}
 
-public sealed record Cell(string Text, bool Num = false, bool Header = false, string? Href = null, string? Badge = null, string? BadgeClass = null, string? Note = null);
+public sealed record Cell(string Text, bool Num = false, bool Header = false, string? Href = null, string? Badge = null, string? BadgeClass = null, string? Note = null)
+    : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch
+        {
+            "text" => Text, "num" => Member.Of(Num), "header" => Member.Of(Header), "href" => Href, "badge" => Badge,
+            "badge_class" => BadgeClass, "note" => Note, _ => Member.Unknown,
+        };
+        return Member.Found(value);
+    }
+}
 
-public sealed record Row(IReadOnlyList<Cell> Cells, string? Class = null, string? Id = null);
+public sealed record Row(IReadOnlyList<Cell> Cells, string? Class = null, string? Id = null) : ITemplateMembers
+{
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch { "cells" => Cells, "class" => Class, "id" => Id, _ => Member.Unknown };
+        return Member.Found(value);
+    }
+}
 
 /// <summary>A data table: caption, column headers, rows, and the inputs its figures rest on.</summary>
 /// <param name="Explanations">Plain sentences shown with the sources: where the study's bookkeeping differs from the items shown.</param>
 public sealed record Table(string Id, string Caption, IReadOnlyList<Cell> Headers, IReadOnlyList<Row> Rows, IReadOnlyList<Link> Sources, string? Note = null,
-    IReadOnlyList<string>? Explanations = null)
+    IReadOnlyList<string>? Explanations = null) : ITemplateMembers
 {
     public IReadOnlyList<string> Explanations { get; init; } = Explanations ?? [];
+
+    public bool TryGetMember(string name, out object? value)
+    {
+        value = name switch
+        {
+            "id" => Id, "caption" => Caption, "headers" => Headers, "rows" => Rows, "sources" => Sources, "note" => Note,
+            "explanations" => Explanations, "source_groups" => SourceGroups, _ => Member.Unknown,
+        };
+        return Member.Found(value);
+    }
 
     /// <summary>The sources by kind, in the order of their first appearance; links without a group come last.</summary>
     public IReadOnlyList<SourceGroup> SourceGroups =>

@@ -401,13 +401,22 @@ public sealed class Theme
                 // (grown from empty it was remade three or four times per partial).
                 var properties = Importable(model.GetType());
                 var globals = new ScriptObject(properties.Length);
+                var members = model as ITemplateMembers;
                 foreach (var (name, property) in properties)
-                    globals.SetValue(name, property.GetValue(model), false);
+                    globals.SetValue(name, members is not null && members.TryGetMember(name, out var value) ? value : property.GetValue(model), false);
                 return globals;
         }
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> s_importable = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]> s_members = new();
+
+    /// <summary>
+    /// The members a template reads on a view model of this type (<c>cell.text</c>), with their template names: what
+    /// Scriban's own accessor would find, its public instance properties that <see cref="ViewModelOnly"/> lets through.
+    /// </summary>
+    public static IReadOnlyList<(string Name, PropertyInfo Property)> TemplateMembers(Type type) =>
+        s_members.GetOrAdd(type, static t => [.. Importable(t).Where(m => !m.Item2.GetMethod!.IsStatic)]);
 
     /// <summary>The properties Scriban's import would set, in its order (base type first), with their template names.</summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = NativeBuild.Rooted)]
@@ -427,7 +436,7 @@ public sealed class Theme
     /// Templates reach the view model's public properties and nothing else of .NET: no methods, no fields, no
     /// properties of framework types (a string's Length, a list's Capacity).
     /// </summary>
-    internal static bool ViewModelOnly(MemberInfo member) =>
+    public static bool ViewModelOnly(MemberInfo member) =>
         member is PropertyInfo { GetMethod.IsPublic: true } p && p.GetIndexParameters().Length == 0 && p.DeclaringType is { } t
         && (t.Namespace?.StartsWith("SiteGen.", StringComparison.Ordinal) == true || t.IsDefined(typeof(CompilerGeneratedAttribute), false))
         && p.Name != "EqualityContract";
@@ -589,7 +598,7 @@ internal sealed class HtmlContext : TemplateContext
     {
         var type = target.GetType();
         if (s_accessors.TryGetValue(type, out var accessor)) return accessor;
-        accessor = base.GetMemberAccessorImpl(target);
+        accessor = target is ITemplateMembers ? new TemplateMembersAccessor(type) : base.GetMemberAccessorImpl(target);
         return accessor is null ? null : s_accessors.GetOrAdd(type, accessor);
     }
 
