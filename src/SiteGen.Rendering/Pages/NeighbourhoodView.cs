@@ -89,8 +89,7 @@ public sealed class NeighbourhoodView
             if (_sourceTexts.Add(text)) links.Add(new Link(text, CiteHref(c.Key), Group: SourceGroupOf(c)));
         }
         // The names are unique now, so the order is total and the sort's instability does not show.
-        links.Sort(static (a, b) => Array.IndexOf(GroupOrder, a.Group) - Array.IndexOf(GroupOrder, b.Group) is var byGroup and not 0
-            ? byGroup : string.CompareOrdinal(a.Text, b.Text));
+        links.Sort(static (a, b) => GroupRank(a.Group) - GroupRank(b.Group) is var byGroup and not 0 ? byGroup : string.CompareOrdinal(a.Text, b.Text));
         return links;
     }
 
@@ -100,6 +99,14 @@ public sealed class NeighbourhoodView
 
     private static readonly string[] GroupOrder =
         ["Prijzen en tarieven", "Kosten van installaties en aanpassingen", "Subsidies", "CO2", "Gegevens en rekenregels van de studie"];
+
+    // A group's place in GroupOrder; its titles are those very strings (SourceGroupOf), so a reference comparison finds them.
+    private static int GroupRank(string? group)
+    {
+        for (int i = 0; i < GroupOrder.Length; i++)
+            if (ReferenceEquals(GroupOrder[i], group)) return i;
+        return -1;
+    }
 
     private static string SourceGroupOf(Citation c)
     {
