@@ -206,8 +206,8 @@ public static class Commands
         if (!quiet)
         {
             var f = result.Files!;
-            // One pass over the paths: a large site reads most of them back from disk (SiteFiles.AddGroup); the files are counted without one.
-            int pages = f.Unordered.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
+            // Counted without listing the paths: a large site would read most of them back from disk (SiteFiles.AddGroup).
+            int pages = f.PageCount;
             int warnings = result.Diagnostics.Items.Count(d => d.Severity == Severity.Warning);
             stdout.WriteLine($"sitegen: {pages} pagina's ({f.All.Count + f.CarriedOver.Count + f.KeptOver.Count} bestanden) gebouwd in '{options.OutDir}' in {result.Elapsed.TotalMilliseconds:0} ms: "
                              + $"{result.NeighbourhoodsRendered} wijk(en) opnieuw opgemaakt, {result.NeighbourhoodsReused} ongewijzigd; "

@@ -12,6 +12,10 @@ public class BuildCommandTests
         var run = CliRun.Of("build", "--content", ws.Content, "--out", ws.Output);
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.False(File.Exists(Path.Combine(ws.Output, "previous-build.txt")), "a successful build replaces the previous output");
+        // The summary line counts what the build wrote: its pages and its files as they lie on disk, the manifest aside.
+        var written = Directory.GetFiles(ws.Output, "*", SearchOption.AllDirectories)
+            .Where(f => f != Rendering.Pipeline.OutputManifest.PathIn(ws.Output)).ToList();
+        Assert.Contains($"sitegen: {written.Count(f => f.EndsWith(".html", StringComparison.Ordinal))} pagina's ({written.Count} bestanden) gebouwd in", run.Out);
         using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(ws.Output, "data", "results.json")));
         Assert.Equal(18, json.RootElement.GetArrayLength());
         var first = json.RootElement[0];

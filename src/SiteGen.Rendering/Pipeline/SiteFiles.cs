@@ -99,7 +99,7 @@ public sealed class SiteFiles
     private readonly Dictionary<string, Group>.AlternateLookup<ReadOnlySpan<char>> _foldersBySpan;
     // Every folder above a group's folder: a group whose folder holds or lies in another's is not kept as a group.
     private readonly HashSet<string> _aboveFolders = new(StringComparer.Ordinal);
-    private int _groupFiles;
+    private int _groupFiles, _groupPages;
     // The groups whose file lists are in memory now, oldest first: a list is read back when asked for and let go of
     // when enough others were read after it. 256 lists are about 0.6 MB: a site of a few hundred neighbourhoods reads
     // each list once (reading them back for every step made 2,000 pages 20-30 ms slower), and a municipality's page
@@ -151,7 +151,15 @@ public sealed class SiteFiles
 
     public IEnumerable<string> Paths => InOrder(Sorted(_files.Keys.Concat(_carried.Keys).Concat(_kept.Keys)));
 
-    /// <summary>The same paths in no particular order, for counting them (a large site has tens of thousands).</summary>
+    /// <summary>
+    /// How many of the site's files are pages: counted from the paths in memory and the groups' counts, without reading
+    /// a group's list back (the build's summary line asks; the country has 13,500 groups).
+    /// </summary>
+    public int PageCount => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys).Count(IsPage) + _groupPages;
+
+    private static bool IsPage(string path) => path.EndsWith(".html", StringComparison.Ordinal);
+
+    /// <summary>The same paths in no particular order (a large site has tens of thousands).</summary>
     public IEnumerable<string> Unordered => _files.Keys.Concat(_carried.Keys).Concat(_kept.Keys)
         .Concat(_groups.Values.SelectMany(g => Load(g).Select(f => f.Path)));
 
@@ -242,7 +250,7 @@ public sealed class SiteFiles
     {
         // A path staged twice is written once: adding both, in order, reports the double output as a build in memory does.
         bool staged = _staging!.Stage(path, bytes);
-        var links = !staged || !path.EndsWith(".html", StringComparison.Ordinal) ? null
+        var links = !staged || !IsPage(path) ? null
             : text is { } chars ? LinkChecker.Scan(chars, Strings()) : LinkChecker.Scan(bytes, Strings());
         return new Rendered(null, bytes.Length, links);
     }
@@ -306,7 +314,7 @@ public sealed class SiteFiles
         var folders = new List<string>();
         foreach (var (path, file) in sorted)
         {
-            if (file.Bytes is not null || file.Links is not null || (file.SpilledLinks is null && path.EndsWith(".html", StringComparison.Ordinal))
+            if (file.Bytes is not null || file.Links is not null || (file.SpilledLinks is null && IsPage(path))
                 || FolderOf(path, key) is not { } folder)
             {
                 folders = null;
@@ -327,6 +335,7 @@ public sealed class SiteFiles
             _aboveFolders.UnionWith(Above(f));
         }
         _groupFiles += sorted.Length;
+        _groupPages += sorted.Count(f => IsPage(f.Path));
         _ordered = null;
         return true;
     }

@@ -71,6 +71,7 @@ public sealed class FileGroupsTests : IDisposable
         Assert.Equal(expected, files.All.Keys);
         Assert.Equal(expected.Count, files.All.Count);
         Assert.Equal(expected.Order(StringComparer.Ordinal), files.Unordered.Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Count(p => p.EndsWith(".html", StringComparison.Ordinal)), files.PageCount);
         Assert.Equal(["data/m/w005/calculator.json", "m/w005/index.html", "m/w005/woningen/rij/index.html"], files.GroupPaths("m/w005"));
         Assert.Null(files.GroupPaths("m/w999"));
         Assert.True(reads > ids.Count, "lists were let go of and read back");
