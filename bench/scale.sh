@@ -2,8 +2,9 @@
 # Scale benchmark (issue 12): SiteGen and the Hugo peer side by side on a synthetic country, output on tmpfs,
 # median of N runs, wall time and peak RSS of whole processes. Not run by CI. How to read it: bench/README.md.
 #
-# usage: bench/scale.sh [--runs N] [--pages "2000 20000"] [--national] [--no-hugo] [--keep]
+# usage: bench/scale.sh [--runs N] [--warmup N] [--pages "2000 20000"] [--national] [--no-hugo] [--keep]
 #   --runs N       runs per scenario, median reported (default 3)
+#   --warmup N     untimed full builds per scenario before its runs, each program (default 1; as hyperfine's --warmup)
 #   --pages LIST   synthetic-country sizes in pages (default "2000 20000")
 #   --national     also the national scale: 13,500 neighbourhoods (~135,000 pages), N runs as the others, SiteGen only
 #                  (the Hugo peer would need ~20 GB at that size; its ratio is taken from the other sizes)
@@ -12,10 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-runs=3; sizes="2000 20000"; national=0; hugo=1; keep=0
+runs=3; warmup=1; sizes="2000 20000"; national=0; hugo=1; keep=0
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
     --pages) sizes=$2; shift ;;
     --national) national=1 ;;
     --no-hugo) hugo=0 ;;
@@ -85,6 +87,10 @@ row() {
 
 # The example site (Putten, content/ + themes/): cold start of a whole process.
 mkdir -p "$work/example"; cp -r content "$work/example/content"; cp -r themes "$work/example/themes"
+for _ in $(seq "$warmup"); do
+  rm -rf "$work/example/out" "$work/example/.out.sitegen-cache.json"
+  "${sitegen[@]}" build --content "$work/example/content" --out "$work/example/out" --quiet >/dev/null 2>&1
+done
 for _ in $(seq "$runs"); do
   rm -rf "$work/example/out" "$work/example/.out.sitegen-cache.json"
   run example-full "${sitegen[@]}" build --content "$work/example/content" --out "$work/example/out" --quiet
@@ -108,6 +114,19 @@ for size in $sizes_all; do
     python3 "$peer" "$d/hugo" "$n"
   fi
   target=$(find "$d/content" -name neighbourhood.yaml | sort | sed -n "$(( (spages + 1) / 2 ))p")
+  # Untimed first builds. On a fresh virtual machine the first write of gigabytes into tmpfs cost three times the
+  # system time of the next (the host backs the guest's memory on first touch: `dd` of 14 GB into /dev/shm, 24 s of
+  # system time, then 8 s; the country's first build 69 s, the next ones 52-59 s; bench/README.md, thirty-fourth
+  # round). Each program gets the same.
+  for _ in $(seq "$warmup"); do
+    echo "  $size: warm-up ..." >&2
+    if [ "$peer_here" = 1 ]; then
+      rm -rf "$d/hugo/public" "$d/hugo/resources"
+      hugo --quiet -s "$d/hugo" -d "$d/hugo/public" >/dev/null 2>&1
+    fi
+    rm -rf "$d/out" "$d/.out.sitegen-cache.json"
+    "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet >/dev/null 2>&1
+  done
   for i in $(seq "$r"); do
     echo "  $size: run $i/$r ..." >&2
     if [ "$peer_here" = 1 ]; then
@@ -157,7 +176,7 @@ for size in $sizes_all; do
 done
 
 echo
-echo "SiteGen vs Hugo $(hugo version 2>/dev/null | awk '{print $2}'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), median of $runs, output on $work"
+echo "SiteGen vs Hugo $(hugo version 2>/dev/null | awk '{print $2}'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), median of $runs after $warmup untimed build(s) each, output on $work"
 echo "| scenario                           |   pages | wall time | pages/s | vs Hugo  | peak RSS | KB/page |"
 echo "|------------------------------------|--------:|----------:|--------:|---------:|---------:|--------:|"
 printf '%s\n' "${rows[@]}"
