@@ -71,6 +71,13 @@ run() {
   echo "$(( (e - s) / 1000000 )) $(tail -1 "$work/rss.tmp")" >>"$work/$name.times"
   cat "$work/$name.last.log" >>"$work/$name.log"
 }
+# warm NAME CMD...: one untimed process; its output to $work/NAME.warm.log, shown when it fails
+warm() {
+  local name=$1; shift
+  if ! "$@" >"$work/$name.warm.log" 2>&1; then
+    echo "FAILED (warm-up): $*" >&2; tail -20 "$work/$name.warm.log" >&2; exit 1
+  fi
+}
 median_col() { awk -v c="$2" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 html_pages() { find "$1" -name '*.html' | wc -l; }
 html_kb_per_page() { find "$1" -name '*.html' -printf '%s\n' | awk '{s+=$1; n++} END {printf "%.1f", n ? s/n/1024 : 0}'; }
@@ -89,7 +96,7 @@ row() {
 mkdir -p "$work/example"; cp -r content "$work/example/content"; cp -r themes "$work/example/themes"
 for _ in $(seq "$warmup"); do
   rm -rf "$work/example/out" "$work/example/.out.sitegen-cache.json"
-  "${sitegen[@]}" build --content "$work/example/content" --out "$work/example/out" --quiet >/dev/null 2>&1
+  warm example-full "${sitegen[@]}" build --content "$work/example/content" --out "$work/example/out" --quiet
 done
 for _ in $(seq "$runs"); do
   rm -rf "$work/example/out" "$work/example/.out.sitegen-cache.json"
@@ -122,10 +129,10 @@ for size in $sizes_all; do
     echo "  $size: warm-up ..." >&2
     if [ "$peer_here" = 1 ]; then
       rm -rf "$d/hugo/public" "$d/hugo/resources"
-      hugo --quiet -s "$d/hugo" -d "$d/hugo/public" >/dev/null 2>&1
+      warm "hugo-$size" hugo --quiet -s "$d/hugo" -d "$d/hugo/public"
     fi
     rm -rf "$d/out" "$d/.out.sitegen-cache.json"
-    "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet >/dev/null 2>&1
+    warm "full-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet
   done
   for i in $(seq "$r"); do
     echo "  $size: run $i/$r ..." >&2
