@@ -78,6 +78,17 @@ warm() {
     echo "FAILED (warm-up): $*" >&2; tail -20 "$work/$name.warm.log" >&2; exit 1
   fi
 }
+# full MODE: the Hugo peer's (where it runs at this size) and SiteGen's full build of this size, outputs deleted first;
+# MODE is run (timed) or warm (untimed)
+full() {
+  local mode=$1
+  if [ "$peer_here" = 1 ]; then
+    rm -rf "$d/hugo/public" "$d/hugo/resources"
+    "$mode" "hugo-$size" hugo --quiet -s "$d/hugo" -d "$d/hugo/public"
+  fi
+  rm -rf "$d/out" "$d/.out.sitegen-cache.json"
+  "$mode" "full-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --verbose
+}
 median_col() { awk -v c="$2" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 html_pages() { find "$1" -name '*.html' | wc -l; }
 html_kb_per_page() { find "$1" -name '*.html' -printf '%s\n' | awk '{s+=$1; n++} END {printf "%.1f", n ? s/n/1024 : 0}'; }
@@ -127,21 +138,11 @@ for size in $sizes_all; do
   # round). Each program gets the same.
   for _ in $(seq "$warmup"); do
     echo "  $size: warm-up ..." >&2
-    if [ "$peer_here" = 1 ]; then
-      rm -rf "$d/hugo/public" "$d/hugo/resources"
-      warm "hugo-$size" hugo --quiet -s "$d/hugo" -d "$d/hugo/public"
-    fi
-    rm -rf "$d/out" "$d/.out.sitegen-cache.json"
-    warm "full-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --quiet
+    full warm
   done
   for i in $(seq "$r"); do
     echo "  $size: run $i/$r ..." >&2
-    if [ "$peer_here" = 1 ]; then
-      rm -rf "$d/hugo/public" "$d/hugo/resources"
-      run "hugo-$size" hugo --quiet -s "$d/hugo" -d "$d/hugo/public"
-    fi
-    rm -rf "$d/out" "$d/.out.sitegen-cache.json"
-    run "full-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --verbose
+    full run
     # Incremental: one neighbourhood's gas-boiler fixed cost changes (5xx -> 6xx EUR/year), cold CLI; then back.
     sed -i -E '/id: gas_fixed, label: Vaste kosten gasaansluiting en onderhoud ketel/ s/value: 5/value: 6/' "$target"
     run "inc-$size" "${sitegen[@]}" build --content "$d/content" --out "$d/out" --verbose
