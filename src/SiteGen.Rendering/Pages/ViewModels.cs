@@ -75,7 +75,7 @@ public sealed record Table(string Id, string Caption, IReadOnlyList<Cell> Header
                 string title = link.Group ?? "Overige uitgangspunten";
                 SourceGroup? group = null;
                 foreach (var g in groups)
-                    if (g.Title == title) group = g;
+                    if (g.Title == title) { group = g; break; }
                 if (group is null) groups.Add(group = new SourceGroup(title, new List<Link>()));
                 ((List<Link>)group.Links).Add(link);
             }
