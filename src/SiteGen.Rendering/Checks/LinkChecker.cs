@@ -160,6 +160,13 @@ public static partial class LinkChecker
             if (t_pool is not { Count: < PerThreadSize }) t_pool = new();
             return t_pool;
         }
+
+        /// <summary>
+        /// Starts this thread's pool afresh: a neighbourhood is drawn on it next. What one neighbourhood's pages pool is
+        /// mostly its own anchors, of no use to the next; kept until the pool was full, they were 0.7 MB more at 20,000
+        /// pages than at 2,000 (a small site's pools never fill).
+        /// </summary>
+        public static void Restart() => t_pool = null;
     }
 
     // The tree builder switches the tokenizer to one of these states after such a start tag (in HTML content), so

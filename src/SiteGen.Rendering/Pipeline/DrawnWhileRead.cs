@@ -173,6 +173,7 @@ internal sealed class DrawnWhileRead(ThemeSet themes, SiteFiles files, Digests d
             try
             {
                 if (reusable(n.Id, digests.Of(n.Id, n.Folder))) return false;
+                LinkChecker.StringPool.Restart();
                 NeighbourhoodResult r;
                 try
                 {

@@ -147,6 +147,19 @@ public class LinkScanTests
         Assert.Same(one.Ids[0], two.Ids[0]);
     }
 
+    [Fact]
+    public void A_threads_pool_starts_afresh_when_asked()
+    {
+        // A build asks before each neighbourhood it draws: one neighbourhood's anchors are not held while the next is drawn.
+        var before = LinkChecker.StringPool.OfThread();
+        Assert.Same(before, LinkChecker.StringPool.OfThread());
+        before.Intern("#a-zonnedal-centrum".AsSpan());
+        LinkChecker.StringPool.Restart();
+        var after = LinkChecker.StringPool.OfThread();
+        Assert.NotSame(before, after);
+        Assert.Equal(0, after.Count);
+    }
+
     [Theory]
     [InlineData("a/b/index.html", "../c/", "a/c/index.html", "")]
     [InlineData("a/b/index.html", "../../index.html#top", "index.html", "top")]
