@@ -56,10 +56,12 @@ public sealed class Tco
 
     /// <summary>
     /// What one dwelling x variant's evaluation looks up before it computes anything: the insulation it needs, its
-    /// one-off lines and their sums, the variant's fixed lines. A plan is made at the first evaluation of a dwelling and
-    /// variant this Tco was built with; a resident's adapted ones (the calculator evaluates thousands) get none.
+    /// one-off lines and their sums, the variant's fixed lines, the study's monthly omission and every reconciling amount
+    /// (none depends on the dwelling's energy). A plan is made at the first evaluation of a dwelling and variant this Tco
+    /// was built with; a resident's adapted ones (the calculator evaluates thousands) get none.
     /// </summary>
-    private sealed record Plan(InsulationTarget Target, OneOffs OneOffs, FixedLines Fixed);
+    private sealed record Plan(InsulationTarget Target, OneOffs OneOffs, FixedLines Fixed, Omission? Omission,
+        ReconcilingAmount[] Reconciliations);
 
     private sealed class PlanSlot
     {
@@ -78,8 +80,10 @@ public sealed class Tco
             if (slot.Plan is null)
             {
                 var costs = v.Costs.TryGetValue(d.Id, out var found) ? found : [];
+                var oneOffs = Gather(costs, detail: true, out _, out _, out _)!;
+                var omission = OmissionOf(v, detail: true);
                 Volatile.Write(ref slot.Plan, new Plan(v.Insulation.TryGetValue(d.Id, out var t) ? t : InsulationTarget.None,
-                    Gather(costs, detail: true, out _, out _, out _)!, _fixedLines[v.FixedCosts]));
+                    oneOffs, _fixedLines[v.FixedCosts], omission, Reconciliations(oneOffs, omission)));
             }
             return slot.Plan;
         }
@@ -288,11 +292,11 @@ public sealed class Tco
         var oneOffs = plan?.OneOffs;
         if (oneOffs is not null) (investment, subsidy, oneOffPv) = (oneOffs.Investment, oneOffs.Subsidy, oneOffs.Pv);
         else oneOffs = Gather(v.Costs.TryGetValue(d.Id, out var c) ? c : [], detail, out investment, out subsidy, out oneOffPv);
-        List<ReconcilingAmount>? reconciliations = detail && oneOffs!.Reconciliations.Length > 0 ? [.. oneOffs.Reconciliations] : null;
 
         // Start-year monthly cost (Tabel 8.9): no indexation, no investments; the study leaves out
         // the upkeep of gas appliances (calibration, MODEL.md §4.5).
-        bool omit = _study && v.GasAppliances > 0 && a.MonthlyOmissionPerGasAppliance.Value != 0m;
+        var omitted = plan is not null ? plan.Omission : OmissionOf(v, detail);
+        bool omit = omitted is not null;
         var monthly = detail ? new LineItem[annual.Length + (omit ? 1 : 0)] : [];
         decimal monthlyTotal = 0m;
         // The annual lines' amounts, in their order (variable, then fixed): without detail there are no lines.
@@ -316,17 +320,11 @@ public sealed class Tco
         }
         decimal recomputedMonthly = monthlyTotal;
         decimal omission = 0m;
-        if (omit)
+        if (omitted is { } o)
         {
-            omission = -v.GasAppliances * a.MonthlyOmissionPerGasAppliance.Value / 12m;
-            if (detail) monthly[^1] = new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, omission, omission,
-                a.MonthlyOmissionPerGasAppliance.Source);
+            omission = o.Amount;
+            if (detail) monthly[^1] = o.Line!;
             monthlyTotal += omission;
-            if (detail) (reconciliations ??= []).Add(new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, omission,
-                "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
-                "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
-                "Dat verschil staat hier apart.",
-                a.MonthlyOmissionPerGasAppliance.Source));
         }
         decimal tco = oneOffPv + (variableTotal + fixedTotal) * _annuity;
         decimal upfront = investment - subsidy;
@@ -344,8 +342,7 @@ public sealed class Tco
         CostRange tcoRange = CostRange.Exact(tco), monthlyRange = CostRange.Exact(monthlyTotal), upfrontRange = CostRange.Exact(upfront);
         if (central is not null)
         {
-            var sums = oneOffs!.Sums;
-            Bounds(central, in sums, out var low, out var high);
+            Bounds(central, oneOffs!.Bounds, out var low, out var high);
             // Min/Max only guard the ordering; with factors of 1 the bounds equal the central figure exactly.
             tcoRange = new CostRange(Math.Min(low.Tco, tco), tco, Math.Max(high.Tco, tco));
             monthlyRange = new CostRange(Math.Min(low.Monthly, monthlyTotal), monthlyTotal, Math.Max(high.Monthly, monthlyTotal));
@@ -385,11 +382,37 @@ public sealed class Tco
             UpfrontRange = upfrontRange,
             ResidentOneOffs = residentOneOffs ?? (IReadOnlyList<LineItem>)[],
             ResidentMonthly = omit && detail ? monthly[..^1] : monthly,
-            Reconciliations = reconciliations ?? (IReadOnlyList<ReconcilingAmount>)[],
+            Reconciliations = !detail ? [] : plan?.Reconciliations ?? Reconciliations(oneOffs!, omitted),
             ResidentUpfront = residentUpfront,
             MonthlyCostRecomputed = recomputedMonthly,
         };
     }
+
+    /// <summary>The study's monthly omission for a variant: what it leaves out of the start-year monthly cost (negative).</summary>
+    private readonly record struct Omission(decimal Amount, LineItem? Line, ReconcilingAmount? Reconciling);
+
+    /// <summary>
+    /// A variant's monthly omission, with its calibration line and its reconciling amount given <paramref name="detail"/>;
+    /// null when nothing is left out. It depends on the variant and the assumptions alone: a plan's is made once.
+    /// </summary>
+    private Omission? OmissionOf(VariantInput v, bool detail)
+    {
+        var perAppliance = _a.MonthlyOmissionPerGasAppliance;
+        if (!_study || v.GasAppliances <= 0 || perAppliance.Value == 0m) return null;
+        decimal amount = -v.GasAppliances * perAppliance.Value / 12m;
+        if (!detail) return new Omission(amount, null, null);
+        return new Omission(amount,
+            new LineItem("calibration.monthly_omission", null, LineKind.Calibration, null, null, amount, amount, perAppliance.Source),
+            new ReconcilingAmount("calibration.monthly_omission", 0m, 0m, amount,
+                "De studie komt {bedrag} per maand lager uit dan de optelsom van de posten. " +
+                "Zij telt in de maandlasten een deel van de vaste kosten (vermoedelijk het onderhoud) niet mee, in de totale kosten over 30 jaar wel. " +
+                "Dat verschil staat hier apart.",
+                perAppliance.Source));
+    }
+
+    /// <summary>The reconciling amounts of an evaluation with detail: the one-offs', then the monthly omission's.</summary>
+    private static ReconcilingAmount[] Reconciliations(OneOffs oneOffs, Omission? omission) =>
+        omission?.Reconciling is { } omitted ? [.. oneOffs.Reconciliations, omitted] : oneOffs.Reconciliations;
 
     /// <summary>
     /// The one-off items of one dwelling x variant: purchase at year 0 (with its subsidy), replacement at the
@@ -459,7 +482,7 @@ public sealed class Tco
         {
             Lines = scratch.Lines(), Moves = scratch.Moves(), Resident = resident, ResidentUpfront = residentUpfront,
             Reconciliations = reconciliations?.ToArray() ?? [],
-            Sums = sums, Investment = investment, Subsidy = subsidy, Pv = oneOffPv,
+            Bounds = OneOffBoundsOf(in sums), Investment = investment, Subsidy = subsidy, Pv = oneOffPv,
         };
         scratch.Release();
         return gathered;
@@ -476,7 +499,8 @@ public sealed class Tco
         public LineItem[] Resident { get; init; } = [];
         public decimal ResidentUpfront { get; init; }
         public ReconcilingAmount[] Reconciliations { get; init; } = [];
-        public OneOffSums Sums { get; init; }
+        /// <summary>Both bounds' one-off totals: they depend on the lines alone, so a plan's are computed once, with its lines.</summary>
+        public OneOffBounds Bounds { get; init; }
         public decimal Investment { get; init; }
         public decimal Subsidy { get; init; }
         public decimal Pv { get; init; }
@@ -491,21 +515,29 @@ public sealed class Tco
     /// charges, maintenance, the ACM fixed heat tariffs) do not: they are not energy prices. Calibrations and
     /// fixed subsidies stay as they are; a subsidy that is a share of the price follows the price.
     /// </summary>
-    private void Bounds(CentralLines central, in OneOffSums sums, out BoundTotals low, out BoundTotals high)
+    private void Bounds(CentralLines central, in OneOffBounds oneOff, out BoundTotals low, out BoundTotals high)
     {
         // Both estimates in one pass over the central lines; each sum is the same sequence of the same operations as a
         // pass per estimate would make, so the figures are the same to the last digit.
         var a = _a;
         decimal lowPrice = a.PriceWhatIfLow?.Value ?? 1m, highPrice = a.PriceWhatIfHigh?.Value ?? 1m;
-        sums.Totals(_lowFactor, _highFactor, out decimal lowPv, out decimal lowUpfront, out decimal highPv, out decimal highUpfront);
         AnnualTotals(central, lowPrice, highPrice, out decimal lowVariable, out decimal lowMonthly, out decimal highVariable, out decimal highMonthly);
         // The fixed annual costs move in neither estimate: their sum is the central one (the same additions in the same order).
         decimal fixedCost = central.FixedTotal;
-        low = new BoundTotals(lowPv + (lowVariable + fixedCost) * _annuity, lowUpfront, lowMonthly + central.MonthlyOmission);
-        high = new BoundTotals(highPv + (highVariable + fixedCost) * _annuity, highUpfront, highMonthly + central.MonthlyOmission);
+        low = new BoundTotals(oneOff.LowPv + (lowVariable + fixedCost) * _annuity, oneOff.LowUpfront, lowMonthly + central.MonthlyOmission);
+        high = new BoundTotals(oneOff.HighPv + (highVariable + fixedCost) * _annuity, oneOff.HighUpfront, highMonthly + central.MonthlyOmission);
     }
 
     private readonly record struct BoundTotals(decimal Tco, decimal Upfront, decimal Monthly);
+
+    /// <summary>The one-off present value and year-0 amount of both bounds (<see cref="OneOffSums.Totals"/>).</summary>
+    private readonly record struct OneOffBounds(decimal LowPv, decimal LowUpfront, decimal HighPv, decimal HighUpfront);
+
+    private OneOffBounds OneOffBoundsOf(in OneOffSums sums)
+    {
+        sums.Totals(_lowFactor, _highFactor, out decimal lowPv, out decimal lowUpfront, out decimal highPv, out decimal highUpfront);
+        return new OneOffBounds(lowPv, lowUpfront, highPv, highUpfront);
+    }
 
     /// <summary>
     /// The low or high estimate of an evaluation with detail, as an object with its lines: made when read, from the same
@@ -515,7 +547,7 @@ public sealed class Tco
     {
         // The sums per category again, from the same lines in the same order: the same figures as at the evaluation.
         var sums = OneOffSums.Of(central);
-        Bounds(central, in sums, out var lowTotals, out var highTotals);
+        Bounds(central, OneOffBoundsOf(in sums), out var lowTotals, out var highTotals);
         var (factors, priceWhatIf, totals) = high ? (_highFactor, _a.PriceWhatIfHigh, highTotals) : (_lowFactor, _a.PriceWhatIfLow, lowTotals);
         return new ResidentBound(priceWhatIf?.Value ?? 1m, priceWhatIf?.Source, totals.Tco, totals.Upfront, totals.Monthly, central, factors);
     }
